@@ -1,0 +1,51 @@
+/* extopo-export.h: a diagram or report written to a file, format by extension.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "extopo-geometry.h"
+#include "extopo-renderer.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_EXPORT_ERROR (extopo_export_error_quark ())
+
+typedef enum
+{
+  EXTOPO_EXPORT_ERROR_UNKNOWN_FORMAT,
+  EXTOPO_EXPORT_ERROR_WRITE,
+  EXTOPO_EXPORT_ERROR_TOO_LARGE,
+} ExtopoExportError;
+
+GQuark extopo_export_error_quark (void);
+
+typedef enum
+{
+  EXTOPO_EXPORT_SVG,
+  EXTOPO_EXPORT_PDF,
+  EXTOPO_EXPORT_PNG,
+  EXTOPO_EXPORT_DOT,
+  EXTOPO_EXPORT_JSON,
+  EXTOPO_EXPORT_CSV,
+  EXTOPO_EXPORT_UNKNOWN,
+} ExtopoExportFormat;
+
+ExtopoExportFormat extopo_export_format_from_path (const char *path);
+const char        *extopo_export_format_get_extension (ExtopoExportFormat format);
+
+/* Writes @geometry (and its model) to @path. @options gives the title,
+ * legend and, through options->visible, the on-screen region; NULL means
+ * the whole diagram with legend and title. PNG is rendered at @png_scale. */
+gboolean extopo_export_write (ExtopoGeometry             *geometry,
+                              ExtopoExportFormat          format,
+                              const char                 *path,
+                              const ExtopoRenderOptions  *options,
+                              double                      png_scale,
+                              GError                    **error);
+
+G_END_DECLS

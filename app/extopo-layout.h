@@ -1,0 +1,50 @@
+/* extopo-layout.h: the model laid out by Graphviz, read back as plain geometry.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "extopo-geometry.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_LAYOUT_ERROR (extopo_layout_error_quark ())
+
+typedef enum
+{
+  EXTOPO_LAYOUT_ERROR_FAILED,
+  EXTOPO_LAYOUT_ERROR_CANCELLED,
+} ExtopoLayoutError;
+
+GQuark extopo_layout_error_quark (void);
+
+typedef struct
+{
+  ExtopoView  view;
+  /* Normalized DNs (char*) of the groups drawn collapsed; may be NULL. */
+  GHashTable *collapsed;
+} ExtopoLayoutOptions;
+
+/* Graphviz is not thread-safe: every call runs under one process-wide lock,
+ * so this may be called from any thread, one layout at a time. */
+ExtopoGeometry *extopo_layout_compute        (ExtopoModel                *model,
+                                              const ExtopoLayoutOptions  *options,
+                                              GCancellable               *cancellable,
+                                              GError                    **error);
+void            extopo_layout_compute_async  (ExtopoModel                *model,
+                                              const ExtopoLayoutOptions  *options,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
+ExtopoGeometry *extopo_layout_compute_finish (GAsyncResult               *result,
+                                              GError                    **error);
+/* The laid-out diagram as DOT: clusters, nodes with pos/width/height and
+ * the annotations (version, roles, status, findings) as attributes. */
+char           *extopo_layout_to_dot         (ExtopoGeometry             *geometry,
+                                              GError                    **error);
+
+G_END_DECLS

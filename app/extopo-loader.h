@@ -1,0 +1,33 @@
+/* extopo-loader.h: source to annotated model in one step, sync or in a worker.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "extopo-model.h"
+
+G_BEGIN_DECLS
+
+/* Reads an LDIF file, builds the model and evaluates the findings. */
+ExtopoModel *extopo_loader_load_file         (const char           *path,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void         extopo_loader_load_file_async   (const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+ExtopoModel *extopo_loader_load_file_finish  (GAsyncResult         *result,
+                                              GError              **error);
+/* Builds and annotates a model from entries (any source). */
+ExtopoModel *extopo_loader_load_entries      (GPtrArray            *entries,
+                                              const char           *source_name,
+                                              GError              **error);
+/* The bundled sample opened when no file is given: the installed copy, or
+ * the source tree's when running uninstalled. */
+char        *extopo_loader_get_default_sample (void);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* extopo-model.h: the Exchange organization, built from directory entries.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "extopo-types.h"
+#include "extopo-version.h"
+
+G_BEGIN_DECLS
+
+/* Every model object is a plain struct owned by its ExtopoModel; pointers
+ * between them are borrowed and live as long as the model. `dn` is the
+ * spelling found in the source, `ndn` its normalized form (extopo_dn_normalize). */
+
+struct _ExtopoOrganization
+{
+  char          *dn;
+  char          *ndn;
+  char          *name;
+  ExtopoOrgMode  mode;
+  GPtrArray     *admin_groups;        /* ExtopoAdminGroup*, borrowed */
+  GPtrArray     *srs_dns;             /* char*, msExchSiteReplicationService objects */
+  GPtrArray     *adc_dns;             /* char*, msExchConnectionAgreement objects */
+  guint          index;
+};
+
+struct _ExtopoAdminGroup
+{
+  char               *dn;
+  char               *ndn;
+  char               *name;
+  ExtopoOrganization *organization;
+  gboolean            interop;        /* Exchange Administrative Group (FYDIBOHF23SPDLT) */
+  int                 mode;           /* msExchAdminGroupMode, -1 when absent */
+  gboolean            is_default;     /* msExchDefaultAdminGroup */
+  GPtrArray          *routing_groups; /* ExtopoRoutingGroup*, defined under this group */
+  GPtrArray          *servers;        /* ExtopoServer*, under CN=Servers of this group */
+  guint               index;
+};
+
+struct _ExtopoRoutingGroup
+{
+  char             *dn;
+  char             *ndn;
+  char             *name;
+  ExtopoAdminGroup *admin_group;
+  gboolean          interop;          /* Exchange Routing Group (DWBGZMFD01QNBJR) */
+  char             *master_dn;        /* msExchRoutingMasterDN as found, or NULL */
+  ExtopoServer     *master;           /* NULL when absent or dangling */
+  GPtrArray        *servers;          /* ExtopoServer* homed here */
+  GPtrArray        *connectors;       /* ExtopoConnector* whose source is this group */
+  guint             index;
+};
+
+struct _ExtopoServer
+{
+  char               *dn;
+  char               *ndn;
+  char               *name;
+  char               *fqdn;             /* from networkAddress ncacn_ip_tcp:, or NULL */
+  ExtopoAdminGroup   *admin_group;
+  ExtopoRoutingGroup *routing_group;    /* NULL when unknown or dangling */
+  char               *home_routing_group_dn; /* msExchHomeRoutingGroup as found, or NULL */
+  gboolean            routing_group_by_fallback; /* Exchange 2007 without msExchHomeRoutingGroup */
+  char               *serial_number;
+  char               *version_number;   /* raw versionNumber text, or NULL */
+  ExtopoVersion       version;
+  guint               roles;            /* ExtopoRoles bits */
+  gboolean            roles_known;      /* msExchCurrentServerRoles present */
+  int                 server_role;      /* serverRole: 1 front-end, 0 back-end, -1 absent */
+  char               *site_dn;          /* msExchServerSite */
+  char               *site_name;        /* its first RDN value */
+  char               *legacy_dn;        /* legacyExchangeDN */
+  gboolean            has_msexch_version; /* msExchVersion present: created by Exchange 2007 */
+  gboolean            has_srs;          /* an SRS object sits under this server */
+  ExtopoManagement    management;
+  ExtopoStatus        status;           /* set by extopo_findings_evaluate() */
+  GPtrArray          *findings;         /* ExtopoFinding*, borrowed, set by findings */
+  guint               index;
+};
+
+struct _ExtopoConnector
+{
+  char               *dn;
+  char               *ndn;
+  char               *name;
+  ExtopoConnectorType type;
+  char               *object_class;     /* the structural class, e.g. "rFC1006X400Link" */
+  ExtopoRoutingGroup *source;           /* the group whose CN=Connections holds it */
+  char               *target_dn;        /* msExchDestinationRGDN as found, or NULL */
+  ExtopoRoutingGroup *target;           /* NULL when none or dangling */
+  guint               cost;             /* 1..100, default 1 */
+  GPtrArray          *source_bridgeheads; /* ExtopoServer* */
+  GPtrArray          *target_bridgeheads; /* ExtopoServer* */
+  char              **address_spaces;   /* routingList values, NULL-terminated, may be empty */
+  ExtopoConnector    *reciprocal;       /* the other half of a two-way pair, or NULL */
+  ExtopoConnection   *connection;       /* the drawn edge this connector belongs to */
+  GPtrArray          *findings;         /* ExtopoFinding*, borrowed */
+  guint               index;
+};
+
+/* One drawn edge: a routing group connector with its reciprocal (two-way),
+ * or a single connector (one-way, SMTP, Send, X.400). */
+struct _ExtopoConnection
+{
+  ExtopoConnector *forward;
+  ExtopoConnector *reverse;   /* NULL when one-way */
+  gboolean         two_way;
+  guint            index;
+};
+
+/* A forward link that names an object missing from the directory data. */
+struct _ExtopoDanglingRef
+{
+  char            *subject_dn;  /* the object holding the link */
+  ExtopoObjectKind subject_kind;
+  gpointer         subject;     /* borrowed model object, or NULL */
+  char            *attribute;   /* e.g. "msExchDestinationRGDN" */
+  char            *target_dn;   /* the value that points at nothing */
+};
+
+#define EXTOPO_MODEL_ERROR (extopo_model_error_quark ())
+
+typedef enum
+{
+  EXTOPO_MODEL_ERROR_NO_ORGANIZATION,  /* no msExchOrganizationContainer in the data */
+  EXTOPO_MODEL_ERROR_INVALID_DN,       /* an entry DN that does not parse */
+} ExtopoModelError;
+
+GQuark extopo_model_error_quark (void);
+
+#define EXTOPO_TYPE_MODEL (extopo_model_get_type ())
+G_DECLARE_FINAL_TYPE (ExtopoModel, extopo_model, EXTOPO, MODEL, GObject)
+
+/* Builds the model from a GPtrArray of ExtopoEntry. Entries it does not
+ * understand are ignored; odd or missing values never fail the build, only
+ * data with no organization at all (or unparsable DNs) does. The findings are
+ * not evaluated: call extopo_findings_evaluate(). */
+ExtopoModel *extopo_model_new_from_entries   (GPtrArray    *entries,
+                                              const char   *source_name,
+                                              GError      **error);
+const char  *extopo_model_get_source_name    (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_organizations  (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_admin_groups   (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_routing_groups (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_servers        (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_connectors     (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_connections    (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_dangling_refs  (ExtopoModel  *self);
+/* Set by extopo_findings_evaluate(); empty before. */
+GPtrArray   *extopo_model_get_findings       (ExtopoModel  *self);
+void         extopo_model_set_findings       (ExtopoModel  *self,
+                                              GPtrArray    *findings);
+/* Lookups by any spelling of a DN; NULL when absent. */
+gpointer     extopo_model_lookup             (ExtopoModel      *self,
+                                              const char       *dn,
+                                              ExtopoObjectKind *kind);
+ExtopoServer *extopo_model_lookup_server     (ExtopoModel  *self,
+                                              const char   *dn);
+ExtopoRoutingGroup *extopo_model_lookup_routing_group (ExtopoModel *self,
+                                                       const char  *dn);
+/* Name and DN of any model object, for the UI and reports. */
+const char  *extopo_model_object_get_name    (ExtopoObjectKind kind,
+                                              gpointer         object);
+const char  *extopo_model_object_get_dn      (ExtopoObjectKind kind,
+                                              gpointer         object);
+
+const char  *extopo_org_mode_to_string       (ExtopoOrgMode    mode); /* "native", "mixed", "unset" */
+const char  *extopo_connector_type_to_string (ExtopoConnectorType type); /* "routing-group", "smtp", "send", "x400" */
+const char  *extopo_status_to_string         (ExtopoStatus     status); /* "ok", "warning", "error", "unsupported" */
+const char  *extopo_severity_to_string       (ExtopoSeverity   severity); /* "error", "warning", "info" */
+
+G_END_DECLS

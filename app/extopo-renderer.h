@@ -1,0 +1,61 @@
+/* extopo-renderer.h: the one cairo drawing routine for the screen and every export.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "extopo-geometry.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Device units per point, used to simplify small text when zoomed out. */
+  double            scale;
+  /* Diagram-space area to draw; NULL draws everything. */
+  const ExtopoRect *visible;
+  ExtopoObjectKind  selected_kind;
+  gpointer          selected;
+  ExtopoObjectKind  hovered_kind;
+  gpointer          hovered;
+  /* Pointer set of model objects to mark as search matches; may be NULL. */
+  GHashTable       *matches;
+  /* Page furniture, used by extopo_renderer_draw_page(). */
+  gboolean          show_legend;
+  gboolean          show_title;
+  const char       *title;
+  const char       *subtitle;
+} ExtopoRenderOptions;
+
+void extopo_render_options_init      (ExtopoRenderOptions       *options);
+
+/* Paints the diagram in diagram coordinates; the caller sets the transform. */
+void extopo_renderer_draw_graph      (cairo_t                   *cr,
+                                      ExtopoGeometry            *geometry,
+                                      const ExtopoRenderOptions *options);
+/* The legend box: colours, badges, the two Exchange 2007 groups. */
+void extopo_renderer_get_legend_size (double                    *width,
+                                      double                    *height);
+void extopo_renderer_draw_legend     (cairo_t                   *cr,
+                                      double                     x,
+                                      double                     y);
+/* A whole page: title block, the diagram (or options->visible of it) and the
+ * legend, at 1 point per unit from (0, 0). */
+void extopo_renderer_get_page_size   (ExtopoGeometry            *geometry,
+                                      const ExtopoRenderOptions *options,
+                                      double                    *width,
+                                      double                    *height);
+void extopo_renderer_draw_page       (cairo_t                   *cr,
+                                      ExtopoGeometry            *geometry,
+                                      const ExtopoRenderOptions *options);
+/* Fill colour of a status, shared with the UI. */
+void extopo_renderer_status_color    (ExtopoStatus               status,
+                                      double                    *r,
+                                      double                    *g,
+                                      double                    *b);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* extopo-report.h: the model and its findings as JSON, CSV and text.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "extopo-model.h"
+
+G_BEGIN_DECLS
+
+/* Top-level keys: organizations, administrative_groups, routing_groups,
+ * servers, connectors, findings. */
+JsonNode *extopo_report_build_json    (ExtopoModel  *model);
+char     *extopo_report_to_json       (ExtopoModel  *model);
+/* One row per server, RFC 4180 quoting, a header row first. */
+char     *extopo_report_to_csv        (ExtopoModel  *model);
+/* Human-readable findings, most severe first, as `extopo --findings` prints. */
+char     *extopo_report_findings_text (ExtopoModel  *model);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* extopo-types.h: forward declarations and enums shared by every layer.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ExtopoEntry          ExtopoEntry;
+typedef struct _ExtopoOrganization   ExtopoOrganization;
+typedef struct _ExtopoAdminGroup     ExtopoAdminGroup;
+typedef struct _ExtopoRoutingGroup   ExtopoRoutingGroup;
+typedef struct _ExtopoServer         ExtopoServer;
+typedef struct _ExtopoConnector      ExtopoConnector;
+typedef struct _ExtopoConnection     ExtopoConnection;
+typedef struct _ExtopoDanglingRef    ExtopoDanglingRef;
+typedef struct _ExtopoFinding        ExtopoFinding;
+typedef struct _ExtopoGeometry       ExtopoGeometry;
+
+/* The fixed names Exchange 2007 setup gives its two interoperability groups. */
+#define EXTOPO_INTEROP_ADMIN_GROUP_NAME   "Exchange Administrative Group (FYDIBOHF23SPDLT)"
+#define EXTOPO_INTEROP_ROUTING_GROUP_NAME "Exchange Routing Group (DWBGZMFD01QNBJR)"
+
+typedef enum
+{
+  EXTOPO_ORG_MODE_UNSET,
+  EXTOPO_ORG_MODE_NATIVE,
+  EXTOPO_ORG_MODE_MIXED,
+} ExtopoOrgMode;
+
+typedef enum
+{
+  EXTOPO_PRODUCT_UNKNOWN,
+  EXTOPO_PRODUCT_EXCHANGE_55,
+  EXTOPO_PRODUCT_EXCHANGE_2000,
+  EXTOPO_PRODUCT_EXCHANGE_2003,
+  EXTOPO_PRODUCT_EXCHANGE_2007,
+  EXTOPO_PRODUCT_LATER,
+} ExtopoProduct;
+
+/* Bit values of msExchCurrentServerRoles. */
+typedef enum
+{
+  EXTOPO_ROLE_NONE              = 0,
+  EXTOPO_ROLE_MAILBOX           = 1 << 1,
+  EXTOPO_ROLE_CLIENT_ACCESS     = 1 << 2,
+  EXTOPO_ROLE_UNIFIED_MESSAGING = 1 << 4,
+  EXTOPO_ROLE_HUB_TRANSPORT     = 1 << 5,
+  EXTOPO_ROLE_EDGE_TRANSPORT    = 1 << 6,
+} ExtopoRoles;
+
+#define EXTOPO_ROLE_ALL (EXTOPO_ROLE_MAILBOX | EXTOPO_ROLE_CLIENT_ACCESS | \
+                         EXTOPO_ROLE_UNIFIED_MESSAGING | EXTOPO_ROLE_HUB_TRANSPORT | \
+                         EXTOPO_ROLE_EDGE_TRANSPORT)
+
+typedef enum
+{
+  EXTOPO_MANAGEMENT_UNKNOWN,
+  EXTOPO_MANAGEMENT_EXCHANGE_ADMINISTRATOR,   /* Exchange 5.5 */
+  EXTOPO_MANAGEMENT_SYSTEM_MANAGER,           /* Exchange 2000/2003 */
+  EXTOPO_MANAGEMENT_MANAGEMENT_CONSOLE,       /* Exchange 2007 */
+} ExtopoManagement;
+
+typedef enum
+{
+  EXTOPO_CONNECTOR_ROUTING_GROUP,   /* msExchRoutingGroupConnector */
+  EXTOPO_CONNECTOR_SMTP,            /* msExchRoutingSMTPConnector, Exchange 2000/2003 */
+  EXTOPO_CONNECTOR_SEND,            /* msExchRoutingSMTPConnector made by Exchange 2007 */
+  EXTOPO_CONNECTOR_X400,            /* rFC1006X400Link, x25X400Link, tP4X400Link, rASX400Link */
+} ExtopoConnectorType;
+
+typedef enum
+{
+  EXTOPO_SEVERITY_INFO,
+  EXTOPO_SEVERITY_WARNING,
+  EXTOPO_SEVERITY_ERROR,
+} ExtopoSeverity;
+
+/* A server's overall status, worst first when compared with > . */
+typedef enum
+{
+  EXTOPO_STATUS_OK,
+  EXTOPO_STATUS_WARNING,
+  EXTOPO_STATUS_ERROR,
+  EXTOPO_STATUS_UNSUPPORTED,
+} ExtopoStatus;
+
+typedef enum
+{
+  EXTOPO_OBJECT_NONE,
+  EXTOPO_OBJECT_ORGANIZATION,
+  EXTOPO_OBJECT_ADMIN_GROUP,
+  EXTOPO_OBJECT_ROUTING_GROUP,
+  EXTOPO_OBJECT_SERVER,
+  EXTOPO_OBJECT_CONNECTOR,
+} ExtopoObjectKind;
+
+typedef enum
+{
+  EXTOPO_VIEW_ROUTING,
+  EXTOPO_VIEW_ADMIN,
+} ExtopoView;
+
+G_END_DECLS
