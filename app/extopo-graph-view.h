@@ -1,0 +1,80 @@
+/* extopo-graph-view.h: the zoomable, pannable diagram widget.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "extopo-geometry.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_TYPE_GRAPH_VIEW (extopo_graph_view_get_type ())
+G_DECLARE_FINAL_TYPE (ExtopoGraphView, extopo_graph_view, EXTOPO, GRAPH_VIEW, GtkDrawingArea)
+
+/* Signals:
+ *   "selection-changed" (void): the selection changed by a click or Escape.
+ *   "group-activated" (guint kind, gpointer object): a group was double-clicked.
+ * Properties: "zoom" (double), "show-legend" (gboolean), "geometry". */
+
+GtkWidget      *extopo_graph_view_new              (void);
+/* Swaps in a new layout; keeps zoom and centre when @keep_view and the
+ * previous geometry showed the same model, else fits to the window. */
+void            extopo_graph_view_set_geometry     (ExtopoGraphView   *self,
+                                                    ExtopoGeometry    *geometry,
+                                                    gboolean           keep_view);
+ExtopoGeometry *extopo_graph_view_get_geometry     (ExtopoGraphView   *self);
+double          extopo_graph_view_get_zoom         (ExtopoGraphView   *self);
+/* Zooms around the widget point (@x, @y); negative coordinates mean the centre. */
+void            extopo_graph_view_set_zoom_at      (ExtopoGraphView   *self,
+                                                    double             zoom,
+                                                    double             x,
+                                                    double             y);
+void            extopo_graph_view_zoom_in          (ExtopoGraphView   *self);
+void            extopo_graph_view_zoom_out         (ExtopoGraphView   *self);
+void            extopo_graph_view_zoom_fit         (ExtopoGraphView   *self);
+void            extopo_graph_view_zoom_reset       (ExtopoGraphView   *self);
+void            extopo_graph_view_zoom_to_selection (ExtopoGraphView  *self);
+/* Pans by widget pixels. */
+void            extopo_graph_view_scroll_by        (ExtopoGraphView   *self,
+                                                    double             dx,
+                                                    double             dy);
+void            extopo_graph_view_set_selection    (ExtopoGraphView   *self,
+                                                    ExtopoObjectKind   kind,
+                                                    gpointer           object);
+gpointer        extopo_graph_view_get_selection    (ExtopoGraphView   *self,
+                                                    ExtopoObjectKind  *kind);
+/* Pans so the object is in the centre, keeping the zoom. */
+void            extopo_graph_view_center_on        (ExtopoGraphView   *self,
+                                                    ExtopoObjectKind   kind,
+                                                    gpointer           object);
+/* Pointer set of model objects to mark as search matches, or NULL. */
+void            extopo_graph_view_set_matches      (ExtopoGraphView   *self,
+                                                    GHashTable        *matches);
+void            extopo_graph_view_set_show_legend  (ExtopoGraphView   *self,
+                                                    gboolean           show_legend);
+gboolean        extopo_graph_view_get_show_legend  (ExtopoGraphView   *self);
+/* Maps a widget point through zoom and pan to a diagram object. */
+gboolean        extopo_graph_view_hit_test         (ExtopoGraphView   *self,
+                                                    double             x,
+                                                    double             y,
+                                                    ExtopoHit         *hit);
+void            extopo_graph_view_widget_to_diagram (ExtopoGraphView  *self,
+                                                     double            x,
+                                                     double            y,
+                                                     double           *dx,
+                                                     double           *dy);
+/* The diagram area in view, for "export what is on screen". */
+void            extopo_graph_view_get_visible_rect (ExtopoGraphView   *self,
+                                                    ExtopoRect        *rect);
+/* The draw handler's own code on any cairo context of @width x @height
+ * pixels, for the frame-time benchmark. */
+void            extopo_graph_view_render           (ExtopoGraphView   *self,
+                                                    cairo_t           *cr,
+                                                    int                width,
+                                                    int                height);
+
+G_END_DECLS

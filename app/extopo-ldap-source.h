@@ -1,0 +1,87 @@
+/* extopo-ldap-source.h: directory entries fetched live from a domain controller.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "extopo-entry.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_LDAP_ERROR (extopo_ldap_error_quark ())
+
+typedef enum
+{
+  EXTOPO_LDAP_ERROR_INVALID_ARGUMENT,  /* bad URI, unreadable password file ... */
+  EXTOPO_LDAP_ERROR_CONNECT,           /* cannot connect */
+  EXTOPO_LDAP_ERROR_TLS,               /* certificate rejected, StartTLS refused */
+  EXTOPO_LDAP_ERROR_AUTH,              /* bad credentials, SASL failure */
+  EXTOPO_LDAP_ERROR_NO_ORGANIZATION,   /* no Exchange organization under the base */
+  EXTOPO_LDAP_ERROR_SERVER_DOWN,       /* the server went away mid-operation */
+  EXTOPO_LDAP_ERROR_TIMEOUT,
+  EXTOPO_LDAP_ERROR_SIZE_LIMIT,
+  EXTOPO_LDAP_ERROR_CANCELLED,
+  EXTOPO_LDAP_ERROR_FAILED,
+} ExtopoLdapError;
+
+GQuark extopo_ldap_error_quark (void);
+
+typedef enum
+{
+  EXTOPO_LDAP_BIND_ANONYMOUS,
+  EXTOPO_LDAP_BIND_SIMPLE,
+  EXTOPO_LDAP_BIND_SASL,
+} ExtopoLdapBindMethod;
+
+typedef struct
+{
+  char               **uris;              /* "ldap://dc1.example.com", tried in order */
+  gboolean             starttls;          /* for ldap:// URIs */
+  gboolean             verify_certificates; /* TRUE unless the user turns it off */
+  char                *ca_file;           /* NULL: the system store */
+  ExtopoLdapBindMethod bind_method;
+  char                *bind_dn;           /* a DN or user@domain */
+  char                *password;          /* wiped on free; never logged */
+  char                *sasl_mech;         /* "GSSAPI" */
+  char                *base_dn;           /* NULL: configurationNamingContext from the RootDSE */
+  guint                page_size;         /* paged results control, default 500 */
+  guint                size_limit;        /* 0: no limit */
+  guint                network_timeout;   /* seconds, default 10 */
+  guint                operation_timeout; /* seconds, default 60 */
+} ExtopoLdapParams;
+
+ExtopoLdapParams *extopo_ldap_params_new   (void);
+ExtopoLdapParams *extopo_ldap_params_copy  (const ExtopoLdapParams *params);
+void              extopo_ldap_params_free  (ExtopoLdapParams       *params);
+/* "ldap://dc1.example.com (simple bind as admin@example.com)": no password. */
+char             *extopo_ldap_params_describe (const ExtopoLdapParams *params);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtopoLdapParams, extopo_ldap_params_free)
+
+/* Called on the thread-default main context of the caller of _async with
+ * the number of entries received so far. */
+typedef void (*ExtopoLdapProgressFunc) (guint    n_entries,
+                                        gpointer user_data);
+
+/* Synchronous fetch, for worker threads and the command line. Returns a
+ * GPtrArray of ExtopoEntry like extopo_ldif_read_file(). */
+GPtrArray *extopo_ldap_fetch        (const ExtopoLdapParams  *params,
+                                     GCancellable            *cancellable,
+                                     ExtopoLdapProgressFunc   progress,
+                                     gpointer                 progress_data,
+                                     GError                 **error);
+void       extopo_ldap_fetch_async  (const ExtopoLdapParams  *params,
+                                     GCancellable            *cancellable,
+                                     ExtopoLdapProgressFunc   progress,
+                                     gpointer                 progress_data,
+                                     GDestroyNotify           progress_data_free,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data);
+GPtrArray *extopo_ldap_fetch_finish (GAsyncResult            *result,
+                                     GError                 **error);
+
+G_END_DECLS
