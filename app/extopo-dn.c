@@ -1,0 +1,237 @@
+/* extopo-dn.c: distinguished names, parsed and compared by libldap.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-dn"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <ldap.h>
+
+#include "extopo-dn.h"
+
+/* Strings that libldap allocated must go back to libldap. */
+typedef char *ExtopoLdapString;
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (LDAPDN, ldap_dnfree, NULL)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ExtopoLdapString, ldap_memfree, NULL)
+
+G_DEFINE_QUARK (extopo-dn-error-quark, extopo_dn_error)
+
+/* LDAP_DN_FORMAT_LDAP takes LDAPv3 and the looser LDAPv2 spellings that
+ * older exports use (spaces after commas, quoted values). */
+static gboolean
+extopo_dn_parse (const char  *dn,
+                 LDAPDN      *parsed,
+                 GError     **error)
+{
+  int rc;
+
+  *parsed = NULL;
+
+  if (!g_utf8_validate (dn, -1, NULL))
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("A distinguished name is not valid UTF-8"));
+      return FALSE;
+    }
+
+  /* The empty DN (the root) parses to NULL. */
+  rc = ldap_str2dn (dn, parsed, LDAP_DN_FORMAT_LDAP);
+  if (rc != LDAP_SUCCESS)
+    {
+      *parsed = NULL;
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("“%s” is not a valid distinguished name: %s"),
+                   dn, ldap_err2string (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+extopo_dn_count (LDAPDN dn)
+{
+  guint depth = 0;
+
+  if (dn != NULL)
+    while (dn[depth] != NULL)
+      depth++;
+
+  return depth;
+}
+
+/* @dn may be the tail of a parsed DN: it is a NULL-terminated RDN array.
+ * PRETTY keeps non-ASCII letters as UTF-8 rather than hex escapes, so that
+ * case folding reaches them ("Zürich" and "ZÜRICH" fold alike). */
+static char *
+extopo_dn_to_normalized (LDAPDN       dn,
+                         const char  *original,
+                         GError     **error)
+{
+  g_auto(ExtopoLdapString) text = NULL;
+  int rc;
+
+  if (dn == NULL || dn[0] == NULL)
+    return g_strdup ("");
+
+  rc = ldap_dn2str (dn, &text, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PRETTY);
+  if (rc != LDAP_SUCCESS || text == NULL)
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("“%s” is not a valid distinguished name: %s"),
+                   original, ldap_err2string (rc));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("“%s” does not name an entry in UTF-8"), original);
+      return NULL;
+    }
+
+  return g_utf8_casefold (text, -1);
+}
+
+char *
+extopo_dn_normalize (const char  *dn,
+                     GError     **error)
+{
+  return extopo_dn_get_ancestor (dn, 0, error);
+}
+
+gboolean
+extopo_dn_equal (const char *a,
+                 const char *b)
+{
+  g_autofree char *normalized_a = NULL;
+  g_autofree char *normalized_b = NULL;
+
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  normalized_a = extopo_dn_normalize (a, NULL);
+  normalized_b = extopo_dn_normalize (b, NULL);
+
+  return normalized_a != NULL &&
+         normalized_b != NULL &&
+         g_str_equal (normalized_a, normalized_b);
+}
+
+guint
+extopo_dn_get_depth (const char *dn)
+{
+  g_auto(LDAPDN) parsed = NULL;
+
+  g_return_val_if_fail (dn != NULL, 0);
+
+  if (!extopo_dn_parse (dn, &parsed, NULL))
+    return 0;
+
+  return extopo_dn_count (parsed);
+}
+
+char *
+extopo_dn_get_ancestor (const char  *dn,
+                        guint        levels,
+                        GError     **error)
+{
+  g_auto(LDAPDN) parsed = NULL;
+
+  g_return_val_if_fail (dn != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!extopo_dn_parse (dn, &parsed, error))
+    return NULL;
+
+  if (levels > extopo_dn_count (parsed))
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_TOO_SHORT,
+                   _("“%s” has fewer than %u levels"), dn, levels);
+      return NULL;
+    }
+
+  if (parsed == NULL)
+    return g_strdup ("");
+
+  return extopo_dn_to_normalized (parsed + levels, dn, error);
+}
+
+char *
+extopo_dn_get_rdn_value (const char  *dn,
+                         GError     **error)
+{
+  return extopo_dn_get_rdn_value_at (dn, 0, error);
+}
+
+char *
+extopo_dn_get_rdn_value_at (const char  *dn,
+                            guint        level,
+                            GError     **error)
+{
+  g_auto(LDAPDN) parsed = NULL;
+  LDAPAVA *ava;
+
+  g_return_val_if_fail (dn != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!extopo_dn_parse (dn, &parsed, error))
+    return NULL;
+
+  if (level >= extopo_dn_count (parsed))
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_TOO_SHORT,
+                   _("“%s” has fewer than %u levels"), dn, level + 1);
+      return NULL;
+    }
+
+  /* A multi-valued RDN ("cn=a+sn=b") names the entry by its first value. */
+  ava = parsed[level][0];
+  if ((ava->la_flags & LDAP_AVA_BINARY) != 0 ||
+      !g_utf8_validate_len (ava->la_value.bv_val, ava->la_value.bv_len, NULL))
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("The name in “%s” is not text"), dn);
+      return NULL;
+    }
+
+  return g_strndup (ava->la_value.bv_val, ava->la_value.bv_len);
+}
+
+gboolean
+extopo_dn_is_descendant (const char *dn,
+                         const char *ancestor)
+{
+  g_auto(LDAPDN) parsed = NULL;
+  g_auto(LDAPDN) parsed_ancestor = NULL;
+  g_autofree char *normalized_ancestor = NULL;
+  g_autofree char *tail = NULL;
+  guint depth;
+  guint ancestor_depth;
+
+  g_return_val_if_fail (dn != NULL, FALSE);
+  g_return_val_if_fail (ancestor != NULL, FALSE);
+
+  if (!extopo_dn_parse (dn, &parsed, NULL) ||
+      !extopo_dn_parse (ancestor, &parsed_ancestor, NULL))
+    return FALSE;
+
+  depth = extopo_dn_count (parsed);
+  ancestor_depth = extopo_dn_count (parsed_ancestor);
+  if (ancestor_depth > depth)
+    return FALSE;
+  if (ancestor_depth == 0)
+    return TRUE;
+
+  normalized_ancestor = extopo_dn_to_normalized (parsed_ancestor, ancestor, NULL);
+  tail = extopo_dn_to_normalized (parsed + (depth - ancestor_depth), dn, NULL);
+
+  return normalized_ancestor != NULL &&
+         tail != NULL &&
+         g_str_equal (tail, normalized_ancestor);
+}
