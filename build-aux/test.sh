@@ -1,0 +1,54 @@
+#!/bin/bash
+# test.sh: installs what is missing, builds ExTopo and runs every test suite,
+# then runs the unit suite again in an AddressSanitizer + UBSan build.
+#
+# Exits non-zero when a build or any test failed. Results are in
+# _build/meson-logs/testlog.json and _build-asan/meson-logs/testlog.json.
+#
+# Copyright 2026 The ExTopo developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -uo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+"$EXTOPO_SRCDIR/build-aux/install-deps.sh" || exit 1
+
+status=0
+
+# Stale results must not be mistaken for this run's.
+rm -f "$EXTOPO_BUILD_DIR/meson-logs/testlog.json" \
+      "$EXTOPO_ASAN_BUILD_DIR/meson-logs/testlog.json"
+
+echo "== build ($EXTOPO_BUILD_DIR)"
+if configure_build "$EXTOPO_BUILD_DIR" && build "$EXTOPO_BUILD_DIR"; then
+  echo "== meson test: every suite"
+  with_display meson test -C "$EXTOPO_BUILD_DIR" --no-rebuild --print-errorlogs \
+    --num-processes "$EXTOPO_JOBS" || status=1
+else
+  echo "test.sh: the build in $EXTOPO_BUILD_DIR failed" >&2
+  exit 1
+fi
+
+echo "== build ($EXTOPO_ASAN_BUILD_DIR, address and undefined sanitizers)"
+if configure_build "$EXTOPO_ASAN_BUILD_DIR" \
+     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \
+   && build "$EXTOPO_ASAN_BUILD_DIR"; then
+  echo "== meson test: unit suite under the sanitizers"
+  # Leaks in the libraries below ours (fontconfig, pango's caches) are not ours.
+  export LSAN_OPTIONS="suppressions=$EXTOPO_SRCDIR/build-aux/lsan.supp:print_suppressions=0"
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
+  export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
+  meson test -C "$EXTOPO_ASAN_BUILD_DIR" --no-rebuild --print-errorlogs \
+    --num-processes "$EXTOPO_JOBS" --timeout-multiplier 3 --suite unit || status=1
+else
+  echo "test.sh: the build in $EXTOPO_ASAN_BUILD_DIR failed" >&2
+  status=1
+fi
+
+if [ "$status" -ne 0 ]; then
+  echo "test.sh: FAILED" >&2
+else
+  echo "test.sh: all tests passed"
+fi
+exit "$status"
