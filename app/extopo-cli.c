@@ -1,0 +1,502 @@
+/* extopo-cli.c: the display-less command line.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "extopo-cli.h"
+#include "extopo-export.h"
+#include "extopo-findings.h"
+#include "extopo-layout.h"
+#include "extopo-ldap-source.h"
+#include "extopo-ldif-writer.h"
+#include "extopo-loader.h"
+#include "extopo-report.h"
+
+typedef struct
+{
+  /* General options */
+  char     *view;
+  char     *export_path;
+  gboolean  findings;
+  char     *title;
+  gboolean  version;
+  char    **sources;
+
+  /* Live LDAP options, used with an ldap:// or ldaps:// SOURCE */
+  gboolean  starttls;
+  char     *ca_file;
+  gboolean  no_verify;
+  char     *bind_dn;
+  char     *password_file;
+  char     *sasl_mech;
+  char     *base_dn;
+  char     *snapshot_path;
+  int       page_size;
+  int       size_limit;
+  int       timeout;
+} CliOptions;
+
+static void
+cli_options_clear (CliOptions *options)
+{
+  g_clear_pointer (&options->view, g_free);
+  g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->title, g_free);
+  g_clear_pointer (&options->sources, g_strfreev);
+  g_clear_pointer (&options->ca_file, g_free);
+  g_clear_pointer (&options->bind_dn, g_free);
+  g_clear_pointer (&options->password_file, g_free);
+  g_clear_pointer (&options->sasl_mech, g_free);
+  g_clear_pointer (&options->base_dn, g_free);
+  g_clear_pointer (&options->snapshot_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
+
+/* Options that mean "no window": the first word of each is enough, with or
+ * without "=VALUE". */
+static const char * const headless_options[] = {
+  "--export", "--findings", "--snapshot", "--version", "--help", "-h",
+};
+
+gboolean
+extopo_cli_is_headless (int    argc,
+                        char **argv)
+{
+  g_return_val_if_fail (argc >= 0, FALSE);
+
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      const char *arg = argv[i];
+
+      if (strcmp (arg, "--") == 0)
+        break;
+      /* --help-all, --help-gtk, --help-ldap ... */
+      if (g_str_has_prefix (arg, "--help"))
+        return TRUE;
+      for (guint j = 0; j < G_N_ELEMENTS (headless_options); j++)
+        {
+          gsize len = strlen (headless_options[j]);
+
+          if (strncmp (arg, headless_options[j], len) == 0 &&
+              (arg[len] == '\0' || arg[len] == '='))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_ldap_uri (const char *source)
+{
+  return g_ascii_strncasecmp (source, "ldap://", 7) == 0 ||
+         g_ascii_strncasecmp (source, "ldaps://", 8) == 0;
+}
+
+static gboolean
+uses_ldap_options (const CliOptions *options)
+{
+  return options->starttls || options->ca_file != NULL || options->no_verify ||
+         options->bind_dn != NULL || options->password_file != NULL ||
+         options->sasl_mech != NULL || options->base_dn != NULL ||
+         options->snapshot_path != NULL || options->page_size >= 0 ||
+         options->size_limit >= 0 || options->timeout >= 0;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *prgname = g_strdup (g_get_prgname ());
+
+  g_printerr ("%s: %s\n", prgname != NULL ? prgname : "extopo", message);
+  /* Translators: %s is the program name. */
+  g_printerr (_("Try “%s --help” for more information."), prgname != NULL ? prgname : "extopo");
+  g_printerr ("\n");
+
+  return EXTOPO_EXIT_USAGE;
+}
+
+/* Prints @error so that it names where it happened: the reader's messages
+ * already start with "FILE:LINE:", others get @where in front. */
+static int
+report_error (const char   *where,
+              const GError *error)
+{
+  g_autofree char *basename = g_path_get_basename (where);
+
+  if (strstr (error->message, where) != NULL || strstr (error->message, basename) != NULL)
+    g_printerr ("extopo: %s\n", error->message);
+  else
+    g_printerr ("extopo: %s: %s\n", where, error->message);
+
+  return EXTOPO_EXIT_BAD_INPUT;
+}
+
+static char *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *newline;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  /* The first line is the password: files made with echo end in a newline. */
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  return g_steal_pointer (&contents);
+}
+
+static ExtopoLdapParams *
+build_ldap_params (const CliOptions  *options,
+                   GError           **error)
+{
+  g_autoptr(ExtopoLdapParams) params = extopo_ldap_params_new ();
+
+  g_strfreev (params->uris);
+  params->uris = g_strdupv (options->sources);
+  params->starttls = options->starttls;
+  params->verify_certificates = !options->no_verify;
+  params->ca_file = g_strdup (options->ca_file);
+  params->base_dn = g_strdup (options->base_dn);
+  if (options->page_size >= 0)
+    params->page_size = options->page_size;
+  if (options->size_limit >= 0)
+    params->size_limit = options->size_limit;
+  if (options->timeout >= 0)
+    {
+      params->network_timeout = options->timeout;
+      params->operation_timeout = options->timeout;
+    }
+
+  if (options->sasl_mech != NULL)
+    {
+      params->bind_method = EXTOPO_LDAP_BIND_SASL;
+      params->sasl_mech = g_strdup (options->sasl_mech);
+      params->bind_dn = g_strdup (options->bind_dn);
+    }
+  else if (options->bind_dn != NULL)
+    {
+      params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
+      params->bind_dn = g_strdup (options->bind_dn);
+    }
+  else
+    {
+      params->bind_method = EXTOPO_LDAP_BIND_ANONYMOUS;
+    }
+
+  if (options->password_file != NULL)
+    {
+      params->password = read_password_file (options->password_file, error);
+      if (params->password == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&params);
+}
+
+/* The live LDAP source: fetch, optionally keep an LDIF snapshot of what was
+ * read, and build the model from the entries. */
+static int
+cli_fetch_ldap (const CliOptions  *options,
+                ExtopoModel      **model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoLdapParams) params = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *description = NULL;
+
+  params = build_ldap_params (options, &error);
+  if (params == NULL)
+    return report_error (options->password_file, error);
+
+  description = extopo_ldap_params_describe (params);
+  entries = extopo_ldap_fetch (params, NULL, NULL, NULL, &error);
+  if (entries == NULL)
+    return report_error (options->sources[0], error);
+
+  if (options->snapshot_path != NULL &&
+      !extopo_ldif_write_file (entries, options->snapshot_path, &error))
+    return report_error (options->snapshot_path, error);
+
+  *model = extopo_loader_load_entries (entries, options->sources[0], &error);
+  if (*model == NULL)
+    return report_error (description, error);
+
+  return EXTOPO_EXIT_OK;
+}
+
+static int
+load_file (const char   *path,
+           ExtopoModel **model)
+{
+  g_autoptr(GError) error = NULL;
+
+  *model = extopo_loader_load_file (path, NULL, &error);
+  if (*model == NULL)
+    return report_error (path, error);
+
+  return EXTOPO_EXIT_OK;
+}
+
+static gboolean
+write_text_file (const char  *path,
+                 const char  *contents,
+                 GError     **error)
+{
+  return g_file_set_contents (path, contents, -1, error);
+}
+
+static int
+export_model (ExtopoModel        *model,
+              const CliOptions   *options,
+              ExtopoView          view,
+              ExtopoExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  ExtopoLayoutOptions layout_options = { view, NULL };
+  ExtopoRenderOptions render_options;
+
+  /* The reports are data, not drawings: no layout needed. */
+  if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
+    {
+      text = format == EXTOPO_EXPORT_JSON
+             ? extopo_report_to_json (model)
+             : extopo_report_to_csv (model);
+      if (!write_text_file (options->export_path, text, &error))
+        return report_error (options->export_path, error);
+      return EXTOPO_EXIT_OK;
+    }
+
+  geometry = extopo_layout_compute (model, &layout_options, NULL, &error);
+  if (geometry == NULL)
+    return report_error (extopo_model_get_source_name (model), error);
+
+  if (options->title != NULL)
+    title = g_strdup (options->title);
+  else
+    title = g_path_get_basename (extopo_model_get_source_name (model));
+
+  extopo_render_options_init (&render_options);
+  render_options.show_title = TRUE;
+  render_options.show_legend = TRUE;
+  render_options.title = title;
+  render_options.subtitle = extopo_model_get_source_name (model);
+
+  if (!extopo_export_write (geometry, format, options->export_path, &render_options, 1.0,
+                            &error))
+    return report_error (options->export_path, error);
+
+  return EXTOPO_EXIT_OK;
+}
+
+static GOptionContext *
+create_option_context (CliOptions *options)
+{
+  const GOptionEntry main_entries[] = {
+    { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
+      N_("Draw the routing view or the administrative view (default: routing)"),
+      N_("routing|admin") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
+      N_("Write the diagram or report to FILE; the extension picks the format: "
+         ".svg .pdf .png .dot .json .csv"),
+      N_("FILE") },
+    { "findings", 0, 0, G_OPTION_ARG_NONE, &options->findings,
+      N_("Print the coexistence findings, most severe first"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
+      N_("Title printed on exported diagrams"), N_("TITLE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Show the program version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources,
+      NULL, N_("SOURCE") },
+    { NULL }
+  };
+  const GOptionEntry ldap_entries[] = {
+    { "starttls", 0, 0, G_OPTION_ARG_NONE, &options->starttls,
+      N_("Upgrade an ldap:// connection with StartTLS"), NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &options->ca_file,
+      N_("Trust the certificate authorities in FILE"), N_("FILE") },
+    { "no-verify", 0, 0, G_OPTION_ARG_NONE, &options->no_verify,
+      N_("Do not verify the server certificate (insecure)"), NULL },
+    { "bind-dn", 0, 0, G_OPTION_ARG_STRING, &options->bind_dn,
+      N_("Bind as DN or user@domain (simple bind, or the SASL identity)"), N_("DN") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options->password_file,
+      N_("Read the bind password from the first line of FILE"), N_("FILE") },
+    { "sasl-mech", 0, 0, G_OPTION_ARG_STRING, &options->sasl_mech,
+      N_("Bind with this SASL mechanism, e.g. GSSAPI"), N_("MECH") },
+    { "base", 0, 0, G_OPTION_ARG_STRING, &options->base_dn,
+      N_("Search base (default: the configuration naming context)"), N_("DN") },
+    { "snapshot", 0, 0, G_OPTION_ARG_FILENAME, &options->snapshot_path,
+      N_("Save the entries read from the server as LDIF"), N_("FILE.ldif") },
+    { "page-size", 0, 0, G_OPTION_ARG_INT, &options->page_size,
+      N_("Entries per page of the paged search (default: 500)"), N_("N") },
+    { "size-limit", 0, 0, G_OPTION_ARG_INT, &options->size_limit,
+      N_("Stop after N entries (default: no limit)"), N_("N") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &options->timeout,
+      N_("Give up on the server after S seconds"), N_("S") },
+    { NULL }
+  };
+  GOptionContext *context;
+  GOptionGroup *ldap_group;
+
+  context = g_option_context_new (_("SOURCE"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Draws the topology of a Microsoft Exchange 2000/2003/2007 "
+                                  "organization and checks it\nfor Exchange 2007 coexistence. "
+                                  "SOURCE is an LDIF export (ldifde, ldapsearch) or an\n"
+                                  "ldap:// or ldaps:// URI of a domain controller."));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when the source cannot be "
+                                      "read or the output cannot be written,\n2 on bad usage."));
+  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
+
+  ldap_group = g_option_group_new ("ldap", _("Live LDAP Options:"),
+                                   _("Show the options for an ldap:// or ldaps:// SOURCE"),
+                                   NULL, NULL);
+  g_option_group_set_translation_domain (ldap_group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (ldap_group, ldap_entries);
+  g_option_context_add_group (context, ldap_group);
+
+  return context;
+}
+
+static gboolean
+parse_view (const char *text,
+            ExtopoView *view)
+{
+  if (text == NULL || g_ascii_strcasecmp (text, "routing") == 0)
+    *view = EXTOPO_VIEW_ROUTING;
+  else if (g_ascii_strcasecmp (text, "admin") == 0 ||
+           g_ascii_strcasecmp (text, "administrative") == 0)
+    *view = EXTOPO_VIEW_ADMIN;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+extopo_cli_run (int    argc,
+                char **argv)
+{
+  g_auto(CliOptions) options = { 0, };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = NULL;
+  g_auto(GStrv) args = NULL;
+  ExtopoExportFormat format = EXTOPO_EXPORT_UNKNOWN;
+  ExtopoView view;
+  gboolean ldap_source;
+  int status;
+
+  g_return_val_if_fail (argc >= 0, EXTOPO_EXIT_USAGE);
+
+  options.page_size = -1;
+  options.size_limit = -1;
+  options.timeout = -1;
+
+  g_set_prgname ("extopo");
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  context = create_option_context (&options);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (context, error->message);
+
+  if (options.version)
+    {
+      g_print ("extopo %s\n", PACKAGE_VERSION);
+      return EXTOPO_EXIT_OK;
+    }
+
+  if (!parse_view (options.view, &view))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user gave to --view. */
+        g_strdup_printf (_("unknown view “%s”: use routing or admin"), options.view);
+      return usage_error (context, message);
+    }
+
+  if (options.sources == NULL || options.sources[0] == NULL)
+    return usage_error (context, _("no SOURCE given: name an LDIF file or an ldap:// URI"));
+
+  /* Several ldap:// URIs are tried in order; only one file makes sense. */
+  ldap_source = is_ldap_uri (options.sources[0]);
+  for (guint i = 1; options.sources[i] != NULL; i++)
+    if (!ldap_source || !is_ldap_uri (options.sources[i]))
+      return usage_error (context, _("more than one SOURCE given"));
+
+  if (!ldap_source && uses_ldap_options (&options))
+    return usage_error (context,
+                        _("the live LDAP options need an ldap:// or ldaps:// SOURCE"));
+
+  if (options.page_size == 0 || options.page_size < -1 || options.size_limit < -1 ||
+      options.timeout == 0 || options.timeout < -1)
+    return usage_error (context,
+                        _("--page-size and --timeout need a positive number, "
+                          "--size-limit zero or more"));
+
+  if (options.bind_dn != NULL && options.sasl_mech == NULL && options.password_file == NULL)
+    return usage_error (context, _("--bind-dn needs --password-file"));
+
+  if (options.export_path != NULL)
+    {
+      format = extopo_export_format_from_path (options.export_path);
+      if (format == EXTOPO_EXPORT_UNKNOWN)
+        {
+          g_autofree char *message =
+            /* Translators: %s is a file name. */
+            g_strdup_printf (_("cannot tell the format of “%s”: "
+                               "use .svg, .pdf, .png, .dot, .json or .csv"),
+                             options.export_path);
+          return usage_error (context, message);
+        }
+    }
+
+  if (options.export_path == NULL && !options.findings && options.snapshot_path == NULL)
+    return usage_error (context, _("nothing to do: give --export, --findings or --snapshot"));
+
+  /* The JSON and CSV reports are read by scripts: keep the finding texts in
+   * them English whatever the user's language. */
+  if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
+    setlocale (LC_MESSAGES, "C");
+
+  if (ldap_source)
+    status = cli_fetch_ldap (&options, &model);
+  else
+    status = load_file (options.sources[0], &model);
+  if (status != EXTOPO_EXIT_OK)
+    return status;
+
+  if (options.findings)
+    {
+      g_autofree char *text = extopo_report_findings_text (model);
+
+      g_print ("%s", text);
+    }
+
+  if (options.export_path != NULL)
+    return export_model (model, &options, view, format);
+
+  return EXTOPO_EXIT_OK;
+}
