@@ -244,6 +244,7 @@ build_routing_group (JsonBuilder        *builder,
 
 static void
 build_server (JsonBuilder  *builder,
+              ExtopoModel  *model,
               ExtopoServer *server)
 {
   g_autofree char *version = extopo_version_to_string (&server->version);
@@ -283,6 +284,7 @@ build_server (JsonBuilder  *builder,
 
 static void
 build_connector (JsonBuilder     *builder,
+                 ExtopoModel     *model,
                  ExtopoConnector *connector)
 {
   json_builder_begin_object (builder);
@@ -308,6 +310,7 @@ build_connector (JsonBuilder     *builder,
 
 static void
 build_dangling_ref (JsonBuilder       *builder,
+                    ExtopoModel       *model,
                     ExtopoDanglingRef *ref)
 {
   json_builder_begin_object (builder);
@@ -320,6 +323,7 @@ build_dangling_ref (JsonBuilder       *builder,
 
 static void
 build_finding (JsonBuilder   *builder,
+               ExtopoModel   *model,
                ExtopoFinding *finding)
 {
   json_builder_begin_object (builder);
@@ -337,11 +341,15 @@ build_finding (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* Groups need the model to collect the findings about them; the others
+ * ignore it. */
 typedef void (*BuildFunc) (JsonBuilder *builder,
+                           ExtopoModel *model,
                            gpointer     object);
 
 static void
 add_object_array (JsonBuilder *builder,
+                  ExtopoModel *model,
                   const char  *key,
                   GPtrArray   *objects,
                   BuildFunc    build)
@@ -349,15 +357,32 @@ add_object_array (JsonBuilder *builder,
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
   for (guint i = 0; objects != NULL && i < objects->len; i++)
-    build (builder, g_ptr_array_index (objects, i));
+    build (builder, model, g_ptr_array_index (objects, i));
   json_builder_end_array (builder);
 }
+
+typedef GPtrArray *(*GetObjectsFunc) (ExtopoModel *model);
+
+/* The report's arrays, in the order they are written. */
+static const struct
+{
+  const char     *key;
+  GetObjectsFunc  get_objects;
+  BuildFunc       build;
+} report_sections[] = {
+  { "organizations", extopo_model_get_organizations, (BuildFunc) build_organization },
+  { "administrative_groups", extopo_model_get_admin_groups, (BuildFunc) build_admin_group },
+  { "routing_groups", extopo_model_get_routing_groups, (BuildFunc) build_routing_group },
+  { "servers", extopo_model_get_servers, (BuildFunc) build_server },
+  { "connectors", extopo_model_get_connectors, (BuildFunc) build_connector },
+  { "dangling_references", extopo_model_get_dangling_refs, (BuildFunc) build_dangling_ref },
+  { "findings", extopo_model_get_findings, (BuildFunc) build_finding },
+};
 
 JsonNode *
 extopo_report_build_json (ExtopoModel *model)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  GPtrArray *objects;
   ExtopoReadiness readiness = { 0, };
 
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
@@ -371,36 +396,9 @@ extopo_report_build_json (ExtopoModel *model)
   add_bool (builder, "ready_for_exchange_2007", readiness.ready);
   extopo_readiness_clear (&readiness);
 
-  /* Groups need the model to collect the findings about them. */
-  objects = extopo_model_get_organizations (model);
-  json_builder_set_member_name (builder, "organizations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < objects->len; i++)
-    build_organization (builder, model, g_ptr_array_index (objects, i));
-  json_builder_end_array (builder);
-
-  objects = extopo_model_get_admin_groups (model);
-  json_builder_set_member_name (builder, "administrative_groups");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < objects->len; i++)
-    build_admin_group (builder, model, g_ptr_array_index (objects, i));
-  json_builder_end_array (builder);
-
-  objects = extopo_model_get_routing_groups (model);
-  json_builder_set_member_name (builder, "routing_groups");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < objects->len; i++)
-    build_routing_group (builder, model, g_ptr_array_index (objects, i));
-  json_builder_end_array (builder);
-
-  add_object_array (builder, "servers", extopo_model_get_servers (model),
-                    (BuildFunc) build_server);
-  add_object_array (builder, "connectors", extopo_model_get_connectors (model),
-                    (BuildFunc) build_connector);
-  add_object_array (builder, "dangling_references", extopo_model_get_dangling_refs (model),
-                    (BuildFunc) build_dangling_ref);
-  add_object_array (builder, "findings", extopo_model_get_findings (model),
-                    (BuildFunc) build_finding);
+  for (guint i = 0; i < G_N_ELEMENTS (report_sections); i++)
+    add_object_array (builder, model, report_sections[i].key,
+                      report_sections[i].get_objects (model), report_sections[i].build);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
