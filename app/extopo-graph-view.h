@@ -47,6 +47,9 @@ void            extopo_graph_view_set_selection    (ExtopoGraphView   *self,
                                                     gpointer           object);
 gpointer        extopo_graph_view_get_selection    (ExtopoGraphView   *self,
                                                     ExtopoObjectKind  *kind);
+/* What Escape does: clears the selection, emitting "selection-changed" if
+ * there was one. */
+void            extopo_graph_view_clear_selection  (ExtopoGraphView   *self);
 /* Pans so the object is in the centre, keeping the zoom. */
 void            extopo_graph_view_center_on        (ExtopoGraphView   *self,
                                                     ExtopoObjectKind   kind,
@@ -62,11 +65,20 @@ gboolean        extopo_graph_view_hit_test         (ExtopoGraphView   *self,
                                                     double             x,
                                                     double             y,
                                                     ExtopoHit         *hit);
+/* The tooltip's Pango markup for the object at a widget point, or NULL. */
+char           *extopo_graph_view_get_tooltip_markup (ExtopoGraphView *self,
+                                                      double           x,
+                                                      double           y);
 void            extopo_graph_view_widget_to_diagram (ExtopoGraphView  *self,
                                                      double            x,
                                                      double            y,
                                                      double           *dx,
                                                      double           *dy);
+void            extopo_graph_view_diagram_to_widget (ExtopoGraphView  *self,
+                                                     double            dx,
+                                                     double            dy,
+                                                     double           *x,
+                                                     double           *y);
 /* The diagram area in view, for "export what is on screen". */
 void            extopo_graph_view_get_visible_rect (ExtopoGraphView   *self,
                                                     ExtopoRect        *rect);
