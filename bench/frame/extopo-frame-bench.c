@@ -1,0 +1,220 @@
+/* extopo-frame-bench.c: how long the graph view takes to draw a frame.
+ *
+ *   extopo-frame-bench [--servers=20000] [--routing-groups=2000] [--frames=60] [FILE.ldif]
+ *
+ * Lays out a large organization (read from FILE, or generated), puts the
+ * real widget in a 1280x800 offscreen window and times
+ * extopo_graph_view_render() into an image surface, at full view and at
+ * 100 %, both while zooming (the renderer runs every frame) and while
+ * panning (the widget draws from its cached bitmap).
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-frame-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <gtk/gtk.h>
+
+#include "extopo-gen-org.h"
+#include "extopo-graph-view.h"
+#include "extopo-layout.h"
+#include "extopo-ldif-reader.h"
+#include "extopo-loader.h"
+
+#define WIDTH  1280
+#define HEIGHT 800
+
+typedef enum
+{
+  MOVE_ZOOM,   /* alternate between two close zoom levels: no cache hit */
+  MOVE_PAN,    /* pan a few pixels at the same zoom */
+} Move;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static ExtopoModel *
+load_model (const char  *path,
+            guint        n_servers,
+            guint        n_routing_groups,
+            GError     **error)
+{
+  g_autoptr(ExtopoGenOrg) org = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *data = NULL;
+  ExtopoGenParams params = { n_servers, n_routing_groups, 1 };
+  size_t length = 0;
+  FILE *out;
+
+  if (path != NULL)
+    return extopo_loader_load_file (path, NULL, error);
+
+  org = extopo_gen_org_new (&params);
+  out = open_memstream (&data, &length);
+  if (out == NULL || !extopo_gen_org_write_ldif (org, out) || fclose (out) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot generate the organization");
+      return NULL;
+    }
+
+  entries = extopo_ldif_read_data (data, length, "generated.ldif", NULL, error);
+  if (entries == NULL)
+    return NULL;
+
+  return extopo_loader_load_entries (entries, "generated.ldif", error);
+}
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  for (guint i = 0; i < 100000; i++)
+    {
+      if (gtk_widget_get_allocated_width (widget) == WIDTH
+          && gtk_widget_get_allocated_height (widget) == HEIGHT)
+        return;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_error ("the offscreen window never got its size");
+}
+
+/* Draws @n_frames frames, moving the view before each, and prints the
+ * first, median and worst frame times. */
+static void
+run (ExtopoGraphView *view,
+     const char      *label,
+     Move             move,
+     guint            n_frames)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  g_autofree double *times = g_new0 (double, n_frames);
+  double zoom = extopo_graph_view_get_zoom (view);
+  double first;
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 start;
+
+      if (move == MOVE_ZOOM)
+        extopo_graph_view_set_zoom_at (view, i % 2 == 0 ? zoom : zoom * 1.001, -1, -1);
+      else if (i > 0)
+        extopo_graph_view_scroll_by (view, i % 2 == 0 ? 7 : -5, i % 3 == 0 ? 3 : -2);
+
+      start = g_get_monotonic_time ();
+      extopo_graph_view_render (view, cr, WIDTH, HEIGHT);
+      cairo_surface_flush (surface);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cairo_destroy (cr);
+    }
+
+  first = times[0];
+  qsort (times, n_frames, sizeof (double), compare_doubles);
+  printf ("%-30s zoom %6.3f  first %8.2f ms  median %8.2f ms  worst %8.2f ms\n",
+          label, zoom, first, times[n_frames / 2], times[n_frames - 1]);
+
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gint servers = 20000;
+  gint routing_groups = 2000;
+  gint frames = 60;
+  const GOptionEntry entries[] = {
+    { "servers", 0, 0, G_OPTION_ARG_INT, &servers, "Servers to generate (default 20000)", "N" },
+    { "routing-groups", 0, 0, G_OPTION_ARG_INT, &routing_groups,
+      "Routing groups to generate (default 2000)", "M" },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames per measurement (default 60)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("[FILE.ldif] - time the graph view's frames");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
+  const char *path = NULL;
+  GtkWidget *window;
+  GtkWidget *view;
+  gint64 start;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "extopo-frame-bench: %s\n", error->message);
+      return 2;
+    }
+  if (servers < 1 || routing_groups < 1 || frames < 1)
+    {
+      fprintf (stderr, "extopo-frame-bench: counts must be positive\n");
+      return 2;
+    }
+  if (argc > 1)
+    path = argv[1];
+
+  gtk_init (&argc, &argv);
+
+  start = g_get_monotonic_time ();
+  model = load_model (path, servers, routing_groups, &error);
+  if (model == NULL)
+    {
+      fprintf (stderr, "extopo-frame-bench: %s\n", error->message);
+      return 1;
+    }
+  printf ("loaded %u servers, %u routing groups, %u connections in %.2f s\n",
+          extopo_model_get_servers (model)->len,
+          extopo_model_get_routing_groups (model)->len,
+          extopo_model_get_connections (model)->len,
+          (g_get_monotonic_time () - start) / 1e6);
+
+  start = g_get_monotonic_time ();
+  geometry = extopo_layout_compute (model, &options, NULL, &error);
+  if (geometry == NULL)
+    {
+      fprintf (stderr, "extopo-frame-bench: %s\n", error->message);
+      return 1;
+    }
+  printf ("laid out %u nodes, %u frames, %u edges (%.0f x %.0f pt) in %.2f s\n",
+          geometry->nodes->len, geometry->frames->len, geometry->edges->len,
+          geometry->bounds.width, geometry->bounds.height,
+          (g_get_monotonic_time () - start) / 1e6);
+
+  window = gtk_offscreen_window_new ();
+  view = extopo_graph_view_new ();
+  gtk_widget_set_size_request (view, WIDTH, HEIGHT);
+  gtk_container_add (GTK_CONTAINER (window), view);
+  gtk_widget_show_all (window);
+  wait_for_allocation (view);
+
+  extopo_graph_view_set_geometry (EXTOPO_GRAPH_VIEW (view), geometry, FALSE);
+  printf ("%u frames of %dx%d each\n", (guint) frames, WIDTH, HEIGHT);
+
+  extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "full view, zooming (render)", MOVE_ZOOM, frames);
+  extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "full view, panning (cached)", MOVE_PAN, frames);
+
+  extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
+  extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "100 %, zooming (render)", MOVE_ZOOM, frames);
+  extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "100 %, panning (cached)", MOVE_PAN, frames);
+
+  gtk_widget_destroy (window);
+
+  return 0;
+}
