@@ -263,10 +263,7 @@ build_server (JsonBuilder  *builder,
                    server->version.known && server->version.service_pack >= 0);
   add_string (builder, "serial_number", server->serial_number);
   add_string (builder, "version_number", server->version_number);
-  if (server->roles_known)
-    add_strv (builder, "roles", (const char * const *) roles);
-  else
-    add_string (builder, "roles", NULL);
+  add_strv (builder, "roles", (const char * const *) roles);
   add_string (builder, "managed_with", management_name_c (server->management));
   json_builder_set_member_name (builder, "front_end");
   if (server->server_role >= 0)
