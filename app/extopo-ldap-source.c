@@ -1,0 +1,1130 @@
+/* extopo-ldap-source.c: directory entries fetched live from a domain controller.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-ldap"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <ldap.h>
+#include <sasl/sasl.h>
+
+#include "extopo-ldap-source.h"
+
+/* How often a blocked wait looks at the cancellable: cancelling must be
+ * answered well within a second. */
+#define POLL_INTERVAL_USEC (200 * G_TIME_SPAN_MILLISECOND)
+
+#define DEFAULT_PAGE_SIZE         500
+#define DEFAULT_NETWORK_TIMEOUT   10
+#define DEFAULT_OPERATION_TIMEOUT 60
+
+/* Only the classes the model turns into objects. */
+static const char exchange_filter[] =
+  "(|(objectClass=msExchConfigurationContainer)"
+  "(objectClass=msExchOrganizationContainer)"
+  "(objectClass=msExchAdminGroup)"
+  "(objectClass=msExchRoutingGroup)"
+  "(objectClass=msExchExchangeServer)"
+  "(objectClass=protocolCfgSMTPServer)"
+  "(objectClass=msExchRoutingGroupConnector)"
+  "(objectClass=msExchRoutingSMTPConnector)"
+  "(objectClass=rFC1006X400Link)"
+  "(objectClass=x25X400Link)"
+  "(objectClass=tP4X400Link)"
+  "(objectClass=rASX400Link)"
+  "(objectClass=msExchSiteReplicationService)"
+  "(objectClass=msExchConnectionAgreement))";
+
+/* Only the attributes the model reads (extopo-model.c); the one list. */
+static const char *const exchange_attributes[] = {
+  "objectClass",
+  "cn",
+  "msExchMixedMode",
+  "msExchAdminGroupMode",
+  "msExchDefaultAdminGroup",
+  "msExchHomeRoutingGroup",
+  "msExchRoutingMasterDN",
+  "msExchDestinationRGDN",
+  "msExchSourceBridgeheadServersDN",
+  "msExchTargetBridgeheadServersDN",
+  "cost",
+  "routingList",
+  "serialNumber",
+  "versionNumber",
+  "msExchCurrentServerRoles",
+  "networkAddress",
+  "msExchServerSite",
+  "msExchVersion",
+  "serverRole",
+  "legacyExchangeDN",
+  NULL
+};
+
+G_DEFINE_QUARK (extopo-ldap-error-quark, extopo_ldap_error)
+
+static void
+wipe_string (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+}
+
+ExtopoLdapParams *
+extopo_ldap_params_new (void)
+{
+  ExtopoLdapParams *params = g_new0 (ExtopoLdapParams, 1);
+
+  params->uris = g_new0 (char *, 1);
+  params->verify_certificates = TRUE;
+  params->bind_method = EXTOPO_LDAP_BIND_ANONYMOUS;
+  params->page_size = DEFAULT_PAGE_SIZE;
+  params->network_timeout = DEFAULT_NETWORK_TIMEOUT;
+  params->operation_timeout = DEFAULT_OPERATION_TIMEOUT;
+
+  return params;
+}
+
+ExtopoLdapParams *
+extopo_ldap_params_copy (const ExtopoLdapParams *params)
+{
+  ExtopoLdapParams *copy;
+
+  g_return_val_if_fail (params != NULL, NULL);
+
+  copy = g_memdup2 (params, sizeof *params);
+  copy->uris = g_strdupv (params->uris);
+  copy->ca_file = g_strdup (params->ca_file);
+  copy->bind_dn = g_strdup (params->bind_dn);
+  copy->password = g_strdup (params->password);
+  copy->sasl_mech = g_strdup (params->sasl_mech);
+  copy->base_dn = g_strdup (params->base_dn);
+
+  return copy;
+}
+
+void
+extopo_ldap_params_free (ExtopoLdapParams *params)
+{
+  if (params == NULL)
+    return;
+
+  wipe_string (params->password);
+  g_free (params->password);
+  g_strfreev (params->uris);
+  g_free (params->ca_file);
+  g_free (params->bind_dn);
+  g_free (params->sasl_mech);
+  g_free (params->base_dn);
+  g_free (params);
+}
+
+char *
+extopo_ldap_params_describe (const ExtopoLdapParams *params)
+{
+  g_autofree char *uris = NULL;
+  g_autofree char *how = NULL;
+
+  g_return_val_if_fail (params != NULL, NULL);
+
+  uris = params->uris != NULL ? g_strjoinv (", ", params->uris) : g_strdup ("");
+
+  switch (params->bind_method)
+    {
+    case EXTOPO_LDAP_BIND_SIMPLE:
+      how = g_strdup_printf (_("simple bind as %s"),
+                             params->bind_dn != NULL ? params->bind_dn : "");
+      break;
+    case EXTOPO_LDAP_BIND_SASL:
+      how = g_strdup_printf (_("SASL %s bind"),
+                             params->sasl_mech != NULL ? params->sasl_mech : "GSSAPI");
+      break;
+    case EXTOPO_LDAP_BIND_ANONYMOUS:
+    default:
+      how = g_strdup (_("anonymous"));
+      break;
+    }
+
+  if (params->starttls)
+    return g_strdup_printf (_("%s (StartTLS, %s)"), uris, how);
+
+  return g_strdup_printf ("%s (%s)", uris, how);
+}
+
+char *
+extopo_ldap_prompt_password (const char *prompt)
+{
+  struct termios saved;
+  struct termios quiet;
+  gboolean restore = FALSE;
+  GString *line;
+  int c;
+
+  g_return_val_if_fail (prompt != NULL, NULL);
+
+  if (!isatty (STDIN_FILENO))
+    return NULL;
+
+  fputs (prompt, stderr);
+  fflush (stderr);
+
+  if (tcgetattr (STDIN_FILENO, &saved) == 0)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      quiet.c_lflag |= ECHONL;
+      restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    }
+
+  line = g_string_new (NULL);
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+
+  if (restore)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  else
+    fputc ('\n', stderr);
+
+  if (c == EOF && line->len == 0)
+    {
+      g_string_free (line, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+/* One connection attempt and everything it needs to report errors. */
+typedef struct
+{
+  const ExtopoLdapParams *params;
+  const char             *uri;
+  LDAP                   *ld;
+  GCancellable           *cancellable;
+  ExtopoLdapProgressFunc  progress;
+  gpointer                progress_data;
+} Session;
+
+static char *
+describe_ldap_error (LDAP *ld,
+                     int   rc)
+{
+  char *diagnostic = NULL;
+  char *detail;
+
+  if (ld != NULL)
+    ldap_get_option (ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic);
+
+  if (diagnostic != NULL && *diagnostic != '\0')
+    detail = g_strdup_printf ("%s (%s)", ldap_err2string (rc), diagnostic);
+  else
+    detail = g_strdup (ldap_err2string (rc));
+
+  ldap_memfree (diagnostic);
+
+  return detail;
+}
+
+static void
+set_session_error (Session     *session,
+                   GError     **error,
+                   int          code,
+                   const char  *step,
+                   const char  *detail)
+{
+  /* Translators: "SERVER: STEP: what went wrong",
+   * e.g. "ldap://dc1:389: bind: Invalid credentials" */
+  g_set_error (error, EXTOPO_LDAP_ERROR, code, _("%s: %s: %s"),
+               session->uri, step, detail);
+}
+
+static void
+set_ldap_error (Session     *session,
+                GError     **error,
+                int          code,
+                const char  *step,
+                int          rc)
+{
+  g_autofree char *detail = describe_ldap_error (session->ld, rc);
+
+  set_session_error (session, error, code, step, detail);
+}
+
+static int
+error_code_for_result (int rc,
+                       int fallback)
+{
+  switch (rc)
+    {
+    case LDAP_SERVER_DOWN:
+      return EXTOPO_LDAP_ERROR_SERVER_DOWN;
+    case LDAP_TIMEOUT:
+    case LDAP_TIMELIMIT_EXCEEDED:
+      return EXTOPO_LDAP_ERROR_TIMEOUT;
+    case LDAP_INVALID_CREDENTIALS:
+    case LDAP_INAPPROPRIATE_AUTH:
+    case LDAP_STRONG_AUTH_REQUIRED:
+    case LDAP_AUTH_METHOD_NOT_SUPPORTED:
+    case LDAP_AUTH_UNKNOWN:
+      return EXTOPO_LDAP_ERROR_AUTH;
+    case LDAP_SIZELIMIT_EXCEEDED:
+      return EXTOPO_LDAP_ERROR_SIZE_LIMIT;
+    case LDAP_NO_SUCH_OBJECT:
+      return EXTOPO_LDAP_ERROR_NO_ORGANIZATION;
+    default:
+      return fallback;
+    }
+}
+
+static gboolean
+check_cancelled (Session      *session,
+                 int           msgid,
+                 GError      **error)
+{
+  if (!g_cancellable_is_cancelled (session->cancellable))
+    return FALSE;
+
+  if (msgid >= 0)
+    ldap_abandon_ext (session->ld, msgid, NULL, NULL);
+
+  g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED,
+               _("%s: cancelled"), session->uri);
+  return TRUE;
+}
+
+/* Waits for the next message of @msgid. The operation timeout counts from
+ * the last message received, so a slow but steady search never times out
+ * while a server that stopped answering does. Returns the message type, or
+ * -1 with @error set (the operation abandoned). */
+static int
+wait_for_message (Session       *session,
+                  int            msgid,
+                  const char    *step,
+                  LDAPMessage  **message,
+                  GError       **error)
+{
+  gint64 deadline;
+
+  deadline = g_get_monotonic_time ()
+             + (gint64) session->params->operation_timeout * G_TIME_SPAN_SECOND;
+
+  for (;;)
+    {
+      struct timeval tv = { 0, POLL_INTERVAL_USEC };
+      int rc;
+
+      *message = NULL;
+      rc = ldap_result (session->ld, msgid, LDAP_MSG_ONE, &tv, message);
+
+      if (rc > 0)
+        return rc;
+
+      if (rc < 0)
+        {
+          int result = LDAP_OTHER;
+
+          ldap_get_option (session->ld, LDAP_OPT_RESULT_CODE, &result);
+          set_ldap_error (session, error,
+                          error_code_for_result (result, EXTOPO_LDAP_ERROR_FAILED),
+                          step, result);
+          return -1;
+        }
+
+      if (check_cancelled (session, msgid, error))
+        return -1;
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *detail = NULL;
+
+          ldap_abandon_ext (session->ld, msgid, NULL, NULL);
+          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "no answer within %u second",
+                                                 "no answer within %u seconds",
+                                                 session->params->operation_timeout),
+                                    session->params->operation_timeout);
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, step, detail);
+          return -1;
+        }
+    }
+}
+
+static gboolean
+set_int_option (Session      *session,
+                int           option,
+                int           value,
+                GError      **error)
+{
+  int rc = ldap_set_option (session->ld, option, &value);
+
+  if (rc != LDAP_OPT_SUCCESS)
+    {
+      set_ldap_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"), rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_handle (Session  *session,
+                  GError  **error)
+{
+  const ExtopoLdapParams *params = session->params;
+  struct timeval network_timeout = { (time_t) params->network_timeout, 0 };
+  struct timeval operation_timeout = { (time_t) params->operation_timeout, 0 };
+  int rc;
+
+  if (!set_int_option (session, LDAP_OPT_PROTOCOL_VERSION, LDAP_VERSION3, error))
+    return FALSE;
+
+  rc = ldap_set_option (session->ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
+  if (rc == LDAP_OPT_SUCCESS)
+    rc = ldap_set_option (session->ld, LDAP_OPT_NETWORK_TIMEOUT, &network_timeout);
+  if (rc == LDAP_OPT_SUCCESS)
+    rc = ldap_set_option (session->ld, LDAP_OPT_TIMEOUT, &operation_timeout);
+  if (rc != LDAP_OPT_SUCCESS)
+    {
+      set_ldap_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"), rc);
+      return FALSE;
+    }
+
+  /* Certificates are checked unless the user explicitly said not to. */
+  if (!set_int_option (session, LDAP_OPT_X_TLS_REQUIRE_CERT,
+                       params->verify_certificates ? LDAP_OPT_X_TLS_DEMAND
+                                                   : LDAP_OPT_X_TLS_NEVER,
+                       error))
+    return FALSE;
+
+  if (params->ca_file != NULL && *params->ca_file != '\0')
+    {
+      if (!g_file_test (params->ca_file, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *detail =
+            g_strdup_printf (_("cannot read the CA file “%s”"), params->ca_file);
+
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT,
+                             _("connect"), detail);
+          return FALSE;
+        }
+
+      rc = ldap_set_option (session->ld, LDAP_OPT_X_TLS_CACERTFILE, params->ca_file);
+      if (rc != LDAP_OPT_SUCCESS)
+        {
+          set_ldap_error (session, error, EXTOPO_LDAP_ERROR_TLS, _("connect"), rc);
+          return FALSE;
+        }
+    }
+
+  /* The TLS options above only take effect in a context of this handle's own. */
+  return set_int_option (session, LDAP_OPT_X_TLS_NEWCTX, 0, error);
+}
+
+static gboolean
+is_ldaps (const char *uri)
+{
+  return g_ascii_strncasecmp (uri, "ldaps://", strlen ("ldaps://")) == 0;
+}
+
+static gboolean
+open_connection (Session  *session,
+                 GError  **error)
+{
+  int rc;
+
+  if (!is_ldaps (session->uri)
+      && g_ascii_strncasecmp (session->uri, "ldap://", strlen ("ldap://")) != 0)
+    {
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"),
+                         _("not an ldap:// or ldaps:// address"));
+      return FALSE;
+    }
+
+  rc = ldap_initialize (&session->ld, session->uri);
+  if (rc != LDAP_SUCCESS)
+    {
+      session->ld = NULL;
+      set_ldap_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"), rc);
+      return FALSE;
+    }
+
+  if (!configure_handle (session, error))
+    return FALSE;
+
+  rc = ldap_connect (session->ld);
+  if (rc != LDAP_SUCCESS)
+    {
+      char *diagnostic = NULL;
+      int code = EXTOPO_LDAP_ERROR_CONNECT;
+
+      /* For ldaps:// the handshake is part of connecting; libldap leaves
+       * the TLS library's reason in the diagnostic message. */
+      ldap_get_option (session->ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic);
+      if (is_ldaps (session->uri) && diagnostic != NULL && *diagnostic != '\0')
+        code = EXTOPO_LDAP_ERROR_TLS;
+      ldap_memfree (diagnostic);
+
+      set_ldap_error (session, error, code, _("connect"), rc);
+      return FALSE;
+    }
+
+  if (session->params->starttls && !is_ldaps (session->uri))
+    {
+      rc = ldap_start_tls_s (session->ld, NULL, NULL);
+      if (rc != LDAP_SUCCESS)
+        {
+          /* A refused certificate comes back as a connect error. */
+          set_ldap_error (session, error,
+                          rc == LDAP_TIMEOUT ? EXTOPO_LDAP_ERROR_TIMEOUT : EXTOPO_LDAP_ERROR_TLS,
+                          _("StartTLS"), rc);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+sasl_interact_cb (LDAP     *ld,
+                  unsigned  flags,
+                  gpointer  defaults,
+                  gpointer  in)
+{
+  const ExtopoLdapParams *params = defaults;
+  sasl_interact_t *interact;
+
+  for (interact = in; interact->id != SASL_CB_LIST_END; interact++)
+    {
+      const char *value = NULL;
+
+      switch (interact->id)
+        {
+        case SASL_CB_AUTHNAME:
+          value = params->bind_dn;
+          break;
+        case SASL_CB_PASS:
+          value = params->password;
+          break;
+        case SASL_CB_USER:
+          /* No proxy authorization: act as the authenticated identity. */
+          value = "";
+          break;
+        default:
+          break;
+        }
+
+      if (value == NULL)
+        value = interact->defresult != NULL ? interact->defresult : "";
+
+      interact->result = value;
+      interact->len = strlen (value);
+    }
+
+  return LDAP_SUCCESS;
+}
+
+static gboolean
+bind_simple (Session  *session,
+             GError  **error)
+{
+  const ExtopoLdapParams *params = session->params;
+  struct berval credentials = { 0, NULL };
+  LDAPMessage *message = NULL;
+  int msgid = -1;
+  int result = LDAP_OTHER;
+  int rc;
+
+  if (params->bind_method == EXTOPO_LDAP_BIND_SIMPLE)
+    {
+      if (params->bind_dn == NULL || *params->bind_dn == '\0')
+        {
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("bind"),
+                             _("a simple bind needs a user name"));
+          return FALSE;
+        }
+      credentials.bv_val = params->password;
+      credentials.bv_len = params->password != NULL ? strlen (params->password) : 0;
+    }
+
+  rc = ldap_sasl_bind (session->ld,
+                       params->bind_method == EXTOPO_LDAP_BIND_SIMPLE ? params->bind_dn : "",
+                       LDAP_SASL_SIMPLE, &credentials, NULL, NULL, &msgid);
+  if (rc != LDAP_SUCCESS)
+    {
+      set_ldap_error (session, error, error_code_for_result (rc, EXTOPO_LDAP_ERROR_AUTH),
+                      _("bind"), rc);
+      return FALSE;
+    }
+
+  if (wait_for_message (session, msgid, _("bind"), &message, error) < 0)
+    return FALSE;
+
+  rc = ldap_parse_result (session->ld, message, &result, NULL, NULL, NULL, NULL, 1);
+  if (rc != LDAP_SUCCESS)
+    result = rc;
+
+  if (result != LDAP_SUCCESS)
+    {
+      set_ldap_error (session, error, error_code_for_result (result, EXTOPO_LDAP_ERROR_AUTH),
+                      _("bind"), result);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+bind_sasl (Session  *session,
+           GError  **error)
+{
+  const ExtopoLdapParams *params = session->params;
+  const char *mech = params->sasl_mech != NULL ? params->sasl_mech : "GSSAPI";
+  int rc;
+
+  rc = ldap_sasl_interactive_bind_s (session->ld, NULL, mech, NULL, NULL,
+                                     LDAP_SASL_QUIET, sasl_interact_cb,
+                                     (gpointer) params);
+  if (rc != LDAP_SUCCESS)
+    {
+      set_ldap_error (session, error, error_code_for_result (rc, EXTOPO_LDAP_ERROR_AUTH),
+                      _("bind"), rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs one search to its end, page by page, handing every entry to @entries. */
+static gboolean
+run_search (Session      *session,
+            const char   *base,
+            int           scope,
+            const char   *filter,
+            char        **attributes,
+            guint         page_size,
+            const char   *step,
+            GPtrArray    *entries,
+            GError      **error)
+{
+  const ExtopoLdapParams *params = session->params;
+  struct berval cookie = { 0, NULL };
+  gboolean ok = FALSE;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      LDAPControl *page_control = NULL;
+      LDAPControl *server_controls[2] = { NULL, NULL };
+      int msgid = -1;
+      int rc;
+      gboolean done = FALSE;
+
+      more = FALSE;
+
+      if (check_cancelled (session, -1, error))
+        goto out;
+
+      if (page_size > 0)
+        {
+          rc = ldap_create_page_control (session->ld, (ber_int_t) page_size,
+                                         cookie.bv_val != NULL ? &cookie : NULL,
+                                         0, &page_control);
+          if (rc != LDAP_SUCCESS)
+            {
+              set_ldap_error (session, error, EXTOPO_LDAP_ERROR_FAILED, step, rc);
+              goto out;
+            }
+          server_controls[0] = page_control;
+        }
+
+      rc = ldap_search_ext (session->ld, base, scope, filter, attributes, 0,
+                            page_control != NULL ? server_controls : NULL, NULL,
+                            NULL, LDAP_NO_LIMIT, &msgid);
+      g_clear_pointer (&page_control, ldap_control_free);
+      if (rc != LDAP_SUCCESS)
+        {
+          set_ldap_error (session, error,
+                          error_code_for_result (rc, EXTOPO_LDAP_ERROR_FAILED), step, rc);
+          goto out;
+        }
+
+      while (!done)
+        {
+          LDAPMessage *message = NULL;
+          int type = wait_for_message (session, msgid, step, &message, error);
+
+          if (type < 0)
+            goto out;
+
+          if (type == LDAP_RES_SEARCH_ENTRY)
+            {
+              BerElement *ber = NULL;
+              struct berval dn = { 0, NULL };
+              struct berval attribute;
+              struct berval *values = NULL;
+              ExtopoEntry *entry;
+              g_autofree char *dn_text = NULL;
+
+              if (params->size_limit > 0 && entries->len >= params->size_limit)
+                {
+                  g_autofree char *detail = NULL;
+
+                  ldap_msgfree (message);
+                  ldap_abandon_ext (session->ld, msgid, NULL, NULL);
+                  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "more than the limit of %u entry",
+                                                         "more than the limit of %u entries",
+                                                         params->size_limit),
+                                            params->size_limit);
+                  set_session_error (session, error, EXTOPO_LDAP_ERROR_SIZE_LIMIT,
+                                     step, detail);
+                  goto out;
+                }
+
+              rc = ldap_get_dn_ber (session->ld, message, &ber, &dn);
+              if (rc != LDAP_SUCCESS)
+                {
+                  ldap_msgfree (message);
+                  ldap_abandon_ext (session->ld, msgid, NULL, NULL);
+                  set_ldap_error (session, error, EXTOPO_LDAP_ERROR_FAILED, step, rc);
+                  goto out;
+                }
+
+              dn_text = g_strndup (dn.bv_val, dn.bv_len);
+              entry = extopo_entry_new (dn_text, 0);
+              g_ptr_array_add (entries, entry);
+
+              /* The values stay inside the message: no copy until the entry's own. */
+              for (rc = ldap_get_attribute_ber (session->ld, message, ber, &attribute, &values);
+                   rc == LDAP_SUCCESS && attribute.bv_val != NULL;
+                   rc = ldap_get_attribute_ber (session->ld, message, ber, &attribute, &values))
+                {
+                  char name[256];
+                  gsize len = MIN (attribute.bv_len, sizeof name - 1);
+
+                  memcpy (name, attribute.bv_val, len);
+                  name[len] = '\0';
+
+                  for (guint i = 0; values != NULL && values[i].bv_val != NULL; i++)
+                    extopo_entry_add_value (entry, name, values[i].bv_val, values[i].bv_len);
+
+                  ber_memfree (values);
+                  values = NULL;
+                }
+
+              ber_free (ber, 0);
+            }
+          else if (type == LDAP_RES_SEARCH_RESULT)
+            {
+              LDAPControl **controls = NULL;
+              LDAPControl *response;
+              char *matched = NULL;
+              int result = LDAP_OTHER;
+
+              done = TRUE;
+
+              rc = ldap_parse_result (session->ld, message, &result, &matched, NULL, NULL,
+                                      &controls, 1);
+              ldap_memfree (matched);
+              if (rc != LDAP_SUCCESS)
+                result = rc;
+
+              if (result != LDAP_SUCCESS)
+                {
+                  ldap_controls_free (controls);
+
+                  if (result == LDAP_NO_SUCH_OBJECT && scope != LDAP_SCOPE_BASE)
+                    {
+                      g_autofree char *detail =
+                        g_strdup_printf (_("no Exchange organization under %s on %s"),
+                                         base, session->uri);
+
+                      set_session_error (session, error, EXTOPO_LDAP_ERROR_NO_ORGANIZATION,
+                                         step, detail);
+                    }
+                  else if (result == LDAP_SIZELIMIT_EXCEEDED)
+                    {
+                      g_autofree char *detail =
+                        g_strdup_printf (_("the server's size limit was reached after %u entries"),
+                                         entries->len);
+
+                      set_session_error (session, error, EXTOPO_LDAP_ERROR_SIZE_LIMIT,
+                                         step, detail);
+                    }
+                  else
+                    {
+                      set_ldap_error (session, error,
+                                      error_code_for_result (result, EXTOPO_LDAP_ERROR_FAILED),
+                                      step, result);
+                    }
+                  goto out;
+                }
+
+              g_clear_pointer (&cookie.bv_val, ber_memfree);
+              cookie.bv_len = 0;
+
+              response = ldap_control_find (LDAP_CONTROL_PAGEDRESULTS, controls, NULL);
+              if (page_size > 0 && response != NULL)
+                {
+                  ber_int_t estimate = 0;
+
+                  rc = ldap_parse_pageresponse_control (session->ld, response,
+                                                        &estimate, &cookie);
+                  if (rc == LDAP_SUCCESS && cookie.bv_val != NULL && cookie.bv_len > 0)
+                    more = TRUE;
+                }
+              ldap_controls_free (controls);
+
+              if (session->progress != NULL)
+                session->progress (entries->len, session->progress_data);
+            }
+          else
+            {
+              /* Referrals (LDAP_RES_SEARCH_REFERENCE) are not followed. */
+              ldap_msgfree (message);
+            }
+        }
+    }
+
+  ok = TRUE;
+
+out:
+  ber_memfree (cookie.bv_val);
+  return ok;
+}
+
+static char *
+read_configuration_context (Session  *session,
+                            GError  **error)
+{
+  char *attributes[] = { (char *) "configurationNamingContext", NULL };
+  g_autoptr(GPtrArray) root = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  const char *config;
+
+  if (!run_search (session, "", LDAP_SCOPE_BASE, "(objectClass=*)", attributes, 0,
+                   _("reading the RootDSE"), root, error))
+    return NULL;
+
+  config = root->len > 0
+           ? extopo_entry_get_string (g_ptr_array_index (root, 0), "configurationNamingContext")
+           : NULL;
+  if (config == NULL || *config == '\0')
+    {
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_NO_ORGANIZATION,
+                         _("reading the RootDSE"),
+                         _("the server does not name a configuration naming context; "
+                           "give the base DN"));
+      return NULL;
+    }
+
+  return g_strdup (config);
+}
+
+static char *
+choose_base (Session  *session,
+             GError  **error)
+{
+  const char *base_dn = session->params->base_dn;
+  g_autofree char *config = NULL;
+
+  /* A given base is searched as is: the Exchange container itself, the
+   * configuration naming context or anything in between holds the org. */
+  if (base_dn != NULL && *base_dn != '\0')
+    return g_strdup (base_dn);
+
+  config = read_configuration_context (session, error);
+  if (config == NULL)
+    return NULL;
+
+  return g_strdup_printf ("CN=Microsoft Exchange,CN=Services,%s", config);
+}
+
+static gboolean
+has_organization (GPtrArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (extopo_entry_has_object_class (g_ptr_array_index (entries, i),
+                                         "msExchOrganizationContainer"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GPtrArray *
+fetch_from (Session  *session,
+            GError  **error)
+{
+  const ExtopoLdapParams *params = session->params;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *step = NULL;
+  gboolean bound;
+
+  if (!open_connection (session, error))
+    return NULL;
+
+  if (check_cancelled (session, -1, error))
+    return NULL;
+
+  if (params->bind_method == EXTOPO_LDAP_BIND_SASL)
+    bound = bind_sasl (session, error);
+  else
+    bound = bind_simple (session, error);
+  if (!bound)
+    return NULL;
+
+  base = choose_base (session, error);
+  if (base == NULL)
+    return NULL;
+
+  /* Translators: the step of a fetch, e.g. "searching CN=Microsoft Exchange,..." */
+  step = g_strdup_printf (_("searching %s"), base);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  if (!run_search (session, base, LDAP_SCOPE_SUBTREE, exchange_filter,
+                   (char **) exchange_attributes,
+                   params->page_size > 0 ? params->page_size : DEFAULT_PAGE_SIZE,
+                   step, entries, error))
+    return NULL;
+
+  if (!has_organization (entries))
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("no Exchange organization under %s on %s"), base, session->uri);
+
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_NO_ORGANIZATION, step, detail);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static void
+close_session (Session *session)
+{
+  if (session->ld != NULL)
+    {
+      ldap_unbind_ext_s (session->ld, NULL, NULL);
+      session->ld = NULL;
+    }
+}
+
+GPtrArray *
+extopo_ldap_fetch (const ExtopoLdapParams  *params,
+                   GCancellable            *cancellable,
+                   ExtopoLdapProgressFunc   progress,
+                   gpointer                 progress_data,
+                   GError                 **error)
+{
+  g_autoptr(GString) failures = NULL;
+  int last_code = EXTOPO_LDAP_ERROR_INVALID_ARGUMENT;
+  guint n_tried = 0;
+
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (params->uris == NULL || params->uris[0] == NULL)
+    {
+      g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT,
+                   _("No directory server given"));
+      return NULL;
+    }
+
+  failures = g_string_new (NULL);
+
+  for (guint i = 0; params->uris[i] != NULL; i++)
+    {
+      Session session = { params, params->uris[i], NULL, cancellable, progress, progress_data };
+      g_autoptr(GError) local_error = NULL;
+      GPtrArray *entries;
+
+      entries = fetch_from (&session, &local_error);
+      close_session (&session);
+
+      if (entries != NULL)
+        return entries;
+
+      g_debug ("%s", local_error->message);
+
+      if (g_error_matches (local_error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      n_tried++;
+      last_code = local_error->code;
+      if (failures->len > 0)
+        g_string_append (failures, "; ");
+      g_string_append (failures, local_error->message);
+    }
+
+  if (n_tried == 1)
+    g_set_error_literal (error, EXTOPO_LDAP_ERROR, last_code, failures->str);
+  else
+    g_set_error (error, EXTOPO_LDAP_ERROR, last_code,
+                 _("No directory server could be used: %s"), failures->str);
+
+  return NULL;
+}
+
+/* The caller's progress function, kept alive until the last report ran. */
+typedef struct
+{
+  GMainContext           *context;
+  ExtopoLdapProgressFunc  func;
+  gpointer                data;
+  GDestroyNotify          data_free;
+  guint                   last_reported;
+} ProgressTarget;
+
+typedef struct
+{
+  ProgressTarget *target;
+  guint           n_entries;
+} ProgressReport;
+
+static void
+progress_target_clear (ProgressTarget *target)
+{
+  if (target->data_free != NULL)
+    target->data_free (target->data);
+  g_main_context_unref (target->context);
+}
+
+static void
+progress_target_unref (ProgressTarget *target)
+{
+  g_atomic_rc_box_release_full (target, (GDestroyNotify) progress_target_clear);
+}
+
+static gboolean
+progress_report_cb (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+
+  report->target->func (report->n_entries, report->target->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+
+  progress_target_unref (report->target);
+  g_free (report);
+}
+
+/* Runs in the worker: hand the count over to the caller's context. */
+static void
+progress_forward (guint    n_entries,
+                  gpointer user_data)
+{
+  ProgressTarget *target = user_data;
+  ProgressReport *report;
+
+  if (n_entries == target->last_reported)
+    return;
+  target->last_reported = n_entries;
+
+  report = g_new0 (ProgressReport, 1);
+  report->target = g_atomic_rc_box_acquire (target);
+  report->n_entries = n_entries;
+  g_main_context_invoke_full (target->context, G_PRIORITY_DEFAULT,
+                              progress_report_cb, report, progress_report_free);
+}
+
+typedef struct
+{
+  ExtopoLdapParams *params;
+  ProgressTarget   *target;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  extopo_ldap_params_free (data->params);
+  if (data->target != NULL)
+    progress_target_unref (data->target);
+  g_free (data);
+}
+
+static void
+fetch_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *entries;
+
+  entries = extopo_ldap_fetch (data->params, cancellable,
+                               data->target != NULL ? progress_forward : NULL,
+                               data->target, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+extopo_ldap_fetch_async (const ExtopoLdapParams  *params,
+                         GCancellable            *cancellable,
+                         ExtopoLdapProgressFunc   progress,
+                         gpointer                 progress_data,
+                         GDestroyNotify           progress_data_free,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FetchData *data;
+
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (FetchData, 1);
+  data->params = extopo_ldap_params_copy (params);
+  if (progress != NULL)
+    {
+      data->target = g_atomic_rc_box_new0 (ProgressTarget);
+      data->target->context = g_main_context_ref_thread_default ();
+      data->target->func = progress;
+      data->target->data = progress_data;
+      data->target->data_free = progress_data_free;
+    }
+  else if (progress_data_free != NULL)
+    {
+      progress_data_free (progress_data);
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, extopo_ldap_fetch_async);
+  g_task_set_name (task, "[extopo] LDAP fetch");
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  g_task_run_in_thread (task, fetch_worker);
+}
+
+GPtrArray *
+extopo_ldap_fetch_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_ldap_fetch_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -84,4 +84,8 @@ void       extopo_ldap_fetch_async  (const ExtopoLdapParams  *params,
 GPtrArray *extopo_ldap_fetch_finish (GAsyncResult            *result,
                                      GError                 **error);
 
+/* Reads a password from the terminal without echoing it; NULL when stdin
+ * is not a terminal. Wipe and free the result. */
+char      *extopo_ldap_prompt_password (const char *prompt);
+
 G_END_DECLS
