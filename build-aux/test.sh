@@ -39,6 +39,8 @@ if configure_build "$EXTOPO_ASAN_BUILD_DIR" \
   export LSAN_OPTIONS="suppressions=$EXTOPO_SRCDIR/build-aux/lsan.supp:print_suppressions=0"
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
   export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
+  # Every allocation through malloc, so the sanitizer sees each one.
+  export G_SLICE=always-malloc
   meson test -C "$EXTOPO_ASAN_BUILD_DIR" --no-rebuild --print-errorlogs \
     --num-processes "$EXTOPO_JOBS" --timeout-multiplier 3 --suite unit || status=1
 else
