@@ -43,6 +43,7 @@ typedef struct
   gboolean          interop;       /* one of the two Exchange 2007 groups */
   gboolean          collapsed;
   guint             depth;         /* 0 = outermost */
+  int               parent;        /* index of the enclosing frame, -1 if none */
   guint             n_servers;     /* servers inside, for collapsed nodes */
   ExtopoStatus      worst_status;  /* of the servers inside */
 } ExtopoGeoFrame;
@@ -68,6 +69,8 @@ typedef struct
   double            label_y;
   char             *label;         /* "cost 1", "SMTP:*" ... */
   ExtopoRect        extent;        /* bounding box of the path, for culling */
+  int               tail_frame;    /* frames joined (routing group or collapsed), -1 if none */
+  int               head_frame;
 } ExtopoGeoEdge;
 
 typedef struct
@@ -93,6 +96,8 @@ struct _ExtopoGeometry
 #define EXTOPO_TYPE_GEOMETRY (extopo_geometry_get_type ())
 
 GType           extopo_geometry_get_type     (void) G_GNUC_CONST;
+/* @model may be NULL for a hand-made geometry (tests); objects are then
+ * whatever pointers the builder gives. */
 ExtopoGeometry *extopo_geometry_new          (ExtopoModel          *model,
                                               ExtopoView            view);
 ExtopoGeometry *extopo_geometry_ref          (ExtopoGeometry       *self);
@@ -121,6 +126,18 @@ gboolean        extopo_geometry_find_object  (ExtopoGeometry       *self,
                                               ExtopoObjectKind      kind,
                                               gpointer              object,
                                               ExtopoRect           *box);
+
+/* Indices (guint) of the frames and edges whose boxes meet @rect, in drawing order. */
+void            extopo_geometry_query_frames (ExtopoGeometry       *self,
+                                              const ExtopoRect     *rect,
+                                              GArray               *indices);
+void            extopo_geometry_query_edges  (ExtopoGeometry       *self,
+                                              const ExtopoRect     *rect,
+                                              GArray               *indices);
+/* Where a cubic Bézier path passes half-way, for labels. */
+void            extopo_geo_edge_get_midpoint (const ExtopoGeoEdge  *edge,
+                                              double               *x,
+                                              double               *y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtopoGeometry, extopo_geometry_unref)
 

@@ -1,0 +1,1189 @@
+/* extopo-renderer.c: the one cairo drawing routine for the screen and every export.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "extopo-renderer.h"
+
+/* Text smaller than this many device pixels is not drawn. */
+#define MIN_TEXT_PIXELS   4.0
+/* Below this scale, server boxes lose their badges and icons. */
+#define DETAIL_SCALE      0.45
+#define NAME_SIZE         9.0
+#define SMALL_SIZE        7.0
+#define FRAME_TITLE_SIZE 10.0
+#define ADMIN_TITLE_SIZE 12.0
+#define ARROW_LENGTH      9.0
+#define ARROW_HALF_WIDTH  4.0
+#define PAGE_MARGIN      24.0
+#define PAGE_GAP         24.0
+#define TITLE_HEIGHT     64.0
+#define PAGE_MIN_WIDTH  460.0
+#define LEGEND_WIDTH    300.0
+#define LEGEND_PADDING   12.0
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  cairo_t                   *cr;
+  PangoLayout               *layout;
+  ExtopoGeometry            *geometry;
+  const ExtopoRenderOptions *options;
+  double                     scale;
+  gboolean                   detailed;
+} Painter;
+
+static const Rgb status_accent[] = {
+  [EXTOPO_STATUS_OK]          = { 0.42, 0.58, 0.48 },
+  [EXTOPO_STATUS_WARNING]     = { 0.88, 0.60, 0.10 },
+  [EXTOPO_STATUS_ERROR]       = { 0.80, 0.20, 0.18 },
+  [EXTOPO_STATUS_UNSUPPORTED] = { 0.45, 0.13, 0.42 },
+};
+
+static const Rgb status_fill[] = {
+  [EXTOPO_STATUS_OK]          = { 0.90, 0.94, 0.91 },
+  [EXTOPO_STATUS_WARNING]     = { 0.99, 0.93, 0.80 },
+  [EXTOPO_STATUS_ERROR]       = { 0.98, 0.86, 0.85 },
+  [EXTOPO_STATUS_UNSUPPORTED] = { 0.90, 0.84, 0.91 },
+};
+
+static const Rgb ink = { 0.15, 0.17, 0.20 };
+static const Rgb muted_ink = { 0.40, 0.43, 0.48 };
+static const Rgb edge_ink = { 0.33, 0.37, 0.44 };
+static const Rgb selection_ink = { 0.16, 0.45, 0.85 };
+static const Rgb match_ink = { 1.00, 0.80, 0.10 };
+static const Rgb routing_fill = { 0.955, 0.962, 0.972 };
+static const Rgb routing_border = { 0.58, 0.63, 0.70 };
+static const Rgb admin_fill = { 0.988, 0.980, 0.962 };
+static const Rgb admin_border = { 0.55, 0.48, 0.38 };
+static const Rgb interop_fill = { 0.89, 0.93, 0.99 };
+static const Rgb interop_border = { 0.20, 0.40, 0.75 };
+static const Rgb badge_fill = { 0.86, 0.88, 0.92 };
+static const Rgb role_fill = { 0.82, 0.88, 0.97 };
+
+static const ExtopoRoles all_roles[] = {
+  EXTOPO_ROLE_MAILBOX,
+  EXTOPO_ROLE_CLIENT_ACCESS,
+  EXTOPO_ROLE_UNIFIED_MESSAGING,
+  EXTOPO_ROLE_HUB_TRANSPORT,
+  EXTOPO_ROLE_EDGE_TRANSPORT,
+};
+
+static ExtopoStatus
+clamp_status (ExtopoStatus status)
+{
+  return status <= EXTOPO_STATUS_UNSUPPORTED ? status : EXTOPO_STATUS_ERROR;
+}
+
+void
+extopo_renderer_status_color (ExtopoStatus  status,
+                              double       *r,
+                              double       *g,
+                              double       *b)
+{
+  const Rgb *c = &status_accent[clamp_status (status)];
+
+  if (r != NULL)
+    *r = c->r;
+  if (g != NULL)
+    *g = c->g;
+  if (b != NULL)
+    *b = c->b;
+}
+
+void
+extopo_render_options_init (ExtopoRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (ExtopoRenderOptions) { 0 };
+  options->scale = 1.0;
+  options->show_legend = TRUE;
+  options->show_title = TRUE;
+}
+
+static void
+set_rgb (cairo_t   *cr,
+         const Rgb *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+static PangoFontDescription *
+get_font (double   size,
+          gboolean bold)
+{
+  /* Font descriptions are made once per size and weight, never per node. */
+  static GMutex lock;
+  static GHashTable *fonts;
+  PangoFontDescription *font;
+  guint key = (guint) (size * 10) * 2 + (bold ? 1 : 0);
+
+  g_mutex_lock (&lock);
+  if (fonts == NULL)
+    fonts = g_hash_table_new (NULL, NULL);
+  font = g_hash_table_lookup (fonts, GUINT_TO_POINTER (key));
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string ("Sans");
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      g_hash_table_insert (fonts, GUINT_TO_POINTER (key), font);
+    }
+  g_mutex_unlock (&lock);
+
+  return font;
+}
+
+static PangoLayout *
+create_layout (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* Metrics independent of the device, so boxes look the same on screen and paper. */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (font_options);
+
+  return layout;
+}
+
+static gboolean
+text_visible (Painter *painter,
+              double   size)
+{
+  return size * painter->scale >= MIN_TEXT_PIXELS;
+}
+
+/* Sets up the shared layout for @text at most @width wide (0: unbounded),
+ * one ellipsized line or a wrapped paragraph, paints it with its top-left
+ * corner at (x, y) when @paint, and gives its size. */
+static void
+show_text (Painter    *painter,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           gboolean    paragraph,
+           double      x,
+           double      y,
+           double      width,
+           gboolean    paint,
+           double     *text_width,
+           double     *text_height)
+{
+  PangoLayout *layout = painter->layout;
+  int w, h;
+
+  pango_layout_set_font_description (layout, get_font (size, bold));
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (layout, width > 0 && !paragraph ? PANGO_ELLIPSIZE_END
+                                                              : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_size (layout, &w, &h);
+
+  if (paint)
+    {
+      cairo_move_to (painter->cr, x, y);
+      pango_cairo_show_layout (painter->cr, layout);
+    }
+
+  *text_width = (double) w / PANGO_SCALE;
+  *text_height = (double) h / PANGO_SCALE;
+}
+
+/* One line; returns its width. */
+static double
+draw_text (Painter    *painter,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           double      x,
+           double      y,
+           double      width,
+           gboolean    paint)
+{
+  double w, h;
+
+  show_text (painter, text, size, bold, FALSE, x, y, width, paint, &w, &h);
+
+  return w;
+}
+
+/* A wrapped paragraph; returns its height. */
+static double
+draw_paragraph (Painter    *painter,
+                const char *text,
+                double      size,
+                double      x,
+                double      y,
+                double      width,
+                gboolean    paint)
+{
+  double w, h;
+
+  show_text (painter, text, size, FALSE, TRUE, x, y, width, paint, &w, &h);
+
+  return h;
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A small pill with text; returns its width. */
+static double
+draw_pill (Painter    *painter,
+           const char *text,
+           double      x,
+           double      y,
+           const Rgb  *fill,
+           const Rgb  *text_color,
+           gboolean    paint)
+{
+  double w = draw_text (painter, text, SMALL_SIZE, TRUE, 0, 0, 0, FALSE) + 8;
+  double h = 12;
+
+  if (!paint)
+    return w;
+
+  rounded_rect (painter->cr, x, y, w, h, 6);
+  set_rgb (painter->cr, fill);
+  cairo_fill (painter->cr);
+  set_rgb (painter->cr, text_color);
+  draw_text (painter, text, SMALL_SIZE, TRUE, x + 4, y + 0.5, 0, TRUE);
+
+  return w;
+}
+
+/* A filled circle with a white check, !, x or ⊘, drawn in cairo. */
+static void
+draw_status_icon (cairo_t      *cr,
+                  ExtopoStatus  status,
+                  double        cx,
+                  double        cy,
+                  double        radius)
+{
+  double s = radius / 7.0;
+
+  status = clamp_status (status);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  set_rgb (cr, &status_accent[status]);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, cx, cy);
+  cairo_scale (cr, s, s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      cairo_move_to (cr, -3.2, 0.2);
+      cairo_line_to (cr, -1.0, 2.6);
+      cairo_line_to (cr, 3.4, -2.6);
+      cairo_stroke (cr);
+      break;
+    case EXTOPO_STATUS_WARNING:
+      cairo_move_to (cr, 0, -3.8);
+      cairo_line_to (cr, 0, 0.8);
+      cairo_stroke (cr);
+      cairo_arc (cr, 0, 3.2, 0.95, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case EXTOPO_STATUS_ERROR:
+      cairo_move_to (cr, -2.7, -2.7);
+      cairo_line_to (cr, 2.7, 2.7);
+      cairo_move_to (cr, 2.7, -2.7);
+      cairo_line_to (cr, -2.7, 2.7);
+      cairo_stroke (cr);
+      break;
+    case EXTOPO_STATUS_UNSUPPORTED:
+    default:
+      cairo_arc (cr, 0, 0, 3.6, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, -2.5, 2.5);
+      cairo_line_to (cr, 2.5, -2.5);
+      cairo_stroke (cr);
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+static gboolean
+is_match (const ExtopoRenderOptions *options,
+          gpointer                   object)
+{
+  return options->matches != NULL && object != NULL &&
+         g_hash_table_contains (options->matches, object);
+}
+
+static void
+outline_box (cairo_t          *cr,
+             const ExtopoRect *box,
+             double            outset,
+             double            radius,
+             const Rgb        *color,
+             double            alpha,
+             double            width)
+{
+  rounded_rect (cr, box->x - outset, box->y - outset,
+                box->width + 2 * outset, box->height + 2 * outset, radius + outset);
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+draw_highlight (Painter          *painter,
+                ExtopoObjectKind  kind,
+                gpointer          object,
+                const ExtopoRect *box,
+                double            radius)
+{
+  const ExtopoRenderOptions *options = painter->options;
+  double px = 1.0 / MAX (painter->scale, 1e-3);
+
+  if (is_match (options, object))
+    outline_box (painter->cr, box, 2.5, radius, &match_ink, 0.9, MAX (4.0, 3 * px));
+  if (options->hovered == object && options->hovered_kind == kind)
+    outline_box (painter->cr, box, 1.5, radius, &selection_ink, 0.45, MAX (2.0, 2 * px));
+  if (options->selected == object && options->selected_kind == kind)
+    outline_box (painter->cr, box, 1.5, radius, &selection_ink, 1.0, MAX (2.5, 3 * px));
+}
+
+static void
+draw_server (Painter             *painter,
+             const ExtopoGeoNode *node)
+{
+  cairo_t *cr = painter->cr;
+  const ExtopoRect *box = &node->box;
+  ExtopoServer *server = node->server;
+  ExtopoStatus status = clamp_status (server->status);
+  double x, y;
+
+  rounded_rect (cr, box->x, box->y, box->width, box->height, 4);
+  set_rgb (cr, &status_fill[status]);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &status_accent[status]);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  /* The status stripe on the left edge. */
+  cairo_rectangle (cr, box->x + 0.5, box->y + 3, 3.5, box->height - 6);
+  cairo_fill (cr);
+
+  draw_highlight (painter, EXTOPO_OBJECT_SERVER, server, box, 4);
+
+  if (painter->detailed)
+    draw_status_icon (cr, status, box->x + box->width - 11, box->y + 11, 6.5);
+
+  if (!text_visible (painter, NAME_SIZE))
+    return;
+
+  set_rgb (cr, &ink);
+  draw_text (painter, server->name, NAME_SIZE, TRUE, box->x + 8, box->y + 4,
+             box->width - (painter->detailed ? 28 : 12), TRUE);
+
+  if (!painter->detailed)
+    return;
+
+  x = box->x + 8;
+  y = box->y + 21;
+  {
+    g_autofree char *badge = extopo_version_get_badge (&server->version);
+
+    x += draw_pill (painter, badge, x, y, &badge_fill, &ink, TRUE) + 3;
+  }
+  if (server->server_role == 1)
+    x += draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, TRUE) + 3;
+  if (server->version.product == EXTOPO_PRODUCT_EXCHANGE_2007)
+    for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+      if ((server->roles & all_roles[i]) != 0 && x < box->x + box->width - 20)
+        x += draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y,
+                        &role_fill, &ink, TRUE) + 2;
+
+  if (server->fqdn != NULL || server->site_name != NULL)
+    {
+      set_rgb (cr, &muted_ink);
+      draw_text (painter, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE,
+                 FALSE, box->x + 8, box->y + 37, box->width - 14, TRUE);
+    }
+}
+
+static void
+draw_servers_plain (Painter *painter,
+                    GArray  *indices)
+{
+  cairo_t *cr = painter->cr;
+  GArray *nodes = painter->geometry->nodes;
+
+  /* Zoomed far out: plain rectangles, one fill per status colour. */
+  for (int status = EXTOPO_STATUS_OK; status <= EXTOPO_STATUS_UNSUPPORTED; status++)
+    {
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < indices->len; k++)
+        {
+          const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode,
+                                                      g_array_index (indices, guint, k));
+
+          if (clamp_status (node->server->status) != (ExtopoStatus) status)
+            continue;
+          cairo_rectangle (cr, node->box.x, node->box.y, node->box.width, node->box.height);
+          any = TRUE;
+        }
+      if (any)
+        {
+          set_rgb (cr, &status_accent[status]);
+          cairo_fill (cr);
+        }
+    }
+
+  for (guint k = 0; k < indices->len; k++)
+    {
+      const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode,
+                                                  g_array_index (indices, guint, k));
+
+      draw_highlight (painter, EXTOPO_OBJECT_SERVER, node->server, &node->box, 0);
+    }
+}
+
+static void
+draw_frame (Painter              *painter,
+            const ExtopoGeoFrame *frame)
+{
+  cairo_t *cr = painter->cr;
+  const ExtopoRect *box = &frame->box;
+  gboolean admin = frame->kind == EXTOPO_OBJECT_ADMIN_GROUP;
+  const Rgb *fill = frame->interop ? &interop_fill : admin ? &admin_fill : &routing_fill;
+  const Rgb *border = frame->interop ? &interop_border : admin ? &admin_border : &routing_border;
+  double radius = admin ? 10 : 6;
+  double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
+  double tx = box->x + 10, ty = box->y + 5;
+  double dashes[] = { 6.0, 3.0 };
+
+  rounded_rect (cr, box->x, box->y, box->width, box->height, radius);
+  set_rgb (cr, fill);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, border);
+  cairo_set_line_width (cr, admin ? 2.0 : 1.2);
+  if (frame->interop)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (frame->collapsed)
+    {
+      /* A second border says "there is more inside". */
+      rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6, radius - 2);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, box->x + 3, box->y + box->height - 8, box->width - 6, 4);
+      set_rgb (cr, &status_accent[clamp_status (frame->worst_status)]);
+      cairo_fill (cr);
+    }
+
+  draw_highlight (painter, frame->kind, frame->object, box, radius);
+
+  if (!text_visible (painter, title_size))
+    return;
+
+  set_rgb (cr, frame->interop ? &interop_border : &ink);
+  if (frame->collapsed)
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u server", "%u servers",
+                                                          frame->n_servers),
+                                                frame->n_servers);
+
+      draw_status_icon (cr, frame->worst_status, box->x + box->width - 16, box->y + 16, 6.5);
+      set_rgb (cr, frame->interop ? &interop_border : &ink);
+      draw_text (painter, frame->label, title_size, TRUE, tx, ty + 4, box->width - 40, TRUE);
+      set_rgb (cr, &muted_ink);
+      draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24, box->width - 20, TRUE);
+      return;
+    }
+
+  {
+    double tag_width = 0;
+
+    if (frame->interop && painter->detailed)
+      {
+        static const Rgb white = { 1, 1, 1 };
+
+        tag_width = draw_pill (painter, _("Exchange 2007"), 0, 0, &white, &white, FALSE);
+        draw_pill (painter, _("Exchange 2007"), box->x + box->width - tag_width - 8, ty + 1,
+                   &interop_border, &white, TRUE);
+        set_rgb (cr, &interop_border);
+      }
+    draw_text (painter, frame->label, title_size, TRUE, tx, ty,
+               box->width - 24 - tag_width, TRUE);
+  }
+}
+
+static void
+draw_arrowhead (cairo_t *cr,
+                double   tip_x,
+                double   tip_y,
+                double   from_x,
+                double   from_y)
+{
+  double dx = tip_x - from_x, dy = tip_y - from_y;
+  double len = hypot (dx, dy);
+
+  if (len < 1e-6)
+    return;
+  dx /= len;
+  dy /= len;
+  cairo_move_to (cr, tip_x, tip_y);
+  cairo_line_to (cr, tip_x - ARROW_LENGTH * dx + ARROW_HALF_WIDTH * dy,
+                 tip_y - ARROW_LENGTH * dy - ARROW_HALF_WIDTH * dx);
+  cairo_line_to (cr, tip_x - ARROW_LENGTH * dx - ARROW_HALF_WIDTH * dy,
+                 tip_y - ARROW_LENGTH * dy + ARROW_HALF_WIDTH * dx);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* The nearest control point distinct from an end, for the arrow's direction. */
+static void
+path_direction_point (const ExtopoGeoEdge *edge,
+                      gboolean             at_end,
+                      double              *x,
+                      double              *y)
+{
+  guint n = edge->n_points;
+  guint tip = at_end ? n - 1 : 0;
+
+  for (guint k = 1; k < n; k++)
+    {
+      guint i = at_end ? n - 1 - k : k;
+
+      if (hypot (edge->points[2 * i] - edge->points[2 * tip],
+                 edge->points[2 * i + 1] - edge->points[2 * tip + 1]) > 0.5)
+        {
+          *x = edge->points[2 * i];
+          *y = edge->points[2 * i + 1];
+          return;
+        }
+    }
+  *x = edge->points[2 * tip] - 1;
+  *y = edge->points[2 * tip + 1];
+}
+
+static gboolean
+edge_is (const ExtopoGeoEdge *edge,
+         ExtopoObjectKind     kind,
+         gpointer             object)
+{
+  ExtopoConnection *connection = edge->connection;
+
+  if (object == NULL || kind != EXTOPO_OBJECT_CONNECTOR || connection == NULL)
+    return FALSE;
+
+  return object == (gpointer) connection ||
+         object == (gpointer) connection->forward ||
+         object == (gpointer) connection->reverse;
+}
+
+static gboolean
+edge_matches (const ExtopoRenderOptions *options,
+              const ExtopoGeoEdge       *edge)
+{
+  ExtopoConnection *connection = edge->connection;
+
+  return connection != NULL &&
+         (is_match (options, connection) || is_match (options, connection->forward) ||
+          is_match (options, connection->reverse));
+}
+
+void
+extopo_renderer_path_edge (cairo_t             *cr,
+                           const ExtopoGeoEdge *edge)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (edge != NULL && edge->n_points > 0);
+
+  cairo_move_to (cr, edge->points[0], edge->points[1]);
+  for (guint i = 1; i + 2 < edge->n_points; i += 3)
+    cairo_curve_to (cr,
+                    edge->points[2 * i], edge->points[2 * i + 1],
+                    edge->points[2 * i + 2], edge->points[2 * i + 3],
+                    edge->points[2 * i + 4], edge->points[2 * i + 5]);
+}
+
+static void
+draw_edge (Painter             *painter,
+           const ExtopoGeoEdge *edge)
+{
+  cairo_t *cr = painter->cr;
+  const ExtopoRenderOptions *options = painter->options;
+  gboolean selected = edge_is (edge, options->selected_kind, options->selected);
+  gboolean hovered = edge_is (edge, options->hovered_kind, options->hovered);
+  double px = 1.0 / MAX (painter->scale, 1e-3);
+  double fx, fy;
+
+  if (edge->n_points < 2)
+    return;
+
+  if (edge_matches (options, edge))
+    {
+      extopo_renderer_path_edge (cr, edge);
+      cairo_set_source_rgba (cr, match_ink.r, match_ink.g, match_ink.b, 0.9);
+      cairo_set_line_width (cr, MAX (6.0, 4 * px));
+      cairo_stroke (cr);
+    }
+
+  extopo_renderer_path_edge (cr, edge);
+  if (selected || hovered)
+    {
+      cairo_set_source_rgba (cr, selection_ink.r, selection_ink.g, selection_ink.b,
+                             selected ? 1.0 : 0.6);
+      cairo_set_line_width (cr, MAX (2.5, 2 * px));
+    }
+  else
+    {
+      set_rgb (cr, &edge_ink);
+      cairo_set_line_width (cr, MAX (1.3, px));
+    }
+  cairo_stroke (cr);
+
+  if (edge->arrow_at_end)
+    {
+      path_direction_point (edge, TRUE, &fx, &fy);
+      draw_arrowhead (cr, edge->points[2 * (edge->n_points - 1)],
+                      edge->points[2 * (edge->n_points - 1) + 1], fx, fy);
+    }
+  if (edge->arrow_at_start)
+    {
+      path_direction_point (edge, FALSE, &fx, &fy);
+      draw_arrowhead (cr, edge->points[0], edge->points[1], fx, fy);
+    }
+
+  if (edge->label != NULL && text_visible (painter, SMALL_SIZE))
+    {
+      double w = draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
+      double h = 13;
+
+      rounded_rect (cr, edge->label_x - w / 2, edge->label_y - h / 2, w, h, h / 2);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      if (selected)
+        set_rgb (cr, &selection_ink);
+      else
+        set_rgb (cr, &edge_ink);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+      set_rgb (cr, &ink);
+      draw_text (painter, edge->label, SMALL_SIZE, FALSE, edge->label_x - w / 2 + 5,
+                 edge->label_y - h / 2 + 1, 0, TRUE);
+    }
+}
+
+static void
+draw_edges_plain (Painter *painter,
+                  GArray  *indices)
+{
+  cairo_t *cr = painter->cr;
+
+  /* Zoomed far out: every edge in one stroke. */
+  for (guint k = 0; k < indices->len; k++)
+    {
+      const ExtopoGeoEdge *edge = &g_array_index (painter->geometry->edges, ExtopoGeoEdge,
+                                                  g_array_index (indices, guint, k));
+
+      if (edge->n_points >= 2)
+        extopo_renderer_path_edge (cr, edge);
+    }
+  set_rgb (cr, &edge_ink);
+  cairo_set_line_width (cr, 1.0 / MAX (painter->scale, 1e-3));
+  cairo_stroke (cr);
+}
+
+static void
+painter_init (Painter                   *painter,
+              cairo_t                   *cr,
+              ExtopoGeometry            *geometry,
+              const ExtopoRenderOptions *options)
+{
+  painter->cr = cr;
+  painter->layout = create_layout (cr);
+  painter->geometry = geometry;
+  painter->options = options;
+  painter->scale = options != NULL && options->scale > 0 ? options->scale : 1.0;
+  painter->detailed = painter->scale >= DETAIL_SCALE;
+}
+
+static void
+painter_clear (Painter *painter)
+{
+  g_clear_object (&painter->layout);
+}
+
+void
+extopo_renderer_draw_graph (cairo_t                   *cr,
+                            ExtopoGeometry            *geometry,
+                            const ExtopoRenderOptions *options)
+{
+  ExtopoRenderOptions defaults;
+  Painter painter;
+  const ExtopoRect *visible;
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (geometry != NULL);
+
+  if (options == NULL)
+    {
+      extopo_render_options_init (&defaults);
+      options = &defaults;
+    }
+  visible = options->visible != NULL ? options->visible : &geometry->bounds;
+
+  painter_init (&painter, cr, geometry, options);
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  extopo_geometry_query_frames (geometry, visible, indices);
+  for (guint k = 0; k < indices->len; k++)
+    draw_frame (&painter, &g_array_index (geometry->frames, ExtopoGeoFrame,
+                                          g_array_index (indices, guint, k)));
+
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_edges (geometry, visible, indices);
+  if (painter.scale * ARROW_LENGTH < 2.0)
+    draw_edges_plain (&painter, indices);
+  else
+    for (guint k = 0; k < indices->len; k++)
+      draw_edge (&painter, &g_array_index (geometry->edges, ExtopoGeoEdge,
+                                           g_array_index (indices, guint, k)));
+
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_nodes (geometry, visible, indices);
+  if (!text_visible (&painter, NAME_SIZE))
+    draw_servers_plain (&painter, indices);
+  else
+    for (guint k = 0; k < indices->len; k++)
+      draw_server (&painter, &g_array_index (geometry->nodes, ExtopoGeoNode,
+                                             g_array_index (indices, guint, k)));
+
+  cairo_restore (cr);
+  painter_clear (&painter);
+}
+
+/* The legend is drawn and measured by the same code: @paint FALSE only measures. */
+static double
+legend_draw (Painter *painter,
+             double   x0,
+             double   y0,
+             gboolean paint)
+{
+  static const struct
+  {
+    ExtopoStatus status;
+    const char  *label;
+  } statuses[] = {
+    { EXTOPO_STATUS_OK, N_("No problem found") },
+    { EXTOPO_STATUS_WARNING, N_("Warning: check before deploying Exchange 2007") },
+    { EXTOPO_STATUS_ERROR, N_("Error: blocks Exchange 2007 coexistence") },
+    { EXTOPO_STATUS_UNSUPPORTED, N_("Unsupported version (Exchange 5.5 or unknown)") },
+  };
+  cairo_t *cr = painter->cr;
+  double x = x0 + LEGEND_PADDING, y = y0 + LEGEND_PADDING;
+  double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
+  double text_x = x + 34;
+  double dashes[] = { 6.0, 3.0 };
+
+#define HEADING(text) G_STMT_START { \
+    set_rgb (cr, &ink); \
+    draw_text (painter, (text), FRAME_TITLE_SIZE, TRUE, x, y, inner, paint); \
+    y += 18; \
+  } G_STMT_END
+
+  HEADING (_("Legend"));
+
+  HEADING (_("Server status"));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      if (paint)
+        {
+          rounded_rect (cr, x, y, 26, 14, 3);
+          set_rgb (cr, &status_fill[statuses[i].status]);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, &status_accent[statuses[i].status]);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          draw_status_icon (cr, statuses[i].status, x + 19, y + 7, 5);
+          set_rgb (cr, &ink);
+        }
+      y += MAX (18, draw_paragraph (painter, _(statuses[i].label), SMALL_SIZE + 1, text_x, y,
+                                    inner - 34, paint) + 4);
+    }
+  y += 6;
+
+  HEADING (_("Badges"));
+  draw_pill (painter, "2003 SP2", x, y, &badge_fill, &ink, paint);
+  set_rgb (cr, &ink);
+  draw_text (painter, _("Exchange version and service pack"), SMALL_SIZE + 1, FALSE, text_x + 14,
+             y, inner - 48, paint);
+  y += 17;
+  draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, paint);
+  set_rgb (cr, &ink);
+  draw_text (painter, _("Exchange 2003 front-end server"), SMALL_SIZE + 1, FALSE, text_x + 14,
+             y, inner - 48, paint);
+  y += 17;
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    {
+      g_autofree char *text = g_strdup_printf (_("Exchange 2007 role: %s"),
+                                               extopo_role_get_display_name (all_roles[i]));
+
+      draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill, &ink, paint);
+      set_rgb (cr, &ink);
+      draw_text (painter, text, SMALL_SIZE + 1, FALSE, text_x + 14, y, inner - 48, paint);
+      y += 17;
+    }
+  y += 6;
+
+  HEADING (_("Groups"));
+  if (paint)
+    {
+      rounded_rect (cr, x, y, 40, 16, 6);
+      set_rgb (cr, &admin_fill);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &admin_border);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      set_rgb (cr, &ink);
+    }
+  draw_text (painter, _("Administrative group"), SMALL_SIZE + 1, FALSE, x + 48, y + 2,
+             inner - 48, paint);
+  y += 22;
+  if (paint)
+    {
+      rounded_rect (cr, x, y, 40, 16, 5);
+      set_rgb (cr, &routing_fill);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &routing_border);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+      set_rgb (cr, &ink);
+    }
+  draw_text (painter, _("Routing group"), SMALL_SIZE + 1, FALSE, x + 48, y + 2, inner - 48, paint);
+  y += 22;
+  if (paint)
+    {
+      rounded_rect (cr, x, y, 40, 16, 5);
+      set_rgb (cr, &interop_fill);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &interop_border);
+      cairo_set_line_width (cr, 1.2);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      set_rgb (cr, &ink);
+    }
+  draw_text (painter, _("Exchange 2007 group"), SMALL_SIZE + 1, TRUE, x + 48, y + 2, inner - 48,
+             paint);
+  y += 22;
+  set_rgb (cr, &ink);
+  y += draw_paragraph (painter,
+                       _("Exchange 2007 setup creates “Exchange Administrative Group "
+                         "(FYDIBOHF23SPDLT)” and “Exchange Routing Group (DWBGZMFD01QNBJR)” "
+                         "to hold every Exchange 2007 server. The codes are “EXCHANGE12ROCKS” "
+                         "with each letter shifted by +1 and by −1. Do not edit these groups "
+                         "with Exchange System Manager: manage Exchange 2007 servers with the "
+                         "Exchange Management Console or Shell."),
+                       SMALL_SIZE + 1, x, y, inner, paint) + 10;
+
+  HEADING (_("Connectors"));
+  if (paint)
+    {
+      set_rgb (cr, &edge_ink);
+      cairo_set_line_width (cr, 1.3);
+      cairo_move_to (cr, x, y + 7);
+      cairo_line_to (cr, x + 40, y + 7);
+      cairo_stroke (cr);
+      draw_arrowhead (cr, x + 40, y + 7, x, y + 7);
+      set_rgb (cr, &ink);
+    }
+  draw_text (painter, _("One-way connector"), SMALL_SIZE + 1, FALSE, x + 48, y + 1, inner - 48,
+             paint);
+  y += 20;
+  if (paint)
+    {
+      set_rgb (cr, &edge_ink);
+      cairo_move_to (cr, x, y + 7);
+      cairo_line_to (cr, x + 40, y + 7);
+      cairo_stroke (cr);
+      draw_arrowhead (cr, x + 40, y + 7, x, y + 7);
+      draw_arrowhead (cr, x, y + 7, x + 40, y + 7);
+      set_rgb (cr, &ink);
+    }
+  draw_text (painter, _("Two-way routing group connector (a reciprocal pair)"), SMALL_SIZE + 1,
+             FALSE, x + 48, y + 1, inner - 48, paint);
+  y += 20;
+  {
+    static const Rgb white = { 1, 1, 1 };
+
+    draw_pill (painter, _("cost 1"), x, y, &white, &ink, paint);
+    if (paint)
+      {
+        rounded_rect (cr, x, y, draw_pill (painter, _("cost 1"), 0, 0, &white, &ink, FALSE),
+                      12, 6);
+        set_rgb (cr, &edge_ink);
+        cairo_set_line_width (cr, 0.8);
+        cairo_stroke (cr);
+        set_rgb (cr, &ink);
+      }
+    draw_text (painter, _("Connector cost (lower is preferred)"), SMALL_SIZE + 1, FALSE, x + 48,
+               y, inner - 48, paint);
+    y += 18;
+  }
+#undef HEADING
+
+  return y + LEGEND_PADDING - y0;
+}
+
+static double
+measure_with (double (*measure) (Painter *, double, double, gboolean),
+              ExtopoGeometry *geometry)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  Painter painter;
+  double height;
+
+  painter_init (&painter, cr, geometry, NULL);
+  height = measure (&painter, 0, 0, FALSE);
+  painter_clear (&painter);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return height;
+}
+
+void
+extopo_renderer_get_legend_size (double *width,
+                                 double *height)
+{
+  if (width != NULL)
+    *width = LEGEND_WIDTH;
+  if (height != NULL)
+    *height = measure_with (legend_draw, NULL);
+}
+
+void
+extopo_renderer_draw_legend (cairo_t *cr,
+                             double   x,
+                             double   y)
+{
+  Painter painter;
+  double height;
+
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  painter_init (&painter, cr, NULL, NULL);
+  height = legend_draw (&painter, x, y, FALSE);
+  rounded_rect (cr, x, y, LEGEND_WIDTH, height, 8);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &routing_border);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  legend_draw (&painter, x, y, TRUE);
+  painter_clear (&painter);
+  cairo_restore (cr);
+}
+
+/* The part of the diagram a page shows. */
+static void
+page_region (ExtopoGeometry            *geometry,
+             const ExtopoRenderOptions *options,
+             ExtopoRect                *region)
+{
+  const ExtopoRect *bounds = &geometry->bounds;
+
+  *region = *bounds;
+  if (options != NULL && options->visible != NULL)
+    {
+      const ExtopoRect *v = options->visible;
+      double x1 = MAX (v->x, bounds->x), y1 = MAX (v->y, bounds->y);
+      double x2 = MIN (v->x + v->width, bounds->x + bounds->width);
+      double y2 = MIN (v->y + v->height, bounds->y + bounds->height);
+
+      region->x = x1;
+      region->y = y1;
+      region->width = MAX (0, x2 - x1);
+      region->height = MAX (0, y2 - y1);
+    }
+}
+
+void
+extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
+                               const ExtopoRenderOptions *options,
+                               double                    *width,
+                               double                    *height)
+{
+  ExtopoRect region;
+  gboolean legend = options == NULL || options->show_legend;
+  gboolean title = options == NULL || options->show_title;
+  double legend_width = 0, legend_height = 0, w, h;
+
+  g_return_if_fail (geometry != NULL);
+
+  page_region (geometry, options, &region);
+  if (legend)
+    extopo_renderer_get_legend_size (&legend_width, &legend_height);
+
+  w = 2 * PAGE_MARGIN + region.width + (legend ? PAGE_GAP + legend_width : 0);
+  h = 2 * PAGE_MARGIN + (title ? TITLE_HEIGHT + PAGE_GAP : 0) + MAX (region.height, legend_height);
+  if (title)
+    w = MAX (w, PAGE_MIN_WIDTH);
+
+  if (width != NULL)
+    *width = ceil (w);
+  if (height != NULL)
+    *height = ceil (h);
+}
+
+static void
+draw_title_block (Painter *painter,
+                  double   width)
+{
+  cairo_t *cr = painter->cr;
+  const ExtopoRenderOptions *options = painter->options;
+  ExtopoModel *model = painter->geometry->model;
+  const char *title = options->title != NULL ? options->title
+                                             : _("Exchange organization topology");
+  const char *subtitle = options->subtitle;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *counts = NULL;
+  g_autofree char *line = NULL;
+  double x = PAGE_MARGIN, y = PAGE_MARGIN;
+
+  if (subtitle == NULL && model != NULL)
+    subtitle = extopo_model_get_source_name (model);
+
+  if (model != NULL)
+    {
+      guint servers = extopo_model_get_servers (model)->len;
+      guint routing = extopo_model_get_routing_groups (model)->len;
+      guint admin = extopo_model_get_admin_groups (model)->len;
+      guint connectors = extopo_model_get_connectors (model)->len;
+      g_autofree char *s = g_strdup_printf (ngettext ("%u server", "%u servers", servers), servers);
+      g_autofree char *r = g_strdup_printf (ngettext ("%u routing group", "%u routing groups",
+                                                      routing), routing);
+      g_autofree char *a = g_strdup_printf (ngettext ("%u administrative group",
+                                                      "%u administrative groups", admin), admin);
+      g_autofree char *c = g_strdup_printf (ngettext ("%u connector", "%u connectors",
+                                                      connectors), connectors);
+
+      /* TRANSLATORS: the counts line of the title block */
+      counts = g_strdup_printf (_("%s · %s · %s · %s"), s, r, a, c);
+    }
+  /* TRANSLATORS: the date line of the title block: date, then counts */
+  line = counts != NULL ? g_strdup_printf (_("Drawn %s · %s"), date, counts)
+                        : g_strdup_printf (_("Drawn %s"), date);
+
+  set_rgb (cr, &ink);
+  draw_text (painter, title, 18, TRUE, x, y, width - 2 * PAGE_MARGIN, TRUE);
+  if (subtitle != NULL)
+    {
+      set_rgb (cr, &muted_ink);
+      draw_text (painter, subtitle, 11, FALSE, x, y + 26, width - 2 * PAGE_MARGIN, TRUE);
+    }
+  set_rgb (cr, &muted_ink);
+  draw_text (painter, line, 9, FALSE, x, y + 44, width - 2 * PAGE_MARGIN, TRUE);
+
+  cairo_move_to (cr, x, y + TITLE_HEIGHT + PAGE_GAP / 2);
+  cairo_line_to (cr, width - PAGE_MARGIN, y + TITLE_HEIGHT + PAGE_GAP / 2);
+  set_rgb (cr, &routing_border);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+}
+
+void
+extopo_renderer_draw_page (cairo_t                   *cr,
+                           ExtopoGeometry            *geometry,
+                           const ExtopoRenderOptions *options)
+{
+  ExtopoRenderOptions defaults;
+  ExtopoRenderOptions graph_options;
+  ExtopoRect region;
+  double width, height, top;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (geometry != NULL);
+
+  if (options == NULL)
+    {
+      extopo_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  extopo_renderer_get_page_size (geometry, options, &width, &height);
+  page_region (geometry, options, &region);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  top = PAGE_MARGIN;
+  if (options->show_title)
+    {
+      Painter painter;
+
+      painter_init (&painter, cr, geometry, options);
+      draw_title_block (&painter, width);
+      painter_clear (&painter);
+      top += TITLE_HEIGHT + PAGE_GAP;
+    }
+
+  graph_options = *options;
+  graph_options.visible = &region;
+  cairo_save (cr);
+  cairo_rectangle (cr, PAGE_MARGIN, top, region.width, region.height);
+  cairo_clip (cr);
+  cairo_translate (cr, PAGE_MARGIN - region.x, top - region.y);
+  extopo_renderer_draw_graph (cr, geometry, &graph_options);
+  cairo_restore (cr);
+
+  if (options->show_legend)
+    extopo_renderer_draw_legend (cr, PAGE_MARGIN + region.width + PAGE_GAP, top);
+
+  cairo_restore (cr);
+}

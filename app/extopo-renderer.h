@@ -52,6 +52,9 @@ void extopo_renderer_get_page_size   (ExtopoGeometry            *geometry,
 void extopo_renderer_draw_page       (cairo_t                   *cr,
                                       ExtopoGeometry            *geometry,
                                       const ExtopoRenderOptions *options);
+/* Appends an edge's Bézier path to @cr's current path. */
+void extopo_renderer_path_edge       (cairo_t                   *cr,
+                                      const ExtopoGeoEdge       *edge);
 /* Fill colour of a status, shared with the UI. */
 void extopo_renderer_status_color    (ExtopoStatus               status,
                                       double                    *r,
