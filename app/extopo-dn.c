@@ -106,6 +106,16 @@ extopo_dn_normalize (const char  *dn,
 }
 
 gboolean
+extopo_dn_is_valid (const char *dn)
+{
+  g_auto(LDAPDN) parsed = NULL;
+
+  g_return_val_if_fail (dn != NULL, FALSE);
+
+  return extopo_dn_parse (dn, &parsed, NULL);
+}
+
+gboolean
 extopo_dn_equal (const char *a,
                  const char *b)
 {

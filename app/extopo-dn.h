@@ -25,6 +25,8 @@ GQuark    extopo_dn_error_quark    (void);
  * the key of every DN lookup table. */
 char     *extopo_dn_normalize      (const char  *dn,
                                     GError     **error);
+/* TRUE when @dn parses (the empty DN, the root, does). Cheaper than normalizing. */
+gboolean  extopo_dn_is_valid       (const char  *dn);
 /* TRUE when both parse and name the same entry. */
 gboolean  extopo_dn_equal          (const char  *a,
                                     const char  *b);

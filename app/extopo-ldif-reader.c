@@ -1,0 +1,531 @@
+/* extopo-ldif-reader.c: directory entries from an LDIF export (ldifde, ldapsearch -LLL).
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-ldif-reader"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <lber.h>
+#include <ldif.h>
+
+#include "extopo-dn.h"
+#include "extopo-ldif-reader.h"
+
+/* ldif_read_record() keeps the size of its record buffer in an int. */
+#define EXTOPO_LDIF_MAX_INPUT ((gsize) 1 << 30)
+
+/* Strings that libldap (liblber) allocated must go back to it. */
+typedef char *ExtopoBerString;
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ExtopoBerString, ber_memfree, NULL)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LDIFFP, ldif_close)
+
+G_DEFINE_QUARK (extopo-ldif-error-quark, extopo_ldif_error)
+
+typedef struct
+{
+  /* borrowed */
+  const char *name;
+  GPtrArray  *entries;
+  /* owned: offsets of the '\n' of the record being parsed, reused */
+  GArray     *newlines;
+} ExtopoLdifParser;
+
+G_GNUC_PRINTF (5, 6)
+static void
+extopo_ldif_set_error (GError          **error,
+                       ExtopoLdifError   code,
+                       const char       *name,
+                       gulong            line,
+                       const char       *format,
+                       ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, EXTOPO_LDIF_ERROR, code, "%s:%lu: %s", name, line, what);
+}
+
+static gulong
+extopo_ldif_line_at (const char *data,
+                     gsize       offset)
+{
+  gulong line = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', data + offset - p)) != NULL; p++)
+    line++;
+
+  return line;
+}
+
+/* ldifde -u writes UTF-16 with a byte order mark; Windows editors add a
+ * UTF-8 one. Everything after this works on UTF-8 without a mark. */
+static gboolean
+extopo_ldif_decode_text (const char  **data,
+                         gsize        *length,
+                         char        **converted,
+                         const char   *name,
+                         GError      **error)
+{
+  const guchar *bytes = (const guchar *) *data;
+  g_autoptr(GError) local_error = NULL;
+  const char *charset = NULL;
+  gsize written = 0;
+
+  if (*length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      *data += 3;
+      *length -= 3;
+      return TRUE;
+    }
+
+  if (*length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    charset = "UTF-16LE";
+  else if (*length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    charset = "UTF-16BE";
+  else
+    return TRUE;
+
+  *converted = g_convert (*data + 2, *length - 2, "UTF-8", charset, NULL, &written, &local_error);
+  if (*converted == NULL)
+    {
+      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_SYNTAX,
+                   _("%s: the file starts like UTF-16 text but is not: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  *data = *converted;
+  *length = written;
+
+  return TRUE;
+}
+
+/* libldap would stop at a NUL byte without a word and would open any file
+ * an "include:" line names; refuse both before handing it the text. */
+static gboolean
+extopo_ldif_check_text (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GError     **error)
+{
+  const char *end = data + length;
+  const char *nul;
+  gulong line = 1;
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, name,
+                             extopo_ldif_line_at (data, nul - data),
+                             _("binary data (a NUL byte): this is not LDIF text"));
+      return FALSE;
+    }
+
+  for (const char *p = data; p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      if (end - p >= 8 && g_ascii_strncasecmp (p, "include:", 8) == 0)
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_UNSUPPORTED, name, line,
+                                 _("“include:” lines are not supported"));
+          return FALSE;
+        }
+
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+
+  return TRUE;
+}
+
+/* An AttributeDescription: a name or OID, then ";option"s. libldap leaves
+ * its fold markers ('\r') in the type when a name is folded. */
+static gboolean
+extopo_ldif_is_attribute_name (const char *start,
+                               const char *end)
+{
+  while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+
+  if (start == end || !g_ascii_isalnum (*start))
+    return FALSE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != ';' && *p != '.' && *p != '\r')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checked before libldap decodes it, because libldap reports a bad
+ * character on stderr whatever its debug level, and cannot tell a value cut
+ * short from a wrong one. @text may hold fold markers ('\r'). */
+static const char *
+extopo_ldif_check_base64 (const char *text)
+{
+  gsize n_digits = 0;
+  gsize n_padding = 0;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        continue;
+      if (*p == '=')
+        n_padding++;
+      else if (n_padding > 0 || !(g_ascii_isalnum (*p) || *p == '+' || *p == '/'))
+        return _("the base64 value holds a character that is not base64");
+      else
+        n_digits++;
+    }
+
+  if (n_digits == 0 && n_padding == 0)
+    return _("the base64 value is empty");
+  if (n_padding > 2 || (n_digits + n_padding) % 4 != 0)
+    return _("the base64 value is truncated");
+
+  return NULL;
+}
+
+static void
+extopo_ldif_strip_markers (struct berval *type)
+{
+  char *out = type->bv_val;
+
+  for (ber_len_t i = 0; i < type->bv_len; i++)
+    {
+      if (type->bv_val[i] != '\r')
+        *out++ = type->bv_val[i];
+    }
+
+  *out = '\0';
+  type->bv_len = out - type->bv_val;
+}
+
+/* @record is one record from ldif_read_record(): its lines, unfolded by
+ * ldif_getline() and split by ldif_parse_line2() in place. @last_line is
+ * the number of its last line in the input. */
+static gboolean
+extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
+                                char              *record,
+                                gulong             last_line,
+                                GError           **error)
+{
+  g_autoptr(ExtopoEntry) entry = NULL;
+  gboolean has_values = FALSE;
+  gboolean version_allowed = TRUE;
+  guint newline_index = 0;
+  gulong first_line;
+  char *next = record;
+  char *line;
+
+  g_array_set_size (self->newlines, 0);
+  for (char *p = strchr (record, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    {
+      gsize offset = p - record;
+
+      g_array_append_val (self->newlines, offset);
+    }
+  first_line = last_line + 1 - self->newlines->len;
+
+  while ((line = ldif_getline (&next)) != NULL)
+    {
+      struct berval type;
+      struct berval value;
+      gsize offset = line - record;
+      gulong line_number;
+      gboolean base64;
+      int freeval = 0;
+      char *colon;
+
+      while (newline_index < self->newlines->len &&
+             g_array_index (self->newlines, gsize, newline_index) < offset)
+        newline_index++;
+      line_number = first_line + newline_index;
+
+      if (g_ascii_isspace (line[0]))
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                 _("a continued line (starting with a space) has no line before it"));
+          return FALSE;
+        }
+
+      colon = strchr (line, ':');
+      if (colon == NULL || !extopo_ldif_is_attribute_name (line, colon))
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                 _("expected “attribute: value”"));
+          return FALSE;
+        }
+
+      if (colon[1] == '<')
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_UNSUPPORTED, self->name, line_number,
+                                 _("values read from a URL (“:<”) are not supported"));
+          return FALSE;
+        }
+
+      base64 = colon[1] == ':';
+      if (base64)
+        {
+          const char *problem = extopo_ldif_check_base64 (colon + 2);
+
+          if (problem != NULL)
+            {
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                     "%s", problem);
+              return FALSE;
+            }
+        }
+
+      if (ldif_parse_line2 (line, &type, &value, &freeval) != 0)
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                 _("expected “attribute: value”"));
+          return FALSE;
+        }
+      extopo_ldif_strip_markers (&type);
+
+      if (!base64 && !g_utf8_validate_len (value.bv_val, value.bv_len, NULL))
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                 _("the value of “%s” is not UTF-8 text; "
+                                   "binary values must be written in base64 (“%s::”)"),
+                                 type.bv_val, type.bv_val);
+          return FALSE;
+        }
+
+      if (entry == NULL)
+        {
+          /* "version: 1" opens a file, alone or right before the first dn:. */
+          if (version_allowed && g_ascii_strcasecmp (type.bv_val, "version") == 0)
+            {
+              if (strcmp (value.bv_val, "1") != 0)
+                {
+                  extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_UNSUPPORTED,
+                                         self->name, line_number,
+                                         _("LDIF version “%s” is not supported"),
+                                         base64 ? "?" : value.bv_val);
+                  return FALSE;
+                }
+              version_allowed = FALSE;
+              continue;
+            }
+
+          if (g_ascii_strcasecmp (type.bv_val, "dn") != 0)
+            {
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_MISSING_DN, self->name, line_number,
+                                     _("the entry does not start with a “dn:” line "
+                                       "(it starts with “%s:”)"),
+                                     type.bv_val);
+              return FALSE;
+            }
+
+          if (strlen (value.bv_val) != value.bv_len ||
+              !g_utf8_validate_len (value.bv_val, value.bv_len, NULL))
+            {
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_INVALID_DN, self->name, line_number,
+                                     _("the distinguished name is not UTF-8 text"));
+              return FALSE;
+            }
+
+          if (!extopo_dn_is_valid (value.bv_val))
+            {
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_INVALID_DN, self->name, line_number,
+                                     _("“%s” is not a valid distinguished name"),
+                                     value.bv_val);
+              return FALSE;
+            }
+
+          entry = extopo_entry_new (value.bv_val, line_number);
+          continue;
+        }
+
+      if (g_ascii_strcasecmp (type.bv_val, "dn") == 0)
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                 _("a second “dn:” line in one entry; "
+                                   "is the empty line between two entries missing?"));
+          return FALSE;
+        }
+
+      /* Controls only matter to a server applying changes. */
+      if (!has_values && g_ascii_strcasecmp (type.bv_val, "control") == 0)
+        continue;
+
+      if (g_ascii_strcasecmp (type.bv_val, "changetype") == 0)
+        {
+          g_autofree char *shown = NULL;
+
+          if (g_ascii_strcasecmp (value.bv_val, "add") == 0 && !has_values)
+            continue;
+
+          if (has_values)
+            {
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                     _("“changetype:” must come right after the “dn:” line"));
+              return FALSE;
+            }
+
+          shown = g_utf8_make_valid (value.bv_val, value.bv_len);
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_UNSUPPORTED, self->name, line_number,
+                                 _("“changetype: %s” is not supported: only entries and "
+                                   "“changetype: add” records can be read"),
+                                 shown);
+          return FALSE;
+        }
+
+      extopo_entry_add_value (entry, type.bv_val, value.bv_val, value.bv_len);
+      has_values = TRUE;
+    }
+
+  /* A record of only "version: 1" yields no entry. */
+  if (entry != NULL)
+    g_ptr_array_add (self->entries, g_steal_pointer (&entry));
+
+  return TRUE;
+}
+
+GPtrArray *
+extopo_ldif_read_data (const char    *data,
+                       gsize          length,
+                       const char    *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) newlines = NULL;
+  g_autoptr(LDIFFP) input = NULL;
+  g_auto(ExtopoBerString) record = NULL;
+  g_autofree char *converted = NULL;
+  ExtopoLdifParser parser;
+  unsigned long line = 0;
+  int record_size = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = "-";
+
+  if (data == NULL)
+    data = "";
+
+  if (!extopo_ldif_decode_text (&data, &length, &converted, name, error))
+    return NULL;
+
+  if (length > EXTOPO_LDIF_MAX_INPUT)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (EXTOPO_LDIF_MAX_INPUT);
+
+      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
+                   _("%s: the file is too large (%s; at most %s can be read)"),
+                   name, size, limit);
+      return NULL;
+    }
+
+  if (!extopo_ldif_check_text (data, length, name, error))
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  if (length == 0)
+    return g_steal_pointer (&entries);
+
+  /* fmemopen() in "r" mode never writes through the pointer. */
+  input = ldif_open_mem ((char *) data, length, "r");
+  if (input == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
+                   _("%s: cannot read: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  newlines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parser.name = name;
+  parser.entries = entries;
+  parser.newlines = newlines;
+
+  for (;;)
+    {
+      gulong last_line;
+      int rc;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      rc = ldif_read_record (input, &line, &record, &record_size);
+      if (rc == 0 && !ferror (input->fp))
+        break;
+
+      if (rc <= 0)
+        {
+          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_IO, name, line,
+                                 _("cannot read the next entry"));
+          return NULL;
+        }
+
+      /* @line counts the empty line that ended the record, unless the
+       * input ended first. */
+      last_line = feof (input->fp) ? line : line - 1;
+
+      if (!extopo_ldif_parser_take_record (&parser, record, last_line, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+extopo_ldif_read_file (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
+                   _("%s: cannot read the file: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return extopo_ldif_read_data (contents, length, path, cancellable, error);
+}
