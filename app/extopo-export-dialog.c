@@ -1,0 +1,431 @@
+/* extopo-export-dialog.c: writes the diagram to SVG, PDF, PNG, DOT, JSON or CSV.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "extopo-export-dialog.h"
+
+struct _ExtopoExportDialog
+{
+  GtkDialog       parent_instance;
+
+  /* template children */
+  GtkComboBoxText *format_combo;
+  GtkRadioButton  *whole_radio;
+  GtkRadioButton  *visible_radio;
+  GtkEntry        *title_entry;
+  GtkCheckButton  *legend_check;
+  GtkLabel        *path_label;
+  GtkSpinner      *spinner;
+  GtkLabel        *status_label;
+
+  /* owned */
+  ExtopoGeometry  *geometry;
+  ExtopoRect       visible;
+  char            *path;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_TYPE (ExtopoExportDialog, extopo_export_dialog, GTK_TYPE_DIALOG)
+
+/* The combo's ids in ExtopoExportFormat order. */
+static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == EXTOPO_EXPORT_UNKNOWN);
+
+typedef struct
+{
+  ExtopoGeometry     *geometry;
+  ExtopoExportFormat  format;
+  char               *path;
+  char               *title;
+  gboolean            show_legend;
+  gboolean            visible_only;
+  ExtopoRect          visible;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_clear_pointer (&job->geometry, extopo_geometry_unref);
+  g_free (job->path);
+  g_free (job->title);
+  g_free (job);
+}
+
+static ExtopoExportFormat
+get_format (ExtopoExportDialog *self)
+{
+  const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->format_combo));
+
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (format_ids); i++)
+    if (g_str_equal (id, format_ids[i]))
+      return i;
+
+  return EXTOPO_EXPORT_SVG;
+}
+
+static void
+set_status (ExtopoExportDialog *self,
+            const char         *text,
+            gboolean            busy,
+            gboolean            error)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->status_label));
+
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  if (error)
+    gtk_style_context_add_class (context, "error");
+  else
+    gtk_style_context_remove_class (context, "error");
+  if (busy)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  gtk_dialog_set_response_sensitive (GTK_DIALOG (self), GTK_RESPONSE_OK, !busy);
+}
+
+/* Keeps the destination's extension in step with the chosen format. */
+static void
+update_path_extension (ExtopoExportDialog *self)
+{
+  const char *extension = extopo_export_format_get_extension (get_format (self));
+  g_autofree char *stem = NULL;
+  const char *dot;
+  const char *slash;
+
+  if (self->path == NULL)
+    return;
+
+  dot = strrchr (self->path, '.');
+  slash = strrchr (self->path, G_DIR_SEPARATOR);
+  if (dot != NULL && (slash == NULL || dot > slash))
+    stem = g_strndup (self->path, dot - self->path);
+  else
+    stem = g_strdup (self->path);
+
+  g_free (self->path);
+  self->path = g_strdup_printf ("%s.%s", stem, extension);
+  gtk_label_set_text (self->path_label, self->path);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), self->path);
+}
+
+static void
+format_changed_cb (ExtopoExportDialog *self)
+{
+  ExtopoExportFormat format = get_format (self);
+  gboolean drawing = format == EXTOPO_EXPORT_SVG || format == EXTOPO_EXPORT_PDF ||
+                     format == EXTOPO_EXPORT_PNG;
+
+  /* Only the drawings have a page with a title, a legend and a visible part. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->visible_radio), drawing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), drawing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->legend_check), drawing);
+  update_path_extension (self);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog    *chooser,
+                          int                 response,
+                          ExtopoExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+      ExtopoExportFormat format = extopo_export_format_from_path (path);
+
+      if (format != EXTOPO_EXPORT_UNKNOWN)
+        extopo_export_dialog_set_format (self, format);
+      extopo_export_dialog_set_path (self, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_button_clicked_cb (ExtopoExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  ExtopoExportFormat format = get_format (self);
+  g_autofree char *pattern = g_strdup_printf ("*.%s",
+                                              extopo_export_format_get_extension (format));
+
+  chooser = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, gtk_combo_box_text_get_active_text (self->format_combo));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (self->path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+      g_autofree char *name = g_path_get_basename (self->path);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+write_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  ExtopoRenderOptions options;
+  GError *error = NULL;
+
+  extopo_render_options_init (&options);
+  options.show_legend = job->show_legend;
+  options.show_title = job->title != NULL && *job->title != '\0';
+  options.title = job->title;
+  options.visible = job->visible_only ? &job->visible : NULL;
+
+  /* An on-screen export is usually small, so it gets a sharper bitmap. */
+  if (extopo_export_write (job->geometry, job->format, job->path, &options,
+                           job->visible_only ? 2.0 : 1.0, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+extopo_export_dialog_write_async (ExtopoExportDialog  *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, extopo_export_dialog_write_async);
+
+  if (self->path == NULL || self->geometry == NULL)
+    {
+      g_task_return_new_error (task, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
+                               "%s", _("Choose where to save the export first."));
+      return;
+    }
+
+  job = g_new0 (WriteJob, 1);
+  job->geometry = extopo_geometry_ref (self->geometry);
+  job->format = get_format (self);
+  job->path = g_strdup (self->path);
+  job->title = g_strdup (gtk_entry_get_text (self->title_entry));
+  job->show_legend = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_check));
+  job->visible_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->visible_radio));
+  job->visible = self->visible;
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_worker);
+}
+
+gboolean
+extopo_export_dialog_write_finish (ExtopoExportDialog  *self,
+                                   GAsyncResult        *result,
+                                   GError             **error)
+{
+  g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ExtopoExportDialog *self = EXTOPO_EXPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (extopo_export_dialog_write_finish (self, result, &error))
+    {
+      gtk_widget_destroy (GTK_WIDGET (self));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Translators: %s is the file, then the reason. */
+  message = g_strdup_printf (_("Could not export to %s: %s"), self->path, error->message);
+  set_status (self, message, FALSE, TRUE);
+}
+
+static void
+response_cb (ExtopoExportDialog *self,
+             int                 response)
+{
+  if (response != GTK_RESPONSE_OK)
+    {
+      g_cancellable_cancel (self->cancellable);
+      gtk_widget_destroy (GTK_WIDGET (self));
+      return;
+    }
+
+  if (self->path == NULL)
+    {
+      choose_button_clicked_cb (self);
+      return;
+    }
+
+  set_status (self, _("Exporting…"), TRUE, FALSE);
+  extopo_export_dialog_write_async (self, self->cancellable, write_done_cb, NULL);
+}
+
+static void
+extopo_export_dialog_dispose (GObject *object)
+{
+  ExtopoExportDialog *self = EXTOPO_EXPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->geometry, extopo_geometry_unref);
+
+  G_OBJECT_CLASS (extopo_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+extopo_export_dialog_finalize (GObject *object)
+{
+  ExtopoExportDialog *self = EXTOPO_EXPORT_DIALOG (object);
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (extopo_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+extopo_export_dialog_class_init (ExtopoExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = extopo_export_dialog_dispose;
+  object_class->finalize = extopo_export_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/extopo/ExTopo/extopo-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, format_combo);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, whole_radio);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, visible_radio);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, legend_check);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, path_label);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_button_clicked_cb);
+}
+
+static void
+extopo_export_dialog_init (ExtopoExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), "svg");
+  g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
+}
+
+GtkWidget *
+extopo_export_dialog_new (GtkWindow        *parent,
+                          ExtopoGeometry   *geometry,
+                          const ExtopoRect *visible,
+                          const char       *title,
+                          gboolean          show_legend)
+{
+  ExtopoExportDialog *self;
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean use_header_bar = FALSE;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  if (settings != NULL)
+    g_object_get (settings, "gtk-dialogs-use-header", &use_header_bar, NULL);
+
+  self = g_object_new (EXTOPO_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "use-header-bar", use_header_bar,
+                       NULL);
+  gtk_dialog_add_button (GTK_DIALOG (self), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (self), _("_Export"), GTK_RESPONSE_OK);
+  gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_OK);
+  gtk_style_context_add_class (gtk_widget_get_style_context (
+                                 gtk_dialog_get_widget_for_response (GTK_DIALOG (self),
+                                                                     GTK_RESPONSE_OK)),
+                               "suggested-action");
+
+  self->geometry = extopo_geometry_ref (geometry);
+  if (visible != NULL)
+    self->visible = *visible;
+  else
+    {
+      self->visible = geometry->bounds;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->visible_radio), FALSE);
+    }
+  gtk_entry_set_text (self->title_entry, title != NULL ? title : "");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->legend_check), show_legend);
+
+  return GTK_WIDGET (self);
+}
+
+void
+extopo_export_dialog_set_format (ExtopoExportDialog *self,
+                                 ExtopoExportFormat  format)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format < EXTOPO_EXPORT_UNKNOWN);
+
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), format_ids[format]);
+}
+
+void
+extopo_export_dialog_set_visible_only (ExtopoExportDialog *self,
+                                       gboolean            visible_only)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (visible_only ? self->visible_radio
+                                                                : self->whole_radio),
+                                TRUE);
+}
+
+void
+extopo_export_dialog_set_path (ExtopoExportDialog *self,
+                               const char         *path)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  update_path_extension (self);
+  set_status (self, NULL, FALSE, FALSE);
+}
+
+const char *
+extopo_export_dialog_get_path (ExtopoExportDialog *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->path;
+}

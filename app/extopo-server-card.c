@@ -1,0 +1,731 @@
+/* extopo-server-card.c: the details of the selected server, group or connector.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-server-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "extopo-findings.h"
+#include "extopo-findings-list.h"
+#include "extopo-server-card.h"
+
+struct _ExtopoServerCard
+{
+  GtkBox            parent_instance;
+
+  /* template children */
+  GtkStack         *stack;
+  GtkImage         *status_icon;
+  GtkLabel         *title_label;
+  GtkLabel         *kind_label;
+  GtkGrid          *grid;
+  GtkBox           *extra_box;
+
+  /* owned */
+  GHashTable       *values;        /* row label -> shown value */
+
+  /* borrowed */
+  ExtopoObjectKind  kind;
+  gpointer          object;
+  guint             n_rows;
+};
+
+G_DEFINE_TYPE (ExtopoServerCard, extopo_server_card, GTK_TYPE_BOX)
+
+enum
+{
+  OBJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+copy_button_clicked_cb (GtkButton *button,
+                        gpointer   user_data)
+{
+  const char *value = g_object_get_data (G_OBJECT (button), "extopo-value");
+  GtkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button),
+                                                      GDK_SELECTION_CLIPBOARD);
+
+  gtk_clipboard_set_text (clipboard, value, -1);
+}
+
+/* One "label: value [copy]" row of the grid; empty values are skipped so
+ * the card only lists what the directory says. */
+static void
+add_row (ExtopoServerCard *self,
+         const char       *label,
+         const char       *value)
+{
+  GtkWidget *name_label;
+  GtkWidget *value_label;
+  GtkWidget *copy_button;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  name_label = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 1.0);
+  gtk_label_set_yalign (GTK_LABEL (name_label), 0.0);
+  gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "dim-label");
+
+  value_label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0);
+  gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 40);
+  gtk_widget_set_hexpand (value_label, TRUE);
+
+  copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic", GTK_ICON_SIZE_BUTTON);
+  gtk_button_set_relief (GTK_BUTTON (copy_button), GTK_RELIEF_NONE);
+  gtk_widget_set_valign (copy_button, GTK_ALIGN_START);
+  /* Translators: tooltip of the button next to a value; %s is the row's label. */
+  g_autofree char *tooltip = g_strdup_printf (_("Copy %s"), label);
+  gtk_widget_set_tooltip_text (copy_button, tooltip);
+  g_object_set_data_full (G_OBJECT (copy_button), "extopo-value", g_strdup (value), g_free);
+  g_signal_connect (copy_button, "clicked", G_CALLBACK (copy_button_clicked_cb), NULL);
+
+  gtk_grid_attach (self->grid, name_label, 0, self->n_rows, 1, 1);
+  gtk_grid_attach (self->grid, value_label, 1, self->n_rows, 1, 1);
+  gtk_grid_attach (self->grid, copy_button, 2, self->n_rows, 1, 1);
+  gtk_widget_show_all (name_label);
+  gtk_widget_show_all (value_label);
+  gtk_widget_show_all (copy_button);
+  self->n_rows++;
+
+  g_hash_table_replace (self->values, g_strdup (label), g_strdup (value));
+}
+
+static void
+add_row_uint (ExtopoServerCard *self,
+              const char       *label,
+              guint             value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  add_row (self, label, text);
+}
+
+static GtkWidget *
+add_section (ExtopoServerCard *self,
+             const char       *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_style_context_add_class (gtk_widget_get_style_context (heading), "extopo-card-heading");
+  gtk_container_add (GTK_CONTAINER (box), heading);
+  gtk_container_add (GTK_CONTAINER (self->extra_box), box);
+  gtk_widget_show_all (box);
+
+  return box;
+}
+
+static void
+link_button_clicked_cb (GtkButton        *button,
+                        ExtopoServerCard *self)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "extopo-kind"));
+  gpointer object = g_object_get_data (G_OBJECT (button), "extopo-object");
+
+  g_signal_emit (self, signals[OBJECT_ACTIVATED], 0, kind, object);
+}
+
+/* A clickable name in a section: selects that object in the diagram. */
+static void
+add_link (ExtopoServerCard *self,
+          GtkWidget        *section,
+          ExtopoObjectKind  kind,
+          gpointer          object,
+          const char       *text)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+  GtkWidget *label = gtk_bin_get_child (GTK_BIN (button));
+
+  gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "extopo-card-link");
+  g_object_set_data (G_OBJECT (button), "extopo-kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (button), "extopo-object", object);
+  g_signal_connect (button, "clicked", G_CALLBACK (link_button_clicked_cb), self);
+  gtk_container_add (GTK_CONTAINER (section), button);
+  gtk_widget_show_all (button);
+}
+
+static void
+add_findings (ExtopoServerCard *self,
+              GPtrArray        *findings)
+{
+  GtkWidget *section;
+
+  if (findings == NULL || findings->len == 0)
+    return;
+
+  section = add_section (self, _("Findings"));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ExtopoFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *icon = gtk_image_new_from_icon_name (extopo_severity_get_icon_name (finding->severity),
+                                                      GTK_ICON_SIZE_BUTTON);
+      GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *message = gtk_label_new (finding->message);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_style_context_add_class (gtk_widget_get_style_context (icon),
+                                   extopo_severity_to_string (finding->severity));
+      gtk_label_set_xalign (GTK_LABEL (message), 0.0);
+      gtk_label_set_line_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (message), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (message), 48);
+
+      gtk_container_add (GTK_CONTAINER (texts), message);
+      if (finding->remedy != NULL && *finding->remedy != '\0')
+        {
+          GtkWidget *remedy = gtk_label_new (finding->remedy);
+
+          gtk_label_set_xalign (GTK_LABEL (remedy), 0.0);
+          gtk_label_set_line_wrap (GTK_LABEL (remedy), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (remedy), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (remedy), 48);
+          gtk_style_context_add_class (gtk_widget_get_style_context (remedy), "dim-label");
+          gtk_container_add (GTK_CONTAINER (texts), remedy);
+        }
+      gtk_container_add (GTK_CONTAINER (row), icon);
+      gtk_box_pack_start (GTK_BOX (row), texts, TRUE, TRUE, 0);
+      gtk_container_add (GTK_CONTAINER (section), row);
+      gtk_widget_show_all (row);
+    }
+}
+
+static const char *
+status_display_name (ExtopoStatus status)
+{
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      return _("Ready for coexistence");
+    case EXTOPO_STATUS_WARNING:
+      return _("Needs attention");
+    case EXTOPO_STATUS_ERROR:
+      return _("Blocks Exchange 2007");
+    case EXTOPO_STATUS_UNSUPPORTED:
+    default:
+      return _("Cannot coexist with Exchange 2007");
+    }
+}
+
+static const char *
+status_icon_name (ExtopoStatus status)
+{
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      return "emblem-ok-symbolic";
+    case EXTOPO_STATUS_WARNING:
+      return "dialog-warning-symbolic";
+    case EXTOPO_STATUS_ERROR:
+      return "dialog-error-symbolic";
+    case EXTOPO_STATUS_UNSUPPORTED:
+    default:
+      return "action-unavailable-symbolic";
+    }
+}
+
+static void
+set_status (ExtopoServerCard *self,
+            ExtopoStatus      status)
+{
+  static const char * const classes[] = { "ok", "warning", "error", "unsupported" };
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->status_icon));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_style_context_remove_class (context, classes[i]);
+  gtk_style_context_add_class (context, extopo_status_to_string (status));
+  gtk_image_set_from_icon_name (self->status_icon, status_icon_name (status),
+                                GTK_ICON_SIZE_LARGE_TOOLBAR);
+}
+
+static char *
+describe_service_pack (const ExtopoVersion *version)
+{
+  if (!version->known || version->service_pack < 0)
+    return NULL;
+  if (version->service_pack == 0)
+    /* Translators: release to manufacturing, the first release without a service pack. */
+    return g_strdup (_("RTM (none)"));
+  /* Translators: a service pack number. */
+  return g_strdup_printf (_("Service Pack %d"), version->service_pack);
+}
+
+static char *
+describe_roles (const ExtopoServer *server)
+{
+  GString *text = g_string_new (NULL);
+
+  if (server->roles_known)
+    {
+      for (guint bit = 1; bit <= EXTOPO_ROLE_EDGE_TRANSPORT; bit <<= 1)
+        {
+          if ((server->roles & bit) == 0 || (bit & EXTOPO_ROLE_ALL) == 0)
+            continue;
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, extopo_role_get_display_name (bit));
+        }
+      if (text->len == 0)
+        g_string_append (text, _("None"));
+    }
+  else if (server->server_role == 1)
+    g_string_append (text, _("Front-end server"));
+  else if (server->server_role == 0)
+    g_string_append (text, _("Back-end server"));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_server (ExtopoServerCard *self,
+             ExtopoServer     *server)
+{
+  g_autofree char *version = extopo_version_to_string (&server->version);
+  g_autofree char *service_pack = describe_service_pack (&server->version);
+  g_autofree char *roles = describe_roles (server);
+  g_autofree char *build = NULL;
+  g_autofree char *routing_group = NULL;
+
+  gtk_label_set_text (self->kind_label, _("Exchange server"));
+  set_status (self, server->status);
+
+  if (server->version.known)
+    build = server->version.revision > 0
+            ? g_strdup_printf ("%u.%u", server->version.build, server->version.revision)
+            : g_strdup_printf ("%u", server->version.build);
+
+  if (server->routing_group != NULL && server->routing_group_by_fallback)
+    /* Translators: a routing group name, then why the server is in it. */
+    routing_group = g_strdup_printf (_("%s (Exchange 2007 default)"), server->routing_group->name);
+  else if (server->routing_group != NULL)
+    routing_group = g_strdup (server->routing_group->name);
+  else if (server->home_routing_group_dn != NULL)
+    /* Translators: %s is the distinguished name the server points at. */
+    routing_group = g_strdup_printf (_("Missing: %s"), server->home_routing_group_dn);
+  else
+    routing_group = g_strdup (_("Unknown"));
+
+  add_row (self, _("Name"), server->name);
+  add_row (self, _("FQDN"), server->fqdn);
+  add_row (self, _("Product"), extopo_product_get_name (server->version.product));
+  add_row (self, _("Version"), version);
+  add_row (self, _("Build"), build);
+  add_row (self, _("Service pack"), service_pack);
+  add_row (self, _("Roles"), roles);
+  add_row (self, _("Administrative group"),
+           server->admin_group != NULL ? server->admin_group->name : NULL);
+  add_row (self, _("Routing group"), routing_group);
+  add_row (self, _("AD site"), server->site_name);
+  add_row (self, _("Managed with"), extopo_management_get_name (server->management));
+  add_row (self, _("Status"), status_display_name (server->status));
+  add_row (self, _("Serial number"), server->serial_number);
+  add_row (self, _("Legacy DN"), server->legacy_dn);
+  add_row (self, _("DN"), server->dn);
+
+  add_findings (self, server->findings);
+
+  if (server->routing_group != NULL || server->admin_group != NULL)
+    {
+      GtkWidget *section = add_section (self, _("Groups"));
+
+      if (server->routing_group != NULL)
+        add_link (self, section, EXTOPO_OBJECT_ROUTING_GROUP, server->routing_group,
+                  server->routing_group->name);
+      if (server->admin_group != NULL)
+        add_link (self, section, EXTOPO_OBJECT_ADMIN_GROUP, server->admin_group,
+                  server->admin_group->name);
+    }
+}
+
+static void
+add_server_links (ExtopoServerCard *self,
+                  GPtrArray        *servers)
+{
+  GtkWidget *section;
+  g_autofree char *title = NULL;
+
+  if (servers == NULL || servers->len == 0)
+    return;
+
+  title = g_strdup_printf (ngettext ("%u server", "%u servers", servers->len), servers->len);
+  section = add_section (self, title);
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      add_link (self, section, EXTOPO_OBJECT_SERVER, server, server->name);
+    }
+}
+
+static void
+show_routing_group (ExtopoServerCard   *self,
+                    ExtopoRoutingGroup *group)
+{
+  ExtopoStatus worst = EXTOPO_STATUS_OK;
+
+  for (guint i = 0; i < group->servers->len; i++)
+    worst = MAX (worst, ((ExtopoServer *) g_ptr_array_index (group->servers, i))->status);
+
+  gtk_label_set_text (self->kind_label, group->interop
+                                        ? _("Exchange 2007 routing group")
+                                        : _("Routing group"));
+  set_status (self, worst);
+
+  add_row (self, _("Name"), group->name);
+  add_row (self, _("Administrative group"),
+           group->admin_group != NULL ? group->admin_group->name : NULL);
+  add_row (self, _("Routing group master"),
+           group->master != NULL ? group->master->name : group->master_dn);
+  add_row_uint (self, _("Servers"), group->servers->len);
+  add_row_uint (self, _("Connectors"), group->connectors->len);
+  add_row (self, _("DN"), group->dn);
+
+  add_server_links (self, group->servers);
+
+  if (group->connectors->len > 0)
+    {
+      GtkWidget *section = add_section (self, _("Connectors"));
+
+      for (guint i = 0; i < group->connectors->len; i++)
+        {
+          ExtopoConnector *connector = g_ptr_array_index (group->connectors, i);
+
+          add_link (self, section, EXTOPO_OBJECT_CONNECTOR, connector, connector->name);
+        }
+    }
+}
+
+static void
+show_admin_group (ExtopoServerCard *self,
+                  ExtopoAdminGroup *group)
+{
+  ExtopoStatus worst = EXTOPO_STATUS_OK;
+  const char *mode = NULL;
+
+  for (guint i = 0; i < group->servers->len; i++)
+    worst = MAX (worst, ((ExtopoServer *) g_ptr_array_index (group->servers, i))->status);
+
+  switch (group->mode)
+    {
+    case 0:
+      mode = _("Exchange 2000 or later servers only");
+      break;
+    case 1:
+      mode = _("Exchange 5.5 servers only");
+      break;
+    case 2:
+      mode = _("Mixed");
+      break;
+    default:
+      break;
+    }
+
+  gtk_label_set_text (self->kind_label, group->interop
+                                        ? _("Exchange 2007 administrative group")
+                                        : _("Administrative group"));
+  set_status (self, worst);
+
+  add_row (self, _("Name"), group->name);
+  add_row (self, _("Organization"),
+           group->organization != NULL ? group->organization->name : NULL);
+  add_row (self, _("Mode"), mode);
+  add_row (self, _("Default group"), group->is_default ? _("Yes") : _("No"));
+  add_row_uint (self, _("Routing groups"), group->routing_groups->len);
+  add_row_uint (self, _("Servers"), group->servers->len);
+  add_row (self, _("DN"), group->dn);
+
+  if (group->routing_groups->len > 0)
+    {
+      GtkWidget *section = add_section (self, _("Routing groups"));
+
+      for (guint i = 0; i < group->routing_groups->len; i++)
+        {
+          ExtopoRoutingGroup *routing_group = g_ptr_array_index (group->routing_groups, i);
+
+          add_link (self, section, EXTOPO_OBJECT_ROUTING_GROUP, routing_group,
+                    routing_group->name);
+        }
+    }
+
+  add_server_links (self, group->servers);
+}
+
+static const char *
+connector_type_display_name (ExtopoConnectorType type)
+{
+  switch (type)
+    {
+    case EXTOPO_CONNECTOR_ROUTING_GROUP:
+      return _("Routing group connector");
+    case EXTOPO_CONNECTOR_SMTP:
+      return _("SMTP connector");
+    case EXTOPO_CONNECTOR_SEND:
+      return _("Send connector");
+    case EXTOPO_CONNECTOR_X400:
+    default:
+      return _("X.400 connector");
+    }
+}
+
+static char *
+join_server_names (GPtrArray *servers)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; servers != NULL && i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, server->name);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_connector (ExtopoServerCard *self,
+                ExtopoConnector  *connector)
+{
+  g_autofree char *source_bridgeheads = join_server_names (connector->source_bridgeheads);
+  g_autofree char *target_bridgeheads = join_server_names (connector->target_bridgeheads);
+  g_autofree char *address_spaces = NULL;
+  g_autofree char *target = NULL;
+  gboolean two_way = connector->reciprocal != NULL;
+  ExtopoStatus status = EXTOPO_STATUS_OK;
+
+  for (guint i = 0; connector->findings != NULL && i < connector->findings->len; i++)
+    {
+      ExtopoFinding *finding = g_ptr_array_index (connector->findings, i);
+
+      status = MAX (status, finding->severity == EXTOPO_SEVERITY_ERROR ? EXTOPO_STATUS_ERROR
+                            : finding->severity == EXTOPO_SEVERITY_WARNING ? EXTOPO_STATUS_WARNING
+                            : EXTOPO_STATUS_OK);
+    }
+
+  if (connector->address_spaces != NULL)
+    address_spaces = g_strjoinv ("\n", connector->address_spaces);
+
+  if (connector->target != NULL)
+    target = g_strdup (connector->target->name);
+  else if (connector->target_dn != NULL)
+    target = g_strdup_printf (_("Missing: %s"), connector->target_dn);
+
+  gtk_label_set_text (self->kind_label, connector_type_display_name (connector->type));
+  set_status (self, status);
+
+  add_row (self, _("Name"), connector->name);
+  add_row (self, _("Type"), connector_type_display_name (connector->type));
+  add_row (self, _("Object class"), connector->object_class);
+  add_row (self, _("From"), connector->source != NULL ? connector->source->name : NULL);
+  add_row (self, _("To"), target);
+  add_row_uint (self, _("Cost"), connector->cost);
+  add_row (self, _("Two-way"), two_way ? _("Yes") : _("No"));
+  add_row (self, _("Local bridgeheads"), source_bridgeheads);
+  add_row (self, _("Remote bridgeheads"), target_bridgeheads);
+  add_row (self, _("Address spaces"), address_spaces);
+  add_row (self, _("DN"), connector->dn);
+
+  add_findings (self, connector->findings);
+
+  {
+    GtkWidget *section = add_section (self, _("Endpoints"));
+
+    if (connector->source != NULL)
+      add_link (self, section, EXTOPO_OBJECT_ROUTING_GROUP, connector->source,
+                connector->source->name);
+    if (connector->target != NULL)
+      add_link (self, section, EXTOPO_OBJECT_ROUTING_GROUP, connector->target,
+                connector->target->name);
+    if (connector->reciprocal != NULL)
+      add_link (self, section, EXTOPO_OBJECT_CONNECTOR, connector->reciprocal,
+                connector->reciprocal->name);
+  }
+}
+
+static void
+show_organization (ExtopoServerCard   *self,
+                   ExtopoOrganization *organization)
+{
+  const char *mode;
+
+  switch (organization->mode)
+    {
+    case EXTOPO_ORG_MODE_NATIVE:
+      mode = _("Native mode");
+      break;
+    case EXTOPO_ORG_MODE_MIXED:
+      mode = _("Mixed mode");
+      break;
+    case EXTOPO_ORG_MODE_UNSET:
+    default:
+      mode = _("Mixed mode (not set)");
+      break;
+    }
+
+  gtk_label_set_text (self->kind_label, _("Exchange organization"));
+  set_status (self, organization->mode == EXTOPO_ORG_MODE_NATIVE ? EXTOPO_STATUS_OK
+                                                                 : EXTOPO_STATUS_ERROR);
+  add_row (self, _("Name"), organization->name);
+  add_row (self, _("Mode"), mode);
+  add_row_uint (self, _("Administrative groups"), organization->admin_groups->len);
+  add_row (self, _("DN"), organization->dn);
+}
+
+static void
+clear_details (ExtopoServerCard *self)
+{
+  GList *children;
+
+  children = gtk_container_get_children (GTK_CONTAINER (self->grid));
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (children);
+
+  children = gtk_container_get_children (GTK_CONTAINER (self->extra_box));
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (children);
+
+  g_hash_table_remove_all (self->values);
+  self->n_rows = 0;
+}
+
+static void
+extopo_server_card_finalize (GObject *object)
+{
+  ExtopoServerCard *self = EXTOPO_SERVER_CARD (object);
+
+  g_clear_pointer (&self->values, g_hash_table_unref);
+
+  G_OBJECT_CLASS (extopo_server_card_parent_class)->finalize (object);
+}
+
+static void
+extopo_server_card_class_init (ExtopoServerCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = extopo_server_card_finalize;
+
+  signals[OBJECT_ACTIVATED] =
+    g_signal_new ("object-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/extopo/ExTopo/extopo-server-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, grid);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, extra_box);
+  gtk_widget_class_set_css_name (widget_class, "extopo-server-card");
+}
+
+static void
+extopo_server_card_init (ExtopoServerCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+extopo_server_card_new (void)
+{
+  return g_object_new (EXTOPO_TYPE_SERVER_CARD, NULL);
+}
+
+void
+extopo_server_card_set_object (ExtopoServerCard *self,
+                               ExtopoObjectKind  kind,
+                               gpointer          object)
+{
+  g_return_if_fail (EXTOPO_IS_SERVER_CARD (self));
+
+  clear_details (self);
+
+  if (object == NULL)
+    kind = EXTOPO_OBJECT_NONE;
+  self->kind = kind;
+  self->object = kind == EXTOPO_OBJECT_NONE ? NULL : object;
+
+  if (self->object == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, extopo_model_object_get_name (kind, object));
+
+  switch (kind)
+    {
+    case EXTOPO_OBJECT_SERVER:
+      show_server (self, object);
+      break;
+    case EXTOPO_OBJECT_ROUTING_GROUP:
+      show_routing_group (self, object);
+      break;
+    case EXTOPO_OBJECT_ADMIN_GROUP:
+      show_admin_group (self, object);
+      break;
+    case EXTOPO_OBJECT_CONNECTOR:
+      show_connector (self, object);
+      break;
+    case EXTOPO_OBJECT_ORGANIZATION:
+      show_organization (self, object);
+      break;
+    case EXTOPO_OBJECT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+gpointer
+extopo_server_card_get_object (ExtopoServerCard *self,
+                               ExtopoObjectKind *kind)
+{
+  g_return_val_if_fail (EXTOPO_IS_SERVER_CARD (self), NULL);
+
+  if (kind != NULL)
+    *kind = self->kind;
+
+  return self->object;
+}
+
+const char *
+extopo_server_card_get_value (ExtopoServerCard *self,
+                              const char       *label)
+{
+  g_return_val_if_fail (EXTOPO_IS_SERVER_CARD (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return g_hash_table_lookup (self->values, label);
+}

@@ -1,0 +1,40 @@
+/* extopo-export-dialog.h: writes the diagram to SVG, PDF, PNG, DOT, JSON or CSV.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "extopo-export.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_TYPE_EXPORT_DIALOG (extopo_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ExtopoExportDialog, extopo_export_dialog, EXTOPO, EXPORT_DIALOG, GtkDialog)
+
+/* @visible is the diagram area on screen, for the "what is on screen" scope. */
+GtkWidget *extopo_export_dialog_new             (GtkWindow            *parent,
+                                                 ExtopoGeometry       *geometry,
+                                                 const ExtopoRect     *visible,
+                                                 const char           *title,
+                                                 gboolean              show_legend);
+void       extopo_export_dialog_set_format      (ExtopoExportDialog   *self,
+                                                 ExtopoExportFormat    format);
+void       extopo_export_dialog_set_visible_only (ExtopoExportDialog  *self,
+                                                  gboolean             visible_only);
+void       extopo_export_dialog_set_path        (ExtopoExportDialog   *self,
+                                                 const char           *path);
+const char *extopo_export_dialog_get_path       (ExtopoExportDialog   *self);
+/* Writes with the dialog's settings in a worker; the Export button uses it. */
+void       extopo_export_dialog_write_async     (ExtopoExportDialog   *self,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean   extopo_export_dialog_write_finish    (ExtopoExportDialog   *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
+G_END_DECLS

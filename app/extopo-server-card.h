@@ -1,0 +1,35 @@
+/* extopo-server-card.h: the details of the selected server, group or connector.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "extopo-model.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_TYPE_SERVER_CARD (extopo_server_card_get_type ())
+G_DECLARE_FINAL_TYPE (ExtopoServerCard, extopo_server_card, EXTOPO, SERVER_CARD, GtkBox)
+
+/* Signals:
+ *   "object-activated" (guint kind, gpointer object): a server or group
+ *   named on the card was clicked. */
+
+GtkWidget  *extopo_server_card_new        (void);
+/* Shows @object (borrowed from a model the caller keeps alive), or the
+ * empty state for EXTOPO_OBJECT_NONE. */
+void        extopo_server_card_set_object (ExtopoServerCard *self,
+                                           ExtopoObjectKind  kind,
+                                           gpointer          object);
+gpointer    extopo_server_card_get_object (ExtopoServerCard *self,
+                                           ExtopoObjectKind *kind);
+/* The value shown on the row labelled @label (translated, e.g. "FQDN"),
+ * or NULL when there is no such row. */
+const char *extopo_server_card_get_value  (ExtopoServerCard *self,
+                                           const char       *label);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* extopo-window.h: the main window around the diagram.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "extopo-graph-view.h"
+#include "extopo-ldap-source.h"
+#include "extopo-model.h"
+
+G_BEGIN_DECLS
+
+#define EXTOPO_TYPE_WINDOW (extopo_window_get_type ())
+G_DECLARE_FINAL_TYPE (ExtopoWindow, extopo_window, EXTOPO, WINDOW, GtkApplicationWindow)
+
+ExtopoWindow    *extopo_window_new                (GtkApplication         *application);
+/* Reads and lays out @path in workers; the previous diagram stays shown
+ * until the new one is ready, and also when loading fails. */
+void             extopo_window_open_file          (ExtopoWindow           *self,
+                                                   const char             *path);
+/* Fetches from a directory server in a worker. */
+void             extopo_window_open_ldap          (ExtopoWindow           *self,
+                                                   const ExtopoLdapParams *params);
+/* Shows the connect dialog, prefilled with @params when not NULL. */
+void             extopo_window_show_connect_dialog (ExtopoWindow          *self,
+                                                    const ExtopoLdapParams *params);
+void             extopo_window_show_open_dialog   (ExtopoWindow           *self);
+
+/* For tests. */
+ExtopoModel     *extopo_window_get_model          (ExtopoWindow           *self);
+ExtopoGraphView *extopo_window_get_graph_view     (ExtopoWindow           *self);
+GtkWidget       *extopo_window_get_server_card    (ExtopoWindow           *self);
+GtkWidget       *extopo_window_get_findings_list  (ExtopoWindow           *self);
+GtkWidget       *extopo_window_get_search_entry   (ExtopoWindow           *self);
+/* The visible text of the error bar, NULL when hidden. */
+const char      *extopo_window_get_error_text     (ExtopoWindow           *self);
+/* The readiness bar's summary, NULL when hidden. */
+const char      *extopo_window_get_readiness_text (ExtopoWindow           *self);
+/* "3 of 12", "No matches", or "" */
+const char      *extopo_window_get_match_text     (ExtopoWindow           *self);
+/* TRUE while a load or layout runs. */
+gboolean         extopo_window_is_busy            (ExtopoWindow           *self);
+
+G_END_DECLS
