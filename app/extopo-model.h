@@ -170,6 +170,11 @@ const char  *extopo_model_object_get_name    (ExtopoObjectKind kind,
 const char  *extopo_model_object_get_dn      (ExtopoObjectKind kind,
                                               gpointer         object);
 
+/* TRUE for an Exchange 2007 (or later) server: by its version, or when the
+ * version cannot be read, by msExchVersion or msExchCurrentServerRoles, which
+ * only Exchange 2007 writes. */
+gboolean     extopo_server_is_exchange_2007 (const ExtopoServer *server);
+
 const char  *extopo_org_mode_to_string       (ExtopoOrgMode    mode); /* "native", "mixed", "unset" */
 const char  *extopo_connector_type_to_string (ExtopoConnectorType type); /* "routing-group", "smtp", "send", "x400" */
 const char  *extopo_status_to_string         (ExtopoStatus     status); /* "ok", "warning", "error", "unsupported" */
