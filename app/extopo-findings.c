@@ -260,21 +260,25 @@ check_rg_no_path_to_2007 (RuleContext *ctx,
   return TRUE;
 }
 
+/* A connector whose target is missing is one-way too (and dangling). */
 static gboolean
 check_connector_one_way (RuleContext *ctx,
                          gpointer     subject,
                          RuleHit     *hit)
 {
   ExtopoConnector *connector = subject;
+  const char *target_name;
 
   if (connector->type != EXTOPO_CONNECTOR_ROUTING_GROUP ||
       connector->source == NULL ||
-      connector->target == NULL ||
+      connector->target_dn == NULL ||
+      connector->target == connector->source ||
       connector->reciprocal != NULL)
     return FALSE;
 
-  hit->arg = g_strdup (connector->target->name);
-  hit->remedy_arg = g_strdup (connector->target->name);
+  target_name = connector->target != NULL ? connector->target->name : connector->target_dn;
+  hit->arg = g_strdup (target_name);
+  hit->remedy_arg = g_strdup (target_name);
   return TRUE;
 }
 

@@ -1,0 +1,138 @@
+/* extopo-loader.c: source to annotated model in one step, sync or in a worker.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-loader"
+
+#include "config.h"
+
+#include "extopo-findings.h"
+#include "extopo-ldif-reader.h"
+#include "extopo-loader.h"
+
+#define EXTOPO_DEFAULT_SAMPLE "coexistence.ldif"
+
+ExtopoModel *
+extopo_loader_load_entries (GPtrArray   *entries,
+                            const char  *source_name,
+                            GError     **error)
+{
+  ExtopoModel *model;
+
+  g_return_val_if_fail (entries != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  model = extopo_model_new_from_entries (entries, source_name, error);
+  if (model == NULL)
+    return NULL;
+
+  extopo_findings_evaluate (model);
+  return model;
+}
+
+ExtopoModel *
+extopo_loader_load_file (const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *source_name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = extopo_ldif_read_file (path, cancellable, error);
+  if (entries == NULL)
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* The path as given: the model's errors and titles name it. */
+  source_name = g_filename_display_name (path);
+  return extopo_loader_load_entries (entries, source_name, error);
+}
+
+static void
+load_file_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  ExtopoModel *model;
+
+  model = extopo_loader_load_file (path, cancellable, &error);
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+void
+extopo_loader_load_file_async (const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, extopo_loader_load_file_async);
+  g_task_set_name (task, "[extopo] load file");
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  /* A cancelled load reports cancellation even when the worker finished. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, load_file_worker);
+}
+
+ExtopoModel *
+extopo_loader_load_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_loader_load_file_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static char *
+sample_in (const char *directory)
+{
+  char *path;
+
+  if (directory == NULL || *directory == '\0')
+    return NULL;
+
+  path = g_build_filename (directory, EXTOPO_DEFAULT_SAMPLE, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return path;
+
+  g_free (path);
+  return NULL;
+}
+
+/* EXTOPO_SAMPLES_DIR (tests, relocated installs), then the installed
+ * samples, then the source tree's when running uninstalled. The last is
+ * returned even when missing, so the caller's error names a real path. */
+char *
+extopo_loader_get_default_sample (void)
+{
+  char *path;
+
+  if ((path = sample_in (g_getenv ("EXTOPO_SAMPLES_DIR"))) != NULL)
+    return path;
+  if ((path = sample_in (SAMPLESDIR)) != NULL)
+    return path;
+
+  return g_build_filename (SOURCE_SAMPLESDIR, EXTOPO_DEFAULT_SAMPLE, NULL);
+}

@@ -318,12 +318,10 @@ model_register (ExtopoModel      *self,
 
   ref->kind = kind;
   ref->object = object;
-  /* A duplicate DN keeps the first object reachable; the later one stays in
-   * its list so nothing is dropped. */
-  if (!g_hash_table_contains (self->objects, ndn))
-    g_hash_table_insert (self->objects, (gpointer) ndn, ref);
-  else
-    g_free (ref);
+  /* One hash per object: with a duplicate DN the later object becomes the
+   * one lookups find, and the earlier stays in its list, so nothing is
+   * dropped. */
+  g_hash_table_insert (self->objects, (gpointer) ndn, ref);
 }
 
 static void
