@@ -44,11 +44,23 @@ typedef struct
   int       page_size;
   int       size_limit;
   int       timeout;
+
+  /* Typed at the terminal; wiped when done */
+  char     *password;
 } CliOptions;
+
+static void
+wipe_string (char *text)
+{
+  if (text != NULL)
+    memset (text, 0, strlen (text));
+  g_free (text);
+}
 
 static void
 cli_options_clear (CliOptions *options)
 {
+  g_clear_pointer (&options->password, wipe_string);
   g_clear_pointer (&options->view, g_free);
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->title, g_free);
@@ -149,17 +161,17 @@ read_password_file (const char  *path,
                     GError     **error)
 {
   g_autofree char *contents = NULL;
-  char *newline;
+  gsize length = 0;
+  char *password;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
 
   /* The first line is the password: files made with echo end in a newline. */
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
+  password = g_strndup (contents, strcspn (contents, "\r\n"));
+  memset (contents, 0, length);
 
-  return g_steal_pointer (&contents);
+  return password;
 }
 
 static ExtopoLdapParams *
@@ -205,6 +217,10 @@ build_ldap_params (const CliOptions  *options,
       params->password = read_password_file (options->password_file, error);
       if (params->password == NULL)
         return NULL;
+    }
+  else if (options->password != NULL)
+    {
+      params->password = g_strdup (options->password);
     }
 
   return g_steal_pointer (&params);
@@ -456,8 +472,19 @@ extopo_cli_run (int    argc,
                         _("--page-size and --timeout need a positive number, "
                           "--size-limit zero or more"));
 
+  /* A simple bind without a password file asks at the terminal, where the
+   * password stays out of the shell history and the process list. */
   if (options.bind_dn != NULL && options.sasl_mech == NULL && options.password_file == NULL)
-    return usage_error (context, _("--bind-dn needs --password-file"));
+    {
+      /* Translators: %s is the DN or user@domain of the bind. */
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), options.bind_dn);
+
+      options.password = extopo_ldap_prompt_password (prompt);
+      if (options.password == NULL)
+        return usage_error (context,
+                            _("--bind-dn needs --password-file when standard input "
+                              "is not a terminal"));
+    }
 
   if (options.export_path != NULL)
     {

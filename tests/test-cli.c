@@ -330,6 +330,8 @@ test_cli_usage (void)
   assert_usage_error ("--findings", "--starttls", sample, NULL);
   assert_usage_error ("--snapshot=x.ldif", sample, NULL);
   assert_usage_error ("--findings", "--page-size=0", "ldap://127.0.0.1:9/", NULL);
+  /* Standard input is /dev/null here: no terminal to ask for a password. */
+  assert_usage_error ("--findings", "--bind-dn=admin@example.com", "ldap://127.0.0.1:9/", NULL);
   g_assert_false (g_file_test (bmp, G_FILE_TEST_EXISTS));
 }
 
@@ -371,6 +373,21 @@ test_cli_ldap_unreachable (void)
   g_assert_true (g_str_has_prefix (result.err, "extopo: "));
   g_assert_nonnull (strstr (result.err, "127.0.0.1"));
   g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+}
+
+/* An unreadable password file is named in the error. */
+static void
+test_cli_ldap_password_file (void)
+{
+  g_auto(RunResult) result = { 0, };
+  g_autofree char *password = g_build_filename (tmp_dir, "absent-password", NULL);
+  g_autofree char *password_option = g_strconcat ("--password-file=", password, NULL);
+
+  run_extopo (&result, "--findings", "--bind-dn=admin@example.com", password_option,
+              "ldap://127.0.0.1:9/", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result.err, "extopo: "));
+  g_assert_nonnull (strstr (result.err, "absent-password"));
 }
 
 static void
@@ -430,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/ldap-unreachable", test_cli_ldap_unreachable);
+  g_test_add_func ("/cli/ldap-password-file", test_cli_ldap_password_file);
 
   status = g_test_run ();
 
