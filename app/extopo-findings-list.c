@@ -108,7 +108,7 @@ wrapped_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   if (style_class != NULL)
     gtk_style_context_add_class (gtk_widget_get_style_context (label), style_class);
 
@@ -129,9 +129,9 @@ create_row (ExtopoFinding *finding)
   gtk_style_context_add_class (gtk_widget_get_style_context (icon),
                                extopo_severity_to_string (finding->severity));
 
-  gtk_container_add (GTK_CONTAINER (texts), wrapped_label (finding->message, "extopo-finding-message"));
   if (subject != NULL && *subject != '\0')
     gtk_container_add (GTK_CONTAINER (texts), wrapped_label (subject, "extopo-finding-subject"));
+  gtk_container_add (GTK_CONTAINER (texts), wrapped_label (finding->message, "extopo-finding-message"));
   if (finding->remedy != NULL && *finding->remedy != '\0')
     gtk_container_add (GTK_CONTAINER (texts), wrapped_label (finding->remedy, "dim-label"));
   if (finding->secondary_source)
@@ -253,6 +253,19 @@ extopo_findings_list_get_n_rows (ExtopoFindingsList *self)
   g_return_val_if_fail (EXTOPO_IS_FINDINGS_LIST (self), 0);
 
   return self->n_rows;
+}
+
+ExtopoFinding *
+extopo_findings_list_get_finding (ExtopoFindingsList *self,
+                                  guint               index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (EXTOPO_IS_FINDINGS_LIST (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->list_box, index);
+
+  return row != NULL ? row_get_finding (row) : NULL;
 }
 
 gboolean

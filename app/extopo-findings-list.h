@@ -24,6 +24,9 @@ GtkWidget *extopo_findings_list_new          (void);
 void       extopo_findings_list_set_model    (ExtopoFindingsList *self,
                                               ExtopoModel        *model);
 guint      extopo_findings_list_get_n_rows   (ExtopoFindingsList *self);
+/* The finding shown on the @index-th row, or NULL. */
+ExtopoFinding *extopo_findings_list_get_finding (ExtopoFindingsList *self,
+                                                 guint               index);
 /* Activates the @index-th finding row as a click would, for tests. */
 gboolean   extopo_findings_list_activate_row (ExtopoFindingsList *self,
                                               guint               index);

@@ -80,7 +80,7 @@ add_row (ExtopoServerCard *self,
   gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
   gtk_label_set_line_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 24);
   gtk_widget_set_hexpand (value_label, TRUE);
 
   copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic", GTK_ICON_SIZE_BUTTON);
@@ -187,7 +187,7 @@ add_findings (ExtopoServerCard *self,
       gtk_label_set_xalign (GTK_LABEL (message), 0.0);
       gtk_label_set_line_wrap (GTK_LABEL (message), TRUE);
       gtk_label_set_selectable (GTK_LABEL (message), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (message), 48);
+      gtk_label_set_max_width_chars (GTK_LABEL (message), 30);
 
       gtk_container_add (GTK_CONTAINER (texts), message);
       if (finding->remedy != NULL && *finding->remedy != '\0')
@@ -197,7 +197,7 @@ add_findings (ExtopoServerCard *self,
           gtk_label_set_xalign (GTK_LABEL (remedy), 0.0);
           gtk_label_set_line_wrap (GTK_LABEL (remedy), TRUE);
           gtk_label_set_selectable (GTK_LABEL (remedy), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (remedy), 48);
+          gtk_label_set_max_width_chars (GTK_LABEL (remedy), 30);
           gtk_style_context_add_class (gtk_widget_get_style_context (remedy), "dim-label");
           gtk_container_add (GTK_CONTAINER (texts), remedy);
         }

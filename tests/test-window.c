@@ -1,0 +1,687 @@
+/* test-window.c: the main window built from its templates and driven through actions.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "extopo-application.h"
+#include "extopo-export-dialog.h"
+#include "extopo-findings-list.h"
+#include "extopo-findings.h"
+#include "extopo-server-card.h"
+#include "extopo-version.h"
+#include "extopo-window.h"
+
+#define SPIN_SECONDS 10
+
+static GtkApplication *application;
+
+typedef struct
+{
+  ExtopoWindow *window;
+  char         *tmpdir;
+} Fixture;
+
+/* Bounded main-loop spin: returns when @done says so or after SPIN_SECONDS. */
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+spin_until (Condition done,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (SPIN_SECONDS, timed_out_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !extopo_window_is_busy (data);
+}
+
+static gboolean
+window_idle_with_model (gpointer data)
+{
+  return window_idle (data) && extopo_window_get_model (data) != NULL &&
+         extopo_graph_view_get_geometry (extopo_window_get_graph_view (data)) != NULL;
+}
+
+static gboolean
+pending_events_done (gpointer data)
+{
+  return !gtk_events_pending ();
+}
+
+static char *
+sample_path (const char *name)
+{
+  const char *dir = g_getenv ("EXTOPO_SAMPLES_DIR");
+
+  return g_build_filename (dir != NULL ? dir : SOURCE_SAMPLESDIR, name, NULL);
+}
+
+static ExtopoGeometry *
+window_geometry (Fixture *fixture)
+{
+  return extopo_graph_view_get_geometry (extopo_window_get_graph_view (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = sample_path ("coexistence.ldif");
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("extopo-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->window = extopo_window_new (application);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_widget_show (GTK_WIDGET (fixture->window));
+
+  extopo_window_open_file (fixture->window, path);
+  g_assert_true (extopo_window_is_busy (fixture->window));
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  g_assert_true (spin_until (pending_events_done, NULL));
+  g_assert_null (extopo_window_get_error_text (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+  const char *name;
+
+  gtk_widget_destroy (GTK_WIDGET (fixture->window));
+  g_clear_object (&fixture->window);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+static void
+test_window_open_sample (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  ExtopoGeometry *geometry = window_geometry (fixture);
+  GtkHeaderBar *header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)));
+  g_autofree char *count = NULL;
+  ExtopoReadiness readiness = { 0 };
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (extopo_model_get_servers (model)->len, >, 0);
+  g_assert_nonnull (geometry);
+  g_assert_true (geometry->model == model);
+  g_assert_cmpint (geometry->view, ==, EXTOPO_VIEW_ROUTING);
+  g_assert_cmpuint (geometry->nodes->len, ==, extopo_model_get_servers (model)->len);
+
+  g_assert_cmpstr (gtk_header_bar_get_title (header_bar), ==, "ExTopo");
+  count = g_strdup_printf ("%u servers", extopo_model_get_servers (model)->len);
+  g_assert_nonnull (strstr (gtk_header_bar_get_subtitle (header_bar), "coexistence.ldif"));
+  g_assert_nonnull (strstr (gtk_header_bar_get_subtitle (header_bar), count));
+
+  extopo_readiness_compute (model, &readiness);
+  g_assert_nonnull (readiness.summary);
+  g_assert_cmpstr (extopo_window_get_readiness_text (fixture->window), ==, readiness.summary);
+  extopo_readiness_clear (&readiness);
+
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window))),
+                    ==, extopo_model_get_findings (model)->len);
+}
+
+static gboolean
+view_is_admin (gpointer data)
+{
+  Fixture *fixture = data;
+  ExtopoGeometry *geometry = window_geometry (fixture);
+
+  return window_idle (fixture->window) && geometry != NULL && geometry->view == EXTOPO_VIEW_ADMIN;
+}
+
+static void
+test_window_switch_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "view",
+                                  g_variant_new_string ("admin"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "view");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "admin");
+
+  g_assert_true (spin_until (view_is_admin, fixture));
+  g_assert_true (window_geometry (fixture)->model == model);
+  /* Every administrative group is drawn as a frame. */
+  g_assert_cmpuint (window_geometry (fixture)->frames->len, >=,
+                    extopo_model_get_admin_groups (model)->len);
+}
+
+static gboolean
+match_label_set (gpointer data)
+{
+  const char *text = extopo_window_get_match_text (data);
+
+  return text != NULL && *text != '\0';
+}
+
+/* A server whose name appears in no other object's name or FQDN. */
+static ExtopoServer *
+find_unique_server (ExtopoModel *model)
+{
+  GPtrArray *servers = extopo_model_get_servers (model);
+  ExtopoObjectKind kinds[] = { EXTOPO_OBJECT_ADMIN_GROUP, EXTOPO_OBJECT_ROUTING_GROUP,
+                               EXTOPO_OBJECT_SERVER, EXTOPO_OBJECT_CONNECTOR };
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+      g_autofree char *needle = g_utf8_casefold (server->name, -1);
+      guint hits = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          GPtrArray *objects = kinds[k] == EXTOPO_OBJECT_ADMIN_GROUP ? extopo_model_get_admin_groups (model)
+                               : kinds[k] == EXTOPO_OBJECT_ROUTING_GROUP ? extopo_model_get_routing_groups (model)
+                               : kinds[k] == EXTOPO_OBJECT_SERVER ? servers
+                               : extopo_model_get_connectors (model);
+
+          for (guint j = 0; j < objects->len; j++)
+            {
+              gpointer object = g_ptr_array_index (objects, j);
+              g_autofree char *name = g_utf8_casefold (extopo_model_object_get_name (kinds[k], object), -1);
+              g_autofree char *fqdn = NULL;
+
+              if (kinds[k] == EXTOPO_OBJECT_SERVER && ((ExtopoServer *) object)->fqdn != NULL)
+                fqdn = g_utf8_casefold (((ExtopoServer *) object)->fqdn, -1);
+              if (strstr (name, needle) != NULL || (fqdn != NULL && strstr (fqdn, needle) != NULL))
+                hits++;
+            }
+        }
+
+      if (hits == 1)
+        return server;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  GtkWidget *entry = extopo_window_get_search_entry (fixture->window);
+  ExtopoServer *server = find_unique_server (model);
+  g_autofree char *upper = NULL;
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  ExtopoRect visible;
+  ExtopoRect box;
+
+  g_assert_nonnull (server);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR))));
+
+  /* Case does not matter. */
+  upper = g_utf8_strup (server->name, -1);
+  gtk_entry_set_text (GTK_ENTRY (entry), upper);
+  g_assert_true (spin_until (match_label_set, fixture->window));
+  g_assert_cmpstr (extopo_window_get_match_text (fixture->window), ==, "1 of 1");
+
+  /* Zoom in first so centring has something to do. */
+  extopo_graph_view_zoom_reset (view);
+  extopo_graph_view_zoom_in (view);
+  extopo_graph_view_zoom_in (view);
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_true (extopo_graph_view_get_selection (view, &kind) == server);
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+  g_assert_true (extopo_geometry_find_object (window_geometry (fixture), EXTOPO_OBJECT_SERVER,
+                                              server, &box));
+  extopo_graph_view_get_visible_rect (view, &visible);
+  g_assert_true (extopo_rect_contains_point (&visible, box.x + box.width / 2,
+                                             box.y + box.height / 2));
+  g_assert_cmpstr (extopo_server_card_get_value (EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window)),
+                                                 "Name"), ==, server->name);
+
+  /* No match: the count says so and nothing is highlighted. */
+  gtk_entry_set_text (GTK_ENTRY (entry), "no such server anywhere");
+  g_assert_true (spin_until (match_label_set, fixture->window));
+  while (g_strcmp0 (extopo_window_get_match_text (fixture->window), "No matches") != 0 &&
+         spin_until (pending_events_done, NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (extopo_window_get_match_text (fixture->window), ==, "No matches");
+
+  /* Escape closes the search. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR))));
+}
+
+static void
+test_window_select_server_card (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  ExtopoServerCard *card = EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window));
+  GPtrArray *servers = extopo_model_get_servers (model);
+  ExtopoServer *server = NULL;
+  g_autofree char *version = NULL;
+  ExtopoObjectKind kind;
+
+  /* An Exchange 2007 server: it has an FQDN, a version and roles. */
+  for (guint i = 0; i < servers->len && server == NULL; i++)
+    {
+      ExtopoServer *candidate = g_ptr_array_index (servers, i);
+
+      if (candidate->fqdn != NULL && candidate->version.known && candidate->roles_known &&
+          (candidate->roles & EXTOPO_ROLE_MAILBOX) != 0)
+        server = candidate;
+    }
+  g_assert_nonnull (server);
+
+  g_assert_null (extopo_server_card_get_value (card, "FQDN"));
+
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER, server);
+  g_signal_emit_by_name (view, "selection-changed");
+
+  g_assert_true (extopo_server_card_get_object (card, &kind) == server);
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+  g_assert_cmpstr (extopo_server_card_get_value (card, "FQDN"), ==, server->fqdn);
+  version = extopo_version_to_string (&server->version);
+  g_assert_cmpstr (extopo_server_card_get_value (card, "Version"), ==, version);
+  g_assert_nonnull (strstr (extopo_server_card_get_value (card, "Roles"),
+                            extopo_role_get_display_name (EXTOPO_ROLE_MAILBOX)));
+  g_assert_cmpstr (extopo_server_card_get_value (card, "DN"), ==, server->dn);
+
+  /* A routing group lists its servers; Escape empties the card. */
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_ROUTING_GROUP, server->routing_group);
+  g_signal_emit_by_name (view, "selection-changed");
+  g_assert_null (extopo_server_card_get_value (card, "FQDN"));
+  g_assert_cmpstr (extopo_server_card_get_value (card, "Name"), ==, server->routing_group->name);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
+  g_assert_null (extopo_server_card_get_object (card, NULL));
+  g_assert_null (extopo_graph_view_get_selection (view, NULL));
+}
+
+static const ExtopoGeoFrame *
+find_frame (ExtopoGeometry *geometry,
+            gpointer        object)
+{
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      const ExtopoGeoFrame *frame = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+      if (frame->object == object)
+        return frame;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture        *fixture;
+  ExtopoGeometry *before;
+} Relayout;
+
+static gboolean
+relaid_out (gpointer data)
+{
+  Relayout *relayout = data;
+
+  return window_idle (relayout->fixture->window) &&
+         window_geometry (relayout->fixture) != relayout->before;
+}
+
+static void
+test_window_collapse_group (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  GPtrArray *groups = extopo_model_get_routing_groups (model);
+  ExtopoRoutingGroup *group = NULL;
+  Relayout relayout = { fixture, NULL };
+  const ExtopoGeoFrame *frame;
+
+  for (guint i = 0; i < groups->len && group == NULL; i++)
+    {
+      ExtopoRoutingGroup *candidate = g_ptr_array_index (groups, i);
+
+      if (candidate->servers->len > 0)
+        group = candidate;
+    }
+  g_assert_nonnull (group);
+
+  frame = find_frame (window_geometry (fixture), group);
+  g_assert_nonnull (frame);
+  g_assert_false (frame->collapsed);
+
+  relayout.before = window_geometry (fixture);
+  g_signal_emit_by_name (view, "group-activated", (guint) EXTOPO_OBJECT_ROUTING_GROUP, group);
+  g_assert_true (extopo_window_is_busy (fixture->window));
+  g_assert_true (spin_until (relaid_out, &relayout));
+
+  g_assert_true (extopo_window_get_model (fixture->window) == model);
+  frame = find_frame (window_geometry (fixture), group);
+  g_assert_nonnull (frame);
+  g_assert_true (frame->collapsed);
+  g_assert_cmpuint (window_geometry (fixture)->nodes->len, <,
+                    extopo_model_get_servers (model)->len);
+
+  /* A second double-click expands it again. */
+  relayout.before = window_geometry (fixture);
+  g_signal_emit_by_name (view, "group-activated", (guint) EXTOPO_OBJECT_ROUTING_GROUP, group);
+  g_assert_true (spin_until (relaid_out, &relayout));
+  g_assert_false (find_frame (window_geometry (fixture), group)->collapsed);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Waiter;
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ((Waiter *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Waiter *) data)->result != NULL;
+}
+
+static gboolean
+starts_with_magic (ExtopoExportFormat format,
+                   const char        *contents,
+                   gsize              length)
+{
+  const char *start = contents;
+
+  while (start < contents + length && g_ascii_isspace (*start))
+    start++;
+
+  switch (format)
+    {
+    case EXTOPO_EXPORT_SVG:
+      return g_str_has_prefix (start, "<?xml") || g_str_has_prefix (start, "<svg");
+    case EXTOPO_EXPORT_PDF:
+      return length > 4 && memcmp (contents, "%PDF", 4) == 0;
+    case EXTOPO_EXPORT_PNG:
+      return length > 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0;
+    case EXTOPO_EXPORT_DOT:
+      return g_str_has_prefix (start, "digraph") || g_str_has_prefix (start, "strict") ||
+             g_str_has_prefix (start, "graph") || g_str_has_prefix (start, "/*") ||
+             g_str_has_prefix (start, "//");
+    case EXTOPO_EXPORT_JSON:
+      return *start == '{' || *start == '[';
+    case EXTOPO_EXPORT_CSV:
+      return strchr (contents, ',') != NULL && strchr (contents, ',') < strchr (contents, '\n');
+    case EXTOPO_EXPORT_UNKNOWN:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+test_window_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  ExtopoRect visible;
+  GtkWidget *dialog;
+
+  extopo_graph_view_zoom_reset (view);
+  extopo_graph_view_get_visible_rect (view, &visible);
+  g_assert_cmpfloat (visible.width, >, 0);
+
+  dialog = extopo_export_dialog_new (GTK_WINDOW (fixture->window), window_geometry (fixture),
+                                     &visible, "Contoso — routing groups", TRUE);
+
+  for (ExtopoExportFormat format = EXTOPO_EXPORT_SVG; format < EXTOPO_EXPORT_UNKNOWN; format++)
+    {
+      for (int visible_only = 0; visible_only <= 1; visible_only++)
+        {
+          g_autofree char *name = g_strdup_printf ("diagram-%s.%s",
+                                                   visible_only ? "screen" : "whole",
+                                                   extopo_export_format_get_extension (format));
+          g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autoptr(GError) error = NULL;
+          Waiter waiter = { NULL };
+          gsize length = 0;
+
+          extopo_export_dialog_set_format (EXTOPO_EXPORT_DIALOG (dialog), format);
+          extopo_export_dialog_set_visible_only (EXTOPO_EXPORT_DIALOG (dialog), visible_only);
+          extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), path);
+          g_assert_cmpstr (extopo_export_dialog_get_path (EXTOPO_EXPORT_DIALOG (dialog)), ==, path);
+
+          extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL,
+                                            store_result_cb, &waiter);
+          g_assert_true (spin_until (has_result, &waiter));
+          g_assert_true (extopo_export_dialog_write_finish (EXTOPO_EXPORT_DIALOG (dialog),
+                                                            waiter.result, &error));
+          g_assert_no_error (error);
+          g_object_unref (waiter.result);
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (length, >, 0);
+          if (!starts_with_magic (format, contents, length))
+            g_error ("%s does not look like %s: %.40s", name,
+                     extopo_export_format_get_extension (format), contents);
+        }
+    }
+
+  /* The format switch keeps the destination's extension right. */
+  extopo_export_dialog_set_format (EXTOPO_EXPORT_DIALOG (dialog), EXTOPO_EXPORT_PDF);
+  g_assert_true (g_str_has_suffix (extopo_export_dialog_get_path (EXTOPO_EXPORT_DIALOG (dialog)),
+                                   ".pdf"));
+
+  gtk_widget_destroy (dialog);
+}
+
+static void
+test_window_open_malformed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  ExtopoGeometry *geometry = window_geometry (fixture);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "broken.ldif", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_file_set_contents (path,
+                       "version: 1\n"
+                       "\n"
+                       "dn: CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com\n"
+                       "objectClass: msExchConfigurationContainer\n"
+                       "this line is not LDIF\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  extopo_window_open_file (fixture->window, path);
+  g_assert_true (spin_until (window_idle, fixture->window));
+
+  text = extopo_window_get_error_text (fixture->window);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "broken.ldif"));
+  g_assert_nonnull (strstr (text, "broken.ldif:5"));
+
+  /* The previous organization stays on screen. */
+  g_assert_true (extopo_window_get_model (fixture->window) == model);
+  g_assert_true (window_geometry (fixture) == geometry);
+}
+
+static void
+test_window_findings_activate (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ExtopoFindingsList *list = EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window));
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  ExtopoServerCard *card = EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window));
+  ExtopoFinding *finding = NULL;
+  guint index = 0;
+  ExtopoObjectKind kind;
+
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), >, 0);
+
+  for (guint i = 0; i < extopo_findings_list_get_n_rows (list) && finding == NULL; i++)
+    {
+      ExtopoFinding *candidate = extopo_findings_list_get_finding (list, i);
+      ExtopoRect box;
+
+      g_assert_nonnull (candidate);
+      if (candidate->subject_kind != EXTOPO_OBJECT_ORGANIZATION &&
+          extopo_geometry_find_object (window_geometry (fixture), candidate->subject_kind,
+                                       candidate->subject, &box))
+        {
+          finding = candidate;
+          index = i;
+        }
+    }
+  g_assert_nonnull (finding);
+
+  /* Most severe first. */
+  for (guint i = 1; i < extopo_findings_list_get_n_rows (list); i++)
+    g_assert_cmpint (extopo_findings_list_get_finding (list, i - 1)->severity, >=,
+                     extopo_findings_list_get_finding (list, i)->severity);
+
+  g_assert_true (extopo_findings_list_activate_row (list, index));
+  g_assert_true (extopo_graph_view_get_selection (view, &kind) == finding->subject);
+  g_assert_cmpint (kind, ==, finding->subject_kind);
+  g_assert_true (extopo_server_card_get_object (card, NULL) == finding->subject);
+}
+
+/* Every accelerator of the application's table appears in the shortcuts window. */
+static void
+test_window_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/extopo/ExTopo/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (application);
+  GSList *objects = gtk_builder_get_objects (builder);
+  guint n_accels = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          gtk_accelerator_parse (parts[i], &key, &mods);
+          g_assert_cmpuint (key, !=, 0);
+          g_hash_table_add (listed, gtk_accelerator_name (key, mods));
+        }
+    }
+  g_slist_free (objects);
+
+  g_assert_nonnull (actions);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          gtk_accelerator_parse (accels[j], &key, &mods);
+          name = gtk_accelerator_name (key, mods);
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s (%s) is not in gtk/help-overlay.ui", accels[j], actions[i]);
+          n_accels++;
+        }
+    }
+  g_assert_cmpuint (n_accels, >=, 20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* The real application class sets up the accelerators and the CSS. */
+  application = GTK_APPLICATION (g_object_new (EXTOPO_TYPE_APPLICATION,
+                                               "application-id", APPLICATION_ID,
+                                               "flags", G_APPLICATION_NON_UNIQUE,
+                                               "resource-base-path", "/io/github/extopo/ExTopo",
+                                               NULL));
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD_WINDOW_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_WINDOW_TEST ("/window/open-sample", test_window_open_sample);
+  ADD_WINDOW_TEST ("/window/switch-view", test_window_switch_view);
+  ADD_WINDOW_TEST ("/window/search", test_window_search);
+  ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
+  ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
+  ADD_WINDOW_TEST ("/window/export", test_window_export);
+  ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
+  ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
+  g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
+
+  status = g_test_run ();
+
+  g_object_unref (application);
+
+  return status;
+}
