@@ -148,7 +148,7 @@ report_error (const char   *where,
 {
   g_autofree char *basename = g_path_get_basename (where);
 
-  if (strstr (error->message, where) != NULL || strstr (error->message, basename) != NULL)
+  if (g_str_has_prefix (error->message, where) || g_str_has_prefix (error->message, basename))
     g_printerr ("extopo: %s\n", error->message);
   else
     g_printerr ("extopo: %s: %s\n", where, error->message);
