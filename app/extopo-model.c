@@ -351,6 +351,18 @@ name_from_dn (const char *dn)
   return name != NULL ? name : g_strdup (dn);
 }
 
+/* AD's cn always equals the RDN's value; reading it spares a DN parse. */
+static char *
+entry_get_name (ExtopoEntry *entry)
+{
+  const char *cn = extopo_entry_get_string (entry, "cn");
+
+  if (cn != NULL && *cn != '\0')
+    return g_strdup (cn);
+
+  return name_from_dn (extopo_entry_get_dn (entry));
+}
+
 /* ------------------------------------------------------------------ */
 /* Classification                                                      */
 
@@ -389,7 +401,7 @@ build_organization (Builder *builder,
 
   org->dn = g_strdup (dn);
   org->ndn = g_steal_pointer (&pending->ndn);
-  org->name = name_from_dn (dn);
+  org->name = entry_get_name (pending->entry);
   org->admin_groups = g_ptr_array_new ();
   org->srs_dns = g_ptr_array_new_with_free_func (g_free);
   org->adc_dns = g_ptr_array_new_with_free_func (g_free);
@@ -439,7 +451,7 @@ build_admin_group (Builder *builder,
 
   group->dn = g_strdup (dn);
   group->ndn = g_steal_pointer (&pending->ndn);
-  group->name = name_from_dn (dn);
+  group->name = entry_get_name (pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ADMIN_GROUP_NAME) == 0;
   group->mode = extopo_entry_get_int64 (pending->entry, "msExchAdminGroupMode", &mode) &&
                 mode >= 0 && mode <= G_MAXINT ? (int) mode : -1;
@@ -468,7 +480,7 @@ build_routing_group (Builder *builder,
 
   group->dn = g_strdup (dn);
   group->ndn = g_steal_pointer (&pending->ndn);
-  group->name = name_from_dn (dn);
+  group->name = entry_get_name (pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ROUTING_GROUP_NAME) == 0;
   group->master_dn = entry_dup_string (pending->entry, "msExchRoutingMasterDN");
   group->servers = g_ptr_array_new ();
@@ -554,16 +566,13 @@ build_server (Builder *builder,
   ExtopoEntry *entry = pending->entry;
   ExtopoServer *server = g_new0 (ExtopoServer, 1);
   const char *dn = extopo_entry_get_dn (entry);
-  const char *cn;
   const char *parent;
   const char *site_dn;
   gint64 number;
 
   server->dn = g_strdup (dn);
   server->ndn = g_steal_pointer (&pending->ndn);
-  /* cn spares a DN parse per server; it always equals the RDN in AD. */
-  cn = extopo_entry_get_string (entry, "cn");
-  server->name = cn != NULL && *cn != '\0' ? g_strdup (cn) : name_from_dn (dn);
+  server->name = entry_get_name (entry);
   server->fqdn = fqdn_from_network_address (entry);
   server->serial_number = entry_dup_string (entry, "serialNumber");
   server->version_number = entry_dup_string (entry, "versionNumber");
@@ -686,7 +695,7 @@ build_connector (Builder *builder,
 
   connector->dn = g_strdup (dn);
   connector->ndn = g_steal_pointer (&pending->ndn);
-  connector->name = name_from_dn (dn);
+  connector->name = entry_get_name (pending->entry);
   connector->type = pending->info->connector_type;
   connector->object_class = g_strdup (pending->info->object_class);
   connector->source_bridgeheads = g_ptr_array_new ();
@@ -1022,6 +1031,98 @@ each_pending (Builder    *builder,
     func (builder, &g_array_index (list, Pending, i));
 }
 
+/* Normalizing every kept DN is most of the build's work (libldap parses
+ * and prints each one), so large inputs spread it over a few threads.
+ * extopo_dn_normalize() has no shared state. */
+#define NORMALIZE_CHUNK_MIN 4096
+#define NORMALIZE_THREADS_MAX 4
+
+typedef struct
+{
+  Pending *items;
+  guint    n_items;
+  guint    failed;       /* index of the first failure, or n_items */
+  GError  *error;
+} NormalizeJob;
+
+static gpointer
+normalize_worker (gpointer data)
+{
+  NormalizeJob *job = data;
+
+  job->failed = job->n_items;
+  for (guint i = 0; i < job->n_items; i++)
+    {
+      Pending *item = &job->items[i];
+
+      item->ndn = extopo_dn_normalize (extopo_entry_get_dn (item->entry), &job->error);
+      if (item->ndn == NULL)
+        {
+          job->failed = i;
+          break;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+normalize_all (GArray      *items,
+               const char  *source_name,
+               GError     **error)
+{
+  NormalizeJob jobs[NORMALIZE_THREADS_MAX] = { { NULL, }, };
+  GThread *threads[NORMALIZE_THREADS_MAX] = { NULL, };
+  guint n_jobs;
+  guint per_job;
+  gboolean ok = TRUE;
+
+  n_jobs = MIN (g_get_num_processors (), NORMALIZE_THREADS_MAX);
+  n_jobs = CLAMP (items->len / NORMALIZE_CHUNK_MIN, 1, n_jobs);
+  per_job = (items->len + n_jobs - 1) / n_jobs;
+
+  for (guint j = 0; j < n_jobs; j++)
+    {
+      guint first = MIN (j * per_job, items->len);
+
+      jobs[j].items = &g_array_index (items, Pending, 0) + first;
+      jobs[j].n_items = MIN (per_job, items->len - first);
+    }
+
+  /* The calling thread takes the first share. */
+  for (guint j = 1; j < n_jobs; j++)
+    threads[j] = g_thread_try_new ("extopo-normalize", normalize_worker, &jobs[j], NULL);
+  normalize_worker (&jobs[0]);
+  for (guint j = 1; j < n_jobs; j++)
+    {
+      if (threads[j] != NULL)
+        g_thread_join (threads[j]);
+      else
+        normalize_worker (&jobs[j]);
+    }
+
+  /* Report the earliest bad entry, as a sequential pass would. */
+  for (guint j = 0; j < n_jobs; j++)
+    {
+      if (ok && jobs[j].error != NULL)
+        {
+          ExtopoEntry *entry = jobs[j].items[jobs[j].failed].entry;
+
+          if (extopo_entry_get_line (entry) > 0)
+            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
+                         "%s:%u: %s", source_name, extopo_entry_get_line (entry),
+                         jobs[j].error->message);
+          else
+            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
+                         "%s: %s", source_name, jobs[j].error->message);
+          ok = FALSE;
+        }
+      g_clear_error (&jobs[j].error);
+    }
+
+  return ok;
+}
+
 ExtopoModel *
 extopo_model_new_from_entries (GPtrArray   *entries,
                                const char  *source_name,
@@ -1030,6 +1131,7 @@ extopo_model_new_from_entries (GPtrArray   *entries,
   g_autoptr(ExtopoModel) self = NULL;
   g_auto(PendingSet) pending = { { NULL, } };
   g_auto(Builder) builder = { NULL, };
+  g_autoptr(GArray) classified = NULL;
 
   g_return_val_if_fail (entries != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1039,33 +1141,28 @@ extopo_model_new_from_entries (GPtrArray   *entries,
 
   pending_set_init (&pending);
 
-  /* Pass 1: classify by objectClass and normalize the DNs of what we keep. */
+  /* Pass 1: classify by objectClass, then normalize the DNs of what we keep. */
+  classified = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (classified, pending_clear);
   for (guint i = 0; i < entries->len; i++)
     {
       ExtopoEntry *entry = g_ptr_array_index (entries, i);
-      const ClassInfo *info = classify_entry (entry);
-      g_autoptr(GError) local_error = NULL;
-      Pending item;
+      Pending item = { entry, classify_entry (entry), NULL };
 
-      if (info == NULL)
-        continue;
+      if (item.info != NULL)
+        g_array_append_val (classified, item);
+    }
 
-      item.entry = entry;
-      item.info = info;
-      item.ndn = extopo_dn_normalize (extopo_entry_get_dn (entry), &local_error);
-      if (item.ndn == NULL)
-        {
-          if (extopo_entry_get_line (entry) > 0)
-            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
-                         "%s:%u: %s", self->source_name, extopo_entry_get_line (entry),
-                         local_error->message);
-          else
-            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
-                         "%s: %s", self->source_name, local_error->message);
-          return NULL;
-        }
+  if (!normalize_all (classified, self->source_name, error))
+    return NULL;
 
-      g_array_append_val (pending.lists[info->kind], item);
+  /* The lists take over the normalized DNs. */
+  for (guint i = 0; i < classified->len; i++)
+    {
+      Pending *item = &g_array_index (classified, Pending, i);
+
+      g_array_append_val (pending.lists[item->info->kind], *item);
+      item->ndn = NULL;
     }
 
   if (pending.lists[ENTRY_KIND_ORGANIZATION]->len == 0)

@@ -544,6 +544,46 @@ test_model_no_organization (void)
   g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_NO_ORGANIZATION);
 }
 
+/* An entry DN that does not parse fails the build and names its line, also
+ * when the DNs are normalized by several threads. */
+static void
+test_model_invalid_dn (void)
+{
+  static const guint sizes[] = { 3, 9000 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GString) text = g_string_new (FX_ORG_ENTRY ("msExchMixedMode: FALSE"));
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ExtopoModel) model = NULL;
+      g_autofree char *where = NULL;
+      guint bad_line = 0;
+
+      for (guint i = 0; i < sizes[k]; i++)
+        {
+          if (i == sizes[k] - 2)
+            {
+              /* Lines are counted from 1; this entry's dn: line comes next. */
+              bad_line = 1;
+              for (const char *p = text->str; *p != '\0'; p++)
+                bad_line += *p == '\n';
+              g_string_append (text, "dn: CN=broken,,,=\nobjectClass: msExchExchangeServer\n\n");
+              continue;
+            }
+          g_string_append_printf (text, "dn: CN=S%u,CN=Servers," FX_AG ("HQ") "\n"
+                                  "objectClass: msExchExchangeServer\n\n", i);
+        }
+
+      entries = fx_entries_from_text (text->str);
+      model = extopo_model_new_from_entries (entries, "broken.ldif", &error);
+      g_assert_null (model);
+      g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN);
+      where = g_strdup_printf ("broken.ldif:%u:", bad_line);
+      g_assert_true (g_str_has_prefix (error->message, where));
+    }
+}
+
 static void
 test_model_lookup (void)
 {
@@ -628,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/model/server-attributes", test_model_server_attributes);
   g_test_add_func ("/model/sorted", test_model_sorted);
   g_test_add_func ("/model/no-organization", test_model_no_organization);
+  g_test_add_func ("/model/invalid-dn", test_model_invalid_dn);
   g_test_add_func ("/model/lookup", test_model_lookup);
   g_test_add_func ("/model/many-servers", test_model_many_servers);
 
