@@ -22,7 +22,7 @@
 /* Cairo's image surfaces stop at 32767 pixels a side; keep memory sane too. */
 #define PNG_MAX_SIDE  32767.0
 #define PNG_MAX_BYTES (400.0 * 1024 * 1024)
-/* Below this, a lowered PNG scale would show nothing readable. */
+/* Lowering a PNG's scale below this would show nothing readable. */
 #define PNG_MIN_SCALE 0.05
 
 G_DEFINE_QUARK (extopo-export-error-quark, extopo_export_error)
@@ -165,10 +165,11 @@ png_fit_scale (double width,
                double height,
                double scale)
 {
-  double side, area;
+  double side, area, wanted;
 
   if (!isfinite (scale) || scale <= 0)
     scale = 1.0;
+  wanted = scale;
 
   side = MAX (width, height) * scale;
   if (side > PNG_MAX_SIDE)
@@ -178,7 +179,8 @@ png_fit_scale (double width,
   if (area > PNG_MAX_BYTES)
     scale *= sqrt (PNG_MAX_BYTES / area) * 0.999;
 
-  return scale >= PNG_MIN_SCALE ? scale : 0;
+  /* Lowered that far, nothing would be readable: refuse rather than write a smudge. */
+  return scale < wanted && scale < PNG_MIN_SCALE ? 0 : scale;
 }
 
 static gboolean

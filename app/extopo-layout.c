@@ -36,10 +36,11 @@
 #define TITLE_CHAR_WIDTH   7.0
 /* Width : height a group's grid aims at. */
 #define GROUP_ASPECT       1.5
+/* Ranks : groups per rank that make a roughly square drawing of routing
+ * groups (about 5 in wide and 4 in high with their spacing). */
+#define RANK_ASPECT        1.3
 /* Above this many edges, straight polyline routing instead of splines. */
 #define SPLINE_EDGE_LIMIT 400
-/* A node with more single-edge neighbours than this spreads them over ranks. */
-#define FAN_OUT_LIMIT      8
 
 
 G_DEFINE_QUARK (extopo-layout-error-quark, extopo_layout_error)
@@ -76,6 +77,10 @@ typedef struct
   ExtopoConnection *connection;
   guint             tail;
   guint             head;
+  gboolean          straight;   /* left out of `dot`, drawn as a straight line */
+  gboolean          flat;       /* given to `dot` without a ranking constraint */
+  gboolean          upwards;    /* the tail is ranked below the head: `dot` gets it reversed */
+  guint             minlen;     /* ranks between the two ends, 0: `dot` decides */
   Agedge_t         *edge;
 } Link;
 
@@ -346,7 +351,7 @@ plan_links (Plan *plan)
     {
       ExtopoConnection *connection = g_ptr_array_index (connections, i);
       ExtopoConnector *forward = connection->forward;
-      Link link = { connection, 0, 0, NULL };
+      Link link = { connection, 0, 0, FALSE, FALSE, FALSE, 0, NULL };
       guint tail, head;
 
       /* A connector to no routing group (SMTP to address spaces, or a
@@ -360,6 +365,166 @@ plan_links (Plan *plan)
       link.tail = tail - 1;
       link.head = head - 1;
       g_array_append_val (plan->links, link);
+    }
+}
+
+static int
+compare_by_degree (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const guint *degree = user_data;
+  guint x = degree[*(const guint *) a], y = degree[*(const guint *) b];
+
+  if (x != y)
+    return x > y ? -1 : 1;
+
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/* Ranks, chosen here rather than by `dot`. Every edge spanning several
+ * ranks costs `dot` a chain of virtual nodes, and random cross links between
+ * branches made it spend 15 s on 20,000 of them; a hub with many neighbours
+ * put them all in one rank, a drawing metres wide. So: a breadth-first
+ * spanning forest from the best connected groups; each group's children
+ * stacked below it in a roughly square block of ranks (as Graphviz's
+ * `unflatten` does for leaves); tree edges get those ranks as `minlen`. Other links go to `dot` unconstrained, except,
+ * in big graphs, those spanning more than one rank: they are drawn straight
+ * from frame to frame. */
+/* Ranks are chosen inside a cluster only: `dot` ranks each cluster on its
+ * own, and a rank constraint across clusters can make that fail. */
+static gboolean
+plan_link_is_rankable (Plan *plan,
+                       Link *link)
+{
+  return g_array_index (plan->blocks, Block, link->tail).cluster ==
+         g_array_index (plan->blocks, Block, link->head).cluster;
+}
+
+static void
+plan_rank_links (Plan *plan)
+{
+  guint n = plan->blocks->len;
+  gboolean big = plan->links->len > SPLINE_EDGE_LIMIT;
+  g_autofree guint *degree = g_new0 (guint, n);
+  g_autofree guint *level = g_new (guint, n);
+  g_autofree guint *rank = g_new0 (guint, n);
+  g_autofree guint *first = g_new0 (guint, n + 1);
+  g_autofree guint *adjacent = g_new (guint, 2 * MAX (plan->links->len, 1));
+  g_autofree guint *fill = NULL;
+  g_autofree guint *order = g_new (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree int *parent_link = g_new (int, n);
+  g_autofree guint *children = g_new0 (guint, n);
+  g_autofree guint *seen = g_new0 (guint, n);
+  g_autofree guint *level_size = g_new0 (guint, n + 1);
+  guint n_queued = 0, n_linked = 0, per_rank;
+
+  if (plan->links->len == 0)
+    return;
+
+  /* Adjacency in compressed rows: link indices per block. */
+  for (guint l = 0; l < plan->links->len; l++)
+    {
+      Link *link = &g_array_index (plan->links, Link, l);
+
+      if (!plan_link_is_rankable (plan, link))
+        continue;
+      degree[link->tail]++;
+      degree[link->head]++;
+    }
+  for (guint b = 0; b < n; b++)
+    first[b + 1] = first[b] + degree[b];
+  fill = g_memdup2 (first, n * sizeof (guint));
+  for (guint l = 0; l < plan->links->len; l++)
+    {
+      Link *link = &g_array_index (plan->links, Link, l);
+
+      if (!plan_link_is_rankable (plan, link))
+        continue;
+      adjacent[fill[link->tail]++] = l;
+      adjacent[fill[link->head]++] = l;
+    }
+
+  /* Roots: the best connected groups first, so hubs sit at the top. */
+  for (guint b = 0; b < n; b++)
+    order[b] = b;
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_degree, degree);
+
+  memset (level, 0xff, n * sizeof (guint));
+  for (guint b = 0; b < n; b++)
+    parent_link[b] = -1;
+  for (guint r = 0; r < n && degree[order[r]] > 0; r++)
+    {
+      guint head = n_queued;
+
+      if (level[order[r]] != G_MAXUINT)
+        continue;
+      level[order[r]] = 0;
+      queue[n_queued++] = order[r];
+      while (head < n_queued)
+        {
+          guint b = queue[head++];
+
+          for (guint k = first[b]; k < first[b + 1]; k++)
+            {
+              Link *link = &g_array_index (plan->links, Link, adjacent[k]);
+              guint other = link->tail == b ? link->head : link->tail;
+
+              if (level[other] != G_MAXUINT)
+                continue;
+              level[other] = level[b] + 1;
+              parent_link[other] = adjacent[k];
+              queue[n_queued++] = other;
+            }
+        }
+    }
+
+  /* A level of the tree takes as many ranks as it needs to hold about
+   * per_rank groups in each, so the drawing comes out roughly square; a
+   * group's children go below it in a block of that many rows: a hub's 400
+   * spokes become 20 rows of 20 rather than one row of 400. */
+  for (guint q = 0; q < n_queued; q++)
+    {
+      level_size[level[queue[q]]]++;
+      n_linked++;
+    }
+  per_rank = MAX (4, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
+  for (guint q = 0; q < n_queued; q++)
+    if (parent_link[queue[q]] >= 0)
+      {
+        Link *link = &g_array_index (plan->links, Link, parent_link[queue[q]]);
+
+        children[link->tail == queue[q] ? link->head : link->tail]++;
+      }
+  for (guint q = 0; q < n_queued; q++)
+    {
+      guint b = queue[q], p, rows, width;
+      Link *link;
+
+      if (parent_link[b] < 0)
+        continue;
+      link = &g_array_index (plan->links, Link, parent_link[b]);
+      p = link->tail == b ? link->head : link->tail;
+      rows = MAX (1, (level_size[level[b]] + per_rank - 1) / per_rank);
+      width = MAX (1, (children[p] + rows - 1) / rows);
+      rank[b] = rank[p] + 1 + seen[p]++ / width;
+    }
+
+  for (guint l = 0; l < plan->links->len; l++)
+    {
+      Link *link = &g_array_index (plan->links, Link, l);
+      guint a = rank[link->tail], b = rank[link->head];
+
+      if (parent_link[link->tail] == (int) l || parent_link[link->head] == (int) l)
+        {
+          link->upwards = a > b;
+          link->minlen = MAX (a, b) - MIN (a, b);
+        }
+      else if (big && (MAX (a, b) - MIN (a, b) > 1 || !plan_link_is_rankable (plan, link)))
+        link->straight = TRUE;
+      else
+        link->flat = TRUE;
     }
 }
 
@@ -385,8 +550,6 @@ plan_build_graph (Plan *plan)
 {
   Agraph_t *graph = agopen ((char *) "extopo", Agdirected, NULL);
   Agsym_t *width_sym, *height_sym;
-  g_autofree guint *degree = g_new0 (guint, plan->blocks->len);
-  g_autofree guint *leaves = g_new0 (guint, plan->blocks->len);
   gboolean big = plan->links->len > SPLINE_EDGE_LIMIT;
 
   set_attr (graph, "nodesep", "0.35");
@@ -395,7 +558,7 @@ plan_build_graph (Plan *plan)
   /* Speed over the last crossing: fewer network simplex and mincross passes. */
   if (big)
     {
-      set_attr (graph, "nslimit", "2");
+      set_attr (graph, "nslimit", "0.05");
       set_attr (graph, "nslimit1", "2");
       set_attr (graph, "mclimit", "0.3");
       set_attr (graph, "searchsize", "20");
@@ -440,36 +603,25 @@ plan_build_graph (Plan *plan)
   for (guint l = 0; l < plan->links->len; l++)
     {
       Link *link = &g_array_index (plan->links, Link, l);
-
-      degree[link->tail]++;
-      degree[link->head]++;
-    }
-
-  for (guint l = 0; l < plan->links->len; l++)
-    {
-      Link *link = &g_array_index (plan->links, Link, l);
       Block *tail = &g_array_index (plan->blocks, Block, link->tail);
       Block *head = &g_array_index (plan->blocks, Block, link->head);
       g_autofree char *name = g_strdup_printf ("e%u", l);
 
-      link->edge = agedge (graph, tail->node, head->node, name, TRUE);
+      if (link->straight)
+        continue;
+      if (link->upwards)
+        link->edge = agedge (graph, head->node, tail->node, name, TRUE);
+      else
+        link->edge = agedge (graph, tail->node, head->node, name, TRUE);
       if (link->connection->two_way)
         set_attr (link->edge, "dir", "both");
-
-      /* A hub with hundreds of spokes would put them all in one rank: a
-       * drawing metres wide. Spread the single-edge neighbours over a few
-       * ranks instead, as Graphviz's `unflatten` does. */
-      if (degree[link->head] == 1 && degree[link->tail] > FAN_OUT_LIMIT)
+      else if (link->upwards)
+        set_attr (link->edge, "dir", "back");
+      if (link->flat)
+        set_attr (link->edge, "constraint", "false");
+      if (link->minlen > 1)
         {
-          guint spread = (guint) ceil (sqrt (degree[link->tail] / 4.0));
-          g_autofree char *minlen = g_strdup_printf ("%u", 1 + leaves[link->tail]++ % spread);
-
-          set_attr (link->edge, "minlen", minlen);
-        }
-      else if (degree[link->tail] == 1 && degree[link->head] > FAN_OUT_LIMIT)
-        {
-          guint spread = (guint) ceil (sqrt (degree[link->head] / 4.0));
-          g_autofree char *minlen = g_strdup_printf ("%u", 1 + leaves[link->head]++ % spread);
+          g_autofree char *minlen = g_strdup_printf ("%u", link->minlen);
 
           set_attr (link->edge, "minlen", minlen);
         }
@@ -492,7 +644,8 @@ plan_chain_isolated (Plan     *plan,
     {
       Link *link = &g_array_index (plan->links, Link, l);
 
-      linked[link->tail] = linked[link->head] = TRUE;
+      if (!link->straight)
+        linked[link->tail] = linked[link->head] = TRUE;
     }
   for (guint b = 0; b < plan->blocks->len; b++)
     if (!linked[b])
@@ -512,6 +665,49 @@ plan_chain_isolated (Plan     *plan,
       if ((i + 1) % chain == 0 || a->cluster != b->cluster)
         continue;
       edge = agedge (graph, a->node, b->node, NULL, TRUE);
+      set_attr (edge, "style", "invis");
+      set_attr (edge, "dir", "none");
+    }
+}
+
+/* Administrative groups side by side make a drawing as wide as all of them
+ * together: stack them in a grid of columns with invisible edges from the
+ * last group of one to the first of the one below. */
+static void
+plan_stack_clusters (Plan     *plan,
+                     Agraph_t *graph)
+{
+  guint n = plan->clusters->len;
+  /* Administrative groups are taller than wide (their groups chained in
+   * columns), hence more columns than a square grid would have. */
+  guint cols = (guint) ceil (sqrt (n * RANK_ASPECT * 2.5));
+  g_autofree int *first = g_new (int, n);
+  g_autofree int *last = g_new (int, n);
+
+  if (n < 4)
+    return;
+
+  for (guint c = 0; c < n; c++)
+    first[c] = last[c] = -1;
+  for (guint b = 0; b < plan->blocks->len; b++)
+    {
+      int c = g_array_index (plan->blocks, Block, b).cluster;
+
+      if (c < 0)
+        continue;
+      if (first[c] < 0)
+        first[c] = b;
+      last[c] = b;
+    }
+
+  for (guint c = 0; c + cols < n; c++)
+    {
+      Agedge_t *edge;
+
+      if (last[c] < 0 || first[c + cols] < 0)
+        continue;
+      edge = agedge (graph, g_array_index (plan->blocks, Block, last[c]).node,
+                     g_array_index (plan->blocks, Block, first[c + cols]).node, NULL, TRUE);
       set_attr (edge, "style", "invis");
       set_attr (edge, "dir", "none");
     }
@@ -655,6 +851,30 @@ append_line (GArray *points,
   append_point (points, x, y);
 }
 
+/* Where the line from the centre (cx, cy) of a w x h box towards (x, y)
+ * leaves the box. */
+static void
+clip_to_border (double  cx,
+                double  cy,
+                double  w,
+                double  h,
+                double  x,
+                double  y,
+                double *bx,
+                double *by)
+{
+  double dx = x - cx, dy = y - cy;
+  double t = 1.0;
+
+  if (fabs (dx) > 1e-9)
+    t = MIN (t, (w / 2) / fabs (dx));
+  if (fabs (dy) > 1e-9)
+    t = MIN (t, (h / 2) / fabs (dy));
+
+  *bx = cx + t * dx;
+  *by = cy + t * dy;
+}
+
 static char *
 connection_label (ExtopoConnection *connection)
 {
@@ -695,7 +915,7 @@ link_add_edge (Plan           *plan,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *label = connection_label (link->connection);
   ExtopoGeoEdge edge = { 0 };
-  splines *spl = ED_spl (link->edge);
+  splines *spl = link->edge != NULL ? ED_spl (link->edge) : NULL;
   pointf tc = ND_coord (tail->node), hc = ND_coord (head->node);
 
   if (spl != NULL && spl->size > 0 && spl->list[0].size >= 4)
@@ -716,9 +936,16 @@ link_add_edge (Plan           *plan,
     }
   else
     {
-      /* Graphviz could not route it: a straight line between the centres. */
-      append_point (points, tc.x, flip->top - tc.y);
-      append_line (points, hc.x, flip->top - hc.y);
+      /* Left out of `dot` (or not routed by it): a straight line from
+       * border to border. */
+      double x1, y1, x2, y2;
+
+      clip_to_border (tc.x, flip->top - tc.y, tail->width, tail->height,
+                      hc.x, flip->top - hc.y, &x1, &y1);
+      clip_to_border (hc.x, flip->top - hc.y, head->width, head->height,
+                      tc.x, flip->top - tc.y, &x2, &y2);
+      append_point (points, x1, y1);
+      append_line (points, x2, y2);
     }
 
   /* The path must run from the connector's source to its target. */
@@ -856,6 +1083,7 @@ extopo_layout_compute (ExtopoModel                *model,
   else
     plan_routing_view (plan);
   plan_links (plan);
+  plan_rank_links (plan);
 
   g_mutex_lock (&graphviz_lock);
 
@@ -868,6 +1096,7 @@ extopo_layout_compute (ExtopoModel                *model,
   gvc = get_graphviz_context ();
   graph = plan_build_graph (plan);
   plan_chain_isolated (plan, graph);
+  plan_stack_clusters (plan, graph);
   status = plan->blocks->len > 0 ? gvLayout (gvc, graph, "dot") : -1;
 
   if (plan->blocks->len == 0)

@@ -726,7 +726,8 @@ draw_edges_plain (Painter *painter,
       if (edge->n_points >= 2)
         extopo_renderer_path_edge (cr, edge);
     }
-  set_rgb (cr, &edge_ink);
+  /* Thousands of hairlines would hide the groups: keep them light. */
+  cairo_set_source_rgba (cr, edge_ink.r, edge_ink.g, edge_ink.b, 0.35);
   cairo_set_line_width (cr, 1.0 / MAX (painter->scale, 1e-3));
   cairo_stroke (cr);
 }
