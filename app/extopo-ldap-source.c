@@ -259,6 +259,31 @@ set_ldap_error (Session     *session,
   set_session_error (session, error, code, step, detail);
 }
 
+/* The TLS library's own reason is often just "(unknown error code)" for a
+ * certificate it did not trust, so say what to check. */
+static void
+set_tls_error (Session     *session,
+               GError     **error,
+               const char  *step,
+               int          rc)
+{
+  g_autofree char *reason = describe_ldap_error (session->ld, rc);
+  g_autofree char *detail = NULL;
+
+  if (!session->params->verify_certificates)
+    detail = g_strdup_printf (_("the TLS handshake failed: %s"), reason);
+  else if (session->params->ca_file != NULL && *session->params->ca_file != '\0')
+    detail = g_strdup_printf (_("the TLS handshake failed: %s; check that the server's "
+                                "certificate is issued by the CA in “%s” and names this host"),
+                              reason, session->params->ca_file);
+  else
+    detail = g_strdup_printf (_("the TLS handshake failed: %s; check that the server's "
+                                "certificate is issued by a CA the system trusts and names "
+                                "this host"), reason);
+
+  set_session_error (session, error, EXTOPO_LDAP_ERROR_TLS, step, detail);
+}
+
 static int
 error_code_for_result (int rc,
                        int fallback)
@@ -473,7 +498,10 @@ open_connection (Session  *session,
         code = EXTOPO_LDAP_ERROR_TLS;
       ldap_memfree (diagnostic);
 
-      set_ldap_error (session, error, code, _("connect"), rc);
+      if (code == EXTOPO_LDAP_ERROR_TLS)
+        set_tls_error (session, error, _("connect"), rc);
+      else
+        set_ldap_error (session, error, code, _("connect"), rc);
       return FALSE;
     }
 
@@ -483,9 +511,10 @@ open_connection (Session  *session,
       if (rc != LDAP_SUCCESS)
         {
           /* A refused certificate comes back as a connect error. */
-          set_ldap_error (session, error,
-                          rc == LDAP_TIMEOUT ? EXTOPO_LDAP_ERROR_TIMEOUT : EXTOPO_LDAP_ERROR_TLS,
-                          _("StartTLS"), rc);
+          if (rc == LDAP_TIMEOUT)
+            set_ldap_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, _("StartTLS"), rc);
+          else
+            set_tls_error (session, error, _("StartTLS"), rc);
           return FALSE;
         }
     }
@@ -955,8 +984,6 @@ extopo_ldap_fetch (const ExtopoLdapParams  *params,
       if (entries != NULL)
         return entries;
 
-      g_debug ("%s", local_error->message);
-
       if (g_error_matches (local_error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1035,6 +1062,7 @@ progress_forward (guint    n_entries,
 {
   ProgressTarget *target = user_data;
   ProgressReport *report;
+  GSource *source;
 
   if (n_entries == target->last_reported)
     return;
@@ -1043,8 +1071,15 @@ progress_forward (guint    n_entries,
   report = g_new0 (ProgressReport, 1);
   report->target = g_atomic_rc_box_acquire (target);
   report->n_entries = n_entries;
-  g_main_context_invoke_full (target->context, G_PRIORITY_DEFAULT,
-                              progress_report_cb, report, progress_report_free);
+
+  /* Not g_main_context_invoke(): it would run the callback right here in
+   * the worker whenever the caller's context happens to be idle and unowned. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_report_cb, report, progress_report_free);
+  g_source_set_static_name (source, "[extopo] LDAP fetch progress");
+  g_source_attach (source, target->context);
+  g_source_unref (source);
 }
 
 typedef struct
@@ -1053,12 +1088,29 @@ typedef struct
   ProgressTarget   *target;
 } FetchData;
 
+static gboolean
+release_target_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The task may be finalized in the worker; the caller's progress data is
+ * still released on the caller's context, after any report in flight. */
 static void
 fetch_data_free (FetchData *data)
 {
   extopo_ldap_params_free (data->params);
   if (data->target != NULL)
-    progress_target_unref (data->target);
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, release_target_cb, data->target,
+                             (GDestroyNotify) progress_target_unref);
+      g_source_set_static_name (source, "[extopo] LDAP fetch done");
+      g_source_attach (source, data->target->context);
+      g_source_unref (source);
+    }
   g_free (data);
 }
 
