@@ -72,6 +72,18 @@ static const char *const exchange_attributes[] = {
 
 G_DEFINE_QUARK (extopo-ldap-error-quark, extopo_ldap_error)
 
+const char *
+extopo_ldap_get_filter (void)
+{
+  return exchange_filter;
+}
+
+const char * const *
+extopo_ldap_get_attributes (void)
+{
+  return exchange_attributes;
+}
+
 static void
 wipe_string (char *secret)
 {

@@ -84,6 +84,11 @@ void       extopo_ldap_fetch_async  (const ExtopoLdapParams  *params,
 GPtrArray *extopo_ldap_fetch_finish (GAsyncResult            *result,
                                      GError                 **error);
 
+/* What a fetch asks the server for: the filter on the object classes the
+ * model reads, and the attributes it reads (NULL-terminated). */
+const char         *extopo_ldap_get_filter     (void);
+const char * const *extopo_ldap_get_attributes (void);
+
 /* Reads a password from the terminal without echoing it; NULL when stdin
  * is not a terminal. Wipe and free the result. */
 char      *extopo_ldap_prompt_password (const char *prompt);

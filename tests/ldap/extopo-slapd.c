@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#ifndef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "extopo-slapd"
+#endif
+
 #include "config.h"
 
 #include <errno.h>
