@@ -1182,7 +1182,7 @@ ExtopoGeometry *
 extopo_layout_compute_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_layout_compute_async,
                         NULL);
 
