@@ -528,6 +528,25 @@ update_title (ExtopoWindow *self)
   gtk_header_bar_set_subtitle (self->header_bar, subtitle);
 }
 
+/* One reason per line becomes one bullet per line. */
+static char *
+bulleted (const char *lines)
+{
+  g_auto(GStrv) parts = g_strsplit (lines != NULL ? lines : "", "\n", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "• %s", parts[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_readiness (ExtopoWindow *self)
 {
@@ -570,7 +589,7 @@ update_readiness (ExtopoWindow *self)
     }
   else
     {
-      details = g_strdup (readiness.reasons);
+      details = bulleted (readiness.reasons);
       gtk_info_bar_set_message_type (self->readiness_bar,
                                      n_errors > 0 ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);
       gtk_image_set_from_icon_name (self->readiness_icon,
