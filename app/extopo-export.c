@@ -183,6 +183,30 @@ png_fit_scale (double width,
   return scale < wanted && scale < PNG_MIN_SCALE ? 0 : scale;
 }
 
+gboolean
+extopo_export_get_png_size (ExtopoGeometry            *geometry,
+                            const ExtopoRenderOptions *options,
+                            double                     png_scale,
+                            int                       *width,
+                            int                       *height,
+                            double                    *scale)
+{
+  double page_width, page_height, fitted;
+
+  g_return_val_if_fail (geometry != NULL, FALSE);
+
+  extopo_renderer_get_page_size (geometry, options, &page_width, &page_height);
+  fitted = png_fit_scale (page_width, page_height, png_scale);
+  if (width != NULL)
+    *width = fitted > 0 ? (int) ceil (page_width * fitted) : 0;
+  if (height != NULL)
+    *height = fitted > 0 ? (int) ceil (page_height * fitted) : 0;
+  if (scale != NULL)
+    *scale = fitted;
+
+  return fitted > 0;
+}
+
 static gboolean
 write_png (ExtopoGeometry             *geometry,
            const char                 *path,
@@ -195,13 +219,15 @@ write_png (ExtopoGeometry             *geometry,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  double width, height, scale;
+  double scale;
   int pixels_wide, pixels_high;
 
-  extopo_renderer_get_page_size (geometry, options, &width, &height);
-  scale = png_fit_scale (width, height, png_scale);
-  if (scale == 0)
+  if (!extopo_export_get_png_size (geometry, options, png_scale,
+                                   &pixels_wide, &pixels_high, &scale))
     {
+      double width, height;
+
+      extopo_renderer_get_page_size (geometry, options, &width, &height);
       g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_TOO_LARGE,
                    _("Could not write “%s”: the diagram is too large for a PNG image "
                      "(%.0f × %.0f points); export SVG or PDF, or export only the visible area"),
@@ -211,8 +237,6 @@ write_png (ExtopoGeometry             *geometry,
   if (isfinite (png_scale) && png_scale > 0 && scale < png_scale)
     g_debug ("%s: PNG scale lowered from %.3g to %.3g to fit", path, png_scale, scale);
 
-  pixels_wide = (int) ceil (width * scale);
-  pixels_high = (int) ceil (height * scale);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
   if (!check_cairo (cairo_surface_status (surface), path, error))
     {

@@ -48,4 +48,14 @@ gboolean extopo_export_write (ExtopoGeometry             *geometry,
                               double                      png_scale,
                               GError                    **error);
 
+/* The size in pixels of a PNG of @geometry at @png_scale, and the scale
+ * really used: lowered to fit 32767 pixels a side and about 400 MB. FALSE
+ * (EXTOPO_EXPORT_ERROR_TOO_LARGE) when even a lowered scale would not do. */
+gboolean extopo_export_get_png_size (ExtopoGeometry             *geometry,
+                                     const ExtopoRenderOptions  *options,
+                                     double                      png_scale,
+                                     int                        *width,
+                                     int                        *height,
+                                     double                     *scale);
+
 G_END_DECLS

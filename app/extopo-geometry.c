@@ -263,33 +263,6 @@ bezier_point (const double *p,
   *y = a * p[1] + b * p[3] + c * p[5] + d * p[7];
 }
 
-void
-extopo_geo_edge_get_midpoint (const ExtopoGeoEdge *edge,
-                              double              *x,
-                              double              *y)
-{
-  guint segments;
-
-  g_return_if_fail (edge != NULL);
-  g_return_if_fail (edge->n_points > 0);
-
-  segments = (edge->n_points - 1) / 3;
-  if (segments == 0)
-    {
-      *x = edge->points[0];
-      *y = edge->points[1];
-    }
-  else if (segments % 2 == 0)
-    {
-      *x = edge->points[2 * (3 * (segments / 2))];
-      *y = edge->points[2 * (3 * (segments / 2)) + 1];
-    }
-  else
-    {
-      bezier_point (edge->points + 2 * (3 * (segments / 2)), 0.5, x, y);
-    }
-}
-
 static GArray *
 flatten_path (const double *points,
               guint         n_points)
@@ -307,6 +280,45 @@ flatten_path (const double *points,
       }
 
   return line;
+}
+
+void
+extopo_geo_edge_get_midpoint (const ExtopoGeoEdge *edge,
+                              double              *x,
+                              double              *y)
+{
+  g_autoptr(GArray) line = NULL;
+  const double *p;
+  double total = 0, walked = 0;
+  guint n;
+
+  g_return_if_fail (edge != NULL);
+  g_return_if_fail (edge->n_points > 0);
+
+  /* Half-way along the path's length, not at a middle control point: an
+   * arrowhead's short straight piece would pull that to one end. */
+  line = flatten_path (edge->points, edge->n_points);
+  p = (const double *) (gpointer) line->data;
+  n = line->len / 2;
+  for (guint i = 0; i + 1 < n; i++)
+    total += hypot (p[2 * i + 2] - p[2 * i], p[2 * i + 3] - p[2 * i + 1]);
+
+  *x = p[0];
+  *y = p[1];
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double piece = hypot (p[2 * i + 2] - p[2 * i], p[2 * i + 3] - p[2 * i + 1]);
+
+      if (piece > 0 && walked + piece >= total / 2)
+        {
+          double t = (total / 2 - walked) / piece;
+
+          *x = p[2 * i] + t * (p[2 * i + 2] - p[2 * i]);
+          *y = p[2 * i + 1] + t * (p[2 * i + 3] - p[2 * i + 1]);
+          return;
+        }
+      walked += piece;
+    }
 }
 
 guint

@@ -173,10 +173,12 @@ compare_servers_by_name (gconstpointer a,
 /* Sizes a block: a grid of server boxes about GROUP_ASPECT times wider than high. */
 static void
 block_measure (Block      *block,
-               const char *title)
+               const char *title,
+               gboolean    tagged)
 {
+  /* Room for the title, the status icon and, on an Exchange 2007 group, its tag. */
   double title_width = (title != NULL ? g_utf8_strlen (title, -1) : 0) * TITLE_CHAR_WIDTH +
-                       2 * GROUP_PADDING + 40.0;
+                       2 * GROUP_PADDING + (tagged ? 110.0 : 40.0);
   guint n = block->servers->len;
   guint rows;
 
@@ -222,7 +224,8 @@ plan_add_block (Plan             *plan,
   block.servers = servers;
   block.frame = -1;
   g_ptr_array_sort (block.servers, compare_servers_by_name);
-  block_measure (&block, object != NULL ? extopo_model_object_get_name (kind, object) : NULL);
+  block_measure (&block, object != NULL ? extopo_model_object_get_name (kind, object) : NULL,
+                 kind == EXTOPO_OBJECT_ROUTING_GROUP && ((ExtopoRoutingGroup *) object)->interop);
   g_array_append_val (plan->blocks, block);
 
   return plan->blocks->len - 1;
@@ -576,12 +579,16 @@ plan_build_graph (Plan *plan)
     {
       Cluster *cluster = &g_array_index (plan->clusters, Cluster, c);
       g_autofree char *name = g_strdup_printf ("cluster_%u", c);
+      g_autofree char *label = NULL;
 
       cluster->graph = agsubg (graph, name, TRUE);
-      /* The label only reserves room for the title, drawn by the renderer. */
-      agset (cluster->graph, (char *) "label", cluster->admin_group->name);
+      /* The label only reserves room for the title (and the interop tag),
+       * drawn by the renderer in its own font. */
+      label = g_strdup_printf ("%s%s", cluster->admin_group->name,
+                               cluster->admin_group->interop ? " [Exchange 2007]" : "");
+      agset (cluster->graph, (char *) "label", label);
       set_attr (cluster->graph, "labeljust", "l");
-      set_attr (cluster->graph, "fontsize", "14");
+      set_attr (cluster->graph, "fontsize", "15");
       set_attr (cluster->graph, "margin", "12");
     }
 

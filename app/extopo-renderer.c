@@ -824,6 +824,7 @@ legend_draw (Painter *painter,
   double x = x0 + LEGEND_PADDING, y = y0 + LEGEND_PADDING;
   double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
   double text_x = x + 34;
+  double badge_x = x + 60;
   double dashes[] = { 6.0, 3.0 };
 
 #define HEADING(text) G_STMT_START { \
@@ -856,13 +857,13 @@ legend_draw (Painter *painter,
   HEADING (_("Badges"));
   draw_pill (painter, "2003 SP2", x, y, &badge_fill, &ink, paint);
   set_rgb (cr, &ink);
-  draw_text (painter, _("Exchange version and service pack"), SMALL_SIZE + 1, FALSE, text_x + 14,
-             y, inner - 48, paint);
+  draw_text (painter, _("Exchange version and service pack"), SMALL_SIZE + 1, FALSE, badge_x,
+             y, inner - (badge_x - x), paint);
   y += 17;
   draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, paint);
   set_rgb (cr, &ink);
-  draw_text (painter, _("Exchange 2003 front-end server"), SMALL_SIZE + 1, FALSE, text_x + 14,
-             y, inner - 48, paint);
+  draw_text (painter, _("Exchange 2003 front-end server"), SMALL_SIZE + 1, FALSE, badge_x,
+             y, inner - (badge_x - x), paint);
   y += 17;
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
     {
@@ -871,7 +872,7 @@ legend_draw (Painter *painter,
 
       draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill, &ink, paint);
       set_rgb (cr, &ink);
-      draw_text (painter, text, SMALL_SIZE + 1, FALSE, text_x + 14, y, inner - 48, paint);
+      draw_text (painter, text, SMALL_SIZE + 1, FALSE, badge_x, y, inner - (badge_x - x), paint);
       y += 17;
     }
   y += 6;
@@ -951,7 +952,7 @@ legend_draw (Painter *painter,
       draw_arrowhead (cr, x, y + 7, x + 40, y + 7);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("Two-way routing group connector (a reciprocal pair)"), SMALL_SIZE + 1,
+  draw_text (painter, _("Two-way (a reciprocal pair)"), SMALL_SIZE + 1,
              FALSE, x + 48, y + 1, inner - 48, paint);
   y += 20;
   {

@@ -1,0 +1,358 @@
+/* test-renderer.c: the cairo renderer through every export format.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-renderer"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "extopo-export.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
+
+typedef struct
+{
+  ExtopoModel    *model;
+  ExtopoGeometry *geometry;
+  char           *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                            "coexistence.ldif", NULL);
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ADMIN, NULL };
+
+  fixture->model = extopo_loader_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  fixture->geometry = extopo_layout_compute (fixture->model, &options, NULL, &error);
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("extopo-renderer-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_clear_pointer (&fixture->geometry, extopo_geometry_unref);
+  g_clear_object (&fixture->model);
+}
+
+static char *
+export_file (Fixture                   *fixture,
+             const char                *name,
+             const ExtopoRenderOptions *options,
+             double                     scale)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  ExtopoExportFormat format = extopo_export_format_from_path (path);
+
+  g_assert_cmpint (format, !=, EXTOPO_EXPORT_UNKNOWN);
+  g_assert_true (extopo_export_write (fixture->geometry, format, path, options, scale, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+
+  return contents;
+}
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = export_file (fixture, "diagram.svg", NULL, 1);
+  g_autofree char *svg = read_file (path);
+  double width, height;
+  g_autofree char *size = NULL;
+
+  g_assert_nonnull (strstr (svg, "<svg"));
+  extopo_renderer_get_page_size (fixture->geometry, NULL, &width, &height);
+  /* The page is the diagram plus title and legend, in points. */
+  g_assert_cmpfloat (width, >, fixture->geometry->bounds.width);
+  g_assert_cmpfloat (height, >, fixture->geometry->bounds.height);
+  size = g_strdup_printf ("width=\"%gpt\"", width);
+  g_assert_nonnull (strstr (svg, size));
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  ExtopoRenderOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+
+  extopo_render_options_init (&options);
+  options.title = "Contoso before Exchange 2007";
+  path = export_file (fixture, "diagram.PDF", &options, 1);
+  pdf = read_file (path);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  return surface;
+}
+
+static guint
+count_colours (cairo_surface_t *surface)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y += 3)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x += 3)
+      g_hash_table_add (colours,
+                        GUINT_TO_POINTER (*(const guint32 *) (data + y * stride + 4 * x) &
+                                          0xffffff));
+
+  return g_hash_table_size (colours);
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = export_file (fixture, "diagram.png", NULL, 1.5);
+  cairo_surface_t *surface = load_png (path);
+  double width, height;
+
+  extopo_renderer_get_page_size (fixture->geometry, NULL, &width, &height);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (width * 1.5));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (height * 1.5));
+  /* Not blank: white paper, status colours, frames, text. */
+  g_assert_cmpuint (count_colours (surface), >, 20);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_visible_region (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ExtopoGeometry *geometry = fixture->geometry;
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  ExtopoRect visible = { node->box.x - 20, node->box.y - 20, 300, 200 };
+  ExtopoRenderOptions options;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  double full_width, full_height, width, height;
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  extopo_renderer_get_page_size (geometry, NULL, &full_width, &full_height);
+  extopo_render_options_init (&options);
+  options.visible = &visible;
+  options.show_legend = FALSE;
+  extopo_renderer_get_page_size (geometry, &options, &width, &height);
+
+  /* Only what is on screen: a 300 x 200 region plus margins and title. */
+  g_assert_cmpfloat (width, <, full_width);
+  g_assert_cmpfloat (height, <, full_height);
+  g_assert_cmpfloat (height, <=, 200 + 200);
+
+  path = export_file (fixture, "visible.png", &options, 1);
+  surface = load_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) height);
+  g_assert_cmpuint (count_colours (surface), >, 5);
+  cairo_surface_destroy (surface);
+
+  /* The renderer draws only the nodes that region meets. */
+  extopo_geometry_query_nodes (geometry, &visible, in_view);
+  g_assert_cmpuint (in_view->len, >=, 1);
+  g_assert_cmpuint (in_view->len, <, geometry->nodes->len);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+  ExtopoGeoFrame frame = { { 0, 0, 5e6, 4e6 }, { 0, 0, 5e6, 24 }, EXTOPO_OBJECT_ROUTING_GROUP,
+                           &frame, (char *) "Huge", FALSE, FALSE, 0, -1, 0, EXTOPO_STATUS_OK };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("extopo-renderer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "diagram.xyz", NULL);
+
+  extopo_geometry_add_frame (geometry, &frame);
+  extopo_geometry_finish (geometry);
+
+  g_assert_false (extopo_export_write (geometry, EXTOPO_EXPORT_PNG, path, NULL, 1, &error));
+  g_assert_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_TOO_LARGE);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (extopo_export_format_from_path (bad), ==, EXTOPO_EXPORT_UNKNOWN);
+  g_assert_false (extopo_export_write (geometry, EXTOPO_EXPORT_UNKNOWN, bad, NULL, 1, &error));
+  g_assert_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, bad));
+  g_rmdir (dir);
+}
+
+static void
+test_lowered_scale (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  double page_width, page_height, scale;
+  int width, height;
+
+  extopo_renderer_get_page_size (fixture->geometry, NULL, &page_width, &page_height);
+
+  /* A sane request is kept. */
+  g_assert_true (extopo_export_get_png_size (fixture->geometry, NULL, 2, &width, &height,
+                                             &scale));
+  g_assert_cmpfloat (scale, ==, 2);
+  g_assert_cmpint (width, ==, (int) ceil (page_width * 2));
+
+  /* Far too many pixels: the largest scale allowed instead. */
+  g_assert_true (extopo_export_get_png_size (fixture->geometry, NULL, 1000, &width, &height,
+                                             &scale));
+  g_assert_cmpfloat (scale, <, 1000);
+  g_assert_cmpfloat (scale, >, 1);
+  g_assert_cmpint (width, <=, 32767);
+  g_assert_cmpint (height, <=, 32767);
+  g_assert_cmpint ((gint64) width * height * 4, <=, 400 * 1024 * 1024);
+  g_assert_cmpint ((gint64) width * height * 4, >, 300 * 1024 * 1024);
+}
+
+static void
+test_write_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "diagram.svg", NULL);
+
+  g_assert_false (extopo_export_write (fixture->geometry, EXTOPO_EXPORT_SVG, path, NULL, 1,
+                                       &error));
+  g_assert_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_other_formats (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dot_path = export_file (fixture, "diagram.gv", NULL, 1);
+  g_autofree char *json_path = export_file (fixture, "report.json", NULL, 1);
+  g_autofree char *csv_path = export_file (fixture, "report.csv", NULL, 1);
+  g_autofree char *dot = read_file (dot_path);
+  g_autofree char *json = read_file (json_path);
+  g_autofree char *csv = read_file (csv_path);
+
+  g_assert_true (g_str_has_prefix (dot, "digraph"));
+  g_assert_nonnull (strstr (json, "\"servers\""));
+  g_assert_nonnull (strstr (csv, "SEA-EX01"));
+  g_assert_cmpstr (extopo_export_format_get_extension (EXTOPO_EXPORT_PDF), ==, "pdf");
+}
+
+static void
+test_draw_states (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ExtopoGeometry *geometry = fixture->geometry;
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  g_autoptr(GHashTable) matches = g_hash_table_new (NULL, NULL);
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 120);
+  cairo_surface_t *selected = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 120);
+  ExtopoRenderOptions options;
+  cairo_t *cr;
+
+  extopo_render_options_init (&options);
+
+  /* The same corner of the diagram, once plain and once with the first
+   * server selected and matched: the pixels must differ. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      cr = cairo_create (pass == 0 ? plain : selected);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, -(node->box.x - 20), -(node->box.y - 20));
+      if (pass == 1)
+        {
+          options.selected_kind = EXTOPO_OBJECT_SERVER;
+          options.selected = node->server;
+          g_hash_table_add (matches, node->server);
+          options.matches = matches;
+        }
+      extopo_renderer_draw_graph (cr, geometry, &options);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_flush (plain);
+  cairo_surface_flush (selected);
+  g_assert_true (memcmp (cairo_image_surface_get_data (plain),
+                         cairo_image_surface_get_data (selected),
+                         cairo_image_surface_get_stride (plain) * 120) != 0);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (selected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/renderer/svg", test_svg);
+  ADD ("/renderer/pdf", test_pdf);
+  ADD ("/renderer/png", test_png);
+  ADD ("/renderer/visible-region", test_visible_region);
+  ADD ("/renderer/lowered-scale", test_lowered_scale);
+  ADD ("/renderer/write-error", test_write_error);
+  ADD ("/renderer/other-formats", test_other_formats);
+  ADD ("/renderer/draw-states", test_draw_states);
+  g_test_add_func ("/renderer/too-large", test_too_large);
+
+#undef ADD
+
+  return g_test_run ();
+}
