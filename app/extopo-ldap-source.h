@@ -62,13 +62,16 @@ char             *extopo_ldap_params_describe (const ExtopoLdapParams *params);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtopoLdapParams, extopo_ldap_params_free)
 
-/* Called on the thread-default main context of the caller of _async with
- * the number of entries received so far. */
+/* Called with the number of entries received so far, once a page: by
+ * extopo_ldap_fetch() in its own thread, for extopo_ldap_fetch_async() on
+ * the thread-default main context of its caller. */
 typedef void (*ExtopoLdapProgressFunc) (guint    n_entries,
                                         gpointer user_data);
 
 /* Synchronous fetch, for worker threads and the command line. Returns a
- * GPtrArray of ExtopoEntry like extopo_ldif_read_file(). */
+ * GPtrArray of ExtopoEntry like extopo_ldif_read_file(). Only binds and
+ * searches: nothing is ever written. Error messages name the server and
+ * the step ("ldap://dc1: bind: Invalid credentials"). */
 GPtrArray *extopo_ldap_fetch        (const ExtopoLdapParams  *params,
                                      GCancellable            *cancellable,
                                      ExtopoLdapProgressFunc   progress,

@@ -422,15 +422,28 @@ test_wrong_ca (Fixture       *fixture,
 }
 
 static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_sasl_gssapi (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *log = NULL;
 
-  /* The client side of Kerberos reads these; this test runs last. */
-  g_setenv ("KRB5_CONFIG", fixture->slapd->krb5_config, TRUE);
-  g_setenv ("KRB5CCNAME", fixture->slapd->ccache, TRUE);
+  /* The client side of Kerberos reads the files main() pointed it at. */
+  copy_file (fixture->slapd->krb5_config, g_getenv ("KRB5_CONFIG"));
+  copy_file (fixture->slapd->ccache + strlen ("FILE:"), g_getenv ("KRB5CCNAME") + strlen ("FILE:"));
 
   set_uri (fixture->params, fixture->slapd->localhost_uri);
   fixture->params->bind_method = EXTOPO_LDAP_BIND_SASL;
@@ -738,7 +751,21 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *kerberos_dir = NULL;
+  g_autofree char *krb5_config = NULL;
+  g_autofree char *ccache = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* The Kerberos library reads its environment once, and setenv() is unsafe
+   * once threads run: point it at files the GSSAPI test fills in later. */
+  kerberos_dir = g_dir_make_tmp ("extopo-krb5-XXXXXX", NULL);
+  g_assert_nonnull (kerberos_dir);
+  krb5_config = g_build_filename (kerberos_dir, "krb5.conf", NULL);
+  ccache = g_strdup_printf ("FILE:%s/ccache", kerberos_dir);
+  g_setenv ("KRB5_CONFIG", krb5_config, TRUE);
+  g_setenv ("KRB5CCNAME", ccache, TRUE);
 
   g_test_add_func ("/ldap/params", test_params);
   add ("/ldap/fetch-equals-ldif", &coexistence, test_fetch_equals_ldif);
@@ -759,8 +786,13 @@ main (int    argc,
   add ("/ldap/async", &paging_org, test_async);
   add ("/ldap/snapshot", &coexistence, test_snapshot);
   add ("/ldap/read-only", &tls_org, test_read_only);
-  /* Last: it points the process's Kerberos library at the test realm. */
   add ("/ldap/sasl-gssapi", &kerberos_org, test_sasl_gssapi);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  g_unlink (krb5_config);
+  g_unlink (ccache + strlen ("FILE:"));
+  g_rmdir (kerberos_dir);
+
+  return status;
 }
