@@ -23,6 +23,7 @@ struct _ExtopoServerCard
   GtkImage         *status_icon;
   GtkLabel         *title_label;
   GtkLabel         *kind_label;
+  GtkBox           *findings_box;
   GtkGrid          *grid;
   GtkBox           *extra_box;
 
@@ -114,8 +115,8 @@ add_row_uint (ExtopoServerCard *self,
 }
 
 static GtkWidget *
-add_section (ExtopoServerCard *self,
-             const char       *title)
+add_section_to (GtkBox     *container,
+                const char *title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *heading = gtk_label_new (title);
@@ -123,10 +124,17 @@ add_section (ExtopoServerCard *self,
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
   gtk_style_context_add_class (gtk_widget_get_style_context (heading), "extopo-card-heading");
   gtk_container_add (GTK_CONTAINER (box), heading);
-  gtk_container_add (GTK_CONTAINER (self->extra_box), box);
+  gtk_container_add (GTK_CONTAINER (container), box);
   gtk_widget_show_all (box);
 
   return box;
+}
+
+static GtkWidget *
+add_section (ExtopoServerCard *self,
+             const char       *title)
+{
+  return add_section_to (self->extra_box, title);
 }
 
 static void
@@ -170,7 +178,7 @@ add_findings (ExtopoServerCard *self,
   if (findings == NULL || findings->len == 0)
     return;
 
-  section = add_section (self, _("Findings"));
+  section = add_section_to (self->findings_box, _("Findings"));
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -323,6 +331,9 @@ show_server (ExtopoServerCard *self,
   else
     routing_group = g_strdup (_("Unknown"));
 
+  /* What needs doing comes before the attributes. */
+  add_findings (self, server->findings);
+
   add_row (self, _("Name"), server->name);
   add_row (self, _("FQDN"), server->fqdn);
   add_row (self, _("Product"), extopo_product_get_name (server->version.product));
@@ -339,8 +350,6 @@ show_server (ExtopoServerCard *self,
   add_row (self, _("Serial number"), server->serial_number);
   add_row (self, _("Legacy DN"), server->legacy_dn);
   add_row (self, _("DN"), server->dn);
-
-  add_findings (self, server->findings);
 
   if (server->routing_group != NULL || server->admin_group != NULL)
     {
@@ -533,6 +542,8 @@ show_connector (ExtopoServerCard *self,
   gtk_label_set_text (self->kind_label, connector_type_display_name (connector->type));
   set_status (self, status);
 
+  add_findings (self, connector->findings);
+
   add_row (self, _("Name"), connector->name);
   add_row (self, _("Type"), connector_type_display_name (connector->type));
   add_row (self, _("Object class"), connector->object_class);
@@ -544,8 +555,6 @@ show_connector (ExtopoServerCard *self,
   add_row (self, _("Remote bridgeheads"), target_bridgeheads);
   add_row (self, _("Address spaces"), address_spaces);
   add_row (self, _("DN"), connector->dn);
-
-  add_findings (self, connector->findings);
 
   {
     GtkWidget *section = add_section (self, _("Endpoints"));
@@ -596,12 +605,10 @@ clear_details (ExtopoServerCard *self)
 {
   GList *children;
 
-  children = gtk_container_get_children (GTK_CONTAINER (self->grid));
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-  g_list_free (children);
-
-  children = gtk_container_get_children (GTK_CONTAINER (self->extra_box));
+  children = g_list_concat (gtk_container_get_children (GTK_CONTAINER (self->grid)),
+                            gtk_container_get_children (GTK_CONTAINER (self->extra_box)));
+  children = g_list_concat (children,
+                            gtk_container_get_children (GTK_CONTAINER (self->findings_box)));
   for (GList *l = children; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
   g_list_free (children);
@@ -641,6 +648,7 @@ extopo_server_card_class_init (ExtopoServerCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, status_icon);
   gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, findings_box);
   gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, grid);
   gtk_widget_class_bind_template_child (widget_class, ExtopoServerCard, extra_box);
   gtk_widget_class_set_css_name (widget_class, "extopo-server-card");
