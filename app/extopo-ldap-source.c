@@ -592,6 +592,14 @@ bind_simple (Session  *session,
                              _("a simple bind needs a user name"));
           return FALSE;
         }
+      /* A DN with an empty password is an "unauthenticated bind", which some
+       * servers grant as anonymous: never let it pass for a sign-in. */
+      if (params->password == NULL || *params->password == '\0')
+        {
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_AUTH, _("bind"),
+                             _("a simple bind needs a password"));
+          return FALSE;
+        }
       credentials.bv_val = params->password;
       credentials.bv_len = params->password != NULL ? strlen (params->password) : 0;
     }

@@ -315,6 +315,13 @@ test_simple_bind_wrong_password (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->slapd->uri));
   g_assert_nonnull (strstr (error->message, "bind"));
   g_assert_null (strstr (error->message, "not-the-password"));
+
+  /* An empty password is refused before it reaches the server. */
+  g_clear_error (&error);
+  g_free (fixture->params->password);
+  fixture->params->password = g_strdup ("");
+  error = fetch_error (fixture->params, EXTOPO_LDAP_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "password"));
 }
 
 static void
