@@ -24,6 +24,9 @@
 #define PAN_STEP       48.0   /* pixels per arrow key or wheel notch */
 #define HIT_TOLERANCE  4.0    /* pixels */
 #define LEGEND_MARGIN  12.0   /* pixels between the legend and the corner */
+#define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
+#define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
+#define BACKGROUND_RGB 0.965, 0.969, 0.973
 
 /* A bitmap of the diagram at one zoom level, larger than the window, so that
  * panning and hovering redraw from memory instead of through the renderer. */
@@ -51,6 +54,9 @@ struct _ExtopoGraphView
   GtkGesture       *click_gesture;
   GtkGesture       *zoom_gesture;
   ExtopoViewCache   cache;
+  cairo_surface_t  *legend;
+  double            legend_scale;
+  guint             settle_id;
 
   /* borrowed from the model of @geometry */
   gpointer          selected;
@@ -337,18 +343,6 @@ extopo_connection_touches (ExtopoConnection   *connection,
   return FALSE;
 }
 
-static void
-extopo_graph_view_path_edge (cairo_t             *cr,
-                             const ExtopoGeoEdge *edge)
-{
-  cairo_move_to (cr, edge->points[0], edge->points[1]);
-  for (guint i = 1; i + 2 < edge->n_points; i += 3)
-    cairo_curve_to (cr,
-                    edge->points[2 * i], edge->points[2 * i + 1],
-                    edge->points[2 * i + 2], edge->points[2 * i + 3],
-                    edge->points[2 * i + 4], edge->points[2 * i + 5]);
-}
-
 /* The hover highlight: the hovered server or group, and the connections of
  * its routing group, drawn over the diagram (or over the cached bitmap). */
 static void
@@ -387,7 +381,7 @@ extopo_graph_view_draw_hover (ExtopoGraphView  *self,
 
       if (lit)
         {
-          extopo_graph_view_path_edge (cr, edge);
+          extopo_renderer_path_edge (cr, edge);
           cairo_stroke (cr);
         }
     }
@@ -415,38 +409,85 @@ extopo_graph_view_apply_transform (ExtopoGraphView *self,
   cairo_translate (cr, -self->center_x, -self->center_y);
 }
 
+/* Where anything is drawn: the bounds, plus room for strokes and highlight
+ * outlines that a few pixels wide reach past them. */
+static void
+extopo_graph_view_content_rect (ExtopoGraphView *self,
+                                ExtopoRect      *content)
+{
+  double grow = CONTENT_MARGIN + CONTENT_MARGIN / self->zoom;
+
+  *content = self->geometry->bounds;
+  content->x -= grow;
+  content->y -= grow;
+  content->width += 2 * grow;
+  content->height += 2 * grow;
+}
+
+/* The part of @visible with something in it; FALSE when there is none. */
 static gboolean
-extopo_graph_view_cache_valid (ExtopoGraphView  *self,
+extopo_graph_view_needed_rect (ExtopoGraphView  *self,
                                const ExtopoRect *visible,
-                               double            device_scale)
+                               ExtopoRect       *needed)
+{
+  ExtopoRect content;
+  double x1;
+  double y1;
+
+  extopo_graph_view_content_rect (self, &content);
+  needed->x = MAX (visible->x, content.x);
+  needed->y = MAX (visible->y, content.y);
+  x1 = MIN (visible->x + visible->width, content.x + content.width);
+  y1 = MIN (visible->y + visible->height, content.y + content.height);
+  needed->width = x1 - needed->x;
+  needed->height = y1 - needed->y;
+
+  return needed->width > 0 && needed->height > 0;
+}
+
+static gboolean
+extopo_graph_view_cache_matches (ExtopoGraphView *self,
+                                 double           device_scale)
 {
   const ExtopoViewCache *cache = &self->cache;
 
   return cache->surface != NULL
-         && cache->zoom == self->zoom
          && cache->device_scale == device_scale
          && cache->selected_kind == self->selected_kind
          && cache->selected == self->selected
-         && cache->matches == self->matches
-         && visible->x >= cache->area.x
-         && visible->y >= cache->area.y
-         && visible->x + visible->width <= cache->area.x + cache->area.width
-         && visible->y + visible->height <= cache->area.y + cache->area.height;
+         && cache->matches == self->matches;
 }
 
-/* Renders the area around @visible (half a window more on each side, within
- * the diagram) at the current zoom into the cache, on whole device pixels
- * counted from the diagram origin so that painting it back is exact. */
+static gboolean
+extopo_graph_view_cache_valid (ExtopoGraphView  *self,
+                               const ExtopoRect *needed,
+                               double            device_scale)
+{
+  const ExtopoViewCache *cache = &self->cache;
+
+  return extopo_graph_view_cache_matches (self, device_scale)
+         && cache->zoom == self->zoom
+         && needed->x >= cache->area.x
+         && needed->y >= cache->area.y
+         && needed->x + needed->width <= cache->area.x + cache->area.width
+         && needed->y + needed->height <= cache->area.y + cache->area.height;
+}
+
+/* Renders what is needed, and half a window more on each side where the
+ * diagram goes on, at the current zoom into the cache: opaque, on whole
+ * device pixels counted from the diagram origin so painting it back is a
+ * plain copy. */
 static void
 extopo_graph_view_cache_fill (ExtopoGraphView  *self,
                               cairo_surface_t  *target,
                               double            device_scale,
-                              const ExtopoRect *visible)
+                              const ExtopoRect *visible,
+                              const ExtopoRect *needed)
 {
   ExtopoViewCache *cache = &self->cache;
-  const ExtopoRect *bounds = &self->geometry->bounds;
   double pixels = self->zoom * device_scale;
   ExtopoRenderOptions options;
+  ExtopoRect content;
   ExtopoRect area;
   double x0;
   double y0;
@@ -456,12 +497,13 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   int ph;
   cairo_t *cr;
 
-  x0 = MIN (visible->x, MAX (visible->x - visible->width / 2, bounds->x));
-  y0 = MIN (visible->y, MAX (visible->y - visible->height / 2, bounds->y));
-  x1 = MAX (visible->x + visible->width,
-            MIN (visible->x + 1.5 * visible->width, bounds->x + bounds->width));
-  y1 = MAX (visible->y + visible->height,
-            MIN (visible->y + 1.5 * visible->height, bounds->y + bounds->height));
+  extopo_graph_view_content_rect (self, &content);
+  x0 = MIN (needed->x, MAX (visible->x - visible->width / 2, content.x));
+  y0 = MIN (needed->y, MAX (visible->y - visible->height / 2, content.y));
+  x1 = MAX (needed->x + needed->width,
+            MIN (visible->x + 1.5 * visible->width, content.x + content.width));
+  y1 = MAX (needed->y + needed->height,
+            MIN (visible->y + 1.5 * visible->height, content.y + content.height));
 
   x0 = floor (x0 * pixels);
   y0 = floor (y0 * pixels);
@@ -469,7 +511,7 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   ph = (int) ceil (y1 * pixels - y0) + 1;
 
   extopo_view_cache_clear (cache);
-  cache->surface = cairo_surface_create_similar_image (target, CAIRO_FORMAT_ARGB32, pw, ph);
+  cache->surface = cairo_surface_create_similar_image (target, CAIRO_FORMAT_RGB24, pw, ph);
   cairo_surface_set_device_scale (cache->surface, device_scale, device_scale);
   cache->zoom = self->zoom;
   cache->device_scale = device_scale;
@@ -485,6 +527,8 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
 
   area = cache->area;
   cr = cairo_create (cache->surface);
+  cairo_set_source_rgb (cr, BACKGROUND_RGB);
+  cairo_paint (cr);
   cairo_translate (cr, -x0 / device_scale, -y0 / device_scale);
   cairo_scale (cr, self->zoom, self->zoom);
   extopo_graph_view_init_options (self, &options, &area);
@@ -495,7 +539,7 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   cairo_destroy (cr);
 }
 
-/* Paints the cache in place; the caller's matrix is the identity. */
+/* Copies the cache in place; the caller's matrix is the identity. */
 static void
 extopo_graph_view_cache_paint (ExtopoGraphView *self,
                                cairo_t         *cr,
@@ -511,27 +555,101 @@ extopo_graph_view_cache_paint (ExtopoGraphView *self,
   x = round (width / 2.0 * cache->device_scale - self->center_x * pixels);
   y = round (height / 2.0 * cache->device_scale - self->center_y * pixels);
 
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, cache->surface,
                             (x + cache->x0) / cache->device_scale,
                             (y + cache->y0) / cache->device_scale);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
+  cairo_rectangle (cr,
+                   (x + cache->x0) / cache->device_scale,
+                   (y + cache->y0) / cache->device_scale,
+                   cairo_image_surface_get_width (cache->surface) / cache->device_scale,
+                   cairo_image_surface_get_height (cache->surface) / cache->device_scale);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* While a zoom gesture runs, the last bitmap is stretched to the new zoom:
+ * blurry for a moment, but a frame costs a copy, not a render. */
+static void
+extopo_graph_view_cache_paint_scaled (ExtopoGraphView *self,
+                                      cairo_t         *cr,
+                                      int              width,
+                                      int              height)
+{
+  const ExtopoViewCache *cache = &self->cache;
+
+  cairo_save (cr);
+  extopo_graph_view_apply_transform (self, cr, width, height);
+  cairo_translate (cr, cache->area.x, cache->area.y);
+  cairo_scale (cr, 1.0 / cache->zoom, 1.0 / cache->zoom);
+  cairo_set_source_surface (cr, cache->surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+  cairo_rectangle (cr, 0, 0,
+                   cairo_image_surface_get_width (cache->surface) / cache->device_scale,
+                   cairo_image_surface_get_height (cache->surface) / cache->device_scale);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  ExtopoGraphView *self = user_data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* For a gesture or the wheel: frames stretch the last bitmap until the zoom
+ * has not changed for a moment, then one real render follows. */
+static void
+extopo_graph_view_restart_settle (ExtopoGraphView *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->cache.surface != NULL)
+    self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
 
 static void
-extopo_graph_view_draw_background (cairo_t *cr,
-                                   int      width,
-                                   int      height)
+extopo_graph_view_legend_paint (ExtopoGraphView *self,
+                                cairo_t         *cr,
+                                int              width,
+                                int              height)
 {
-  cairo_pattern_t *pattern;
+  double lw;
+  double lh;
+  double device_scale = 1.0;
 
-  pattern = cairo_pattern_create_linear (0, 0, 0, height);
-  cairo_pattern_add_color_stop_rgb (pattern, 0.0, 0.985, 0.985, 0.98);
-  cairo_pattern_add_color_stop_rgb (pattern, 1.0, 0.94, 0.945, 0.95);
-  cairo_set_source (cr, pattern);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &device_scale, NULL);
+
+  /* The legend never changes: draw its text once. */
+  if (self->legend == NULL || self->legend_scale != device_scale)
+    {
+      cairo_t *lcr;
+
+      g_clear_pointer (&self->legend, cairo_surface_destroy);
+      extopo_renderer_get_legend_size (&lw, &lh);
+      self->legend = cairo_surface_create_similar_image (cairo_get_target (cr),
+                                                         CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (lw * device_scale),
+                                                         (int) ceil (lh * device_scale));
+      cairo_surface_set_device_scale (self->legend, device_scale, device_scale);
+      self->legend_scale = device_scale;
+      lcr = cairo_create (self->legend);
+      extopo_renderer_draw_legend (lcr, 0, 0);
+      cairo_destroy (lcr);
+    }
+
+  lw = cairo_image_surface_get_width (self->legend) / device_scale;
+  lh = cairo_image_surface_get_height (self->legend) / device_scale;
+  cairo_set_source_surface (cr, self->legend,
+                            round (MAX (0, width - lw - LEGEND_MARGIN)),
+                            round (MAX (0, height - lh - LEGEND_MARGIN)));
+  cairo_paint (cr);
 }
 
 void
@@ -541,12 +659,14 @@ extopo_graph_view_render (ExtopoGraphView *self,
                           int              height)
 {
   ExtopoRect visible;
+  ExtopoRect needed;
 
   g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  extopo_graph_view_draw_background (cr, width, height);
+  cairo_set_source_rgb (cr, BACKGROUND_RGB);
+  cairo_paint (cr);
 
   if (self->geometry != NULL)
     {
@@ -556,9 +676,17 @@ extopo_graph_view_render (ExtopoGraphView *self,
       cairo_surface_get_device_scale (target, &device_scale, NULL);
       extopo_graph_view_visible_rect_for (self, width, height, &visible);
 
-      if (!extopo_graph_view_cache_valid (self, &visible, device_scale))
-        extopo_graph_view_cache_fill (self, target, device_scale, &visible);
-      extopo_graph_view_cache_paint (self, cr, width, height);
+      if (!extopo_graph_view_needed_rect (self, &visible, &needed))
+        ; /* only background in view */
+      else if (extopo_graph_view_cache_valid (self, &needed, device_scale))
+        extopo_graph_view_cache_paint (self, cr, width, height);
+      else if (self->settle_id != 0 && extopo_graph_view_cache_matches (self, device_scale))
+        extopo_graph_view_cache_paint_scaled (self, cr, width, height);
+      else
+        {
+          extopo_graph_view_cache_fill (self, target, device_scale, &visible, &needed);
+          extopo_graph_view_cache_paint (self, cr, width, height);
+        }
 
       cairo_save (cr);
       extopo_graph_view_apply_transform (self, cr, width, height);
@@ -567,15 +695,7 @@ extopo_graph_view_render (ExtopoGraphView *self,
     }
 
   if (self->show_legend)
-    {
-      double lw;
-      double lh;
-
-      extopo_renderer_get_legend_size (&lw, &lh);
-      extopo_renderer_draw_legend (cr,
-                                   MAX (0, width - lw - LEGEND_MARGIN),
-                                   MAX (0, height - lh - LEGEND_MARGIN));
-    }
+    extopo_graph_view_legend_paint (self, cr, width, height);
 
   cairo_restore (cr);
 }
@@ -1130,6 +1250,7 @@ zoom_scale_changed_cb (GtkGestureZoom  *gesture,
     return;
 
   zoom = CLAMP (self->pinch_zoom * scale, extopo_graph_view_min_zoom (self), MAX_ZOOM);
+  extopo_graph_view_restart_settle (self);
   extopo_graph_view_set_view (self, zoom,
                               self->pinch_x - (x - extopo_graph_view_get_width (self) / 2.0) / zoom,
                               self->pinch_y - (y - extopo_graph_view_get_height (self) / 2.0) / zoom);
@@ -1169,9 +1290,9 @@ extopo_graph_view_scroll_event (GtkWidget      *widget,
     {
       if (dy != 0.0)
         {
-          extopo_graph_view_user_moved (self);
           extopo_graph_view_set_zoom_at (self, self->zoom * pow (WHEEL_STEP, -dy),
                                          event->x, event->y);
+          extopo_graph_view_restart_settle (self);
         }
       return GDK_EVENT_STOP;
     }
@@ -1343,6 +1464,8 @@ extopo_graph_view_set_zoom_at (ExtopoGraphView *self,
     }
 
   extopo_graph_view_user_moved (self);
+  /* Asked for by code or a key: the next frame is rendered sharp. */
+  g_clear_handle_id (&self->settle_id, g_source_remove);
 
   /* The diagram point under (x, y) stays there. */
   extopo_graph_view_widget_to_diagram (self, x, y, &dx, &dy);
@@ -1486,6 +1609,7 @@ extopo_graph_view_dispose (GObject *object)
   g_clear_object (&self->drag_gesture);
   g_clear_object (&self->click_gesture);
   g_clear_object (&self->zoom_gesture);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (extopo_graph_view_parent_class)->dispose (object);
 }
@@ -1496,6 +1620,7 @@ extopo_graph_view_finalize (GObject *object)
   ExtopoGraphView *self = EXTOPO_GRAPH_VIEW (object);
 
   extopo_view_cache_clear (&self->cache);
+  g_clear_pointer (&self->legend, cairo_surface_destroy);
   g_clear_pointer (&self->geometry, extopo_geometry_unref);
   g_clear_pointer (&self->matches, g_hash_table_unref);
 

@@ -5,8 +5,9 @@
  * Lays out a large organization (read from FILE, or generated), puts the
  * real widget in a 1280x800 offscreen window and times
  * extopo_graph_view_render() into an image surface, at full view and at
- * 100 %, both while zooming (the renderer runs every frame) and while
- * panning (the widget draws from its cached bitmap).
+ * 100 %: while zooming by API (the renderer runs every frame), while
+ * panning (the widget copies its cached bitmap) and while zooming with
+ * Ctrl+wheel (the widget stretches its last bitmap until the wheel rests).
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,7 +34,26 @@ typedef enum
 {
   MOVE_ZOOM,   /* alternate between two close zoom levels: no cache hit */
   MOVE_PAN,    /* pan a few pixels at the same zoom */
+  MOVE_WHEEL,  /* Ctrl+wheel notches in and out, as a person zooms */
 } Move;
+
+static void
+send_ctrl_wheel (GtkWidget          *widget,
+                 GdkScrollDirection  direction)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkEvent *event = gdk_event_new (GDK_SCROLL);
+
+  event->scroll.window = g_object_ref (gtk_widget_get_window (widget));
+  event->scroll.send_event = TRUE;
+  event->scroll.direction = direction;
+  event->scroll.state = GDK_CONTROL_MASK;
+  event->scroll.x = WIDTH / 2.0 + 100;
+  event->scroll.y = HEIGHT / 2.0 - 50;
+  gdk_event_set_device (event, gdk_seat_get_pointer (seat));
+  gtk_widget_event (widget, event);
+  gdk_event_free (event);
+}
 
 static int
 compare_doubles (gconstpointer a,
@@ -110,6 +130,8 @@ run (ExtopoGraphView *view,
 
       if (move == MOVE_ZOOM)
         extopo_graph_view_set_zoom_at (view, i % 2 == 0 ? zoom : zoom * 1.001, -1, -1);
+      else if (move == MOVE_WHEEL && i > 0)
+        send_ctrl_wheel (GTK_WIDGET (view), (i / 4) % 2 == 0 ? GDK_SCROLL_UP : GDK_SCROLL_DOWN);
       else if (i > 0)
         extopo_graph_view_scroll_by (view, i % 2 == 0 ? 7 : -5, i % 3 == 0 ? 3 : -2);
 
@@ -207,12 +229,16 @@ main (int    argc,
   run (EXTOPO_GRAPH_VIEW (view), "full view, zooming (render)", MOVE_ZOOM, frames);
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
   run (EXTOPO_GRAPH_VIEW (view), "full view, panning (cached)", MOVE_PAN, frames);
+  extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "full view, Ctrl+wheel", MOVE_WHEEL, frames);
 
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
   extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
   run (EXTOPO_GRAPH_VIEW (view), "100 %, zooming (render)", MOVE_ZOOM, frames);
   extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
   run (EXTOPO_GRAPH_VIEW (view), "100 %, panning (cached)", MOVE_PAN, frames);
+  extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
+  run (EXTOPO_GRAPH_VIEW (view), "100 %, Ctrl+wheel", MOVE_WHEEL, frames);
 
   gtk_widget_destroy (window);
 

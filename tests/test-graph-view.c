@@ -1,0 +1,776 @@
+/* test-graph-view.c: the diagram widget's transform, hit test, selection and view keeping.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-graph-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <gtk/gtk.h>
+
+#include "extopo-graph-view.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
+#include "extopo-model.h"
+#include "extopo-renderer.h"
+
+#define VIEW_WIDTH  640
+#define VIEW_HEIGHT 480
+
+/* Laid out once: Graphviz is the slow part. */
+static ExtopoModel *sample_model;
+static ExtopoGeometry *sample_geometry;
+
+typedef struct
+{
+  GtkWidget       *window;
+  ExtopoGraphView *view;
+} Fixture;
+
+static void
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
+
+  path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), "coexistence.ldif", NULL);
+  sample_model = extopo_loader_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sample_model);
+
+  sample_geometry = extopo_layout_compute (sample_model, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sample_geometry);
+  g_assert_cmpuint (sample_geometry->nodes->len, >, 3);
+}
+
+/* Spins the main loop until the window has its size, never more than a few
+ * thousand iterations. */
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  for (guint i = 0; i < 5000; i++)
+    {
+      if (gtk_widget_get_allocated_width (widget) == VIEW_WIDTH
+          && gtk_widget_get_allocated_height (widget) == VIEW_HEIGHT
+          && gtk_widget_get_realized (widget))
+        return;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_cmpint (gtk_widget_get_allocated_width (widget), ==, VIEW_WIDTH);
+  g_assert_cmpint (gtk_widget_get_allocated_height (widget), ==, VIEW_HEIGHT);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = gtk_offscreen_window_new ();
+  fixture->view = EXTOPO_GRAPH_VIEW (extopo_graph_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), VIEW_WIDTH, VIEW_HEIGHT);
+  gtk_container_add (GTK_CONTAINER (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_widget_show_all (fixture->window);
+  wait_for_allocation (GTK_WIDGET (fixture->view));
+
+  extopo_graph_view_set_geometry (fixture->view, sample_geometry, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_widget_destroy (fixture->window);
+}
+
+/* The widget point of a diagram point, from the public zoom and visible
+ * rectangle alone (not from the widget's own inverse). */
+static void
+to_widget (ExtopoGraphView *view,
+           double           dx,
+           double           dy,
+           double          *x,
+           double          *y)
+{
+  ExtopoRect visible;
+  double zoom = extopo_graph_view_get_zoom (view);
+
+  extopo_graph_view_get_visible_rect (view, &visible);
+  *x = (dx - visible.x) * zoom;
+  *y = (dy - visible.y) * zoom;
+}
+
+static double
+distance_to_edge (const ExtopoGeoEdge *edge,
+                  double               x,
+                  double               y)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i + 3 < edge->n_points; i += 3)
+    {
+      const double *p = edge->points + 2 * i;
+
+      for (guint k = 0; k <= 32; k++)
+        {
+          double t = k / 32.0;
+          double u = 1 - t;
+          double bx = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6];
+          double by = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7];
+
+          best = MIN (best, hypot (bx - x, by - y));
+        }
+    }
+
+  return best;
+}
+
+/* TRUE when (x, y) is clear of every server box and edge path by @margin
+ * points and inside no frame deeper than @frame. */
+static gboolean
+point_is_bare_frame (ExtopoGeometry *geometry,
+                     guint           frame_index,
+                     double          x,
+                     double          y,
+                     double          margin)
+{
+  const ExtopoGeoFrame *frame = &g_array_index (geometry->frames, ExtopoGeoFrame, frame_index);
+
+  if (!extopo_rect_contains_point (&frame->box, x, y))
+    return FALSE;
+
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+      ExtopoRect grown = node->box;
+
+      grown.x -= margin;
+      grown.y -= margin;
+      grown.width += 2 * margin;
+      grown.height += 2 * margin;
+      if (extopo_rect_contains_point (&grown, x, y))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < geometry->edges->len; i++)
+    {
+      const ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+
+      if (distance_to_edge (edge, x, y) < margin
+          || hypot (edge->label_x - x, edge->label_y - y) < 4 * margin)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      const ExtopoGeoFrame *other = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+      if (i != frame_index && other->depth > frame->depth
+          && extopo_rect_contains_point (&other->box, x, y))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A routing group frame and a point of it that holds nothing else. */
+static gboolean
+find_bare_frame_point (ExtopoGeometry *geometry,
+                       guint          *frame_index,
+                       double         *x,
+                       double         *y)
+{
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      const ExtopoGeoFrame *frame = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+      if (frame->kind != EXTOPO_OBJECT_ROUTING_GROUP)
+        continue;
+
+      for (guint gy = 1; gy < 16; gy++)
+        for (guint gx = 1; gx < 16; gx++)
+          {
+            double px = frame->box.x + frame->box.width * gx / 16.0;
+            double py = frame->box.y + frame->box.height * gy / 16.0;
+
+            if (point_is_bare_frame (geometry, i, px, py, 12.0))
+              {
+                *frame_index = i;
+                *x = px;
+                *y = py;
+                return TRUE;
+              }
+          }
+    }
+
+  return FALSE;
+}
+
+/* Checks a server, a connector, a group and empty space at the current view. */
+static void
+check_hits (ExtopoGraphView *view)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  const ExtopoGeoNode *node;
+  const ExtopoGeoEdge *edge = NULL;
+  const ExtopoGeoFrame *frame;
+  ExtopoHit hit;
+  double dx;
+  double dy;
+  double x;
+  double y;
+  guint frame_index = 0;
+
+  /* Every server, at its box's centre. */
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+      to_widget (view, node->box.x + node->box.width / 2, node->box.y + node->box.height / 2,
+                 &x, &y);
+      g_assert_true (extopo_graph_view_hit_test (view, x, y, &hit));
+      g_assert_cmpint (hit.kind, ==, EXTOPO_OBJECT_SERVER);
+      g_assert_true (hit.object == node->server);
+      g_assert_cmpint (hit.index, ==, (int) i);
+    }
+
+  /* A connector, half-way along its path, away from any server box. */
+  for (guint i = 0; i < geometry->edges->len && edge == NULL; i++)
+    {
+      const ExtopoGeoEdge *candidate = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+      gboolean clear = TRUE;
+
+      extopo_geo_edge_get_midpoint (candidate, &dx, &dy);
+      for (guint k = 0; k < geometry->nodes->len && clear; k++)
+        {
+          node = &g_array_index (geometry->nodes, ExtopoGeoNode, k);
+          clear = !extopo_rect_contains_point (&node->box, dx, dy);
+        }
+      if (clear)
+        edge = candidate;
+    }
+  g_assert_nonnull (edge);
+  to_widget (view, dx, dy, &x, &y);
+  g_assert_true (extopo_graph_view_hit_test (view, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, EXTOPO_OBJECT_CONNECTOR);
+  g_assert_true (&g_array_index (geometry->edges, ExtopoGeoEdge, hit.index) == edge);
+
+  /* Its label point, where the cost is written. */
+  to_widget (view, edge->label_x, edge->label_y, &x, &y);
+  g_assert_true (extopo_graph_view_hit_test (view, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, EXTOPO_OBJECT_CONNECTOR);
+
+  /* Bare space inside a routing group. */
+  g_assert_true (find_bare_frame_point (geometry, &frame_index, &dx, &dy));
+  frame = &g_array_index (geometry->frames, ExtopoGeoFrame, frame_index);
+  to_widget (view, dx, dy, &x, &y);
+  g_assert_true (extopo_graph_view_hit_test (view, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, EXTOPO_OBJECT_ROUTING_GROUP);
+  g_assert_true (hit.object == frame->object);
+
+  /* Outside the diagram. */
+  to_widget (view, geometry->bounds.x - 20, geometry->bounds.y - 20, &x, &y);
+  g_assert_false (extopo_graph_view_hit_test (view, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, EXTOPO_OBJECT_NONE);
+  g_assert_null (hit.object);
+}
+
+static cairo_surface_t *
+render_view (ExtopoGraphView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint
+channel_difference (guint32 a,
+                    guint32 b)
+{
+  guint most = 0;
+
+  for (guint shift = 0; shift < 32; shift += 8)
+    most = MAX (most, (guint) ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+
+  return most;
+}
+
+/* The pixels agree with the hit test: the widget's frame matches the
+ * renderer drawn straight through the public zoom and visible rectangle
+ * (within a pixel, as the widget puts its bitmap on whole pixels). */
+static void
+check_pixels (ExtopoGraphView *view)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  g_autoptr(GtkWidget) empty = g_object_ref_sink (extopo_graph_view_new ());
+  double zoom = extopo_graph_view_get_zoom (view);
+  ExtopoRenderOptions options;
+  ExtopoRect visible;
+  cairo_surface_t *drawn;
+  cairo_surface_t *bare;
+  cairo_surface_t *expected;
+  cairo_t *cr;
+  guint32 *a;
+  guint32 *b;
+  guint32 *e;
+  guint stride;
+  guint differing = 0;
+  guint painted = 0;
+
+  extopo_graph_view_set_show_legend (view, FALSE);
+  extopo_graph_view_set_show_legend (EXTOPO_GRAPH_VIEW (empty), FALSE);
+  drawn = render_view (view);
+  bare = render_view (EXTOPO_GRAPH_VIEW (empty));
+  expected = render_view (EXTOPO_GRAPH_VIEW (empty));
+  extopo_graph_view_set_show_legend (view, TRUE);
+
+  extopo_graph_view_get_visible_rect (view, &visible);
+  cr = cairo_create (expected);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
+  extopo_render_options_init (&options);
+  options.scale = zoom;
+  options.visible = &visible;
+  extopo_renderer_draw_graph (cr, geometry, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+
+  a = (guint32 *) cairo_image_surface_get_data (drawn);
+  b = (guint32 *) cairo_image_surface_get_data (bare);
+  e = (guint32 *) cairo_image_surface_get_data (expected);
+  stride = cairo_image_surface_get_stride (drawn) / 4;
+
+  for (guint y = 0; y < VIEW_HEIGHT; y++)
+    for (guint x = 0; x < VIEW_WIDTH; x++)
+      {
+        guint i = y * stride + x;
+
+        gboolean near = FALSE;
+
+        painted += e[i] != b[i];
+
+        /* Half a pixel of placement is allowed: look at the neighbours too. */
+        for (int dy = -1; dy <= 1 && !near; dy++)
+          for (int dx = -1; dx <= 1 && !near; dx++)
+            {
+              int nx = CLAMP ((int) x + dx, 0, VIEW_WIDTH - 1);
+              int ny = CLAMP ((int) y + dy, 0, VIEW_HEIGHT - 1);
+
+              near = channel_difference (a[i], e[ny * stride + nx]) <= 64;
+            }
+        differing += !near;
+      }
+
+  g_test_message ("%u pixels painted, %u differ", painted, differing);
+  g_assert_cmpuint (painted, >, VIEW_WIDTH * VIEW_HEIGHT / 20);
+  g_assert_cmpuint (differing, <, painted / 50);
+
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (bare);
+  cairo_surface_destroy (expected);
+}
+
+static void
+test_hit_test (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+
+  /* Fitted on the first geometry. */
+  check_hits (view);
+  check_pixels (view);
+
+  extopo_graph_view_set_zoom_at (view, 1.0, 100, 80);
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), 1.0, 1e-9);
+  check_hits (view);
+  check_pixels (view);
+
+  extopo_graph_view_set_zoom_at (view, 2.5, VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), 2.5, 1e-9);
+  check_hits (view);
+
+  extopo_graph_view_scroll_by (view, 37, -21);
+  check_hits (view);
+  check_pixels (view);
+}
+
+static void
+test_tooltip (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (fixture->view);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+      g_autofree char *markup = NULL;
+      double x;
+      double y;
+
+      if (g_strcmp0 (node->server->name, "SEA-EX01") != 0)
+        continue;
+
+      to_widget (fixture->view, node->box.x + 2, node->box.y + 2, &x, &y);
+      markup = extopo_graph_view_get_tooltip_markup (fixture->view, x, y);
+      g_assert_nonnull (markup);
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (markup, "<b>SEA-EX01</b>"));
+      g_assert_nonnull (strstr (markup, "Exchange Server 2003 SP2 (6.5.7638.2)"));
+      found = TRUE;
+    }
+
+  g_assert_true (found);
+  g_assert_null (extopo_graph_view_get_tooltip_markup (fixture->view, -500, -500));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_zoom_around_pointer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  const double points[][2] = { { 200, 150 }, { 500, 400 }, { 320, 240 } };
+  guint notified = 0;
+
+  g_signal_connect (view, "notify::zoom", G_CALLBACK (count_notify_cb), &notified);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      double px = points[i][0];
+      double py = points[i][1];
+      double before_x;
+      double before_y;
+      double after_x;
+      double after_y;
+      double zoom = extopo_graph_view_get_zoom (view);
+
+      extopo_graph_view_widget_to_diagram (view, px, py, &before_x, &before_y);
+      notified = 0;
+      extopo_graph_view_set_zoom_at (view, zoom * 1.7, px, py);
+      g_assert_cmpuint (notified, ==, 1);
+      g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), zoom * 1.7, 1e-9);
+
+      extopo_graph_view_widget_to_diagram (view, px, py, &after_x, &after_y);
+      g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (after_y, before_y, 1e-6);
+
+      /* The same zoom again is no change: no notification. */
+      extopo_graph_view_set_zoom_at (view, zoom * 1.7, px, py);
+      g_assert_cmpuint (notified, ==, 1);
+    }
+
+  /* Clamped at both ends. */
+  extopo_graph_view_set_zoom_at (view, 1000.0, -1, -1);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <=, 8.0);
+  extopo_graph_view_set_zoom_at (view, 1e-9, -1, -1);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >, 0.0);
+
+  /* The keyboard steps go in opposite directions. */
+  extopo_graph_view_zoom_reset (view);
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), 1.0, 1e-9);
+  extopo_graph_view_zoom_in (view);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >, 1.0);
+  extopo_graph_view_zoom_out (view);
+  extopo_graph_view_zoom_out (view);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <, 1.0);
+}
+
+static void
+assert_bounds_visible (ExtopoGraphView *view)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  ExtopoRect visible;
+
+  extopo_graph_view_get_visible_rect (view, &visible);
+  g_assert_cmpfloat (visible.x, <=, geometry->bounds.x);
+  g_assert_cmpfloat (visible.y, <=, geometry->bounds.y);
+  g_assert_cmpfloat (visible.x + visible.width, >=, geometry->bounds.x + geometry->bounds.width);
+  g_assert_cmpfloat (visible.y + visible.height, >=, geometry->bounds.y + geometry->bounds.height);
+}
+
+static void
+test_fit (Fixture       *fixture,
+          gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  ExtopoRect visible;
+  double fit_zoom;
+
+  /* Fitted on the first geometry, then again on demand after moving away. */
+  assert_bounds_visible (view);
+  fit_zoom = extopo_graph_view_get_zoom (view);
+
+  extopo_graph_view_set_zoom_at (view, 4.0, 10, 10);
+  extopo_graph_view_scroll_by (view, 500, 300);
+  extopo_graph_view_get_visible_rect (view, &visible);
+  g_assert_false (visible.width >= geometry->bounds.width && visible.height >= geometry->bounds.height);
+
+  extopo_graph_view_zoom_fit (view);
+  assert_bounds_visible (view);
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), fit_zoom, 1e-9);
+
+  /* Panning far away stops with the diagram still in view. */
+  extopo_graph_view_scroll_by (view, 1e6, 1e6);
+  extopo_graph_view_get_visible_rect (view, &visible);
+  g_assert_true (extopo_rect_intersects (&visible, &geometry->bounds));
+}
+
+static void
+count_cb (ExtopoGraphView *view,
+          guint           *count)
+{
+  (*count)++;
+}
+
+/* An event for @widget's window from the default seat's pointer or keyboard. */
+static GdkEvent *
+new_event (GtkWidget    *widget,
+           GdkEventType  type)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkEvent *event = gdk_event_new (type);
+
+  event->any.window = g_object_ref (gtk_widget_get_window (widget));
+  event->any.send_event = TRUE;
+  gdk_event_set_device (event, type == GDK_KEY_PRESS ? gdk_seat_get_keyboard (seat)
+                                                     : gdk_seat_get_pointer (seat));
+
+  return event;
+}
+
+/* A press and a release, far enough in time from the last click that no
+ * two make a double click. */
+static void
+click (GtkWidget *widget,
+       double     x,
+       double     y)
+{
+  static guint32 time = 1000;
+  const GdkEventType types[] = { GDK_BUTTON_PRESS, GDK_BUTTON_RELEASE };
+
+  time += 5000;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GdkEvent *event = new_event (widget, types[i]);
+
+      event->button.time = time + 20 * i;
+      event->button.x = x;
+      event->button.y = y;
+      event->button.button = GDK_BUTTON_PRIMARY;
+      event->button.state = types[i] == GDK_BUTTON_RELEASE ? GDK_BUTTON1_MASK : 0;
+      gtk_main_do_event (event);
+      gdk_event_free (event);
+    }
+}
+
+static void
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  GdkEvent *event = new_event (widget, GDK_KEY_PRESS);
+
+  event->key.keyval = keyval;
+  g_assert_true (gtk_widget_event (widget, event));
+  gdk_event_free (event);
+}
+
+/* Centres the first server, clicks it and checks that it got selected. */
+static const ExtopoGeoNode *
+click_first_node (ExtopoGraphView *view,
+                  guint           *changed)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  guint before = *changed;
+  double x;
+  double y;
+
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+  to_widget (view, node->box.x + node->box.width / 2, node->box.y + node->box.height / 2, &x, &y);
+  click (GTK_WIDGET (view), x, y);
+  g_assert_cmpuint (*changed, ==, before + 1);
+  g_assert_true (extopo_graph_view_get_selection (view, &kind) == node->server);
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+
+  /* Clicking the same server again changes nothing. */
+  click (GTK_WIDGET (view), x, y);
+  g_assert_cmpuint (*changed, ==, before + 1);
+
+  return node;
+}
+
+static void
+test_selection_signal (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  const ExtopoGeoNode *node;
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  guint changed = 0;
+  double x;
+  double y;
+
+  g_signal_connect (view, "selection-changed", G_CALLBACK (count_cb), &changed);
+  node = click_first_node (view, &changed);
+
+  /* Clicking outside the diagram clears. */
+  extopo_graph_view_zoom_fit (view);
+  to_widget (view, geometry->bounds.x - 10, geometry->bounds.y - 10, &x, &y);
+  click (GTK_WIDGET (view), x, y);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_null (extopo_graph_view_get_selection (view, &kind));
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_NONE);
+
+  /* Setting it from code does not echo the signal. */
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER, node->server);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == node->server);
+}
+
+static void
+test_escape_clears (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  const ExtopoGeoNode *node;
+  ExtopoObjectKind kind;
+  guint changed = 0;
+  double zoom;
+
+  g_signal_connect (view, "selection-changed", G_CALLBACK (count_cb), &changed);
+  node = click_first_node (view, &changed);
+
+  send_key (GTK_WIDGET (view), GDK_KEY_Escape);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_null (extopo_graph_view_get_selection (view, &kind));
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_NONE);
+
+  /* Nothing left to clear: no signal. */
+  send_key (GTK_WIDGET (view), GDK_KEY_Escape);
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* The action path does the same. */
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER, node->server);
+  extopo_graph_view_clear_selection (view);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_null (extopo_graph_view_get_selection (view, NULL));
+
+  /* The widget's own keys zoom. */
+  zoom = extopo_graph_view_get_zoom (view);
+  send_key (GTK_WIDGET (view), GDK_KEY_plus);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >, zoom);
+}
+
+static void
+test_keep_view_on_relayout (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  g_autoptr(ExtopoGeometry) collapsed = NULL;
+  g_autoptr(ExtopoGeometry) relaid = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
+  ExtopoRoutingGroup *group = NULL;
+  ExtopoRect before;
+  ExtopoRect after;
+  GPtrArray *routing_groups;
+  const ExtopoGeoNode *node;
+  double zoom;
+
+  routing_groups = extopo_model_get_routing_groups (sample_model);
+  for (guint i = 0; i < routing_groups->len && group == NULL; i++)
+    {
+      ExtopoRoutingGroup *candidate = g_ptr_array_index (routing_groups, i);
+
+      if (candidate->servers->len > 1)
+        group = candidate;
+    }
+  g_assert_nonnull (group);
+
+  groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (groups, group->ndn);
+  options.collapsed = groups;
+  collapsed = extopo_layout_compute (sample_model, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (collapsed->nodes->len, <, sample_geometry->nodes->len);
+
+  /* Somewhere zoomed in, with a server selected. */
+  node = &g_array_index (sample_geometry->nodes, ExtopoGeoNode, 0);
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+  extopo_graph_view_set_zoom_at (view, 1.5, -1, -1);
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER, node->server);
+  zoom = extopo_graph_view_get_zoom (view);
+  extopo_graph_view_get_visible_rect (view, &before);
+
+  extopo_graph_view_set_geometry (view, collapsed, TRUE);
+  g_assert_true (extopo_graph_view_get_geometry (view) == collapsed);
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), zoom, 1e-9);
+  extopo_graph_view_get_visible_rect (view, &after);
+  g_assert_cmpfloat_with_epsilon (after.width, before.width, 1e-6);
+  if (extopo_rect_contains_point (&collapsed->bounds,
+                                  before.x + before.width / 2, before.y + before.height / 2))
+    {
+      g_assert_cmpfloat_with_epsilon (after.x, before.x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (after.y, before.y, 1e-6);
+    }
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == node->server);
+
+  /* Without keep_view the new layout is fitted. */
+  options.collapsed = NULL;
+  relaid = extopo_layout_compute (sample_model, &options, NULL, &error);
+  g_assert_no_error (error);
+  extopo_graph_view_set_zoom_at (view, 5.0, -1, -1);
+  extopo_graph_view_set_geometry (view, relaid, FALSE);
+  assert_bounds_visible (view);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <, 5.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  load_sample ();
+
+  g_test_add ("/view/hit-test", Fixture, NULL, fixture_set_up, test_hit_test, fixture_tear_down);
+  g_test_add ("/view/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
+  g_test_add ("/view/zoom-around-pointer", Fixture, NULL,
+              fixture_set_up, test_zoom_around_pointer, fixture_tear_down);
+  g_test_add ("/view/fit", Fixture, NULL, fixture_set_up, test_fit, fixture_tear_down);
+  g_test_add ("/view/selection-signal", Fixture, NULL,
+              fixture_set_up, test_selection_signal, fixture_tear_down);
+  g_test_add ("/view/escape-clears", Fixture, NULL,
+              fixture_set_up, test_escape_clears, fixture_tear_down);
+  g_test_add ("/view/keep-view-on-relayout", Fixture, NULL,
+              fixture_set_up, test_keep_view_on_relayout, fixture_tear_down);
+
+  ret = g_test_run ();
+
+  g_clear_pointer (&sample_geometry, extopo_geometry_unref);
+  g_clear_object (&sample_model);
+
+  return ret;
+}
