@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -322,6 +323,19 @@ error_code_for_result (int rc,
     }
 }
 
+/* Zero means "the default", never "give up at once". */
+static guint
+network_timeout_of (const ExtopoLdapParams *params)
+{
+  return params->network_timeout > 0 ? params->network_timeout : DEFAULT_NETWORK_TIMEOUT;
+}
+
+static guint
+operation_timeout_of (const ExtopoLdapParams *params)
+{
+  return params->operation_timeout > 0 ? params->operation_timeout : DEFAULT_OPERATION_TIMEOUT;
+}
+
 static gboolean
 check_cancelled (Session      *session,
                  int           msgid,
@@ -349,10 +363,10 @@ wait_for_message (Session       *session,
                   LDAPMessage  **message,
                   GError       **error)
 {
+  guint timeout = operation_timeout_of (session->params);
   gint64 deadline;
 
-  deadline = g_get_monotonic_time ()
-             + (gint64) session->params->operation_timeout * G_TIME_SPAN_SECOND;
+  deadline = g_get_monotonic_time () + (gint64) timeout * G_TIME_SPAN_SECOND;
 
   for (;;)
     {
@@ -387,8 +401,8 @@ wait_for_message (Session       *session,
           detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "no answer within %u second",
                                                  "no answer within %u seconds",
-                                                 session->params->operation_timeout),
-                                    session->params->operation_timeout);
+                                                 timeout),
+                                    timeout);
           set_session_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, step, detail);
           return -1;
         }
@@ -417,8 +431,8 @@ configure_handle (Session  *session,
                   GError  **error)
 {
   const ExtopoLdapParams *params = session->params;
-  struct timeval network_timeout = { (time_t) params->network_timeout, 0 };
-  struct timeval operation_timeout = { (time_t) params->operation_timeout, 0 };
+  struct timeval network_timeout = { (time_t) network_timeout_of (params), 0 };
+  struct timeval operation_timeout = { (time_t) operation_timeout_of (params), 0 };
   int rc;
 
   if (!set_int_option (session, LDAP_OPT_PROTOCOL_VERSION, LDAP_VERSION3, error))
@@ -771,6 +785,7 @@ run_search (Session      *session,
                 }
 
               ber_free (ber, 0);
+              ldap_msgfree (message);
             }
           else if (type == LDAP_RES_SEARCH_RESULT)
             {
@@ -833,7 +848,8 @@ run_search (Session      *session,
                 }
               ldap_controls_free (controls);
 
-              if (session->progress != NULL)
+              /* Only the organization's search counts as progress. */
+              if (session->progress != NULL && page_size > 0)
                 session->progress (entries->len, session->progress_data);
             }
           else
@@ -968,6 +984,23 @@ close_session (Session *session)
     }
 }
 
+/* A server that goes away while libldap writes to it must be an error,
+ * not a signal that ends the program. */
+static void
+ignore_sigpipe (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      struct sigaction current;
+
+      if (sigaction (SIGPIPE, NULL, &current) == 0 && current.sa_handler == SIG_DFL)
+        signal (SIGPIPE, SIG_IGN);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 GPtrArray *
 extopo_ldap_fetch (const ExtopoLdapParams  *params,
                    GCancellable            *cancellable,
@@ -990,6 +1023,7 @@ extopo_ldap_fetch (const ExtopoLdapParams  *params,
       return NULL;
     }
 
+  ignore_sigpipe ();
   failures = g_string_new (NULL);
 
   for (guint i = 0; params->uris[i] != NULL; i++)
