@@ -24,6 +24,9 @@
 #define PAN_STEP       48.0   /* pixels per arrow key or wheel notch */
 #define HIT_TOLERANCE  4.0    /* pixels */
 #define LEGEND_MARGIN  12.0   /* pixels between the legend and the corner */
+#define LEGEND_MAX_WIDTH  0.3 /* of the widget, before the legend shrinks */
+#define LEGEND_MAX_HEIGHT 0.8
+#define LEGEND_MIN_SCALE  0.6
 #define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
 #define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB 0.965, 0.969, 0.973
@@ -201,19 +204,57 @@ extopo_graph_view_user_moved (ExtopoGraphView *self)
   self->fit_pending = FALSE;
 }
 
+/* The legend shrinks in a small window, down to a size that stays legible. */
+static double
+extopo_graph_view_legend_scale (int width,
+                                int height)
+{
+  double lw;
+  double lh;
+  double scale;
+
+  extopo_renderer_get_legend_size (&lw, &lh);
+  scale = MIN (1.0, MIN (LEGEND_MAX_WIDTH * width / lw, LEGEND_MAX_HEIGHT * height / lh));
+
+  return MAX (scale, LEGEND_MIN_SCALE);
+}
+
+/* How much of the widget's width the legend takes, margins included. */
+static double
+extopo_graph_view_legend_reserve (ExtopoGraphView *self,
+                                  int              width,
+                                  int              height)
+{
+  double lw;
+  double lh;
+
+  if (!self->show_legend)
+    return 0.0;
+
+  extopo_renderer_get_legend_size (&lw, &lh);
+
+  return lw * extopo_graph_view_legend_scale (width, height) + 2 * LEGEND_MARGIN;
+}
+
+/* Fits @rect into the part of the widget the legend leaves free, when
+ * that part is wide enough to be worth it. */
 static void
 extopo_graph_view_fit_rect (ExtopoGraphView  *self,
                             const ExtopoRect *rect,
                             double            max_zoom)
 {
+  int width = extopo_graph_view_get_width (self);
+  int height = extopo_graph_view_get_height (self);
+  double reserve = extopo_graph_view_legend_reserve (self, width, height);
   double zoom;
 
-  zoom = extopo_graph_view_fit_zoom (self, rect,
-                                     extopo_graph_view_get_width (self),
-                                     extopo_graph_view_get_height (self));
+  if (width - reserve < width / 2.0)
+    reserve = 0.0;
+
+  zoom = MIN (extopo_graph_view_fit_zoom (self, rect, width - reserve, height), max_zoom);
   extopo_graph_view_set_view (self,
-                              MIN (zoom, max_zoom),
-                              rect->x + rect->width / 2,
+                              zoom,
+                              rect->x + rect->width / 2 + reserve / 2 / zoom,
                               rect->y + rect->height / 2);
 }
 
@@ -620,14 +661,15 @@ extopo_graph_view_legend_paint (ExtopoGraphView *self,
                                 int              width,
                                 int              height)
 {
+  double scale = extopo_graph_view_legend_scale (width, height);
+  double device_scale = 1.0;
   double lw;
   double lh;
-  double device_scale = 1.0;
 
   cairo_surface_get_device_scale (cairo_get_target (cr), &device_scale, NULL);
 
-  /* The legend never changes: draw its text once. */
-  if (self->legend == NULL || self->legend_scale != device_scale)
+  /* The legend changes only with the window's size: draw its text once. */
+  if (self->legend == NULL || self->legend_scale != scale * device_scale)
     {
       cairo_t *lcr;
 
@@ -635,11 +677,12 @@ extopo_graph_view_legend_paint (ExtopoGraphView *self,
       extopo_renderer_get_legend_size (&lw, &lh);
       self->legend = cairo_surface_create_similar_image (cairo_get_target (cr),
                                                          CAIRO_FORMAT_ARGB32,
-                                                         (int) ceil (lw * device_scale),
-                                                         (int) ceil (lh * device_scale));
+                                                         (int) ceil (lw * scale * device_scale),
+                                                         (int) ceil (lh * scale * device_scale));
       cairo_surface_set_device_scale (self->legend, device_scale, device_scale);
-      self->legend_scale = device_scale;
+      self->legend_scale = scale * device_scale;
       lcr = cairo_create (self->legend);
+      cairo_scale (lcr, scale, scale);
       extopo_renderer_draw_legend (lcr, 0, 0);
       cairo_destroy (lcr);
     }
@@ -1587,6 +1630,8 @@ extopo_graph_view_set_show_legend (ExtopoGraphView *self,
     return;
 
   self->show_legend = show_legend;
+  if (self->auto_fit && self->geometry != NULL)
+    extopo_graph_view_fit_rect (self, &self->geometry->bounds, MAX_FIT_ZOOM);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
