@@ -40,6 +40,7 @@ struct _ExtopoConnectDialog
   GPtrArray       *recent;           /* ExtopoLdapParams*, as listed in uri_combo */
   GCancellable    *cancellable;      /* keyring look-ups */
   gboolean         updating;         /* guards the URI <-> security sync */
+  gboolean         found_stored;     /* the keyring had a password for these */
 };
 
 G_DEFINE_FINAL_TYPE (ExtopoConnectDialog, extopo_connect_dialog, GTK_TYPE_DIALOG)
@@ -254,6 +255,7 @@ password_lookup_cb (GObject      *source,
     g_debug ("no keyring: %s", error->message);
 
   /* Never overwrite what the user typed. */
+  self->found_stored = password != NULL;
   if (password != NULL && *gtk_entry_get_text (self->password_entry) == '\0')
     {
       gtk_entry_set_text (self->password_entry, password);
@@ -269,6 +271,7 @@ lookup_password (ExtopoConnectDialog *self)
   g_autofree char *uri = g_strstrip (g_strdup (gtk_entry_get_text (self->uri_entry)));
   const char *user = gtk_entry_get_text (self->user_entry);
 
+  self->found_stored = FALSE;
   if (*uri == '\0' || *user == '\0')
     return;
 
@@ -407,7 +410,7 @@ dialog_response_cb (ExtopoConnectDialog *self,
                              params->password, NULL, password_store_cb, NULL,
                              "uri", uri, "user", params->bind_dn, NULL);
     }
-  else
+  else if (self->found_stored)
     {
       secret_password_clear (password_schema (), NULL, password_clear_cb, NULL,
                              "uri", uri, "user", params->bind_dn, NULL);
