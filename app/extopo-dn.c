@@ -105,14 +105,38 @@ extopo_dn_normalize (const char  *dn,
   return extopo_dn_get_ancestor (dn, 0, error);
 }
 
+/* Readers check every entry's DN: walk the RDNs the way ldap_str2dn() does,
+ * but with LDAP_DN_SKIP so that nothing is allocated. */
 gboolean
 extopo_dn_is_valid (const char *dn)
 {
-  g_auto(LDAPDN) parsed = NULL;
+  const char *p = dn;
 
   g_return_val_if_fail (dn != NULL, FALSE);
 
-  return extopo_dn_parse (dn, &parsed, NULL);
+  if (*p == '\0')
+    return TRUE;
+
+  if (!g_utf8_validate (dn, -1, NULL))
+    return FALSE;
+
+  for (;;)
+    {
+      char *next = NULL;
+
+      if (ldap_str2rdn (p, NULL, &next, LDAP_DN_FORMAT_LDAP | LDAP_DN_SKIP) != LDAP_SUCCESS)
+        return FALSE;
+
+      if (*next == '\0')
+        return TRUE;
+      if (*next != ',' && *next != ';')
+        return FALSE;
+
+      /* ldap_str2rdn() must not see an empty string. */
+      p = next + 1;
+      if (*p == '\0')
+        return FALSE;
+    }
 }
 
 gboolean

@@ -12,82 +12,267 @@
 
 #include "extopo-entry.h"
 
+/* An entry's strings and tables live in a few large chunks rather than
+ * in one allocation each: reading 20,000 entries was dominated by malloc.
+ * The arena is refcounted apart from the entry so that the GBytes handed
+ * out by get_value() can outlive it. */
+typedef struct _ExtopoChunk ExtopoChunk;
+
+struct _ExtopoChunk
+{
+  ExtopoChunk *next;
+  gsize        used;
+  gsize        size;
+  char         data[];
+};
+
 typedef struct
 {
-  /* As first spelled, without options. Also the hash table's key. */
-  char      *name;
-  /* GBytes, each with a NUL after its last byte. */
-  GPtrArray *values;
-  /* NULL-terminated; borrowed pointers into @values' data. */
-  GPtrArray *strings;
+  gatomicrefcount  ref_count;
+  /* the one being filled first */
+  ExtopoChunk     *chunks;
+  /* Small entries stay small; big ones take few chunks. */
+  gsize            next_chunk_size;
+} ExtopoArena;
+
+#define EXTOPO_FIRST_CHUNK_SIZE 512
+#define EXTOPO_MAX_CHUNK_SIZE   16384
+
+typedef struct
+{
+  const char *data;   /* NUL after the last byte */
+  gsize       length;
+  GBytes     *bytes;  /* made on first request */
+} ExtopoValue;
+
+typedef struct
+{
+  const char   *name;     /* as first spelled, without options */
+  guint         hash;
+  guint         n_values;
+  guint         capacity;
+  ExtopoValue  *values;
+  const char  **strings;  /* NULL-terminated, views of @values */
 } ExtopoAttribute;
 
 struct _ExtopoEntry
 {
-  gatomicrefcount  ref_count;
+  gatomicrefcount   ref_count;
 
   /* owned */
-  char            *dn;
-  guint            line;
-  /* name (case-insensitive, options ignored) -> ExtopoAttribute */
-  GHashTable      *attributes;
-  /* NULL-terminated; borrowed names in insertion order. */
-  GPtrArray       *names;
+  ExtopoArena      *arena;
+  const char       *dn;
+  guint             line;
+  guint             n_attributes;
+  guint             capacity;
+  /* Set once a value's GBytes was made: most entries never need the walk
+   * that drops them. */
+  gint              has_bytes;
+  /* in insertion order; @names is NULL-terminated */
+  ExtopoAttribute **attributes;
+  const char      **names;
 };
 
 G_DEFINE_BOXED_TYPE (ExtopoEntry, extopo_entry, extopo_entry_ref, extopo_entry_unref)
 
-static void
-extopo_attribute_free (gpointer data)
+static ExtopoArena *
+extopo_arena_new (void)
 {
-  ExtopoAttribute *attribute = data;
+  ExtopoArena *arena = g_new0 (ExtopoArena, 1);
 
-  g_ptr_array_unref (attribute->strings);
-  g_ptr_array_unref (attribute->values);
-  g_free (attribute->name);
-  g_free (attribute);
+  g_atomic_ref_count_init (&arena->ref_count);
+  arena->next_chunk_size = EXTOPO_FIRST_CHUNK_SIZE;
+
+  return arena;
+}
+
+static gpointer
+extopo_arena_ref (gpointer data)
+{
+  ExtopoArena *arena = data;
+
+  g_atomic_ref_count_inc (&arena->ref_count);
+
+  return arena;
+}
+
+static void
+extopo_arena_unref (gpointer data)
+{
+  ExtopoArena *arena = data;
+
+  if (!g_atomic_ref_count_dec (&arena->ref_count))
+    return;
+
+  while (arena->chunks != NULL)
+    {
+      ExtopoChunk *next = arena->chunks->next;
+
+      g_free (arena->chunks);
+      arena->chunks = next;
+    }
+
+  g_free (arena);
+}
+
+/* Pointer-aligned, never moved, freed with the arena. */
+static gpointer
+extopo_arena_alloc (ExtopoArena *arena,
+                    gsize        size)
+{
+  ExtopoChunk *chunk = arena->chunks;
+  gpointer memory;
+
+  size = (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+
+  if (chunk == NULL || chunk->size - chunk->used < size)
+    {
+      gsize chunk_size = MAX (size, arena->next_chunk_size);
+
+      chunk = g_malloc (sizeof (ExtopoChunk) + chunk_size);
+      chunk->used = 0;
+      chunk->size = chunk_size;
+
+      /* A big value gets a chunk of its own behind the one being filled. */
+      if (size > arena->next_chunk_size && arena->chunks != NULL)
+        {
+          chunk->next = arena->chunks->next;
+          arena->chunks->next = chunk;
+        }
+      else
+        {
+          chunk->next = arena->chunks;
+          arena->chunks = chunk;
+          arena->next_chunk_size = MIN (arena->next_chunk_size * 2, EXTOPO_MAX_CHUNK_SIZE);
+        }
+    }
+
+  memory = chunk->data + chunk->used;
+  chunk->used += size;
+
+  return memory;
+}
+
+static const char *
+extopo_arena_strndup (ExtopoArena *arena,
+                      const char  *text,
+                      gsize        length)
+{
+  char *copy = extopo_arena_alloc (arena, length + 1);
+
+  if (length > 0)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+
+  return copy;
+}
+
+/* g_ascii_tolower() is a call, not a macro, and this runs for every line
+ * of every entry read. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 /* Hashing and comparing stop at ';' so lookups ignore attribute options and
  * need no folded copy of the name. Attribute descriptions are ASCII. */
 static guint
-attribute_name_hash (gconstpointer key)
+attribute_name_hash (const char *name)
 {
-  const char *p;
   guint hash = 5381;
 
-  for (p = key; *p != '\0' && *p != ';'; p++)
-    hash = (hash << 5) + hash + (guchar) g_ascii_tolower (*p);
+  for (const char *p = name; *p != '\0' && *p != ';'; p++)
+    hash = (hash << 5) + hash + (guchar) ascii_lower (*p);
 
   return hash;
 }
 
 static gboolean
-attribute_name_equal (gconstpointer a,
-                      gconstpointer b)
+attribute_name_equal (const char *a,
+                      const char *b)
 {
-  const char *p = a;
-  const char *q = b;
-
   for (;;)
     {
-      gboolean p_end = *p == '\0' || *p == ';';
-      gboolean q_end = *q == '\0' || *q == ';';
+      gboolean a_end = *a == '\0' || *a == ';';
+      gboolean b_end = *b == '\0' || *b == ';';
 
-      if (p_end || q_end)
-        return p_end && q_end;
-      if (g_ascii_tolower (*p) != g_ascii_tolower (*q))
+      if (a_end || b_end)
+        return a_end && b_end;
+      if (ascii_lower (*a) != ascii_lower (*b))
         return FALSE;
-      p++;
-      q++;
+      a++;
+      b++;
     }
 }
 
+/* Entries hold tens of attributes: comparing stored hashes in order beats
+ * a hash table, and costs no allocation. */
 static ExtopoAttribute *
 extopo_entry_lookup (ExtopoEntry *self,
                      const char  *attribute)
 {
-  return g_hash_table_lookup (self->attributes, attribute);
+  guint hash = attribute_name_hash (attribute);
+
+  for (guint i = 0; i < self->n_attributes; i++)
+    {
+      ExtopoAttribute *found = self->attributes[i];
+
+      if (found->hash == hash && attribute_name_equal (found->name, attribute))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Grows to @capacity by copying into new arena memory. The old arrays stay
+ * valid (if stale) until the entry goes: a caller's earlier get_strings()
+ * result never dangles. */
+static gpointer
+extopo_arena_grow (ExtopoArena   *arena,
+                   gconstpointer  old,
+                   gsize          old_size,
+                   gsize          new_size)
+{
+  gpointer grown = extopo_arena_alloc (arena, new_size);
+
+  if (old_size > 0)
+    memcpy (grown, old, old_size);
+  memset ((char *) grown + old_size, 0, new_size - old_size);
+
+  return grown;
+}
+
+static ExtopoAttribute *
+extopo_entry_add_attribute (ExtopoEntry *self,
+                            const char  *attribute)
+{
+  ExtopoAttribute *added;
+
+  if (self->n_attributes + 1 >= self->capacity)
+    {
+      guint capacity = MAX (16, self->capacity * 2);
+
+      self->attributes = extopo_arena_grow (self->arena, self->attributes,
+                                            self->capacity * sizeof (ExtopoAttribute *),
+                                            capacity * sizeof (ExtopoAttribute *));
+      self->names = extopo_arena_grow (self->arena, self->names,
+                                       self->capacity * sizeof (const char *),
+                                       capacity * sizeof (const char *));
+      self->capacity = capacity;
+    }
+
+  added = extopo_arena_alloc (self->arena, sizeof (ExtopoAttribute));
+  memset (added, 0, sizeof (ExtopoAttribute));
+  added->name = extopo_arena_strndup (self->arena, attribute, strcspn (attribute, ";"));
+  added->hash = attribute_name_hash (attribute);
+
+  self->attributes[self->n_attributes] = added;
+  self->names[self->n_attributes] = added->name;
+  self->n_attributes++;
+  self->names[self->n_attributes] = NULL;
+
+  return added;
 }
 
 ExtopoEntry *
@@ -100,13 +285,11 @@ extopo_entry_new (const char *dn,
 
   self = g_new0 (ExtopoEntry, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->dn = g_strdup (dn);
+  self->arena = extopo_arena_new ();
+  self->dn = extopo_arena_strndup (self->arena, dn, strlen (dn));
   self->line = line;
-  self->attributes = g_hash_table_new_full (attribute_name_hash,
-                                            attribute_name_equal,
-                                            NULL,
-                                            extopo_attribute_free);
-  self->names = g_ptr_array_new_null_terminated (8, NULL, TRUE);
+  /* An empty, NULL-terminated name list before the first attribute. */
+  self->names = extopo_arena_grow (self->arena, NULL, 0, sizeof (const char *));
 
   return self;
 }
@@ -129,9 +312,15 @@ extopo_entry_unref (ExtopoEntry *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_ptr_array_unref (self->names);
-  g_hash_table_unref (self->attributes);
-  g_free (self->dn);
+  for (guint i = 0; g_atomic_int_get (&self->has_bytes) && i < self->n_attributes; i++)
+    {
+      ExtopoAttribute *attribute = self->attributes[i];
+
+      for (guint j = 0; j < attribute->n_values; j++)
+        g_clear_pointer (&attribute->values[j].bytes, g_bytes_unref);
+    }
+
+  extopo_arena_unref (self->arena);
   g_free (self);
 }
 
@@ -158,8 +347,7 @@ extopo_entry_add_value (ExtopoEntry *self,
                         gsize        length)
 {
   ExtopoAttribute *found;
-  char *copy;
-  GBytes *bytes;
+  ExtopoValue *added;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (attribute != NULL && *attribute != '\0' && *attribute != ';');
@@ -167,24 +355,30 @@ extopo_entry_add_value (ExtopoEntry *self,
 
   found = extopo_entry_lookup (self, attribute);
   if (found == NULL)
+    found = extopo_entry_add_attribute (self, attribute);
+
+  if (found->n_values + 1 >= found->capacity)
     {
-      found = g_new0 (ExtopoAttribute, 1);
-      found->name = g_strndup (attribute, strcspn (attribute, ";"));
-      found->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-      found->strings = g_ptr_array_new_null_terminated (1, NULL, TRUE);
-      g_hash_table_insert (self->attributes, found->name, found);
-      g_ptr_array_add (self->names, found->name);
+      guint capacity = MAX (2, found->capacity * 2);
+
+      found->values = extopo_arena_grow (self->arena, found->values,
+                                         found->capacity * sizeof (ExtopoValue),
+                                         capacity * sizeof (ExtopoValue));
+      found->strings = extopo_arena_grow (self->arena, found->strings,
+                                          found->capacity * sizeof (const char *),
+                                          capacity * sizeof (const char *));
+      found->capacity = capacity;
     }
 
   /* The extra NUL lets text values be read in place as C strings. */
-  copy = g_malloc (length + 1);
-  if (length > 0)
-    memcpy (copy, value, length);
-  copy[length] = '\0';
-  bytes = g_bytes_new_take (copy, length);
+  added = &found->values[found->n_values];
+  added->data = extopo_arena_strndup (self->arena, value, length);
+  added->length = length;
+  added->bytes = NULL;
 
-  g_ptr_array_add (found->values, bytes);
-  g_ptr_array_add (found->strings, copy);
+  found->strings[found->n_values] = added->data;
+  found->n_values++;
+  found->strings[found->n_values] = NULL;
 }
 
 gboolean
@@ -208,7 +402,7 @@ extopo_entry_get_n_values (ExtopoEntry *self,
 
   found = extopo_entry_lookup (self, attribute);
 
-  return found != NULL ? found->values->len : 0;
+  return found != NULL ? found->n_values : 0;
 }
 
 const char *
@@ -221,10 +415,10 @@ extopo_entry_get_string (ExtopoEntry *self,
   g_return_val_if_fail (attribute != NULL, NULL);
 
   found = extopo_entry_lookup (self, attribute);
-  if (found == NULL || found->strings->len == 0)
+  if (found == NULL)
     return NULL;
 
-  return g_ptr_array_index (found->strings, 0);
+  return found->strings[0];
 }
 
 const char **
@@ -245,9 +439,9 @@ extopo_entry_get_strings (ExtopoEntry *self,
     return NULL;
 
   if (n_values != NULL)
-    *n_values = found->strings->len;
+    *n_values = found->n_values;
 
-  return (const char **) found->strings->pdata;
+  return found->strings;
 }
 
 GBytes *
@@ -256,15 +450,39 @@ extopo_entry_get_value (ExtopoEntry *self,
                         guint        index)
 {
   ExtopoAttribute *found;
+  ExtopoValue *value;
+  GBytes *bytes;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (attribute != NULL, NULL);
 
   found = extopo_entry_lookup (self, attribute);
-  if (found == NULL || index >= found->values->len)
+  if (found == NULL || index >= found->n_values)
     return NULL;
 
-  return g_ptr_array_index (found->values, index);
+  /* Made on demand: most values are only ever read as strings. Entries are
+   * read from several threads, hence the compare-and-exchange. */
+  value = &found->values[index];
+  bytes = g_atomic_pointer_get (&value->bytes);
+  if (bytes == NULL)
+    {
+      GBytes *made = g_bytes_new_with_free_func (value->data, value->length,
+                                                 extopo_arena_unref,
+                                                 extopo_arena_ref (self->arena));
+
+      if (g_atomic_pointer_compare_and_exchange (&value->bytes, NULL, made))
+        {
+          g_atomic_int_set (&self->has_bytes, TRUE);
+          bytes = made;
+        }
+      else
+        {
+          g_bytes_unref (made);
+          bytes = g_atomic_pointer_get (&value->bytes);
+        }
+    }
+
+  return bytes;
 }
 
 const char **
@@ -277,9 +495,9 @@ extopo_entry_get_attributes (ExtopoEntry *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   if (n_attributes != NULL)
-    *n_attributes = self->names->len;
+    *n_attributes = self->n_attributes;
 
-  return (const char **) self->names->pdata;
+  return self->names;
 }
 
 gboolean
@@ -295,9 +513,9 @@ extopo_entry_has_object_class (ExtopoEntry *self,
   if (found == NULL)
     return FALSE;
 
-  for (guint i = 0; i < found->strings->len; i++)
+  for (guint i = 0; i < found->n_values; i++)
     {
-      if (g_ascii_strcasecmp (g_ptr_array_index (found->strings, i), object_class) == 0)
+      if (g_ascii_strcasecmp (found->strings[i], object_class) == 0)
         return TRUE;
     }
 

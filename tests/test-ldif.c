@@ -386,6 +386,41 @@ test_ldif_case_insensitive_attributes (void)
   g_assert_cmpstr (names[0], ==, "ObjectClass");
 }
 
+static void
+test_ldif_entry_value_outlives_entry (void)
+{
+  g_autoptr(GBytes) kept = NULL;
+  ExtopoEntry *entry;
+  const char **before;
+  guint n_values;
+
+  entry = extopo_entry_new ("CN=EX1,DC=contoso,DC=com", 0);
+  extopo_entry_add_value (entry, "objectGUID", "\x01\x02\x00\x03", 4);
+  extopo_entry_add_value (entry, "cn", "EX1", 3);
+  before = extopo_entry_get_strings (entry, "cn", &n_values);
+  g_assert_cmpuint (n_values, ==, 1);
+
+  /* Adding values keeps what was handed out readable. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("attribute%u", i);
+
+      extopo_entry_add_value (entry, name, name, strlen (name));
+      extopo_entry_add_value (entry, "cn", name, strlen (name));
+    }
+  g_assert_cmpstr (before[0], ==, "EX1");
+  g_assert_cmpuint (extopo_entry_get_n_values (entry, "cn"), ==, 101);
+  g_assert_cmpstr (extopo_entry_get_strings (entry, "cn", NULL)[100], ==, "attribute99");
+  g_assert_cmpstr (extopo_entry_get_string (entry, "ATTRIBUTE42"), ==, "attribute42");
+  g_assert_true (extopo_entry_get_value (entry, "objectGUID", 0) ==
+                 extopo_entry_get_value (entry, "objectguid", 0));
+  g_assert_null (extopo_entry_get_value (entry, "objectGUID", 1));
+
+  kept = g_bytes_ref (extopo_entry_get_value (entry, "objectGUID", 0));
+  extopo_entry_unref (entry);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "\x01\x02\x00\x03", 4);
+}
+
 static GPtrArray *
 make_roundtrip_entries (void)
 {
@@ -754,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/ldif/utf8-dn", test_ldif_utf8_dn);
   g_test_add_func ("/ldif/escaped-dn", test_ldif_escaped_dn);
   g_test_add_func ("/ldif/case-insensitive-attributes", test_ldif_case_insensitive_attributes);
+  g_test_add_func ("/ldif/entry/value-outlives-entry", test_ldif_entry_value_outlives_entry);
   g_test_add_func ("/ldif/writer-roundtrip", test_ldif_writer_roundtrip);
   g_test_add_func ("/ldif/read-file", test_ldif_read_file);
   g_test_add_func ("/ldif/utf16", test_ldif_utf16);
