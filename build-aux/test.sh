@@ -42,7 +42,7 @@ if configure_build "$EXTOPO_ASAN_BUILD_DIR" \
   # Every allocation through malloc, so the sanitizer sees each one.
   export G_SLICE=always-malloc
   meson test -C "$EXTOPO_ASAN_BUILD_DIR" --no-rebuild --print-errorlogs \
-    --num-processes "$EXTOPO_JOBS" --timeout-multiplier 3 --suite unit || status=1
+    --num-processes "$EXTOPO_JOBS" --timeout-multiplier 4 --suite unit || status=1
 else
   echo "test.sh: the build in $EXTOPO_ASAN_BUILD_DIR failed" >&2
   status=1
