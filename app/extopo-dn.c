@@ -88,14 +88,24 @@ extopo_dn_to_normalized (LDAPDN       dn,
       return NULL;
     }
 
-  if (!g_utf8_validate (text, -1, NULL))
+  /* Nearly every DN is ASCII, where folding is lowering: g_utf8_casefold()
+   * was a third of the cost of normalizing. */
+  for (const char *p = text; *p != '\0'; p++)
     {
-      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
-                   _("“%s” does not name an entry in UTF-8"), original);
-      return NULL;
+      if ((guchar) *p >= 0x80)
+        {
+          if (!g_utf8_validate (text, -1, NULL))
+            {
+              g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                           _("“%s” does not name an entry in UTF-8"), original);
+              return NULL;
+            }
+
+          return g_utf8_casefold (text, -1);
+        }
     }
 
-  return g_utf8_casefold (text, -1);
+  return g_ascii_strdown (text, -1);
 }
 
 char *
