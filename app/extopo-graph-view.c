@@ -28,6 +28,7 @@
 #define LEGEND_MAX_HEIGHT 0.8
 #define LEGEND_MIN_SCALE  0.6
 #define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
+#define CACHE_MARGIN   384.0  /* device pixels rendered past each side of the window */
 #define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB 0.965, 0.969, 0.973
 
@@ -514,8 +515,8 @@ extopo_graph_view_cache_valid (ExtopoGraphView  *self,
          && needed->y + needed->height <= cache->area.y + cache->area.height;
 }
 
-/* Renders what is needed, and half a window more on each side where the
- * diagram goes on, at the current zoom into the cache: opaque, on whole
+/* Renders what is needed, and some more on each side where the diagram
+ * goes on, at the current zoom into the cache: opaque, on whole
  * device pixels counted from the diagram origin so painting it back is a
  * plain copy. */
 static void
@@ -530,6 +531,8 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   ExtopoRenderOptions options;
   ExtopoRect content;
   ExtopoRect area;
+  double mx;
+  double my;
   double x0;
   double y0;
   double x1;
@@ -538,13 +541,16 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   int ph;
   cairo_t *cr;
 
+  /* Panning room: half a window each side, within reason on big screens. */
+  mx = MIN (visible->width / 2, CACHE_MARGIN / pixels);
+  my = MIN (visible->height / 2, CACHE_MARGIN / pixels);
   extopo_graph_view_content_rect (self, &content);
-  x0 = MIN (needed->x, MAX (visible->x - visible->width / 2, content.x));
-  y0 = MIN (needed->y, MAX (visible->y - visible->height / 2, content.y));
+  x0 = MIN (needed->x, MAX (visible->x - mx, content.x));
+  y0 = MIN (needed->y, MAX (visible->y - my, content.y));
   x1 = MAX (needed->x + needed->width,
-            MIN (visible->x + 1.5 * visible->width, content.x + content.width));
+            MIN (visible->x + visible->width + mx, content.x + content.width));
   y1 = MAX (needed->y + needed->height,
-            MIN (visible->y + 1.5 * visible->height, content.y + content.height));
+            MIN (visible->y + visible->height + my, content.y + content.height));
 
   x0 = floor (x0 * pixels);
   y0 = floor (y0 * pixels);
@@ -1605,13 +1611,13 @@ extopo_graph_view_set_matches (ExtopoGraphView *self,
 {
   g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
 
-  if (self->matches == matches)
-    return;
-
-  if (matches != NULL)
-    g_hash_table_ref (matches);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  self->matches = matches;
+  if (self->matches != matches)
+    {
+      if (matches != NULL)
+        g_hash_table_ref (matches);
+      g_clear_pointer (&self->matches, g_hash_table_unref);
+      self->matches = matches;
+    }
 
   /* The cache compares the table by pointer: a table changed in place is
    * redrawn by setting it again, so drop the bitmap either way. */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "extopo-graph-view.h"
@@ -748,6 +749,46 @@ test_keep_view_on_relayout (Fixture       *fixture,
   g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <, 5.0);
 }
 
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  gsize size = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), size) == 0;
+}
+
+/* Search matches are marked, and a table changed in place is redrawn when
+ * it is set again. */
+static void
+test_matches (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  const ExtopoGeoNode *node = &g_array_index (sample_geometry->nodes, ExtopoGeoNode, 0);
+  g_autoptr(GHashTable) matches = g_hash_table_new (NULL, NULL);
+  cairo_surface_t *plain;
+  cairo_surface_t *marked;
+  cairo_surface_t *cleared;
+
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+  plain = render_view (view);
+
+  g_hash_table_add (matches, node->server);
+  extopo_graph_view_set_matches (view, matches);
+  marked = render_view (view);
+  g_assert_false (surfaces_equal (plain, marked));
+
+  g_hash_table_remove_all (matches);
+  extopo_graph_view_set_matches (view, matches);
+  cleared = render_view (view);
+  g_assert_true (surfaces_equal (plain, cleared));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (marked);
+  cairo_surface_destroy (cleared);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +807,7 @@ main (int   argc,
               fixture_set_up, test_selection_signal, fixture_tear_down);
   g_test_add ("/view/escape-clears", Fixture, NULL,
               fixture_set_up, test_escape_clears, fixture_tear_down);
+  g_test_add ("/view/matches", Fixture, NULL, fixture_set_up, test_matches, fixture_tear_down);
   g_test_add ("/view/keep-view-on-relayout", Fixture, NULL,
               fixture_set_up, test_keep_view_on_relayout, fixture_tear_down);
 
