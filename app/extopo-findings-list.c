@@ -12,6 +12,10 @@
 
 #include "extopo-findings-list.h"
 
+/* A GtkListBox lays out every row: big organizations have thousands of
+ * findings, so each severity shows a page of rows and a "more" row. */
+#define ROWS_PER_PAGE 50
+
 struct _ExtopoFindingsList
 {
   GtkBox       parent_instance;
@@ -23,6 +27,7 @@ struct _ExtopoFindingsList
   /* owned */
   ExtopoModel *model;
   guint        counts[EXTOPO_SEVERITY_ERROR + 1];
+  guint        limits[EXTOPO_SEVERITY_ERROR + 1];
   guint        n_rows;
 };
 
@@ -57,6 +62,12 @@ row_get_finding (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "extopo-finding");
 }
 
+static ExtopoSeverity
+row_get_severity (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "extopo-severity"));
+}
+
 static char *
 severity_heading (ExtopoSeverity severity,
                   guint          count)
@@ -79,22 +90,22 @@ header_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   ExtopoFindingsList *self = user_data;
-  ExtopoFinding *finding = row_get_finding (row);
+  ExtopoSeverity severity = row_get_severity (row);
   g_autofree char *text = NULL;
   GtkWidget *header;
 
-  if (before != NULL && row_get_finding (before)->severity == finding->severity)
+  if (before != NULL && row_get_severity (before) == severity)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  text = severity_heading (finding->severity, self->counts[finding->severity]);
+  text = severity_heading (severity, self->counts[severity]);
   header = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (header), 0.0);
   gtk_style_context_add_class (gtk_widget_get_style_context (header), "extopo-findings-header");
   gtk_style_context_add_class (gtk_widget_get_style_context (header),
-                               extopo_severity_to_string (finding->severity));
+                               extopo_severity_to_string (severity));
   gtk_widget_show (header);
   gtk_list_box_row_set_header (row, header);
 }
@@ -144,9 +155,66 @@ create_row (ExtopoFinding *finding)
   gtk_container_add (GTK_CONTAINER (row), box);
   gtk_widget_set_tooltip_text (row, finding->subject_dn);
   g_object_set_data (G_OBJECT (row), "extopo-finding", finding);
+  g_object_set_data (G_OBJECT (row), "extopo-severity", GUINT_TO_POINTER (finding->severity));
   gtk_widget_show_all (row);
 
   return row;
+}
+
+static GtkWidget *
+create_more_row (ExtopoSeverity severity,
+                 guint          n_hidden)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  /* Translators: the last row of a long list of findings. */
+  text = g_strdup_printf (ngettext ("Show %u more…", "Show %u more…", n_hidden), n_hidden);
+  label = gtk_label_new (text);
+  g_object_set (label, "margin", 8, NULL);
+  gtk_style_context_add_class (gtk_widget_get_style_context (label), "dim-label");
+  gtk_container_add (GTK_CONTAINER (row), label);
+  g_object_set_data (G_OBJECT (row), "extopo-severity", GUINT_TO_POINTER (severity));
+  gtk_widget_show_all (row);
+
+  return row;
+}
+
+static void
+populate (ExtopoFindingsList *self)
+{
+  GPtrArray *findings = self->model != NULL ? extopo_model_get_findings (self->model) : NULL;
+  GList *children;
+
+  children = gtk_container_get_children (GTK_CONTAINER (self->list_box));
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  g_list_free (children);
+  self->n_rows = 0;
+
+  /* Most severe first, the model's order kept within a severity. */
+  for (int severity = EXTOPO_SEVERITY_ERROR; severity >= EXTOPO_SEVERITY_INFO; severity--)
+    {
+      guint shown = 0;
+
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          ExtopoFinding *finding = g_ptr_array_index (findings, i);
+
+          if ((int) finding->severity != severity || shown == self->limits[severity])
+            continue;
+          gtk_container_add (GTK_CONTAINER (self->list_box), create_row (finding));
+          shown++;
+        }
+      self->n_rows += shown;
+
+      if (shown < self->counts[severity])
+        gtk_container_add (GTK_CONTAINER (self->list_box),
+                           create_more_row (severity, self->counts[severity] - shown));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
 }
 
 static void
@@ -155,9 +223,22 @@ row_activated_cb (GtkListBox         *list_box,
                   ExtopoFindingsList *self)
 {
   ExtopoFinding *finding = row_get_finding (row);
+  ExtopoSeverity severity = row_get_severity (row);
+  int index;
 
   if (finding != NULL)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+    {
+      g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+      return;
+    }
+
+  /* The "more" row: show the next pages, keeping the place in the list. */
+  index = gtk_list_box_row_get_index (row);
+  self->limits[severity] += 5 * ROWS_PER_PAGE;
+  populate (self);
+  row = gtk_list_box_get_row_at_index (self->list_box, index);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -211,40 +292,21 @@ void
 extopo_findings_list_set_model (ExtopoFindingsList *self,
                                 ExtopoModel        *model)
 {
-  GList *children;
   GPtrArray *findings;
 
   g_return_if_fail (EXTOPO_IS_FINDINGS_LIST (self));
   g_return_if_fail (model == NULL || EXTOPO_IS_MODEL (model));
 
-  children = gtk_container_get_children (GTK_CONTAINER (self->list_box));
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-  g_list_free (children);
-
   g_set_object (&self->model, model);
   memset (self->counts, 0, sizeof self->counts);
-  self->n_rows = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->limits); i++)
+    self->limits[i] = ROWS_PER_PAGE;
 
   findings = model != NULL ? extopo_model_get_findings (model) : NULL;
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     self->counts[((ExtopoFinding *) g_ptr_array_index (findings, i))->severity]++;
 
-  /* Most severe first, the model's order kept within a severity. */
-  for (int severity = EXTOPO_SEVERITY_ERROR; severity >= EXTOPO_SEVERITY_INFO; severity--)
-    {
-      for (guint i = 0; findings != NULL && i < findings->len; i++)
-        {
-          ExtopoFinding *finding = g_ptr_array_index (findings, i);
-
-          if ((int) finding->severity != severity)
-            continue;
-          gtk_container_add (GTK_CONTAINER (self->list_box), create_row (finding));
-          self->n_rows++;
-        }
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
+  populate (self);
 }
 
 guint

@@ -23,6 +23,7 @@ GtkWidget *extopo_findings_list_new          (void);
 /* Shows the findings of @model (may be NULL); keeps a reference. */
 void       extopo_findings_list_set_model    (ExtopoFindingsList *self,
                                               ExtopoModel        *model);
+/* The finding rows shown; long severities show a page and a "more" row. */
 guint      extopo_findings_list_get_n_rows   (ExtopoFindingsList *self);
 /* The finding shown on the @index-th row, or NULL. */
 ExtopoFinding *extopo_findings_list_get_finding (ExtopoFindingsList *self,

@@ -14,6 +14,10 @@
 #include "extopo-findings-list.h"
 #include "extopo-server-card.h"
 
+/* A card lists at most this many servers or groups; a whole administrative
+ * group can hold thousands. */
+#define MAX_LINKS 100
+
 struct _ExtopoServerCard
 {
   GtkBox            parent_instance;
@@ -216,6 +220,27 @@ add_findings (ExtopoServerCard *self,
     }
 }
 
+static void
+add_more_label (GtkWidget *section,
+                guint      n_shown,
+                guint      n_total)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n_shown >= n_total)
+    return;
+
+  /* Translators: after a cut-off list of names on the details card. */
+  text = g_strdup_printf (ngettext ("…and %u more", "…and %u more", n_total - n_shown),
+                          n_total - n_shown);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_style_context_add_class (gtk_widget_get_style_context (label), "dim-label");
+  gtk_container_add (GTK_CONTAINER (section), label);
+  gtk_widget_show (label);
+}
+
 static const char *
 status_display_name (ExtopoStatus status)
 {
@@ -376,12 +401,13 @@ add_server_links (ExtopoServerCard *self,
 
   title = g_strdup_printf (ngettext ("%u server", "%u servers", servers->len), servers->len);
   section = add_section (self, title);
-  for (guint i = 0; i < servers->len; i++)
+  for (guint i = 0; i < servers->len && i < MAX_LINKS; i++)
     {
       ExtopoServer *server = g_ptr_array_index (servers, i);
 
       add_link (self, section, EXTOPO_OBJECT_SERVER, server, server->name);
     }
+  add_more_label (section, MIN (servers->len, MAX_LINKS), servers->len);
 }
 
 static void
@@ -413,12 +439,13 @@ show_routing_group (ExtopoServerCard   *self,
     {
       GtkWidget *section = add_section (self, _("Connectors"));
 
-      for (guint i = 0; i < group->connectors->len; i++)
+      for (guint i = 0; i < group->connectors->len && i < MAX_LINKS; i++)
         {
           ExtopoConnector *connector = g_ptr_array_index (group->connectors, i);
 
           add_link (self, section, EXTOPO_OBJECT_CONNECTOR, connector, connector->name);
         }
+      add_more_label (section, MIN (group->connectors->len, MAX_LINKS), group->connectors->len);
     }
 }
 
@@ -465,13 +492,15 @@ show_admin_group (ExtopoServerCard *self,
     {
       GtkWidget *section = add_section (self, _("Routing groups"));
 
-      for (guint i = 0; i < group->routing_groups->len; i++)
+      for (guint i = 0; i < group->routing_groups->len && i < MAX_LINKS; i++)
         {
           ExtopoRoutingGroup *routing_group = g_ptr_array_index (group->routing_groups, i);
 
           add_link (self, section, EXTOPO_OBJECT_ROUTING_GROUP, routing_group,
                     routing_group->name);
         }
+      add_more_label (section, MIN (group->routing_groups->len, MAX_LINKS),
+                      group->routing_groups->len);
     }
 
   add_server_links (self, group->servers);

@@ -613,7 +613,7 @@ update_readiness (ExtopoWindow *self)
 static void
 update_findings_title (ExtopoWindow *self)
 {
-  guint n = extopo_findings_list_get_n_rows (self->findings_list);
+  guint n = self->model != NULL ? extopo_model_get_findings (self->model)->len : 0;
   g_autofree char *title = NULL;
 
   /* Translators: the sidebar tab with the number of findings. */
@@ -622,6 +622,31 @@ update_findings_title (ExtopoWindow *self)
                            GTK_WIDGET (self->findings_list),
                            "title", title,
                            NULL);
+}
+
+static void
+set_action_enabled (ExtopoWindow *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* Actions that need a diagram or a source are off until there is one. */
+static void
+update_actions (ExtopoWindow *self)
+{
+  static const char * const diagram_actions[] = {
+    "export", "search", "find-next", "find-previous", "zoom-in", "zoom-out", "zoom-fit",
+    "zoom-reset", "zoom-selection",
+  };
+  gboolean has_diagram = extopo_graph_view_get_geometry (self->graph_view) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (diagram_actions); i++)
+    set_action_enabled (self, diagram_actions[i], has_diagram);
+  set_action_enabled (self, "refresh", self->source_path != NULL || self->source_params != NULL);
 }
 
 /* Swaps a laid-out result in on the main thread. */
@@ -660,6 +685,7 @@ apply_layout (ExtopoWindow   *self,
 
   extopo_graph_view_set_geometry (self->graph_view, geometry, request->keep_view && !new_model);
   update_matches (self);
+  update_actions (self);
 }
 
 static void
@@ -1582,6 +1608,8 @@ extopo_window_init (ExtopoWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   restore_settings (self);
+
+  update_actions (self);
 
   gtk_menu_button_set_menu_model (self->recent_button, G_MENU_MODEL (self->recent_menu));
   rebuild_recent_menu (self);

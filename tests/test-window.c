@@ -595,6 +595,88 @@ test_window_findings_activate (Fixture       *fixture,
   g_assert_true (extopo_server_card_get_object (card, NULL) == finding->subject);
 }
 
+#define ORG_DN "CN=Fabrikam,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=fabrikam,DC=com"
+#define AG_DN "CN=First Administrative Group,CN=Administrative Groups," ORG_DN
+#define RG_DN "CN=First Routing Group,CN=Routing Groups," AG_DN
+
+/* An organization of @n_servers Exchange 2003 SP1 servers: one warning each. */
+static char *
+write_many_servers (const char *dir,
+                    guint       n_servers)
+{
+  g_autoptr(GString) ldif = g_string_new ("version: 1\n\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "many.ldif", NULL);
+
+  g_string_append (ldif,
+                   "dn: " ORG_DN "\nobjectClass: msExchOrganizationContainer\ncn: Fabrikam\n"
+                   "msExchMixedMode: FALSE\n\n"
+                   "dn: " AG_DN "\nobjectClass: msExchAdminGroup\ncn: First Administrative Group\n\n"
+                   "dn: " RG_DN "\nobjectClass: msExchRoutingGroup\ncn: First Routing Group\n\n");
+  for (guint i = 0; i < n_servers; i++)
+    g_string_append_printf (ldif,
+                            "dn: CN=FAB-%04u,CN=Servers," AG_DN "\n"
+                            "objectClass: top\nobjectClass: server\nobjectClass: msExchExchangeServer\n"
+                            "cn: FAB-%04u\n"
+                            "serialNumber: Version 6.5 (Build 7226.6: Service Pack 1)\n"
+                            "networkAddress: ncacn_ip_tcp:fab-%04u.fabrikam.com\n"
+                            "msExchHomeRoutingGroup: " RG_DN "\n\n",
+                            i, i, i);
+
+  g_file_set_contents (path, ldif->str, ldif->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static gboolean
+model_has_servers (gpointer data)
+{
+  Fixture *fixture = data;
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+
+  return window_idle (fixture->window) && model != NULL &&
+         extopo_model_get_servers (model)->len == 250;
+}
+
+/* Long severities show a page of rows and a row that shows more. */
+static void
+test_window_findings_paging (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ExtopoFindingsList *list = EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window));
+  g_autofree char *path = write_many_servers (fixture->tmpdir, 250);
+  guint n_warnings = 0;
+  GPtrArray *findings;
+  guint shown;
+
+  extopo_window_open_file (fixture->window, path);
+  g_assert_true (spin_until (model_has_servers, fixture));
+  g_assert_null (extopo_window_get_error_text (fixture->window));
+
+  findings = extopo_model_get_findings (extopo_window_get_model (fixture->window));
+  for (guint i = 0; i < findings->len; i++)
+    if (((ExtopoFinding *) g_ptr_array_index (findings, i))->severity == EXTOPO_SEVERITY_WARNING)
+      n_warnings++;
+  g_assert_cmpuint (n_warnings, >=, 250);
+
+  shown = extopo_findings_list_get_n_rows (list);
+  g_assert_cmpuint (shown, <, findings->len);
+
+  /* The row after the first page of warnings is the "more" row. */
+  for (guint i = 0; ; i++)
+    {
+      ExtopoFinding *finding = extopo_findings_list_get_finding (list, i);
+
+      if (finding == NULL)
+        {
+          g_assert_true (extopo_findings_list_activate_row (list, i));
+          break;
+        }
+    }
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), >, shown);
+}
+
 /* Every accelerator of the application's table appears in the shortcuts window. */
 static void
 test_window_shortcuts_listed (void)
@@ -677,6 +759,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
+  ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
 
   status = g_test_run ();
