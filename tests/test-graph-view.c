@@ -559,29 +559,39 @@ new_event (GtkWidget    *widget,
   return event;
 }
 
-/* A press and a release, far enough in time from the last click that no
- * two make a double click. */
+/* @n presses and releases in quick succession, far enough in time from
+ * the last ones that they never join them into a double click. */
 static void
-click (GtkWidget *widget,
-       double     x,
-       double     y)
+click_n (GtkWidget *widget,
+         double     x,
+         double     y,
+         guint      n)
 {
   static guint32 time = 1000;
   const GdkEventType types[] = { GDK_BUTTON_PRESS, GDK_BUTTON_RELEASE };
 
   time += 5000;
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      GdkEvent *event = new_event (widget, types[i]);
+  for (guint k = 0; k < n; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      {
+        GdkEvent *event = new_event (widget, types[i]);
 
-      event->button.time = time + 20 * i;
-      event->button.x = x;
-      event->button.y = y;
-      event->button.button = GDK_BUTTON_PRIMARY;
-      event->button.state = types[i] == GDK_BUTTON_RELEASE ? GDK_BUTTON1_MASK : 0;
-      gtk_main_do_event (event);
-      gdk_event_free (event);
-    }
+        event->button.time = time + 100 * k + 20 * i;
+        event->button.x = x;
+        event->button.y = y;
+        event->button.button = GDK_BUTTON_PRIMARY;
+        event->button.state = types[i] == GDK_BUTTON_RELEASE ? GDK_BUTTON1_MASK : 0;
+        gtk_main_do_event (event);
+        gdk_event_free (event);
+      }
+}
+
+static void
+click (GtkWidget *widget,
+       double     x,
+       double     y)
+{
+  click_n (widget, x, y, 1);
 }
 
 static void
@@ -682,6 +692,43 @@ test_escape_clears (Fixture       *fixture,
   zoom = extopo_graph_view_get_zoom (view);
   send_key (GTK_WIDGET (view), GDK_KEY_plus);
   g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >, zoom);
+}
+
+static void
+group_activated_cb (ExtopoGraphView  *view,
+                    guint             kind,
+                    gpointer          object,
+                    gpointer         *activated)
+{
+  g_assert_cmpuint (kind, ==, EXTOPO_OBJECT_ROUTING_GROUP);
+  *activated = object;
+}
+
+static void
+test_group_activated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  const ExtopoGeoFrame *frame;
+  gpointer activated = NULL;
+  guint frame_index = 0;
+  double dx;
+  double dy;
+  double x;
+  double y;
+
+  g_signal_connect (view, "group-activated", G_CALLBACK (group_activated_cb), &activated);
+  g_assert_true (find_bare_frame_point (sample_geometry, &frame_index, &dx, &dy));
+  frame = &g_array_index (sample_geometry->frames, ExtopoGeoFrame, frame_index);
+  to_widget (view, dx, dy, &x, &y);
+
+  /* A single click selects the group; it does not activate it. */
+  click (GTK_WIDGET (view), x, y);
+  g_assert_null (activated);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == frame->object);
+
+  click_n (GTK_WIDGET (view), x, y, 2);
+  g_assert_true (activated == frame->object);
 }
 
 static void
@@ -807,6 +854,8 @@ main (int   argc,
               fixture_set_up, test_selection_signal, fixture_tear_down);
   g_test_add ("/view/escape-clears", Fixture, NULL,
               fixture_set_up, test_escape_clears, fixture_tear_down);
+  g_test_add ("/view/group-activated", Fixture, NULL,
+              fixture_set_up, test_group_activated, fixture_tear_down);
   g_test_add ("/view/matches", Fixture, NULL, fixture_set_up, test_matches, fixture_tear_down);
   g_test_add ("/view/keep-view-on-relayout", Fixture, NULL,
               fixture_set_up, test_keep_view_on_relayout, fixture_tear_down);
