@@ -59,6 +59,22 @@ extopo_ldif_set_error (GError          **error,
   g_set_error (error, EXTOPO_LDIF_ERROR, code, "%s:%lu: %s", name, line, what);
 }
 
+/* A value quoted in a message: a bad DN may be as long as any value. */
+static char *
+extopo_ldif_shorten (const char *text,
+                     gsize       length)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  g_autofree char *start = NULL;
+
+  if (strlen (valid) <= 80)
+    return g_steal_pointer (&valid);
+
+  start = g_utf8_substring (valid, 0, 77);
+
+  return g_strconcat (start, "…", NULL);
+}
+
 static gulong
 extopo_ldif_line_at (const char *data,
                      gsize       offset)
@@ -127,6 +143,8 @@ extopo_ldif_check_text (const char  *data,
 {
   const char *end = data + length;
   const char *record_start = data;
+  gboolean at_record_start = TRUE;
+  gboolean in_comment = FALSE;
   const char *nul;
   gulong line = 1;
 
@@ -154,9 +172,30 @@ extopo_ldif_check_text (const char  *data,
         }
 
       if (eol == p || (eol == p + 1 && *p == '\r'))
-        record_start = next;
+        {
+          record_start = next;
+          at_record_start = TRUE;
+          in_comment = FALSE;
+        }
       else
-        *longest_record = MAX (*longest_record, (gsize) (next - record_start));
+        {
+          *longest_record = MAX (*longest_record, (gsize) (next - record_start));
+
+          /* libldap skips a record's first line without a word when it
+           * starts with a digit (an index number). */
+          if (*p == '#' && at_record_start)
+            in_comment = TRUE;
+          else if (!(*p == ' ' && in_comment) && at_record_start)
+            {
+              if (g_ascii_isdigit (*p))
+                {
+                  extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_MISSING_DN, name, line,
+                                         _("the entry does not start with a “dn:” line"));
+                  return FALSE;
+                }
+              at_record_start = FALSE;
+            }
+        }
 
       p = next;
     }
@@ -381,9 +420,10 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
 
           if (!extopo_dn_is_valid (value.bv_val))
             {
+              g_autofree char *shown = extopo_ldif_shorten (value.bv_val, value.bv_len);
+
               extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_INVALID_DN, self->name, line_number,
-                                     _("“%s” is not a valid distinguished name"),
-                                     value.bv_val);
+                                     _("“%s” is not a valid distinguished name"), shown);
               return FALSE;
             }
 
@@ -417,7 +457,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
               return FALSE;
             }
 
-          shown = g_utf8_make_valid (value.bv_val, value.bv_len);
+          shown = extopo_ldif_shorten (value.bv_val, value.bv_len);
           extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_UNSUPPORTED, self->name, line_number,
                                  _("“changetype: %s” is not supported: only entries and "
                                    "“changetype: add” records can be read"),

@@ -692,6 +692,10 @@ test_ldif_malformed_huge_value (void)
   g_autofree char *plain = make_huge_ldif (FALSE, "\ndn: DC=org\ndescription:: QQ=\n");
   g_autofree char *folded = make_huge_ldif (TRUE, "\ndn: DC=org\ndc: org\n");
   g_autofree char *folded_bad = make_huge_ldif (TRUE, "\ndn: DC=org\ndn: DC=net\n");
+  g_autofree char *letters = g_strnfill (HUGE_SIZE, 'x');
+  g_autofree char *huge_dn = g_strdup_printf ("dn: DC=com\n\ndn: CN=%s,,DC=com\n", letters);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   GBytes *value;
   gulong folded_lines;
@@ -710,6 +714,13 @@ test_ldif_malformed_huge_value (void)
   folded_lines = (4 * ((HUGE_SIZE + 2) / 3) + 75) / 76;
   g_assert_cmpuint (extopo_entry_get_line (entry_at (entries, 1)), ==, 2 + folded_lines + 2);
   assert_text_error (folded_bad, EXTOPO_LDIF_ERROR_SYNTAX, 2 + folded_lines + 3);
+
+  /* A 10 MB DN that does not parse: the message quotes only its start. */
+  refused = extopo_ldif_read_data (huge_dn, strlen (huge_dn), TEST_NAME, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_INVALID_DN);
+  g_assert_true (g_str_has_prefix (error->message, TEST_NAME ":3: "));
+  g_assert_cmpuint (strlen (error->message), <, 400);
 }
 
 static void
@@ -721,6 +732,12 @@ test_ldif_malformed_bad_dn (void)
                      "cn: EX1\n",
                      EXTOPO_LDIF_ERROR_INVALID_DN, 3);
   assert_text_error ("dn: not a distinguished name\n", EXTOPO_LDIF_ERROR_INVALID_DN, 1);
+  /* libldap alone would skip a first line that starts with a digit. */
+  assert_text_error ("dn: DC=com\n"
+                     "\n"
+                     "# a comment\n"
+                     "42 dn: DC=org\n",
+                     EXTOPO_LDIF_ERROR_MISSING_DN, 4);
   /* Base64 that decodes to bytes that are not UTF-8. */
   assert_text_error ("dn:: Q049/w==\n", EXTOPO_LDIF_ERROR_INVALID_DN, 1);
 }
@@ -741,6 +758,20 @@ test_ldif_malformed_changetype_modify (void)
   assert_text_error ("dn: CN=EX1,DC=contoso,DC=com\n"
                      "changetype: delete\n",
                      EXTOPO_LDIF_ERROR_UNSUPPORTED, 2);
+}
+
+static void
+test_ldif_malformed_message (void)
+{
+  const char *text = "dn: DC=com\n\ndn: DC=org\nchangetype: modrdn\nnewrdn: DC=net\n";
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Says where, and what, for a person to fix the file. */
+  entries = extopo_ldif_read_data (text, strlen (text), "export.ldf", NULL, &error);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "export.ldf:4: "));
+  g_assert_nonnull (strstr (error->message, "modrdn"));
 }
 
 static void
@@ -803,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/ldif/malformed/bad-dn", test_ldif_malformed_bad_dn);
   g_test_add_func ("/ldif/malformed/changetype-modify", test_ldif_malformed_changetype_modify);
   g_test_add_func ("/ldif/malformed/missing-file", test_ldif_malformed_missing_file);
+  g_test_add_func ("/ldif/malformed/message", test_ldif_malformed_message);
   g_test_add_func ("/ldif/malformed/unsupported", test_ldif_malformed_unsupported);
 
   return g_test_run ();
