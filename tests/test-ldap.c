@@ -370,6 +370,8 @@ test_cannot_connect (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *closed = g_strdup_printf ("ldap://127.0.0.1:%u", extopo_slapd_free_port ());
   g_autofree char *both = g_strdup_printf ("%s %s", closed, fixture->slapd->uri);
+  g_autofree char *other_closed = NULL;
+  g_autofree char *none = NULL;
   gint64 start = g_get_monotonic_time ();
 
   fixture->params->network_timeout = 2;
@@ -379,9 +381,18 @@ test_cannot_connect (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, closed));
   g_assert_nonnull (strstr (error->message, "connect"));
 
-  /* Several servers: the first that answers wins. */
+  /* Several servers: the first that answers wins ... */
   set_uri (fixture->params, both);
   g_ptr_array_unref (fetch_ok (fixture->params));
+
+  /* ... and when none does, the error lists each one. */
+  g_clear_error (&error);
+  other_closed = g_strdup_printf ("ldap://127.0.0.1:%u", extopo_slapd_free_port ());
+  none = g_strdup_printf ("%s %s", closed, other_closed);
+  set_uri (fixture->params, none);
+  error = fetch_error (fixture->params, EXTOPO_LDAP_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, closed));
+  g_assert_nonnull (strstr (error->message, other_closed));
 }
 
 static void
