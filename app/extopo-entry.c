@@ -225,7 +225,7 @@ extopo_entry_lookup (ExtopoEntry *self,
   return NULL;
 }
 
-/* Grows to @capacity by copying into new arena memory. The old arrays stay
+/* Grows to @new_size by copying into new arena memory. The old arrays stay
  * valid (if stale) until the entry goes: a caller's earlier get_strings()
  * result never dangles. */
 static gpointer
