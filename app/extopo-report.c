@@ -125,6 +125,18 @@ add_strv (JsonBuilder        *builder,
 }
 
 static void
+add_string_array (JsonBuilder *builder,
+                  const char  *key,
+                  GPtrArray   *values)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (values, i));
+  json_builder_end_array (builder);
+}
+
+static void
 add_name_list (JsonBuilder      *builder,
                const char       *key,
                GPtrArray        *objects,
@@ -198,10 +210,9 @@ build_organization (JsonBuilder        *builder,
   add_string (builder, "mode", extopo_org_mode_to_string (org->mode));
   add_name_list (builder, "administrative_groups", org->admin_groups,
                  EXTOPO_OBJECT_ADMIN_GROUP);
-  add_strv (builder, "site_replication_services",
-            org->srs_dns != NULL ? (const char * const *) org->srs_dns->pdata : NULL);
-  add_strv (builder, "connection_agreements",
-            org->adc_dns != NULL ? (const char * const *) org->adc_dns->pdata : NULL);
+  /* The model's arrays are not NULL-terminated: walk them by length. */
+  add_string_array (builder, "site_replication_services", org->srs_dns);
+  add_string_array (builder, "connection_agreements", org->adc_dns);
   add_findings_about (builder, model, org);
   json_builder_end_object (builder);
 }
