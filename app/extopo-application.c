@@ -186,6 +186,15 @@ extopo_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+static void
+extopo_application_shutdown (GApplication *application)
+{
+  G_APPLICATION_CLASS (extopo_application_parent_class)->shutdown (application);
+
+  /* Windows save their size as they close; write it out before the process ends. */
+  g_settings_sync ();
+}
+
 static gboolean
 is_ldap_uri (GFile *file)
 {
@@ -235,6 +244,7 @@ extopo_application_class_init (ExtopoApplicationClass *klass)
 
   application_class->startup = extopo_application_startup;
   application_class->activate = extopo_application_activate;
+  application_class->shutdown = extopo_application_shutdown;
   application_class->open = extopo_application_open;
 }
 

@@ -1453,6 +1453,8 @@ extopo_window_destroy (GtkWidget *widget)
 {
   ExtopoWindow *self = EXTOPO_WINDOW (widget);
 
+  g_debug ("Closing at %d × %d%s", self->width, self->height,
+           self->maximized ? ", maximized" : "");
   if (self->settings != NULL && self->width > 0 && self->height > 0)
     {
       g_settings_set_int (self->settings, "window-width", self->width);
@@ -1473,7 +1475,6 @@ extopo_window_dispose (GObject *object)
   ExtopoWindow *self = EXTOPO_WINDOW (object);
 
   cancel_work (self);
-  g_clear_object (&self->settings);
   g_clear_object (&self->model);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
@@ -1488,6 +1489,8 @@ extopo_window_finalize (GObject *object)
 {
   ExtopoWindow *self = EXTOPO_WINDOW (object);
 
+  /* Kept until here: GtkWidget's dispose emits "destroy", which saves the size. */
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
 

@@ -28,6 +28,7 @@ static GtkApplication *application;
 typedef struct
 {
   ExtopoWindow *window;
+  GSettings    *settings;
   char         *tmpdir;
 } Fixture;
 
@@ -100,6 +101,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->tmpdir = g_dir_make_tmp ("extopo-window-XXXXXX", &error);
   g_assert_no_error (error);
 
+  /* Every test starts from the defaults, whatever the one before remembered. */
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (fixture->settings, "view");
+  g_settings_reset (fixture->settings, "show-legend");
+  g_settings_reset (fixture->settings, "sidebar-visible");
+
   fixture->window = extopo_window_new (application);
   g_object_ref_sink (fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
@@ -121,6 +128,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_widget_destroy (GTK_WIDGET (fixture->window));
   g_clear_object (&fixture->window);
+  g_clear_object (&fixture->settings);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -186,6 +194,7 @@ test_window_switch_view (Fixture       *fixture,
 
   g_assert_true (spin_until (view_is_admin, fixture));
   g_assert_true (window_geometry (fixture)->model == model);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "view"), ==, "admin");
   /* Every administrative group is drawn as a frame. */
   g_assert_cmpuint (window_geometry (fixture)->frames->len, >=,
                     extopo_model_get_admin_groups (model)->len);
@@ -677,6 +686,44 @@ test_window_findings_paging (Fixture       *fixture,
   g_assert_cmpuint (extopo_findings_list_get_n_rows (list), >, shown);
 }
 
+static gboolean
+window_has_width (gpointer data)
+{
+  int width = 0;
+
+  gtk_window_get_size (data, &width, NULL);
+
+  return width == 1000 && !gtk_events_pending ();
+}
+
+/* The size a window had when it closed is the next window's. */
+static void
+test_window_remember_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ExtopoWindow *window = extopo_window_new (application);
+  int width = 0;
+  int height = 0;
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), !=, 1000);
+
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_window_resize (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (spin_until (window_has_width, window));
+  gtk_widget_destroy (GTK_WIDGET (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  window = extopo_window_new (application);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_widget_destroy (GTK_WIDGET (window));
+}
+
 /* Every accelerator of the application's table appears in the shortcuts window. */
 static void
 test_window_shortcuts_listed (void)
@@ -760,6 +807,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
   ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);
+  g_test_add_func ("/window/remember-size", test_window_remember_size);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
 
   status = g_test_run ();
