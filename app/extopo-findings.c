@@ -254,7 +254,8 @@ check_rg_no_path_to_2007 (RuleContext *ctx,
   else if (reach & REACH_TO_2007)
     hit->arg = g_strdup (_("mail from Exchange Server 2007 cannot reach it"));
   else
-    hit->arg = g_strdup (_("no routing group connector path leads to or from Exchange Server 2007"));
+    hit->arg = g_strdup (_("no routing group connector path leads to or from "
+                           "Exchange Server 2007"));
 
   hit->severity = EXTOPO_SEVERITY_ERROR;
   return TRUE;
@@ -444,7 +445,8 @@ static const Rule rules[] = {
   {
     "RG_NO_PATH_TO_2007", EXTOPO_SEVERITY_ERROR, EXTOPO_OBJECT_ROUTING_GROUP,
     check_rg_no_path_to_2007,
-    N_("Routing group “%s” has no two-way path to Exchange Routing Group (DWBGZMFD01QNBJR): %s."),
+    N_("Routing group “%s” has no two-way path to Exchange Routing Group "
+       "(DWBGZMFD01QNBJR): %s."),
     N_("Create a two-way routing group connector between “%s” (or a routing group it reaches "
        "both ways) and Exchange Routing Group (DWBGZMFD01QNBJR) with the Exchange Management "
        "Shell (New-RoutingGroupConnector -BiDirectional $true)."),
@@ -453,7 +455,8 @@ static const Rule rules[] = {
   {
     "CONNECTOR_ONE_WAY", EXTOPO_SEVERITY_WARNING, EXTOPO_OBJECT_CONNECTOR,
     check_connector_one_way,
-    N_("Routing group connector “%s” carries mail one way only, to “%s”: no connector comes back."),
+    N_("Routing group connector “%s” carries mail one way only, to “%s”: no connector "
+       "comes back."),
     N_("Create the reciprocal routing group connector in routing group “%s” (Exchange System "
        "Manager offers it when the connector is created), or remove the connector if one-way "
        "routing is intended."),
@@ -470,7 +473,8 @@ static const Rule rules[] = {
   {
     "LINK_STATE_SUPPRESSION_ADVISED", EXTOPO_SEVERITY_WARNING, EXTOPO_OBJECT_ROUTING_GROUP,
     check_link_state_suppression,
-    N_("Routing group “%s” is reached by %s routing group connectors from legacy routing groups."),
+    N_("Routing group “%s” is reached by %s routing group connectors from legacy routing "
+       "groups."),
     N_("Suppress link state updates on every Exchange 2000 and Exchange 2003 server: set the "
        "DWORD SuppressStateChanges to 1 under "
        "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\RESvc\\Parameters and restart "

@@ -87,6 +87,8 @@ struct _ExtopoModel
 
 G_DEFINE_TYPE (ExtopoModel, extopo_model, G_TYPE_OBJECT)
 
+static guint dn_hash (gconstpointer key);
+
 G_DEFINE_QUARK (extopo-model-error-quark, extopo_model_error)
 
 /* State used only while building. */
@@ -231,11 +233,34 @@ extopo_model_init (ExtopoModel *self)
   self->connections = g_ptr_array_new_with_free_func (g_free);
   self->dangling_refs = g_ptr_array_new_with_free_func (dangling_ref_free);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_finding_free);
-  self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->objects = g_hash_table_new_full (dn_hash, g_str_equal, NULL, g_free);
 }
 
 /* ------------------------------------------------------------------ */
 /* DN helpers                                                          */
+
+/* DN keys are long (about 200 bytes) and looked up often; this hashes a
+ * word at a time, several times faster than g_str_hash(). */
+static guint
+dn_hash (gconstpointer key)
+{
+  const char *p = key;
+  gsize length = strlen (p);
+  guint64 hash = length;
+
+  for (; length >= sizeof (guint64); length -= sizeof (guint64), p += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      hash = ((hash << 5) | (hash >> 59)) ^ word;
+      hash *= G_GUINT64_CONSTANT (0x517cc1b727220a95);
+    }
+  for (; length > 0; length--, p++)
+    hash = (((hash << 5) | (hash >> 59)) ^ (guchar) *p) * G_GUINT64_CONSTANT (0x517cc1b727220a95);
+
+  return (guint) (hash ^ (hash >> 32));
+}
 
 /* @ndn with its first @levels RDNs removed, pointing into @ndn; NULL when it
  * is not that deep. Only for extopo_dn_normalize() output: that RFC 4514
@@ -372,10 +397,14 @@ classify_entry (ExtopoEntry *entry)
   const char **classes;
   guint n_classes;
 
+  /* Comparing the first letters (ASCII case folded by bit 5; strcasecmp
+   * decides) keeps "top", "container" and every server's protocol classes
+   * cheap. */
   classes = extopo_entry_get_strings (entry, "objectClass", &n_classes);
   for (guint i = 0; i < n_classes; i++)
     for (gsize j = 0; j < G_N_ELEMENTS (class_table); j++)
-      if (g_ascii_strcasecmp (classes[i], class_table[j].object_class) == 0)
+      if ((classes[i][0] | 0x20) == (class_table[j].object_class[0] | 0x20) &&
+          g_ascii_strcasecmp (classes[i], class_table[j].object_class) == 0)
         return &class_table[j];
 
   return NULL;
@@ -1031,18 +1060,22 @@ each_pending (Builder    *builder,
     func (builder, &g_array_index (list, Pending, i));
 }
 
-/* Normalizing every kept DN is most of the build's work (libldap parses
- * and prints each one), so large inputs spread it over a few threads.
- * extopo_dn_normalize() has no shared state. */
+/* Normalizing DNs (every kept entry's, every distinct link value) is most
+ * of the build's work: libldap parses and prints each one. Large inputs
+ * spread it over a few threads; extopo_dn_normalize() has no shared state. */
 #define NORMALIZE_CHUNK_MIN 4096
 #define NORMALIZE_THREADS_MAX 4
 
 typedef struct
 {
-  Pending *items;
-  guint    n_items;
-  guint    failed;       /* index of the first failure, or n_items */
-  GError  *error;
+  const char *raw;   /* borrowed from an entry */
+  char       *ndn;   /* NULL when it does not parse */
+} NormalizeItem;
+
+typedef struct
+{
+  NormalizeItem *items;
+  guint          n_items;
 } NormalizeJob;
 
 static gpointer
@@ -1050,43 +1083,31 @@ normalize_worker (gpointer data)
 {
   NormalizeJob *job = data;
 
-  job->failed = job->n_items;
   for (guint i = 0; i < job->n_items; i++)
-    {
-      Pending *item = &job->items[i];
-
-      item->ndn = extopo_dn_normalize (extopo_entry_get_dn (item->entry), &job->error);
-      if (item->ndn == NULL)
-        {
-          job->failed = i;
-          break;
-        }
-    }
+    job->items[i].ndn = extopo_dn_normalize (job->items[i].raw, NULL);
 
   return NULL;
 }
 
-static gboolean
-normalize_all (GArray      *items,
-               const char  *source_name,
-               GError     **error)
+static void
+normalize_parallel (NormalizeItem *items,
+                    guint          n_items)
 {
-  NormalizeJob jobs[NORMALIZE_THREADS_MAX] = { { NULL, }, };
+  NormalizeJob jobs[NORMALIZE_THREADS_MAX] = { { NULL, 0 }, };
   GThread *threads[NORMALIZE_THREADS_MAX] = { NULL, };
   guint n_jobs;
   guint per_job;
-  gboolean ok = TRUE;
 
   n_jobs = MIN (g_get_num_processors (), NORMALIZE_THREADS_MAX);
-  n_jobs = CLAMP (items->len / NORMALIZE_CHUNK_MIN, 1, n_jobs);
-  per_job = (items->len + n_jobs - 1) / n_jobs;
+  n_jobs = CLAMP (n_items / NORMALIZE_CHUNK_MIN, 1, n_jobs);
+  per_job = (n_items + n_jobs - 1) / n_jobs;
 
   for (guint j = 0; j < n_jobs; j++)
     {
-      guint first = MIN (j * per_job, items->len);
+      guint first = MIN (j * per_job, n_items);
 
-      jobs[j].items = &g_array_index (items, Pending, 0) + first;
-      jobs[j].n_items = MIN (per_job, items->len - first);
+      jobs[j].items = items + first;
+      jobs[j].n_items = MIN (per_job, n_items - first);
     }
 
   /* The calling thread takes the first share. */
@@ -1100,27 +1121,121 @@ normalize_all (GArray      *items,
       else
         normalize_worker (&jobs[j]);
     }
+}
 
-  /* Report the earliest bad entry, as a sequential pass would. */
-  for (guint j = 0; j < n_jobs; j++)
+/* Attributes whose DN values the build looks up, by kind of entry. */
+static const char * const server_links[] = { "msExchHomeRoutingGroup", NULL };
+static const char * const routing_group_links[] = { "msExchRoutingMasterDN", NULL };
+static const char * const connector_links[] = {
+  "msExchDestinationRGDN",
+  "msExchSourceBridgeheadServersDN",
+  "msExchTargetBridgeheadServersDN",
+  NULL
+};
+
+static const char * const *
+entry_kind_get_links (EntryKind kind)
+{
+  static const char * const no_links[] = { NULL };
+
+  switch (kind)
     {
-      if (ok && jobs[j].error != NULL)
-        {
-          ExtopoEntry *entry = jobs[j].items[jobs[j].failed].entry;
+    case ENTRY_KIND_SERVER:
+      return server_links;
+    case ENTRY_KIND_ROUTING_GROUP:
+      return routing_group_links;
+    case ENTRY_KIND_CONNECTOR:
+      return connector_links;
+    case ENTRY_KIND_OTHER:
+    case ENTRY_KIND_ORGANIZATION:
+    case ENTRY_KIND_ADMIN_GROUP:
+    case ENTRY_KIND_SRS:
+    case ENTRY_KIND_ADC:
+    case N_ENTRY_KINDS:
+    default:
+      return no_links;
+    }
+}
 
-          if (extopo_entry_get_line (entry) > 0)
-            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
-                         "%s:%u: %s", source_name, extopo_entry_get_line (entry),
-                         jobs[j].error->message);
-          else
-            g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
-                         "%s: %s", source_name, jobs[j].error->message);
-          ok = FALSE;
-        }
-      g_clear_error (&jobs[j].error);
+/* Normalizes every classified entry's DN and every distinct link value,
+ * filling @classified's ndn fields and @builder's cache. Fails on the first
+ * entry DN that does not parse, naming its line. */
+static gboolean
+normalize_all (Builder     *builder,
+               GArray      *classified,
+               const char  *source_name,
+               GError     **error)
+{
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (NormalizeItem),
+                                               classified->len * 2);
+  g_autoptr(GHashTable) seen = g_hash_table_new (dn_hash, g_str_equal);
+  guint n_entries = classified->len;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      ExtopoEntry *entry = g_array_index (classified, Pending, i).entry;
+      NormalizeItem item = { extopo_entry_get_dn (entry), NULL };
+
+      g_array_append_val (items, item);
     }
 
-  return ok;
+  /* Link values after the entries, each distinct spelling once. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      Pending *pending = &g_array_index (classified, Pending, i);
+      const char * const *links = entry_kind_get_links (pending->info->kind);
+
+      for (guint a = 0; links[a] != NULL; a++)
+        {
+          const char **values;
+          guint n_values;
+
+          values = extopo_entry_get_strings (pending->entry, links[a], &n_values);
+          for (guint v = 0; v < n_values; v++)
+            {
+              NormalizeItem item = { values[v], NULL };
+
+              if (g_hash_table_add (seen, (gpointer) values[v]))
+                g_array_append_val (items, item);
+            }
+        }
+    }
+
+  normalize_parallel (&g_array_index (items, NormalizeItem, 0), items->len);
+
+  for (guint i = n_entries; i < items->len; i++)
+    {
+      NormalizeItem *item = &g_array_index (items, NormalizeItem, i);
+
+      g_hash_table_insert (builder->ndn_cache, (gpointer) item->raw, item->ndn);
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    g_array_index (classified, Pending, i).ndn = g_array_index (items, NormalizeItem, i).ndn;
+
+  /* Report the earliest bad entry, with libldap's reason. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      ExtopoEntry *entry = g_array_index (classified, Pending, i).entry;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *ndn = NULL;
+
+      if (g_array_index (classified, Pending, i).ndn != NULL)
+        continue;
+
+      ndn = extopo_dn_normalize (extopo_entry_get_dn (entry), &local_error);
+      g_assert (ndn == NULL && local_error != NULL);
+      if (extopo_entry_get_line (entry) > 0)
+        g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
+                     "%s:%u: %s", source_name, extopo_entry_get_line (entry),
+                     local_error->message);
+      else
+        g_set_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_INVALID_DN,
+                     "%s: %s", source_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 ExtopoModel *
@@ -1153,7 +1268,11 @@ extopo_model_new_from_entries (GPtrArray   *entries,
         g_array_append_val (classified, item);
     }
 
-  if (!normalize_all (classified, self->source_name, error))
+  builder.model = self;
+  builder.ndn_cache = g_hash_table_new_full (dn_hash, g_str_equal, NULL, g_free);
+  builder.site_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  if (!normalize_all (&builder, classified, self->source_name, error))
     return NULL;
 
   /* The lists take over the normalized DNs. */
@@ -1173,10 +1292,6 @@ extopo_model_new_from_entries (GPtrArray   *entries,
                    self->source_name);
       return NULL;
     }
-
-  builder.model = self;
-  builder.ndn_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  builder.site_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   /* Pass 2: objects top-down, each linking to the containers made before it. */
   each_pending (&builder, &pending, ENTRY_KIND_ORGANIZATION, build_organization);
@@ -1349,9 +1464,17 @@ extopo_model_set_findings (ExtopoModel *self,
   g_return_if_fail (findings != NULL);
 
   for (guint i = 0; i < self->servers->len; i++)
-    g_ptr_array_set_size (((ExtopoServer *) g_ptr_array_index (self->servers, i))->findings, 0);
+    {
+      ExtopoServer *server = g_ptr_array_index (self->servers, i);
+
+      g_ptr_array_set_size (server->findings, 0);
+    }
   for (guint i = 0; i < self->connectors->len; i++)
-    g_ptr_array_set_size (((ExtopoConnector *) g_ptr_array_index (self->connectors, i))->findings, 0);
+    {
+      ExtopoConnector *connector = g_ptr_array_index (self->connectors, i);
+
+      g_ptr_array_set_size (connector->findings, 0);
+    }
 
   g_ptr_array_ref (findings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);

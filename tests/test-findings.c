@@ -52,7 +52,8 @@ find_finding (ExtopoModel *model,
         continue;
       if (name == NULL ||
           (finding->subject != NULL &&
-           g_strcmp0 (extopo_model_object_get_name (finding->subject_kind, finding->subject), name) == 0))
+           g_strcmp0 (extopo_model_object_get_name (finding->subject_kind, finding->subject),
+                      name) == 0))
         return finding;
     }
 
@@ -208,7 +209,8 @@ test_findings_version_unknown (void)
     FX_SERVER_ENTRY ("HQ", "Seattle", "ODD", "who knows"));
 
   assert_fires (model, "SERVER_VERSION_UNKNOWN", "ODD", EXTOPO_SEVERITY_WARNING);
-  g_assert_nonnull (strstr (find_finding (model, "SERVER_VERSION_UNKNOWN", "ODD")->message, "who knows"));
+  g_assert_nonnull (
+    strstr (find_finding (model, "SERVER_VERSION_UNKNOWN", "ODD")->message, "who knows"));
   g_assert_cmpuint (extopo_findings_count_id (model, "SERVER_VERSION_UNKNOWN"), ==, 1);
   g_assert_cmpint (fx_server (model, "ODD")->status, ==, EXTOPO_STATUS_WARNING);
 }
@@ -572,7 +574,8 @@ test_loader_missing_file (void)
 static void
 test_loader_entries (void)
 {
-  g_autoptr(GPtrArray) entries = fx_entries_from_text (CLEAN_ORG FX_SERVER_ENTRY ("HQ", "Seattle", "EX55", FX_SERIAL_55_SP4));
+  g_autoptr(GPtrArray) entries = fx_entries_from_text (
+    CLEAN_ORG FX_SERVER_ENTRY ("HQ", "Seattle", "EX55", FX_SERIAL_55_SP4));
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoModel) model = NULL;

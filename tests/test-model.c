@@ -20,7 +20,8 @@ test_model_admin_group_from_dn (void)
     FX_AG_ENTRY ("Branch")
     FX_RG_ENTRY ("Headquarters", "Seattle")
     FX_SERVER_ENTRY ("Headquarters", "Seattle", "SEA-EX01", FX_SERIAL_2003_SP2)
-    FX_SERVER_ENTRY_HOMED ("Branch", "BR-EX01", FX_SERIAL_2003_SP2, FX_RG ("Headquarters", "Seattle")));
+    FX_SERVER_ENTRY_HOMED ("Branch", "BR-EX01", FX_SERIAL_2003_SP2,
+                           FX_RG ("Headquarters", "Seattle")));
   ExtopoAdminGroup *hq = fx_admin_group (model, "Headquarters");
   ExtopoAdminGroup *branch = fx_admin_group (model, "Branch");
   ExtopoServer *sea = fx_server (model, "SEA-EX01");
@@ -67,7 +68,8 @@ test_model_home_routing_group (void)
   g_assert_true (fx_server (model, "DAL-EX01")->routing_group == dallas);
   g_assert_cmpuint (seattle->servers->len, ==, 1);
   g_assert_cmpuint (dallas->servers->len, ==, 1);
-  g_assert_cmpstr (fx_server (model, "SEA-EX01")->home_routing_group_dn, ==, FX_RG ("HQ", "Seattle"));
+  g_assert_cmpstr (fx_server (model, "SEA-EX01")->home_routing_group_dn, ==,
+                   FX_RG ("HQ", "Seattle"));
   g_assert_false (fx_server (model, "SEA-EX01")->routing_group_by_fallback);
 
   /* A legacy server without the link stays without a routing group, and
@@ -182,10 +184,13 @@ test_model_bridgeheads (void)
   ExtopoConnector *connector = fx_connector (model, "SEA-DAL");
 
   g_assert_cmpuint (connector->source_bridgeheads->len, ==, 1);
-  g_assert_true (g_ptr_array_index (connector->source_bridgeheads, 0) == fx_server (model, "SEA-EX01"));
+  g_assert_true (g_ptr_array_index (connector->source_bridgeheads, 0) ==
+                 fx_server (model, "SEA-EX01"));
   g_assert_cmpuint (connector->target_bridgeheads->len, ==, 2);
-  g_assert_true (g_ptr_array_index (connector->target_bridgeheads, 0) == fx_server (model, "DAL-EX01"));
-  g_assert_true (g_ptr_array_index (connector->target_bridgeheads, 1) == fx_server (model, "DAL-EX02"));
+  g_assert_true (g_ptr_array_index (connector->target_bridgeheads, 0) ==
+                 fx_server (model, "DAL-EX01"));
+  g_assert_true (g_ptr_array_index (connector->target_bridgeheads, 1) ==
+                 fx_server (model, "DAL-EX02"));
   /* Clamped to 1..100. */
   g_assert_cmpuint (connector->cost, ==, 100);
   g_assert_cmpuint (extopo_model_get_dangling_refs (model)->len, ==, 0);
@@ -237,7 +242,8 @@ test_model_dangling_refs (void)
 
   g_assert_cmpuint (refs->len, ==, 5);
   g_assert_true (has_dangling (model, "msExchDestinationRGDN", FX_RG ("HQ", "Nowhere")));
-  g_assert_true (has_dangling (model, "msExchSourceBridgeheadServersDN", FX_SMTP_VS ("HQ", "GONE-BH")));
+  g_assert_true (
+    has_dangling (model, "msExchSourceBridgeheadServersDN", FX_SMTP_VS ("HQ", "GONE-BH")));
   g_assert_true (has_dangling (model, "msExchTargetBridgeheadServersDN", "not a dn at all"));
   g_assert_true (has_dangling (model, "msExchHomeRoutingGroup", FX_RG ("HQ", "Atlantis")));
   g_assert_true (has_dangling (model, "msExchRoutingMasterDN", FX_SERVER ("HQ", "GONE-MASTER")));
@@ -247,7 +253,8 @@ test_model_dangling_refs (void)
       ExtopoDanglingRef *ref = g_ptr_array_index (refs, i);
 
       g_assert_nonnull (ref->subject);
-      g_assert_cmpstr (extopo_model_object_get_dn (ref->subject_kind, ref->subject), ==, ref->subject_dn);
+      g_assert_cmpstr (extopo_model_object_get_dn (ref->subject_kind, ref->subject), ==,
+                       ref->subject_dn);
     }
 }
 
@@ -332,8 +339,10 @@ test_model_interop_groups_marked (void)
   g_assert_true (fx_routing_group (model, FX_RG_2007)->interop);
   g_assert_false (fx_admin_group (model, "HQ")->interop);
   g_assert_false (fx_routing_group (model, "Seattle")->interop);
-  g_assert_false (fx_routing_group (model, "Exchange Routing Group (DWBGZMFD01QNBJR) copy")->interop);
-  g_assert_true (fx_routing_group (model, FX_RG_2007)->admin_group == fx_admin_group (model, FX_AG_2007));
+  g_assert_false (
+    fx_routing_group (model, "Exchange Routing Group (DWBGZMFD01QNBJR) copy")->interop);
+  g_assert_true (fx_routing_group (model, FX_RG_2007)->admin_group ==
+                 fx_admin_group (model, FX_AG_2007));
 }
 
 /* slapd and ldifde spell the same DN differently. */
@@ -341,7 +350,8 @@ static void
 test_model_dn_spellings (void)
 {
   g_autoptr(ExtopoModel) model = fx_model_from_text (
-    "dn: cn=First Organization,cn=Microsoft Exchange,cn=Services,cn=Configuration,dc=example,dc=com\n"
+    "dn: cn=First Organization,cn=Microsoft Exchange,cn=Services,cn=Configuration,"
+    "dc=example,dc=com\n"
     "objectClass: msExchOrganizationContainer\n\n"
     "dn: CN=HQ, CN=Administrative Groups, CN=First Organization,CN=Microsoft Exchange,"
     "CN=Services,CN=Configuration,DC=example,DC=com\n"
@@ -373,9 +383,10 @@ test_model_dn_spellings (void)
   g_assert_cmpuint (extopo_model_get_dangling_refs (model)->len, ==, 0);
 
   /* Lookups take any spelling too. */
-  g_assert_true (extopo_model_lookup_server (model, "cn=sea-ex01,cn=servers,cn=hq,cn=administrative groups,"
-                                             "cn=first organization,cn=microsoft exchange,cn=services,"
-                                             "cn=configuration,dc=example,dc=com") == sea);
+  g_assert_true (
+    extopo_model_lookup_server (model, "cn=sea-ex01,cn=servers,cn=hq,cn=administrative groups,"
+                                       "cn=first organization,cn=microsoft exchange,cn=services,"
+                                       "cn=configuration,dc=example,dc=com") == sea);
   g_assert_true (extopo_model_lookup_routing_group (model, FX_RG ("HQ", "SEATTLE")) == seattle);
   g_assert_null (extopo_model_lookup_server (model, FX_RG ("HQ", "SEATTLE")));
   g_assert_null (extopo_model_lookup_server (model, "garbage"));
@@ -411,8 +422,10 @@ test_model_two_organizations (void)
   g_assert_cmpint (other->mode, ==, EXTOPO_ORG_MODE_NATIVE);
   g_assert_cmpuint (first->admin_groups->len, ==, 1);
   g_assert_cmpuint (other->admin_groups->len, ==, 1);
-  g_assert_true (g_ptr_array_index (other->admin_groups, 0) != g_ptr_array_index (first->admin_groups, 0));
-  g_assert_true (((ExtopoAdminGroup *) g_ptr_array_index (other->admin_groups, 0))->organization == other);
+  g_assert_true (g_ptr_array_index (other->admin_groups, 0) !=
+                 g_ptr_array_index (first->admin_groups, 0));
+  g_assert_true (((ExtopoAdminGroup *) g_ptr_array_index (other->admin_groups, 0))->organization ==
+                 other);
   /* Two admin groups called HQ, one per organization. */
   g_assert_cmpuint (extopo_model_get_admin_groups (model)->len, ==, 2);
   /* The forest's connection agreement counts against both organizations. */
@@ -440,7 +453,8 @@ test_model_srs_adc (void)
   g_assert_true (fx_server (model, "EX2003")->has_srs);
   g_assert_false (fx_server (model, "EX55")->has_srs);
   g_assert_cmpint (fx_server (model, "EX55")->version.product, ==, EXTOPO_PRODUCT_EXCHANGE_55);
-  g_assert_cmpint (fx_server (model, "EX55")->management, ==, EXTOPO_MANAGEMENT_EXCHANGE_ADMINISTRATOR);
+  g_assert_cmpint (fx_server (model, "EX55")->management, ==,
+                   EXTOPO_MANAGEMENT_EXCHANGE_ADMINISTRATOR);
 }
 
 static void
@@ -627,11 +641,13 @@ test_model_many_servers (void)
     {
       g_string_append_printf (text, "dn: CN=AG%u,CN=Administrative Groups," FX_ORG "\n"
                               "objectClass: msExchAdminGroup\n\n", g);
-      g_string_append_printf (text, "dn: CN=RG%u,CN=Routing Groups,CN=AG%u,CN=Administrative Groups,"
-                              FX_ORG "\nobjectClass: msExchRoutingGroup\n\n", g, g);
+      g_string_append_printf (text, "dn: CN=RG%u,CN=Routing Groups,CN=AG%u,"
+                              "CN=Administrative Groups," FX_ORG "\n"
+                              "objectClass: msExchRoutingGroup\n\n", g, g);
     }
   for (guint s = 0; s < n_servers; s++)
-    g_string_append_printf (text, "dn: CN=S%05u,CN=Servers,CN=AG%u,CN=Administrative Groups," FX_ORG "\n"
+    g_string_append_printf (text, "dn: CN=S%05u,CN=Servers,CN=AG%u,"
+                            "CN=Administrative Groups," FX_ORG "\n"
                             "objectClass: msExchExchangeServer\ncn: S%05u\n"
                             "msExchHomeRoutingGroup: CN=RG%u,CN=Routing Groups,CN=AG%u,"
                             "CN=Administrative Groups," FX_ORG "\n\n",

@@ -46,16 +46,16 @@ static const SerialCase serial_cases[] = {
   { "Version 8.3 (Build 30083.6)", EXTOPO_PRODUCT_EXCHANGE_2007, 8, 3, 83, 6, 3,
     "Exchange Server 2007 SP3", "2007 SP3" },
   /* Odd spacing and case. */
-  { "  version   6.5(build 7638.2:service   pack 2) ", EXTOPO_PRODUCT_EXCHANGE_2003, 6, 5, 7638, 2, 2,
-    "Exchange Server 2003 SP2", "2003 SP2" },
+  { "  version   6.5(build 7638.2:service   pack 2) ", EXTOPO_PRODUCT_EXCHANGE_2003, 6, 5, 7638, 2,
+    2, "Exchange Server 2003 SP2", "2003 SP2" },
   { "VERSION 6.0 (BUILD 6249.4: SP3)", EXTOPO_PRODUCT_EXCHANGE_2000, 6, 0, 6249, 4, 3,
     "Exchange 2000 Server SP3", "2000 SP3" },
   /* The service pack from the build when the string does not say. */
   { "Version 6.5 (Build 7638.2)", EXTOPO_PRODUCT_EXCHANGE_2003, 6, 5, 7638, 2, 2,
     "Exchange Server 2003 SP2", "2003 SP2" },
   /* Later releases. */
-  { "Version 14.1 (Build 30218.15)", EXTOPO_PRODUCT_LATER, 14, 1, 218, 15, 1,
-    "Exchange 14.1", "14.1" },
+  { "Version 14.1 (Build 30218.15)", EXTOPO_PRODUCT_LATER, 14, 1, 218, 15, 1, "Exchange 14.1",
+    "14.1" },
 };
 
 static void
@@ -259,9 +259,12 @@ test_version_products (void)
   g_assert_cmpint (extopo_product_from_major_minor (4, 0), ==, EXTOPO_PRODUCT_UNKNOWN);
 
   g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_55), ==, "Exchange Server 5.5");
-  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2000), ==, "Exchange 2000 Server");
-  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2003), ==, "Exchange Server 2003");
-  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2007), ==, "Exchange Server 2007");
+  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2000), ==,
+                   "Exchange 2000 Server");
+  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2003), ==,
+                   "Exchange Server 2003");
+  g_assert_cmpstr (extopo_product_get_name (EXTOPO_PRODUCT_EXCHANGE_2007), ==,
+                   "Exchange Server 2007");
 
   g_assert_cmpint (extopo_product_get_management (EXTOPO_PRODUCT_EXCHANGE_55), ==,
                    EXTOPO_MANAGEMENT_EXCHANGE_ADMINISTRATOR);

@@ -80,10 +80,11 @@
 static inline GPtrArray *
 fx_entries_from_text (const char *text)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  g_autoptr(GPtrArray) entries = NULL;
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   ExtopoEntry *current = NULL;
 
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
