@@ -223,6 +223,8 @@ extopo_application_open (GApplication  *application,
           /* The connect dialog asks for what a URI cannot say: TLS and credentials. */
           g_strfreev (params->uris);
           params->uris = g_strdupv ((char **) uris);
+          /* Active Directory refuses simple binds over plain LDAP. */
+          params->starttls = g_ascii_strncasecmp (uri, "ldap://", 7) == 0;
           gtk_window_present (GTK_WINDOW (window));
           extopo_window_show_connect_dialog (window, params);
         }

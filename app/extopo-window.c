@@ -41,6 +41,7 @@ struct _ExtopoWindow
   GtkLabel            *error_label;
   GtkPaned            *paned;
   ExtopoGraphView     *graph_view;
+  GtkWidget           *empty_box;
   GtkWidget           *busy_box;
   GtkSpinner          *busy_spinner;
   GtkLabel            *busy_label;
@@ -154,6 +155,8 @@ update_busy (ExtopoWindow *self,
   if (text != NULL)
     gtk_label_set_text (self->busy_label, text);
   gtk_widget_set_visible (self->busy_box, busy);
+  gtk_widget_set_visible (self->empty_box,
+                          !busy && extopo_graph_view_get_geometry (self->graph_view) == NULL);
   if (busy)
     gtk_spinner_start (self->busy_spinner);
   else
@@ -1311,6 +1314,8 @@ open_recent_action (GSimpleAction *action,
 
       g_strfreev (params->uris);
       params->uris = g_strdupv ((char **) uris);
+      /* Active Directory refuses simple binds over plain LDAP. */
+      params->starttls = g_str_has_prefix (source, "ldap://");
       extopo_window_show_connect_dialog (self, params);
     }
   else
@@ -1532,6 +1537,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, empty_box);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, busy_label);
