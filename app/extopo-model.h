@@ -25,7 +25,11 @@ struct _ExtopoOrganization
   ExtopoOrgMode  mode;
   GPtrArray     *admin_groups;        /* ExtopoAdminGroup*, borrowed */
   GPtrArray     *srs_dns;             /* char*, msExchSiteReplicationService objects */
-  GPtrArray     *adc_dns;             /* char*, msExchConnectionAgreement objects */
+  /* char*, msExchConnectionAgreement objects. They live beside the
+   * organizations (CN=Active Directory Connections,CN=Microsoft Exchange,...),
+   * so each is counted against every organization of its CN=Microsoft
+   * Exchange container, or every organization when none matches. */
+  GPtrArray     *adc_dns;
   guint          index;
 };
 
@@ -114,7 +118,10 @@ struct _ExtopoConnection
   guint            index;
 };
 
-/* A forward link that names an object missing from the directory data. */
+/* A forward link that names an object missing from the directory data.
+ * A missing container (an admin group's organization, a server's or routing
+ * group's admin group, a connector's routing group) is reported with
+ * attribute "distinguishedName" and the container's normalized DN. */
 struct _ExtopoDanglingRef
 {
   char            *subject_dn;  /* the object holding the link */
@@ -140,7 +147,11 @@ G_DECLARE_FINAL_TYPE (ExtopoModel, extopo_model, EXTOPO, MODEL, GObject)
 /* Builds the model from a GPtrArray of ExtopoEntry. Entries it does not
  * understand are ignored; odd or missing values never fail the build, only
  * data with no organization at all (or unparsable DNs) does. The findings are
- * not evaluated: call extopo_findings_evaluate(). */
+ * not evaluated: call extopo_findings_evaluate(). Every list comes in a
+ * stable order: admin groups by organization then name, routing groups by
+ * admin group then name, servers by routing group then name (servers without
+ * one last), connectors by source routing group then name. Safe to call from
+ * a worker thread; large inputs use a few helper threads of their own. */
 ExtopoModel *extopo_model_new_from_entries   (GPtrArray    *entries,
                                               const char   *source_name,
                                               GError      **error);
@@ -154,6 +165,9 @@ GPtrArray   *extopo_model_get_connections    (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_dangling_refs  (ExtopoModel  *self);
 /* Set by extopo_findings_evaluate(); empty before. */
 GPtrArray   *extopo_model_get_findings       (ExtopoModel  *self);
+/* Takes a reference to @findings (ExtopoFinding*, freed by the array),
+ * replaces any earlier set and links each finding to its server's or
+ * connector's `findings`. */
 void         extopo_model_set_findings       (ExtopoModel  *self,
                                               GPtrArray    *findings);
 /* Lookups by any spelling of a DN; NULL when absent. */

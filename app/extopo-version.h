@@ -39,9 +39,11 @@ ExtopoProduct extopo_product_from_major_minor (guint                major,
                                                guint                minor);
 /* "Exchange Server 2003"; translated. */
 const char  *extopo_product_get_name          (ExtopoProduct        product);
-/* "Exchange Server 2003 SP2", "Exchange Server 2007 RTM"; translated. */
+/* "Exchange Server 2003 SP2", "Exchange Server 2007 RTM" (RTM is always
+ * spelled out), the bare product name when the service pack is unknown,
+ * "Exchange 14.1" for later releases; translated. */
 char        *extopo_version_get_display_name  (const ExtopoVersion *version);
-/* "6.5.7638.2"; NULL when unknown. */
+/* "6.5.7638.2", or "8.0.685" when there is no revision; NULL when unknown. */
 char        *extopo_version_to_string         (const ExtopoVersion *version);
 /* Short badge text: "2003 SP2", "2007 SP1", "5.5 SP4", "?". */
 char        *extopo_version_get_badge         (const ExtopoVersion *version);
