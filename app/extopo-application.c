@@ -45,11 +45,11 @@ static const struct
   { "win.view::admin", { "<Alt>2", NULL } },
   { "win.show-legend", { "<Primary><Shift>l", NULL } },
   { "win.sidebar", { "F9", NULL } },
-  { "win.zoom-in", { "<Primary>plus", "<Primary>equal", "<Primary>KP_Add", "plus", "KP_Add", NULL } },
-  { "win.zoom-out", { "<Primary>minus", "<Primary>KP_Subtract", "minus", "KP_Subtract", NULL } },
-  { "win.zoom-fit", { "<Primary>0", "<Primary>KP_0", NULL } },
-  { "win.zoom-reset", { "<Primary>1", "<Primary>KP_1", NULL } },
-  { "win.zoom-selection", { "<Primary>2", "<Primary>KP_2", NULL } },
+  { "win.zoom-in", { "<Primary>plus", "<Primary>equal", "plus", NULL } },
+  { "win.zoom-out", { "<Primary>minus", "minus", NULL } },
+  { "win.zoom-fit", { "<Primary>0", NULL } },
+  { "win.zoom-reset", { "<Primary>1", NULL } },
+  { "win.zoom-selection", { "<Primary>2", NULL } },
 };
 
 static ExtopoWindow *
