@@ -801,13 +801,47 @@ extopo_geometry_query_edges (ExtopoGeometry   *self,
                              const ExtopoRect *rect,
                              GArray           *indices)
 {
+  GeometryPrivate *priv;
+  guint c1, r1, c2, r2, first_len, kept;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL);
   g_return_if_fail (indices != NULL);
 
-  for (guint i = 0; i < self->edges->len; i++)
-    if (extopo_rect_intersects (&g_array_index (self->edges, ExtopoGeoEdge, i).extent, rect))
-      g_array_append_val (indices, i);
+  priv = self->priv;
+  g_return_if_fail (priv->finished);
+
+  /* A wide view: a scan of the extents is cheaper than the cells. */
+  if (rect->width * rect->height > 0.25 * self->bounds.width * self->bounds.height)
+    {
+      for (guint i = 0; i < self->edges->len; i++)
+        if (extopo_rect_intersects (&g_array_index (self->edges, ExtopoGeoEdge, i).extent, rect))
+          g_array_append_val (indices, i);
+      return;
+    }
+
+  /* Through the grid: a long edge's extent meets most windows, but its
+   * path passes through few of them. */
+  first_len = indices->len;
+  grid_range (priv, rect, &c1, &r1, &c2, &r2);
+  for (guint r = r1; r <= r2; r++)
+    for (guint c = c1; c <= c2; c++)
+      {
+        guint cell = r * priv->cols + c;
+
+        for (guint k = priv->edge_buckets.start[cell]; k < priv->edge_buckets.start[cell + 1]; k++)
+          g_array_append_val (indices, priv->edge_buckets.items[k]);
+      }
+
+  if (indices->len == first_len)
+    return;
+  qsort (&g_array_index (indices, guint, first_len), indices->len - first_len,
+         sizeof (guint), compare_guint);
+  kept = first_len + 1;
+  for (guint k = first_len + 1; k < indices->len; k++)
+    if (g_array_index (indices, guint, k) != g_array_index (indices, guint, kept - 1))
+      g_array_index (indices, guint, kept++) = g_array_index (indices, guint, k);
+  g_array_set_size (indices, kept);
 }
 
 gboolean

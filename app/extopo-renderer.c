@@ -24,6 +24,12 @@
 #define ADMIN_TITLE_SIZE 12.0
 #define ARROW_LENGTH      9.0
 #define ARROW_HALF_WIDTH  4.0
+/* Zoomed far out: edges simplified to a point every few pixels, and no
+ * antialiasing once server boxes are this few pixels high. */
+#define PLAIN_EDGE_STEP    3.0
+#define PLAIN_EDGE_BATCH  24
+#define SERVER_BOX_HEIGHT 54.0
+#define ALIASED_BOX_PIXELS 4.0
 #define PAGE_MARGIN      24.0
 #define PAGE_GAP         24.0
 #define TITLE_HEIGHT     64.0
@@ -42,6 +48,7 @@ typedef struct
   PangoLayout               *layout;
   ExtopoGeometry            *geometry;
   const ExtopoRenderOptions *options;
+  const ExtopoRect          *visible;   /* diagram area drawn, or NULL */
   double                     scale;
   gboolean                   detailed;
 } Painter;
@@ -449,22 +456,37 @@ draw_servers_plain (Painter *painter,
 {
   cairo_t *cr = painter->cr;
   GArray *nodes = painter->geometry->nodes;
+  double pixel = 1.0 / MAX (painter->scale, 1e-3);
 
-  /* Zoomed far out: plain rectangles, one fill per status colour. */
+  /* Zoomed far out: plain rectangles, one fill per status colour. Boxes in
+   * a row of a group's grid that touch on screen become one rectangle. */
   for (int status = EXTOPO_STATUS_OK; status <= EXTOPO_STATUS_UNSUPPORTED; status++)
     {
       gboolean any = FALSE;
+      ExtopoRect run = { 0 };
+      gboolean in_run = FALSE;
 
       for (guint k = 0; k < indices->len; k++)
         {
           const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode,
                                                       g_array_index (indices, guint, k));
+          const ExtopoRect *box = &node->box;
 
           if (clamp_status (node->server->status) != (ExtopoStatus) status)
             continue;
-          cairo_rectangle (cr, node->box.x, node->box.y, node->box.width, node->box.height);
-          any = TRUE;
+          if (in_run && box->y == run.y && box->height == run.height &&
+              box->x >= run.x + run.width && box->x - (run.x + run.width) < pixel)
+            {
+              run.width = box->x + box->width - run.x;
+              continue;
+            }
+          if (in_run)
+            cairo_rectangle (cr, run.x, run.y, run.width, run.height);
+          run = *box;
+          in_run = any = TRUE;
         }
+      if (in_run)
+        cairo_rectangle (cr, run.x, run.y, run.width, run.height);
       if (any)
         {
           set_rgb (cr, &status_accent[status]);
@@ -643,6 +665,20 @@ extopo_renderer_path_edge (cairo_t             *cr,
                     edge->points[2 * i + 4], edge->points[2 * i + 5]);
 }
 
+/* Near enough to the area drawn that a label or arrowhead there may show. */
+static gboolean
+in_view (Painter *painter,
+         double   x,
+         double   y)
+{
+  const ExtopoRect *v = painter->visible;
+  double margin = 60;
+
+  return v == NULL ||
+         (x >= v->x - margin && x <= v->x + v->width + margin &&
+          y >= v->y - margin && y <= v->y + v->height + margin);
+}
+
 static void
 draw_edge (Painter             *painter,
            const ExtopoGeoEdge *edge)
@@ -679,19 +715,21 @@ draw_edge (Painter             *painter,
     }
   cairo_stroke (cr);
 
-  if (edge->arrow_at_end)
+  if (edge->arrow_at_end && in_view (painter, edge->points[2 * (edge->n_points - 1)],
+                                     edge->points[2 * (edge->n_points - 1) + 1]))
     {
       path_direction_point (edge, TRUE, &fx, &fy);
       draw_arrowhead (cr, edge->points[2 * (edge->n_points - 1)],
                       edge->points[2 * (edge->n_points - 1) + 1], fx, fy);
     }
-  if (edge->arrow_at_start)
+  if (edge->arrow_at_start && in_view (painter, edge->points[0], edge->points[1]))
     {
       path_direction_point (edge, FALSE, &fx, &fy);
       draw_arrowhead (cr, edge->points[0], edge->points[1], fx, fy);
     }
 
-  if (edge->label != NULL && text_visible (painter, SMALL_SIZE))
+  if (edge->label != NULL && text_visible (painter, SMALL_SIZE) &&
+      in_view (painter, edge->label_x, edge->label_y))
     {
       double w = draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
       double h = 13;
@@ -716,20 +754,50 @@ draw_edges_plain (Painter *painter,
                   GArray  *indices)
 {
   cairo_t *cr = painter->cr;
+  double pixel = 1.0 / MAX (painter->scale, 1e-3);
+  gboolean tiny = painter->scale * SERVER_BOX_HEIGHT < ALIASED_BOX_PIXELS;
 
-  /* Zoomed far out: every edge in one stroke. */
+  /* Thousands of hairlines would hide the groups: keep them light (and
+   * opaque: translucent strokes cost a composite each). */
+  cairo_set_source_rgb (cr, 1 - 0.35 * (1 - edge_ink.r), 1 - 0.35 * (1 - edge_ink.g),
+                        1 - 0.35 * (1 - edge_ink.b));
+  cairo_set_line_width (cr, pixel);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+
+  /* Zoomed far out: straight pieces between the segments' ends, a point
+   * only where the path has moved a few pixels; with boxes a few pixels
+   * high, one line end to end. */
   for (guint k = 0; k < indices->len; k++)
     {
       const ExtopoGeoEdge *edge = &g_array_index (painter->geometry->edges, ExtopoGeoEdge,
                                                   g_array_index (indices, guint, k));
+      guint last = edge->n_points - 1;
+      double last_x, last_y;
 
-      if (edge->n_points >= 2)
-        extopo_renderer_path_edge (cr, edge);
+      if (edge->n_points < 2)
+        continue;
+      last_x = edge->points[0];
+      last_y = edge->points[1];
+      cairo_move_to (cr, last_x, last_y);
+      for (guint i = tiny ? last : 3; i <= last; i += 3)
+        {
+          double x = edge->points[2 * i], y = edge->points[2 * i + 1];
+
+          if (i < last &&
+              fabs (x - last_x) < PLAIN_EDGE_STEP * pixel &&
+              fabs (y - last_y) < PLAIN_EDGE_STEP * pixel)
+            continue;
+          cairo_line_to (cr, x, y);
+          last_x = x;
+          last_y = y;
+        }
+      /* Long lines in one huge path make the scan converter crawl, and a
+       * stroke per line costs more per call: batches are fastest. */
+      if ((k + 1) % PLAIN_EDGE_BATCH == 0)
+        cairo_stroke (cr);
     }
-  /* Thousands of hairlines would hide the groups: keep them light. */
-  cairo_set_source_rgba (cr, edge_ink.r, edge_ink.g, edge_ink.b, 0.35);
-  cairo_set_line_width (cr, 1.0 / MAX (painter->scale, 1e-3));
   cairo_stroke (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 }
 
 static void
@@ -742,6 +810,7 @@ painter_init (Painter                   *painter,
   painter->layout = create_layout (cr);
   painter->geometry = geometry;
   painter->options = options;
+  painter->visible = NULL;
   painter->scale = options != NULL && options->scale > 0 ? options->scale : 1.0;
   painter->detailed = painter->scale >= DETAIL_SCALE;
 }
@@ -773,8 +842,13 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
   visible = options->visible != NULL ? options->visible : &geometry->bounds;
 
   painter_init (&painter, cr, geometry, options);
+  painter.visible = visible;
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Boxes a few pixels high: antialiasing thousands of them and of long
+   * edges costs most of a frame and shows nothing. */
+  if (painter.scale * SERVER_BOX_HEIGHT < ALIASED_BOX_PIXELS)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
 
   extopo_geometry_query_frames (geometry, visible, indices);
   for (guint k = 0; k < indices->len; k++)
