@@ -29,6 +29,7 @@
 #define LEGEND_MIN_SCALE  0.6
 #define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
 #define CACHE_MARGIN   384.0  /* device pixels rendered past each side of the window */
+#define ASYNC_RENDER_US 30000 /* renders slower than this run in a worker */
 #define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB 0.965, 0.969, 0.973
 
@@ -39,13 +40,18 @@ typedef struct
   cairo_surface_t  *surface;
   double            zoom;
   double            device_scale;
+  int               width;         /* of the surface, in device pixels */
+  int               height;
   double            x0;            /* device pixel of the surface's corner, */
   double            y0;            /* counted from the diagram origin */
   ExtopoRect        area;          /* diagram area the surface holds */
   ExtopoObjectKind  selected_kind;
   gpointer          selected;
   GHashTable       *matches;       /* borrowed, compared by pointer */
+  gboolean          outdated;      /* the matches changed in place */
 } ExtopoViewCache;
+
+typedef struct _RenderJob RenderJob;
 
 struct _ExtopoGraphView
 {
@@ -61,6 +67,10 @@ struct _ExtopoGraphView
   cairo_surface_t  *legend;
   double            legend_scale;
   guint             settle_id;
+  RenderJob        *job;           /* the one running, owned by its task */
+  guint             generation;    /* bumped when the geometry or the matches change */
+  gint64            last_render_us;
+  gint64            render_budget_us;
 
   /* borrowed from the model of @geometry */
   gpointer          selected;
@@ -343,21 +353,6 @@ extopo_graph_view_hit_test (ExtopoGraphView *self,
 
 /* Rendering */
 
-static void
-extopo_graph_view_init_options (ExtopoGraphView     *self,
-                                ExtopoRenderOptions *options,
-                                const ExtopoRect    *visible)
-{
-  extopo_render_options_init (options);
-  options->scale = self->zoom;
-  options->visible = visible;
-  options->selected_kind = self->selected_kind;
-  options->selected = self->selected;
-  options->hovered_kind = self->hovered_kind;
-  options->hovered = self->hovered;
-  options->matches = self->matches;
-}
-
 /* The routing group whose connections light up with the hovered object. */
 static ExtopoRoutingGroup *
 extopo_graph_view_hovered_routing_group (ExtopoGraphView *self)
@@ -487,59 +482,44 @@ extopo_graph_view_needed_rect (ExtopoGraphView  *self,
   return needed->width > 0 && needed->height > 0;
 }
 
+/* Whether @bitmap (the cache, or the one being rendered) shows the view
+ * as it is over all of @needed. */
 static gboolean
-extopo_graph_view_cache_matches (ExtopoGraphView *self,
-                                 double           device_scale)
+extopo_graph_view_bitmap_serves (ExtopoGraphView       *self,
+                                 const ExtopoViewCache *bitmap,
+                                 const ExtopoRect      *needed,
+                                 double                 device_scale)
 {
-  const ExtopoViewCache *cache = &self->cache;
-
-  return cache->surface != NULL
-         && cache->device_scale == device_scale
-         && cache->selected_kind == self->selected_kind
-         && cache->selected == self->selected
-         && cache->matches == self->matches;
+  return bitmap->device_scale == device_scale
+         && bitmap->selected_kind == self->selected_kind
+         && bitmap->selected == self->selected
+         && bitmap->matches == self->matches
+         && !bitmap->outdated
+         && bitmap->zoom == self->zoom
+         && needed->x >= bitmap->area.x
+         && needed->y >= bitmap->area.y
+         && needed->x + needed->width <= bitmap->area.x + bitmap->area.width
+         && needed->y + needed->height <= bitmap->area.y + bitmap->area.height;
 }
 
-static gboolean
-extopo_graph_view_cache_valid (ExtopoGraphView  *self,
-                               const ExtopoRect *needed,
-                               double            device_scale)
-{
-  const ExtopoViewCache *cache = &self->cache;
-
-  return extopo_graph_view_cache_matches (self, device_scale)
-         && cache->zoom == self->zoom
-         && needed->x >= cache->area.x
-         && needed->y >= cache->area.y
-         && needed->x + needed->width <= cache->area.x + cache->area.width
-         && needed->y + needed->height <= cache->area.y + cache->area.height;
-}
-
-/* Renders what is needed, and some more on each side where the diagram
- * goes on, at the current zoom into the cache: opaque, on whole
- * device pixels counted from the diagram origin so painting it back is a
- * plain copy. */
+/* Plans a bitmap for what is needed, and some more on each side where the
+ * diagram goes on, at the current zoom: on whole device pixels counted
+ * from the diagram origin so painting it back is a plain copy. */
 static void
-extopo_graph_view_cache_fill (ExtopoGraphView  *self,
-                              cairo_surface_t  *target,
+extopo_graph_view_plan_cache (ExtopoGraphView  *self,
                               double            device_scale,
                               const ExtopoRect *visible,
-                              const ExtopoRect *needed)
+                              const ExtopoRect *needed,
+                              ExtopoViewCache  *plan)
 {
-  ExtopoViewCache *cache = &self->cache;
   double pixels = self->zoom * device_scale;
-  ExtopoRenderOptions options;
   ExtopoRect content;
-  ExtopoRect area;
   double mx;
   double my;
   double x0;
   double y0;
   double x1;
   double y1;
-  int pw;
-  int ph;
-  cairo_t *cr;
 
   /* Panning room: half a window each side, within reason on big screens. */
   mx = MIN (visible->width / 2, CACHE_MARGIN / pixels);
@@ -552,38 +532,183 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   y1 = MAX (needed->y + needed->height,
             MIN (visible->y + visible->height + my, content.y + content.height));
 
-  x0 = floor (x0 * pixels);
-  y0 = floor (y0 * pixels);
-  pw = (int) ceil (x1 * pixels - x0) + 1;
-  ph = (int) ceil (y1 * pixels - y0) + 1;
+  plan->surface = NULL;
+  plan->zoom = self->zoom;
+  plan->device_scale = device_scale;
+  plan->x0 = floor (x0 * pixels);
+  plan->y0 = floor (y0 * pixels);
+  plan->width = (int) ceil (x1 * pixels - plan->x0) + 1;
+  plan->height = (int) ceil (y1 * pixels - plan->y0) + 1;
+  plan->area.x = plan->x0 / pixels;
+  plan->area.y = plan->y0 / pixels;
+  plan->area.width = plan->width / pixels;
+  plan->area.height = plan->height / pixels;
+  plan->selected_kind = self->selected_kind;
+  plan->selected = self->selected;
+  plan->matches = self->matches;
+  plan->outdated = FALSE;
+}
 
-  extopo_view_cache_clear (cache);
-  cache->surface = cairo_surface_create_similar_image (target, CAIRO_FORMAT_RGB24, pw, ph);
-  cairo_surface_set_device_scale (cache->surface, device_scale, device_scale);
-  cache->zoom = self->zoom;
-  cache->device_scale = device_scale;
-  cache->x0 = x0;
-  cache->y0 = y0;
-  cache->area.x = x0 / pixels;
-  cache->area.y = y0 / pixels;
-  cache->area.width = pw / pixels;
-  cache->area.height = ph / pixels;
-  cache->selected_kind = self->selected_kind;
-  cache->selected = self->selected;
-  cache->matches = self->matches;
+/* Renders a planned bitmap. Touches nothing of the widget: it also runs in
+ * a worker, on a geometry nobody changes and a copy of the matches. */
+static void
+extopo_view_cache_render (ExtopoViewCache *plan,
+                          ExtopoGeometry  *geometry,
+                          GHashTable      *matches)
+{
+  ExtopoRenderOptions options;
+  cairo_t *cr;
 
-  area = cache->area;
-  cr = cairo_create (cache->surface);
+  plan->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, plan->width, plan->height);
+  cairo_surface_set_device_scale (plan->surface, plan->device_scale, plan->device_scale);
+
+  cr = cairo_create (plan->surface);
   cairo_set_source_rgb (cr, BACKGROUND_RGB);
   cairo_paint (cr);
-  cairo_translate (cr, -x0 / device_scale, -y0 / device_scale);
-  cairo_scale (cr, self->zoom, self->zoom);
-  extopo_graph_view_init_options (self, &options, &area);
+  cairo_translate (cr, -plan->x0 / plan->device_scale, -plan->y0 / plan->device_scale);
+  cairo_scale (cr, plan->zoom, plan->zoom);
+
   /* Hover is drawn over the bitmap, so moving the pointer costs no render. */
-  options.hovered_kind = EXTOPO_OBJECT_NONE;
-  options.hovered = NULL;
-  extopo_renderer_draw_graph (cr, self->geometry, &options);
+  extopo_render_options_init (&options);
+  options.scale = plan->zoom;
+  options.visible = &plan->area;
+  options.selected_kind = plan->selected_kind;
+  options.selected = plan->selected;
+  options.matches = matches;
+  extopo_renderer_draw_graph (cr, geometry, &options);
   cairo_destroy (cr);
+}
+
+static void
+extopo_graph_view_install_cache (ExtopoGraphView *self,
+                                 ExtopoViewCache *cache,
+                                 gint64           render_us)
+{
+  extopo_view_cache_clear (&self->cache);
+  self->cache = *cache;
+  cache->surface = NULL;
+  self->last_render_us = render_us;
+}
+
+static void
+extopo_graph_view_cache_fill (ExtopoGraphView  *self,
+                              double            device_scale,
+                              const ExtopoRect *visible,
+                              const ExtopoRect *needed)
+{
+  ExtopoViewCache plan;
+  gint64 start = g_get_monotonic_time ();
+
+  extopo_graph_view_plan_cache (self, device_scale, visible, needed, &plan);
+  extopo_view_cache_render (&plan, self->geometry, self->matches);
+  extopo_graph_view_install_cache (self, &plan, g_get_monotonic_time () - start);
+}
+
+/* A bitmap rendered in a worker. */
+struct _RenderJob
+{
+  ExtopoViewCache  plan;
+  ExtopoGeometry  *geometry;
+  GHashTable      *matches;      /* a copy the main thread never touches */
+  guint            generation;
+  gint64           render_us;
+};
+
+static void
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  extopo_view_cache_clear (&job->plan);
+  g_clear_pointer (&job->geometry, extopo_geometry_unref);
+  g_clear_pointer (&job->matches, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+render_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  gint64 start = g_get_monotonic_time ();
+
+  extopo_view_cache_render (&job->plan, job->geometry, job->matches);
+  job->render_us = g_get_monotonic_time () - start;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+render_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExtopoGraphView *self = EXTOPO_GRAPH_VIEW (source_object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->job = NULL;
+
+  /* A bitmap of the same geometry and matches is worth showing even if the
+   * view moved on meanwhile: the next frame stretches it and asks again. */
+  if (job->generation == self->generation)
+    extopo_graph_view_install_cache (self, &job->plan, job->render_us);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* One render in the background at a time; when it lands, the next frame
+ * asks for another if the view has moved on. */
+static void
+extopo_graph_view_start_job (ExtopoGraphView  *self,
+                             double            device_scale,
+                             const ExtopoRect *visible,
+                             const ExtopoRect *needed)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  if (self->job != NULL)
+    return;
+
+  job = g_new0 (RenderJob, 1);
+  extopo_graph_view_plan_cache (self, device_scale, visible, needed, &job->plan);
+  job->geometry = extopo_geometry_ref (self->geometry);
+  job->generation = self->generation;
+  if (self->matches != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      job->matches = g_hash_table_new (NULL, NULL);
+      g_hash_table_iter_init (&iter, self->matches);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (job->matches, key);
+    }
+
+  self->job = job;
+  task = g_task_new (self, NULL, render_done_cb, NULL);
+  g_task_set_source_tag (task, extopo_graph_view_start_job);
+  g_task_set_task_data (task, job, render_job_free);
+  g_task_run_in_thread (task, render_worker);
+}
+
+void
+extopo_graph_view_set_render_budget (ExtopoGraphView *self,
+                                     gint64           microseconds)
+{
+  g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
+  g_return_if_fail (microseconds >= 0);
+
+  self->render_budget_us = microseconds;
+}
+
+gboolean
+extopo_graph_view_is_rendering (ExtopoGraphView *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->job != NULL;
 }
 
 /* Copies the cache in place; the caller's matrix is the identity. */
@@ -719,21 +844,32 @@ extopo_graph_view_render (ExtopoGraphView *self,
 
   if (self->geometry != NULL)
     {
-      cairo_surface_t *target = cairo_get_target (cr);
       double device_scale = 1.0;
+      gboolean stale;
 
-      cairo_surface_get_device_scale (target, &device_scale, NULL);
+      cairo_surface_get_device_scale (cairo_get_target (cr), &device_scale, NULL);
       extopo_graph_view_visible_rect_for (self, width, height, &visible);
+
+      stale = self->cache.surface != NULL && self->cache.device_scale == device_scale;
 
       if (!extopo_graph_view_needed_rect (self, &visible, &needed))
         ; /* only background in view */
-      else if (extopo_graph_view_cache_valid (self, &needed, device_scale))
+      else if (self->cache.surface != NULL
+               && extopo_graph_view_bitmap_serves (self, &self->cache, &needed, device_scale))
         extopo_graph_view_cache_paint (self, cr, width, height);
-      else if (self->settle_id != 0 && extopo_graph_view_cache_matches (self, device_scale))
+      else if (stale && self->settle_id != 0)
         extopo_graph_view_cache_paint_scaled (self, cr, width, height);
+      else if (stale && self->last_render_us > self->render_budget_us)
+        {
+          /* Too slow for a frame: show the old bitmap until the new lands. */
+          if (self->job == NULL || self->job->generation != self->generation
+              || !extopo_graph_view_bitmap_serves (self, &self->job->plan, &needed, device_scale))
+            extopo_graph_view_start_job (self, device_scale, &visible, &needed);
+          extopo_graph_view_cache_paint_scaled (self, cr, width, height);
+        }
       else
         {
-          extopo_graph_view_cache_fill (self, target, device_scale, &visible, &needed);
+          extopo_graph_view_cache_fill (self, device_scale, &visible, &needed);
           extopo_graph_view_cache_paint (self, cr, width, height);
         }
 
@@ -1451,6 +1587,8 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
   self->geometry = geometry;
 
   extopo_view_cache_clear (&self->cache);
+  self->generation++;
+  self->last_render_us = 0;
   self->hovered_kind = EXTOPO_OBJECT_NONE;
   self->hovered = NULL;
 
@@ -1619,9 +1757,10 @@ extopo_graph_view_set_matches (ExtopoGraphView *self,
       self->matches = matches;
     }
 
-  /* The cache compares the table by pointer: a table changed in place is
-   * redrawn by setting it again, so drop the bitmap either way. */
-  extopo_view_cache_clear (&self->cache);
+  /* A table changed in place is redrawn by setting it again: the bitmap is
+   * out of date either way, though still worth showing until the next. */
+  self->cache.outdated = TRUE;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1784,6 +1923,7 @@ extopo_graph_view_init (ExtopoGraphView *self)
 
   self->zoom = 1.0;
   self->show_legend = TRUE;
+  self->render_budget_us = ASYNC_RENDER_US;
 
   gtk_widget_set_can_focus (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);

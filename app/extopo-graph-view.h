@@ -82,6 +82,13 @@ void            extopo_graph_view_diagram_to_widget (ExtopoGraphView  *self,
 /* The diagram area in view, for "export what is on screen". */
 void            extopo_graph_view_get_visible_rect (ExtopoGraphView   *self,
                                                     ExtopoRect        *rect);
+/* TRUE while a bitmap for a view too big to draw within a frame is being
+ * rendered in the background; frames meanwhile show the previous one. */
+gboolean        extopo_graph_view_is_rendering     (ExtopoGraphView   *self);
+/* Renders of the view that took longer than this (30 ms by default) go to
+ * the worker from then on; 0 sends every one after the first. */
+void            extopo_graph_view_set_render_budget (ExtopoGraphView  *self,
+                                                     gint64            microseconds);
 /* The draw handler's own code on any cairo context of @width x @height
  * pixels, for the frame-time benchmark. */
 void            extopo_graph_view_render           (ExtopoGraphView   *self,

@@ -287,6 +287,14 @@ render_view (ExtopoGraphView *view)
   cairo_t *cr = cairo_create (surface);
 
   extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+
+  /* Should the render have gone to a worker on a slow machine, wait for it
+   * (a bounded spin) and draw again. */
+  for (guint i = 0; i < 1000 && extopo_graph_view_is_rendering (view); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (extopo_graph_view_is_rendering (view));
+  extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -836,6 +844,45 @@ test_matches (Fixture       *fixture,
   cairo_surface_destroy (cleared);
 }
 
+/* With no time budget every render after the first goes to the worker:
+ * frames meanwhile show the old bitmap, then the sharp one lands. */
+static void
+test_background_render (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         VIEW_WIDTH, VIEW_HEIGHT);
+  g_autoptr(ExtopoGeometry) relaid = NULL;
+  g_autoptr(GError) error = NULL;
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
+  cairo_t *cr = cairo_create (surface);
+
+  extopo_graph_view_set_render_budget (view, 0);
+  extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+  g_assert_false (extopo_graph_view_is_rendering (view));
+
+  extopo_graph_view_set_zoom_at (view, 1.3, 100, 100);
+  extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+  g_assert_true (extopo_graph_view_is_rendering (view));
+
+  /* The result lands between frames and matches a direct render. */
+  check_pixels (view);
+  check_hits (view);
+
+  /* A new geometry while the worker runs: its old bitmap is dropped. */
+  extopo_graph_view_set_zoom_at (view, 2.0, 100, 100);
+  extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
+  g_assert_true (extopo_graph_view_is_rendering (view));
+  relaid = extopo_layout_compute (sample_model, &options, NULL, &error);
+  g_assert_no_error (error);
+  extopo_graph_view_set_geometry (view, relaid, TRUE);
+  check_pixels (view);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +903,8 @@ main (int   argc,
               fixture_set_up, test_escape_clears, fixture_tear_down);
   g_test_add ("/view/group-activated", Fixture, NULL,
               fixture_set_up, test_group_activated, fixture_tear_down);
+  g_test_add ("/view/background-render", Fixture, NULL,
+              fixture_set_up, test_background_render, fixture_tear_down);
   g_test_add ("/view/matches", Fixture, NULL, fixture_set_up, test_matches, fixture_tear_down);
   g_test_add ("/view/keep-view-on-relayout", Fixture, NULL,
               fixture_set_up, test_keep_view_on_relayout, fixture_tear_down);
