@@ -725,13 +725,52 @@ compare_guint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Appends every item of the cells @rect covers: duplicates and all. */
+static void
+buckets_collect (GeometryPrivate  *priv,
+                 const Buckets    *buckets,
+                 const ExtopoRect *rect,
+                 GArray           *indices)
+{
+  guint c1, r1, c2, r2;
+
+  grid_range (priv, rect, &c1, &r1, &c2, &r2);
+  for (guint r = r1; r <= r2; r++)
+    for (guint c = c1; c <= c2; c++)
+      {
+        guint cell = r * priv->cols + c;
+
+        g_array_append_vals (indices, buckets->items + buckets->start[cell],
+                             buckets->start[cell + 1] - buckets->start[cell]);
+      }
+}
+
+/* Sorts indices[from..] into drawing order and drops repeats. */
+static void
+sort_unique (GArray *indices,
+             guint   from)
+{
+  guint kept;
+
+  if (indices->len <= from + 1)
+    return;
+
+  qsort (&g_array_index (indices, guint, from), indices->len - from, sizeof (guint),
+         compare_guint);
+  kept = from + 1;
+  for (guint k = from + 1; k < indices->len; k++)
+    if (g_array_index (indices, guint, k) != g_array_index (indices, guint, kept - 1))
+      g_array_index (indices, guint, kept++) = g_array_index (indices, guint, k);
+  g_array_set_size (indices, kept);
+}
+
 void
 extopo_geometry_query_nodes (ExtopoGeometry   *self,
                              const ExtopoRect *rect,
                              GArray           *indices)
 {
   GeometryPrivate *priv;
-  guint c1, r1, c2, r2, first_len;
+  guint first_len, kept;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL);
@@ -754,31 +793,19 @@ extopo_geometry_query_nodes (ExtopoGeometry   *self,
     }
 
   first_len = indices->len;
-  grid_range (priv, rect, &c1, &r1, &c2, &r2);
-  for (guint r = r1; r <= r2; r++)
-    for (guint c = c1; c <= c2; c++)
-      {
-        guint cell = r * priv->cols + c;
+  buckets_collect (priv, &priv->node_buckets, rect, indices);
+  sort_unique (indices, first_len);
 
-        for (guint k = priv->node_buckets.start[cell]; k < priv->node_buckets.start[cell + 1]; k++)
-          {
-            guint i = priv->node_buckets.items[k];
-            const ExtopoRect *box = &g_array_index (self->nodes, ExtopoGeoNode, i).box;
-            guint nc1, nr1, nc2, nr2;
+  /* Keep the boxes that really meet the rectangle, not just its cells. */
+  kept = first_len;
+  for (guint k = first_len; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
 
-            if (!extopo_rect_intersects (box, rect))
-              continue;
-            /* A box spanning several cells is reported from the first
-             * cell it shares with the query only. */
-            grid_range (priv, box, &nc1, &nr1, &nc2, &nr2);
-            if (MAX (nc1, c1) == c && MAX (nr1, r1) == r)
-              g_array_append_val (indices, i);
-          }
-      }
-
-  if (indices->len > first_len)
-    qsort (&g_array_index (indices, guint, first_len), indices->len - first_len,
-           sizeof (guint), compare_guint);
+      if (extopo_rect_intersects (&g_array_index (self->nodes, ExtopoGeoNode, i).box, rect))
+        g_array_index (indices, guint, kept++) = i;
+    }
+  g_array_set_size (indices, kept);
 }
 
 void
@@ -802,7 +829,7 @@ extopo_geometry_query_edges (ExtopoGeometry   *self,
                              GArray           *indices)
 {
   GeometryPrivate *priv;
-  guint c1, r1, c2, r2, first_len, kept;
+  guint first_len;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL);
@@ -823,25 +850,8 @@ extopo_geometry_query_edges (ExtopoGeometry   *self,
   /* Through the grid: a long edge's extent meets most windows, but its
    * path passes through few of them. */
   first_len = indices->len;
-  grid_range (priv, rect, &c1, &r1, &c2, &r2);
-  for (guint r = r1; r <= r2; r++)
-    for (guint c = c1; c <= c2; c++)
-      {
-        guint cell = r * priv->cols + c;
-
-        for (guint k = priv->edge_buckets.start[cell]; k < priv->edge_buckets.start[cell + 1]; k++)
-          g_array_append_val (indices, priv->edge_buckets.items[k]);
-      }
-
-  if (indices->len == first_len)
-    return;
-  qsort (&g_array_index (indices, guint, first_len), indices->len - first_len,
-         sizeof (guint), compare_guint);
-  kept = first_len + 1;
-  for (guint k = first_len + 1; k < indices->len; k++)
-    if (g_array_index (indices, guint, k) != g_array_index (indices, guint, kept - 1))
-      g_array_index (indices, guint, kept++) = g_array_index (indices, guint, k);
-  g_array_set_size (indices, kept);
+  buckets_collect (priv, &priv->edge_buckets, rect, indices);
+  sort_unique (indices, first_len);
 }
 
 gboolean
