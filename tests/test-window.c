@@ -524,6 +524,21 @@ test_window_export (Fixture       *fixture,
         }
     }
 
+  /* A destination that cannot be written is an error, not a crash. */
+  {
+    g_autoptr(GError) error = NULL;
+    Waiter waiter = { NULL };
+
+    extopo_export_dialog_set_format (EXTOPO_EXPORT_DIALOG (dialog), EXTOPO_EXPORT_SVG);
+    extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), "/nonexistent/folder/diagram.svg");
+    extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL, store_result_cb, &waiter);
+    g_assert_true (spin_until (has_result, &waiter));
+    g_assert_false (extopo_export_dialog_write_finish (EXTOPO_EXPORT_DIALOG (dialog),
+                                                       waiter.result, &error));
+    g_assert_nonnull (error);
+    g_object_unref (waiter.result);
+  }
+
   /* The format switch keeps the destination's extension right. */
   extopo_export_dialog_set_format (EXTOPO_EXPORT_DIALOG (dialog), EXTOPO_EXPORT_PDF);
   g_assert_true (g_str_has_suffix (extopo_export_dialog_get_path (EXTOPO_EXPORT_DIALOG (dialog)),
