@@ -96,8 +96,9 @@ typedef struct
 {
   ExtopoModel *model;
   /* raw DN value (borrowed from an entry) -> ndn (owned), or NULL when it
-   * does not parse: link values repeat a lot (every server names its home
-   * routing group), and libldap parsing dominates the build time. */
+   * does not parse. normalize_all() fills it with every link value up
+   * front; link values repeat a lot (every server names its home routing
+   * group), so each spelling is parsed once. */
   GHashTable  *ndn_cache;
   /* raw site DN -> site name (owned) */
   GHashTable  *site_cache;
@@ -300,7 +301,7 @@ ndn_skip_rdns (const char *ndn,
   return NULL;
 }
 
-/* The normalized form of a link value, cached; NULL when it does not parse. */
+/* The normalized form of a link value; NULL when it does not parse. */
 static const char *
 builder_normalize (Builder    *builder,
                    const char *raw)
