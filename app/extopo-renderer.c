@@ -939,10 +939,13 @@ legend_draw (Painter *painter,
   draw_text (painter, _("Exchange 2003 front-end server"), SMALL_SIZE + 1, FALSE, badge_x,
              y, inner - (badge_x - x), paint);
   y += 17;
+  set_rgb (cr, &muted_ink);
+  draw_text (painter, _("Exchange 2007 server roles:"), SMALL_SIZE + 1, FALSE, x, y, inner,
+             paint);
+  y += 15;
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
     {
-      g_autofree char *text = g_strdup_printf (_("Exchange 2007 role: %s"),
-                                               extopo_role_get_display_name (all_roles[i]));
+      const char *text = extopo_role_get_display_name (all_roles[i]);
 
       draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill, &ink, paint);
       set_rgb (cr, &ink);
