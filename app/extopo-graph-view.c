@@ -168,7 +168,8 @@ extopo_graph_view_min_zoom (ExtopoGraphView *self)
                                     extopo_graph_view_get_width (self),
                                     extopo_graph_view_get_height (self));
 
-  return MIN (MIN_ZOOM, fit);
+  /* Half: a fit beside the legend has at least half the width. */
+  return MIN (MIN_ZOOM, fit / 2);
 }
 
 /* Keeps the diagram reachable: the centre never leaves its bounds. */
