@@ -677,6 +677,19 @@ plan_chain_isolated (Plan     *plan,
     }
 }
 
+static void
+plan_drop_ranks (Plan *plan)
+{
+  for (guint l = 0; l < plan->links->len; l++)
+    {
+      Link *link = &g_array_index (plan->links, Link, l);
+
+      link->minlen = 0;
+      link->upwards = FALSE;
+      link->flat = !link->straight && !plan_link_is_rankable (plan, link);
+    }
+}
+
 /* Administrative groups side by side make a drawing as wide as all of them
  * together: stack them in a grid of columns with invisible edges from the
  * last group of one to the first of the one below. */
@@ -1105,6 +1118,18 @@ extopo_layout_compute (ExtopoModel                *model,
   plan_chain_isolated (plan, graph);
   plan_stack_clusters (plan, graph);
   status = plan->blocks->len > 0 ? gvLayout (gvc, graph, "dot") : -1;
+
+  if (status != 0 && plan->blocks->len > 0)
+    {
+      /* Should our rank constraints ever upset `dot` (it can refuse some
+       * across clusters), lay out again and let it rank on its own. */
+      g_warning ("dot refused the chosen ranks for “%s”; laying out without them",
+                 extopo_model_get_source_name (model));
+      agclose (graph);
+      plan_drop_ranks (plan);
+      graph = plan_build_graph (plan);
+      status = gvLayout (gvc, graph, "dot");
+    }
 
   if (plan->blocks->len == 0)
     {
