@@ -186,6 +186,7 @@ test_window_switch_view (Fixture       *fixture,
 {
   ExtopoModel *model = extopo_window_get_model (fixture->window);
   g_autoptr(GVariant) state = NULL;
+  g_autofree char *view = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "view",
                                   g_variant_new_string ("admin"));
@@ -194,7 +195,8 @@ test_window_switch_view (Fixture       *fixture,
 
   g_assert_true (spin_until (view_is_admin, fixture));
   g_assert_true (window_geometry (fixture)->model == model);
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "view"), ==, "admin");
+  view = g_settings_get_string (fixture->settings, "view");
+  g_assert_cmpstr (view, ==, "admin");
   /* Every administrative group is drawn as a frame. */
   g_assert_cmpuint (window_geometry (fixture)->frames->len, >=,
                     extopo_model_get_admin_groups (model)->len);
