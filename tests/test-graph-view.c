@@ -516,10 +516,29 @@ assert_bounds_visible (ExtopoGraphView *view)
   g_assert_cmpfloat (visible.y + visible.height, >=, geometry->bounds.y + geometry->bounds.height);
 }
 
+/* Two servers 300,000 points apart, in a geometry of no model. */
+static ExtopoGeometry *
+make_wide_geometry (void)
+{
+  static ExtopoServer servers[2] = { { .name = (char *) "WEST" }, { .name = (char *) "EAST" } };
+  ExtopoGeometry *geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+    {
+      ExtopoGeoNode node = { { i * 300000.0, 0, 160, 60 }, &servers[i], -1 };
+
+      extopo_geometry_add_node (geometry, &node);
+    }
+  extopo_geometry_finish (geometry);
+
+  return geometry;
+}
+
 static void
 test_fit (Fixture       *fixture,
           gconstpointer  data)
 {
+  g_autoptr(ExtopoGeometry) wide = make_wide_geometry ();
   ExtopoGraphView *view = fixture->view;
   ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
   ExtopoRect visible;
@@ -542,6 +561,16 @@ test_fit (Fixture       *fixture,
   extopo_graph_view_scroll_by (view, 1e6, 1e6);
   extopo_graph_view_get_visible_rect (view, &visible);
   g_assert_true (extopo_rect_intersects (&visible, &geometry->bounds));
+
+  /* A diagram so wide that it fits only below the usual lowest zoom, beside
+   * the legend. */
+  extopo_graph_view_set_show_legend (view, TRUE);
+  extopo_graph_view_set_geometry (view, wide, FALSE);
+  assert_bounds_visible (view);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <, 0.01);
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  extopo_graph_view_zoom_fit (view);
+  assert_bounds_visible (view);
 }
 
 static void
