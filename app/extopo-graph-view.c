@@ -29,7 +29,7 @@
 #define LEGEND_MIN_SCALE  0.6
 #define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
 #define CACHE_MARGIN   384.0  /* device pixels rendered past each side of the window */
-#define ASYNC_RENDER_US 30000 /* renders slower than this run in a worker */
+#define ASYNC_RENDER_US 12000 /* renders slower than this run in a worker */
 #define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB 0.965, 0.969, 0.973
 

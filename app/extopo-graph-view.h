@@ -85,7 +85,7 @@ void            extopo_graph_view_get_visible_rect (ExtopoGraphView   *self,
 /* TRUE while a bitmap for a view too big to draw within a frame is being
  * rendered in the background; frames meanwhile show the previous one. */
 gboolean        extopo_graph_view_is_rendering     (ExtopoGraphView   *self);
-/* Renders of the view that took longer than this (30 ms by default) go to
+/* Renders of the view that took longer than this (12 ms by default) go to
  * the worker from then on; 0 sends every one after the first. */
 void            extopo_graph_view_set_render_budget (ExtopoGraphView  *self,
                                                      gint64            microseconds);
