@@ -39,6 +39,8 @@
 /* Ranks : groups per rank that make a roughly square drawing of routing
  * groups (about 5 in wide and 4 in high with their spacing). */
 #define RANK_ASPECT        1.3
+/* How far outside the groups a routed edge may stray before it is drawn straight. */
+#define ESCAPE_MARGIN    150.0
 /* Above this many edges, straight polyline routing instead of splines. */
 #define SPLINE_EDGE_LIMIT 400
 
@@ -651,7 +653,9 @@ plan_chain_isolated (Plan     *plan,
     {
       Link *link = &g_array_index (plan->links, Link, l);
 
-      if (!link->straight)
+      /* Only links that rank count: a group tied by unconstrained ones alone
+       * would still sit in the top rank with all the others. */
+      if (!link->straight && !link->flat)
         linked[link->tail] = linked[link->head] = TRUE;
     }
   for (guint b = 0; b < plan->blocks->len; b++)
@@ -924,11 +928,30 @@ connection_label (ExtopoConnection *connection)
     }
 }
 
+/* Whether a routed path wanders far outside the groups: `dot` sometimes
+ * sends an unconstrained edge around the whole drawing. */
+static gboolean
+path_escapes (GArray           *points,
+              const ExtopoRect *content)
+{
+  const double *p = (const double *) (gpointer) points->data;
+
+  for (guint i = 0; i < points->len / 2; i++)
+    if (p[2 * i] < content->x - ESCAPE_MARGIN ||
+        p[2 * i] > content->x + content->width + ESCAPE_MARGIN ||
+        p[2 * i + 1] < content->y - ESCAPE_MARGIN ||
+        p[2 * i + 1] > content->y + content->height + ESCAPE_MARGIN)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
-link_add_edge (Plan           *plan,
-               Link           *link,
-               ExtopoGeometry *geometry,
-               const Flip     *flip)
+link_add_edge (Plan             *plan,
+               Link             *link,
+               ExtopoGeometry   *geometry,
+               const Flip       *flip,
+               const ExtopoRect *content)
 {
   Block *tail = &g_array_index (plan->blocks, Block, link->tail);
   Block *head = &g_array_index (plan->blocks, Block, link->head);
@@ -953,8 +976,11 @@ link_add_edge (Plan           *plan,
         }
       if (bz->eflag)
         append_line (points, bz->ep.x, flip->top - bz->ep.y);
+      if (path_escapes (points, content))
+        g_array_set_size (points, 0);
     }
-  else
+
+  if (points->len == 0)
     {
       /* Left out of `dot` (or not routed by it): a straight line from
        * border to border. */
@@ -1007,6 +1033,7 @@ plan_read_geometry (Plan     *plan,
   ExtopoGeometry *geometry = extopo_geometry_new (plan->model, plan->view);
   g_autoptr(GHashTable) boxes = g_hash_table_new (NULL, NULL);
   Flip flip = { GD_bb (graph).UR.y };
+  ExtopoRect content = { 0, 0, 0, 0 };
 
   collect_cluster_boxes (graph, boxes);
 
@@ -1044,8 +1071,26 @@ plan_read_geometry (Plan     *plan,
       block_add_servers (block, geometry, &flip, block->frame >= 0 ? block->frame : parent);
     }
 
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      ExtopoRect *r = &g_array_index (geometry->frames, ExtopoGeoFrame, i).box;
+
+      if (i == 0)
+        content = *r;
+      else
+        extopo_rect_union (&content, r, &content);
+    }
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      ExtopoRect *r = &g_array_index (geometry->nodes, ExtopoGeoNode, i).box;
+
+      if (i == 0 && geometry->frames->len == 0)
+        content = *r;
+      else
+        extopo_rect_union (&content, r, &content);
+    }
   for (guint l = 0; l < plan->links->len; l++)
-    link_add_edge (plan, &g_array_index (plan->links, Link, l), geometry, &flip);
+    link_add_edge (plan, &g_array_index (plan->links, Link, l), geometry, &flip, &content);
 
   extopo_geometry_finish (geometry);
 
