@@ -279,12 +279,18 @@ check_hits (ExtopoGraphView *view)
   g_assert_null (hit.object);
 }
 
+/* The view's frame on a surface of @scale device pixels per widget pixel. */
 static cairo_surface_t *
-render_view (ExtopoGraphView *view)
+render_view_scaled (ExtopoGraphView *view,
+                    int              scale)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         VIEW_WIDTH, VIEW_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
+                                                         VIEW_WIDTH * scale,
+                                                         VIEW_HEIGHT * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
 
   extopo_graph_view_render (view, cr, VIEW_WIDTH, VIEW_HEIGHT);
 
@@ -299,6 +305,12 @@ render_view (ExtopoGraphView *view)
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+static cairo_surface_t *
+render_view (ExtopoGraphView *view)
+{
+  return render_view_scaled (view, 1);
 }
 
 static guint
@@ -317,8 +329,11 @@ channel_difference (guint32 a,
  * renderer drawn straight through the public zoom and visible rectangle
  * (within a pixel, as the widget puts its bitmap on whole pixels). */
 static void
-check_pixels (ExtopoGraphView *view)
+check_pixels_scaled (ExtopoGraphView *view,
+                     int              scale)
 {
+  const int width = VIEW_WIDTH * scale;
+  const int height = VIEW_HEIGHT * scale;
   ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
   g_autoptr(GtkWidget) empty = g_object_ref_sink (extopo_graph_view_new ());
   double zoom;
@@ -340,9 +355,9 @@ check_pixels (ExtopoGraphView *view)
   extopo_graph_view_set_show_legend (EXTOPO_GRAPH_VIEW (empty), FALSE);
   zoom = extopo_graph_view_get_zoom (view);
   extopo_graph_view_get_visible_rect (view, &visible);
-  drawn = render_view (view);
-  bare = render_view (EXTOPO_GRAPH_VIEW (empty));
-  expected = render_view (EXTOPO_GRAPH_VIEW (empty));
+  drawn = render_view_scaled (view, scale);
+  bare = render_view_scaled (EXTOPO_GRAPH_VIEW (empty), scale);
+  expected = render_view_scaled (EXTOPO_GRAPH_VIEW (empty), scale);
   extopo_graph_view_set_show_legend (view, TRUE);
 
   cr = cairo_create (expected);
@@ -360,10 +375,10 @@ check_pixels (ExtopoGraphView *view)
   e = (guint32 *) cairo_image_surface_get_data (expected);
   stride = cairo_image_surface_get_stride (drawn) / 4;
 
-  for (guint y = 0; y < VIEW_HEIGHT; y++)
-    for (guint x = 0; x < VIEW_WIDTH; x++)
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
       {
-        guint i = y * stride + x;
+        guint i = (guint) y * stride + (guint) x;
 
         gboolean near = FALSE;
 
@@ -373,8 +388,8 @@ check_pixels (ExtopoGraphView *view)
         for (int dy = -1; dy <= 1 && !near; dy++)
           for (int dx = -1; dx <= 1 && !near; dx++)
             {
-              int nx = CLAMP ((int) x + dx, 0, VIEW_WIDTH - 1);
-              int ny = CLAMP ((int) y + dy, 0, VIEW_HEIGHT - 1);
+              int nx = CLAMP (x + dx, 0, width - 1);
+              int ny = CLAMP (y + dy, 0, height - 1);
 
               near = channel_difference (a[i], e[ny * stride + nx]) <= 64;
             }
@@ -382,12 +397,18 @@ check_pixels (ExtopoGraphView *view)
       }
 
   g_test_message ("%u pixels painted, %u differ", painted, differing);
-  g_assert_cmpuint (painted, >, VIEW_WIDTH * VIEW_HEIGHT / 20);
+  g_assert_cmpuint (painted, >, (guint) (width * height / 20));
   g_assert_cmpuint (differing, <, painted / 50);
 
   cairo_surface_destroy (drawn);
   cairo_surface_destroy (bare);
   cairo_surface_destroy (expected);
+}
+
+static void
+check_pixels (ExtopoGraphView *view)
+{
+  check_pixels_scaled (view, 1);
 }
 
 static void
@@ -412,6 +433,9 @@ test_hit_test (Fixture       *fixture,
   extopo_graph_view_scroll_by (view, 37, -21);
   check_hits (view);
   check_pixels (view);
+
+  /* On a screen of two device pixels per pixel. */
+  check_pixels_scaled (view, 2);
 }
 
 static void
