@@ -15,23 +15,23 @@
 #include "extopo-graph-view.h"
 #include "extopo-renderer.h"
 
-#define MIN_ZOOM       0.01
-#define MAX_ZOOM       8.0
-#define MAX_FIT_ZOOM   2.0    /* a small diagram is not blown up to fill a big window */
-#define ZOOM_STEP      1.25   /* zoom in/out, keys and actions */
-#define WHEEL_STEP     1.1    /* one notch of Ctrl+wheel */
-#define FIT_MARGIN     24.0   /* pixels around the diagram after a fit */
-#define PAN_STEP       48.0   /* pixels per arrow key or wheel notch */
-#define HIT_TOLERANCE  4.0    /* pixels */
-#define LEGEND_MARGIN  12.0   /* pixels between the legend and the corner */
-#define LEGEND_MAX_WIDTH  0.3 /* of the widget, before the legend shrinks */
+#define MIN_ZOOM          0.01
+#define MAX_ZOOM          8.0
+#define MAX_FIT_ZOOM      2.0    /* a small diagram is not blown up to fill a big window */
+#define ZOOM_STEP         1.25   /* zoom in/out, keys and actions */
+#define WHEEL_STEP        1.1    /* one notch of Ctrl+wheel */
+#define FIT_MARGIN        24.0   /* pixels around the diagram after a fit */
+#define PAN_STEP          48.0   /* pixels per arrow key or wheel notch */
+#define HIT_TOLERANCE     4.0    /* pixels */
+#define LEGEND_MARGIN     12.0   /* pixels between the legend and the corner */
+#define LEGEND_MAX_WIDTH  0.3    /* of the widget, before the legend shrinks */
 #define LEGEND_MAX_HEIGHT 0.8
 #define LEGEND_MIN_SCALE  0.6
-#define CONTENT_MARGIN 8.0    /* points and pixels drawn past the bounds */
-#define CACHE_MARGIN   384.0  /* device pixels rendered past each side of the window */
-#define ASYNC_RENDER_US 12000 /* renders slower than this run in a worker */
-#define SETTLE_MS      150    /* a zoom gesture has ended after this long without change */
-#define BACKGROUND_RGB 0.965, 0.969, 0.973
+#define CONTENT_MARGIN    8.0    /* points and pixels drawn past the bounds */
+#define CACHE_MARGIN      384.0  /* device pixels rendered past each side of the window */
+#define ASYNC_RENDER_US   12000  /* renders slower than this run in a worker */
+#define SETTLE_MS         150    /* a zoom gesture has ended after this long without change */
+#define BACKGROUND_RGB    0.965, 0.969, 0.973
 
 /* A bitmap of the diagram at one zoom level, larger than the window, so that
  * panning and hovering redraw from memory instead of through the renderer. */
@@ -141,10 +141,10 @@ extopo_graph_view_get_height (ExtopoGraphView *self)
 
 /* The zoom that shows the whole diagram in a @width x @height area. */
 static double
-extopo_graph_view_fit_zoom (ExtopoGraphView *self,
+extopo_graph_view_fit_zoom (ExtopoGraphView  *self,
                             const ExtopoRect *rect,
-                            double           width,
-                            double           height)
+                            double            width,
+                            double            height)
 {
   double zx;
   double zy;
