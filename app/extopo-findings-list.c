@@ -142,7 +142,8 @@ create_row (ExtopoFinding *finding)
 
   if (subject != NULL && *subject != '\0')
     gtk_container_add (GTK_CONTAINER (texts), wrapped_label (subject, "extopo-finding-subject"));
-  gtk_container_add (GTK_CONTAINER (texts), wrapped_label (finding->message, "extopo-finding-message"));
+  gtk_container_add (GTK_CONTAINER (texts),
+                     wrapped_label (finding->message, "extopo-finding-message"));
   if (finding->remedy != NULL && *finding->remedy != '\0')
     gtk_container_add (GTK_CONTAINER (texts), wrapped_label (finding->remedy, "dim-label"));
   if (finding->secondary_source)

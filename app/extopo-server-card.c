@@ -188,8 +188,8 @@ add_findings (ExtopoServerCard *self,
     {
       ExtopoFinding *finding = g_ptr_array_index (findings, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (extopo_severity_get_icon_name (finding->severity),
-                                                      GTK_ICON_SIZE_BUTTON);
+      const char *icon_name = extopo_severity_get_icon_name (finding->severity);
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name, GTK_ICON_SIZE_BUTTON);
       GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *message = gtk_label_new (finding->message);
 

@@ -581,8 +581,10 @@ update_readiness (ExtopoWindow *self)
   if (readiness.ready)
     {
       if (n_warnings > 0)
-        details = g_strdup_printf (ngettext ("Nothing blocks the deployment. %u warning is listed under Findings.",
-                                             "Nothing blocks the deployment. %u warnings are listed under Findings.",
+        details = g_strdup_printf (ngettext ("Nothing blocks the deployment. "
+                                             "%u warning is listed under Findings.",
+                                             "Nothing blocks the deployment. "
+                                             "%u warnings are listed under Findings.",
                                              n_warnings),
                                    n_warnings);
       gtk_info_bar_set_message_type (self->readiness_bar,
@@ -1571,6 +1573,8 @@ static void
 restore_settings (ExtopoWindow *self)
 {
   g_autofree char *view = NULL;
+  gboolean show_legend;
+  gboolean sidebar_visible;
   int width;
   int height;
 
@@ -1591,12 +1595,12 @@ restore_settings (ExtopoWindow *self)
   self->view = g_str_equal (view, "admin") ? EXTOPO_VIEW_ADMIN : EXTOPO_VIEW_ROUTING;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "view",
                                       g_variant_new_string (view_get_nick (self->view)));
+  show_legend = g_settings_get_boolean (self->settings, "show-legend");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "show-legend",
-                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
-                                                                                     "show-legend")));
+                                      g_variant_new_boolean (show_legend));
+  sidebar_visible = g_settings_get_boolean (self->settings, "sidebar-visible");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "sidebar",
-                                      g_variant_new_boolean (g_settings_get_boolean (self->settings,
-                                                                                     "sidebar-visible")));
+                                      g_variant_new_boolean (sidebar_visible));
 
   g_signal_connect_object (self->settings, "changed::recent-sources",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);

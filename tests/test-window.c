@@ -91,6 +91,26 @@ window_geometry (Fixture *fixture)
   return extopo_graph_view_get_geometry (extopo_window_get_graph_view (fixture->window));
 }
 
+static ExtopoFindingsList *
+window_findings (Fixture *fixture)
+{
+  return EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window));
+}
+
+static ExtopoServerCard *
+window_card (Fixture *fixture)
+{
+  return EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window));
+}
+
+static GtkSearchBar *
+window_search_bar (Fixture *fixture)
+{
+  GtkWidget *entry = extopo_window_get_search_entry (fixture->window);
+
+  return GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -146,7 +166,8 @@ test_window_open_sample (Fixture       *fixture,
 {
   ExtopoModel *model = extopo_window_get_model (fixture->window);
   ExtopoGeometry *geometry = window_geometry (fixture);
-  GtkHeaderBar *header_bar = GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)));
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+  GtkHeaderBar *header_bar = GTK_HEADER_BAR (titlebar);
   g_autofree char *count = NULL;
   ExtopoReadiness readiness = { 0 };
 
@@ -167,8 +188,8 @@ test_window_open_sample (Fixture       *fixture,
   g_assert_cmpstr (extopo_window_get_readiness_text (fixture->window), ==, readiness.summary);
   extopo_readiness_clear (&readiness);
 
-  g_assert_cmpuint (extopo_findings_list_get_n_rows (EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window))),
-                    ==, extopo_model_get_findings (model)->len);
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (window_findings (fixture)), ==,
+                    extopo_model_get_findings (model)->len);
 }
 
 static gboolean
@@ -226,15 +247,22 @@ find_unique_server (ExtopoModel *model)
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
-          GPtrArray *objects = kinds[k] == EXTOPO_OBJECT_ADMIN_GROUP ? extopo_model_get_admin_groups (model)
-                               : kinds[k] == EXTOPO_OBJECT_ROUTING_GROUP ? extopo_model_get_routing_groups (model)
-                               : kinds[k] == EXTOPO_OBJECT_SERVER ? servers
-                               : extopo_model_get_connectors (model);
+          GPtrArray *objects;
+
+          if (kinds[k] == EXTOPO_OBJECT_ADMIN_GROUP)
+            objects = extopo_model_get_admin_groups (model);
+          else if (kinds[k] == EXTOPO_OBJECT_ROUTING_GROUP)
+            objects = extopo_model_get_routing_groups (model);
+          else if (kinds[k] == EXTOPO_OBJECT_SERVER)
+            objects = servers;
+          else
+            objects = extopo_model_get_connectors (model);
 
           for (guint j = 0; j < objects->len; j++)
             {
               gpointer object = g_ptr_array_index (objects, j);
-              g_autofree char *name = g_utf8_casefold (extopo_model_object_get_name (kinds[k], object), -1);
+              const char *object_name = extopo_model_object_get_name (kinds[k], object);
+              g_autofree char *name = g_utf8_casefold (object_name, -1);
               g_autofree char *fqdn = NULL;
 
               if (kinds[k] == EXTOPO_OBJECT_SERVER && ((ExtopoServer *) object)->fqdn != NULL)
@@ -267,7 +295,7 @@ test_window_search (Fixture       *fixture,
   g_assert_nonnull (server);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR))));
+  g_assert_true (gtk_search_bar_get_search_mode (window_search_bar (fixture)));
 
   /* Case does not matter. */
   upper = g_utf8_strup (server->name, -1);
@@ -288,8 +316,7 @@ test_window_search (Fixture       *fixture,
   extopo_graph_view_get_visible_rect (view, &visible);
   g_assert_true (extopo_rect_contains_point (&visible, box.x + box.width / 2,
                                              box.y + box.height / 2));
-  g_assert_cmpstr (extopo_server_card_get_value (EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window)),
-                                                 "Name"), ==, server->name);
+  g_assert_cmpstr (extopo_server_card_get_value (window_card (fixture), "Name"), ==, server->name);
 
   /* No match: the count says so and nothing is highlighted. */
   gtk_entry_set_text (GTK_ENTRY (entry), "no such server anywhere");
@@ -301,7 +328,7 @@ test_window_search (Fixture       *fixture,
 
   /* Escape closes the search. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
-  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR))));
+  g_assert_false (gtk_search_bar_get_search_mode (window_search_bar (fixture)));
 }
 
 static void
@@ -310,7 +337,7 @@ test_window_select_server_card (Fixture       *fixture,
 {
   ExtopoModel *model = extopo_window_get_model (fixture->window);
   ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
-  ExtopoServerCard *card = EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window));
+  ExtopoServerCard *card = window_card (fixture);
   GPtrArray *servers = extopo_model_get_servers (model);
   ExtopoServer *server = NULL;
   g_autofree char *version = NULL;
@@ -532,8 +559,10 @@ test_window_export (Fixture       *fixture,
     Waiter waiter = { NULL };
 
     extopo_export_dialog_set_format (EXTOPO_EXPORT_DIALOG (dialog), EXTOPO_EXPORT_SVG);
-    extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), "/nonexistent/folder/diagram.svg");
-    extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL, store_result_cb, &waiter);
+    extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog),
+                                   "/nonexistent/folder/diagram.svg");
+    extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL,
+                                      store_result_cb, &waiter);
     g_assert_true (spin_until (has_result, &waiter));
     g_assert_false (extopo_export_dialog_write_finish (EXTOPO_EXPORT_DIALOG (dialog),
                                                        waiter.result, &error));
@@ -585,9 +614,9 @@ static void
 test_window_findings_activate (Fixture       *fixture,
                                gconstpointer  data)
 {
-  ExtopoFindingsList *list = EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window));
+  ExtopoFindingsList *list = window_findings (fixture);
   ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
-  ExtopoServerCard *card = EXTOPO_SERVER_CARD (extopo_window_get_server_card (fixture->window));
+  ExtopoServerCard *card = window_card (fixture);
   ExtopoFinding *finding = NULL;
   guint index = 0;
   ExtopoObjectKind kind;
@@ -637,12 +666,14 @@ write_many_servers (const char *dir,
   g_string_append (ldif,
                    "dn: " ORG_DN "\nobjectClass: msExchOrganizationContainer\ncn: Fabrikam\n"
                    "msExchMixedMode: FALSE\n\n"
-                   "dn: " AG_DN "\nobjectClass: msExchAdminGroup\ncn: First Administrative Group\n\n"
+                   "dn: " AG_DN "\nobjectClass: msExchAdminGroup\n"
+                   "cn: First Administrative Group\n\n"
                    "dn: " RG_DN "\nobjectClass: msExchRoutingGroup\ncn: First Routing Group\n\n");
   for (guint i = 0; i < n_servers; i++)
     g_string_append_printf (ldif,
                             "dn: CN=FAB-%04u,CN=Servers," AG_DN "\n"
-                            "objectClass: top\nobjectClass: server\nobjectClass: msExchExchangeServer\n"
+                            "objectClass: top\nobjectClass: server\n"
+                            "objectClass: msExchExchangeServer\n"
                             "cn: FAB-%04u\n"
                             "serialNumber: Version 6.5 (Build 7226.6: Service Pack 1)\n"
                             "networkAddress: ncacn_ip_tcp:fab-%04u.fabrikam.com\n"
@@ -670,7 +701,7 @@ static void
 test_window_findings_paging (Fixture       *fixture,
                              gconstpointer  data)
 {
-  ExtopoFindingsList *list = EXTOPO_FINDINGS_LIST (extopo_window_get_findings_list (fixture->window));
+  ExtopoFindingsList *list = window_findings (fixture);
   g_autofree char *path = write_many_servers (fixture->tmpdir, 250);
   guint n_warnings = 0;
   GPtrArray *findings;
@@ -745,12 +776,14 @@ test_window_remember_size (void)
 static void
 test_window_shortcuts_listed (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/extopo/ExTopo/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (application);
-  GSList *objects = gtk_builder_get_objects (builder);
   guint n_accels = 0;
+  GSList *objects;
 
+  builder = gtk_builder_new_from_resource ("/io/github/extopo/ExTopo/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
   for (GSList *l = objects; l != NULL; l = l->next)
     {
       g_autofree char *accelerator = NULL;
