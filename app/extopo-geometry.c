@@ -681,9 +681,11 @@ extopo_geometry_hit_test (ExtopoGeometry *self,
       const ExtopoGeoEdge *edge = &g_array_index (self->edges, ExtopoGeoEdge, best);
 
       hit->kind = EXTOPO_OBJECT_CONNECTOR;
-      hit->object = edge->connection != NULL && self->model != NULL && edge->connection->forward != NULL
-                    ? (gpointer) edge->connection->forward
-                    : (gpointer) edge->connection;
+      /* The forward connector stands for the edge, as in the findings. */
+      if (edge->connection != NULL && self->model != NULL && edge->connection->forward != NULL)
+        hit->object = edge->connection->forward;
+      else
+        hit->object = edge->connection;
       hit->index = best;
       return TRUE;
     }

@@ -395,9 +395,10 @@ compare_by_degree (gconstpointer a,
  * put them all in one rank, a drawing metres wide. So: a breadth-first
  * spanning forest from the best connected groups; each group's children
  * stacked below it in a roughly square block of ranks (as Graphviz's
- * `unflatten` does for leaves); tree edges get those ranks as `minlen`. Other links go to `dot` unconstrained, except,
- * in big graphs, those spanning more than one rank: they are drawn straight
- * from frame to frame. */
+ * `unflatten` does for leaves); tree edges get those ranks as `minlen`.
+ * Other links go to `dot` unconstrained, except, in big graphs, those
+ * spanning more than one rank or joining two administrative groups: they
+ * are drawn straight from frame to frame. */
 /* Ranks are chosen inside a cluster only: `dot` ranks each cluster on its
  * own, and a rank constraint across clusters can make that fail. */
 static gboolean

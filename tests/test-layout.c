@@ -514,7 +514,8 @@ test_dot_export (void)
   g_assert_true (g_str_has_prefix (dot, "digraph"));
   g_assert_nonnull (strstr (dot, "subgraph cluster_"));
   g_assert_nonnull (strstr (dot, "SEA-1"));
-  g_assert_nonnull (strstr (dot, "roles=\"Mailbox,Client Access,Unified Messaging,Hub Transport\""));
+  g_assert_nonnull (strstr (dot,
+                            "roles=\"Mailbox,Client Access,Unified Messaging,Hub Transport\""));
   g_assert_nonnull (strstr (dot, "status="));
   g_assert_nonnull (strstr (dot, "version=\"Exchange Server 2003 SP2\""));
   g_assert_nonnull (strstr (dot, "managed_with="));
