@@ -223,6 +223,32 @@ test_window_switch_view (Fixture       *fixture,
                     extopo_model_get_admin_groups (model)->len);
 }
 
+/* F9 hides and shows the sidebar, and the choice is remembered. */
+static void
+test_window_sidebar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *card = extopo_window_get_server_card (fixture->window);
+  GtkWidget *sidebar = gtk_widget_get_ancestor (card, GTK_TYPE_STACK);
+
+  g_assert_nonnull (sidebar);
+  sidebar = gtk_widget_get_parent (sidebar);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "sidebar-visible"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "sidebar-visible"));
+
+  /* The legend switch reaches the view. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-legend", NULL);
+  g_assert_false (extopo_graph_view_get_show_legend (extopo_window_get_graph_view (fixture->window)));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "show-legend"));
+}
+
 static gboolean
 match_label_set (gpointer data)
 {
@@ -444,6 +470,31 @@ test_window_collapse_group (Fixture       *fixture,
   g_assert_true (frame->collapsed);
   g_assert_cmpuint (window_geometry (fixture)->nodes->len, <,
                     extopo_model_get_servers (model)->len);
+
+  /* A refresh reads the file again and keeps the group collapsed. */
+  {
+    g_autofree char *ndn = g_strdup (group->ndn);
+    ExtopoRoutingGroup *reloaded = NULL;
+    GPtrArray *reloaded_groups;
+
+    /* The old model, and @group with it, goes away with the refresh. */
+    relayout.before = window_geometry (fixture);
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+    g_assert_true (spin_until (relaid_out, &relayout));
+    g_assert_true (extopo_window_get_model (fixture->window) != model);
+
+    reloaded_groups = extopo_model_get_routing_groups (extopo_window_get_model (fixture->window));
+    for (guint i = 0; i < reloaded_groups->len; i++)
+      {
+        ExtopoRoutingGroup *candidate = g_ptr_array_index (reloaded_groups, i);
+
+        if (g_str_equal (candidate->ndn, ndn))
+          reloaded = candidate;
+      }
+    g_assert_nonnull (reloaded);
+    g_assert_true (find_frame (window_geometry (fixture), reloaded)->collapsed);
+    group = reloaded;
+  }
 
   /* A second double-click expands it again. */
   relayout.before = window_geometry (fixture);
@@ -852,6 +903,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/switch-view", test_window_switch_view);
   ADD_WINDOW_TEST ("/window/search", test_window_search);
   ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
+  ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
