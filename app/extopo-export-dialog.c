@@ -117,12 +117,17 @@ update_path_extension (ExtopoExportDialog *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), self->path);
 }
 
+static gboolean
+format_is_drawing (ExtopoExportFormat format)
+{
+  return format == EXTOPO_EXPORT_SVG || format == EXTOPO_EXPORT_PDF ||
+         format == EXTOPO_EXPORT_PNG;
+}
+
 static void
 format_changed_cb (ExtopoExportDialog *self)
 {
-  ExtopoExportFormat format = get_format (self);
-  gboolean drawing = format == EXTOPO_EXPORT_SVG || format == EXTOPO_EXPORT_PDF ||
-                     format == EXTOPO_EXPORT_PNG;
+  gboolean drawing = format_is_drawing (get_format (self));
 
   /* Only the drawings have a page with a title, a legend and a visible part. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->visible_radio), drawing);
@@ -157,13 +162,14 @@ choose_button_clicked_cb (ExtopoExportDialog *self)
   ExtopoExportFormat format = get_format (self);
   g_autofree char *pattern = g_strdup_printf ("*.%s",
                                               extopo_export_format_get_extension (format));
+  g_autofree char *format_name = gtk_combo_box_text_get_active_text (self->format_combo);
 
   chooser = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, gtk_combo_box_text_get_active_text (self->format_combo));
+  gtk_file_filter_set_name (filter, format_name);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
@@ -231,7 +237,9 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
   job->path = g_strdup (self->path);
   job->title = g_strdup (gtk_entry_get_text (self->title_entry));
   job->show_legend = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_check));
-  job->visible_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->visible_radio));
+  /* Only the drawings can be cut to what is on screen. */
+  job->visible_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->visible_radio)) &&
+                      format_is_drawing (job->format);
   job->visible = self->visible;
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
