@@ -212,7 +212,15 @@ extopo_application_open (GApplication  *application,
 {
   for (int i = 0; i < n_files; i++)
     {
-      ExtopoWindow *window = extopo_window_new (GTK_APPLICATION (application));
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+      ExtopoWindow *window;
+
+      /* An empty window takes the file; one showing an organization keeps it. */
+      if (EXTOPO_IS_WINDOW (active) && extopo_window_get_model (EXTOPO_WINDOW (active)) == NULL &&
+          !extopo_window_is_busy (EXTOPO_WINDOW (active)))
+        window = EXTOPO_WINDOW (active);
+      else
+        window = extopo_window_new (GTK_APPLICATION (application));
 
       if (is_ldap_uri (files[i]))
         {
