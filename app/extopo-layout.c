@@ -41,6 +41,9 @@
 #define RANK_ASPECT        1.3
 /* How far outside the groups a routed edge may stray before it is drawn straight. */
 #define ESCAPE_MARGIN    150.0
+/* The room `dot` keeps for an address-space tag. */
+#define STUB_CHAR_WIDTH    4.3
+#define STUB_HEIGHT       20.0
 /* Above this many edges, straight polyline routing instead of splines. */
 #define SPLINE_EDGE_LIMIT 400
 /* Above this many, straight lines. */
@@ -88,6 +91,19 @@ typedef struct
   Agedge_t         *edge;
 } Link;
 
+/* A connector to address spaces rather than a routing group (an SMTP or
+ * Send connector to the Internet, an X.400 link): an edge from its group
+ * to a small tag that `dot` places nearby. */
+typedef struct
+{
+  ExtopoConnection *connection;
+  guint             tail;
+  char             *label;
+  double            width;
+  Agnode_t         *node;
+  Agedge_t         *edge;
+} Stub;
+
 typedef struct
 {
   ExtopoModel *model;
@@ -97,7 +113,16 @@ typedef struct
   GArray      *clusters;        /* Cluster */
   GArray      *links;           /* Link */
   GHashTable  *block_of_group;  /* ExtopoRoutingGroup* -> block index + 1 */
+  GArray      *stubs;           /* Stub */
 } Plan;
+
+static void
+stub_clear (gpointer data)
+{
+  Stub *stub = data;
+
+  g_clear_pointer (&stub->label, g_free);
+}
 
 static void
 block_clear (gpointer data)
@@ -115,6 +140,7 @@ plan_free (Plan *plan)
   g_clear_pointer (&plan->blocks, g_array_unref);
   g_clear_pointer (&plan->clusters, g_array_unref);
   g_clear_pointer (&plan->links, g_array_unref);
+  g_clear_pointer (&plan->stubs, g_array_unref);
   g_clear_pointer (&plan->block_of_group, g_hash_table_unref);
   g_free (plan);
 }
@@ -152,6 +178,8 @@ plan_new (ExtopoModel               *model,
   g_array_set_clear_func (plan->blocks, block_clear);
   plan->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
   plan->links = g_array_new (FALSE, TRUE, sizeof (Link));
+  plan->stubs = g_array_new (FALSE, TRUE, sizeof (Stub));
+  g_array_set_clear_func (plan->stubs, stub_clear);
   plan->block_of_group = g_hash_table_new (NULL, NULL);
 
   return plan;
@@ -349,6 +377,57 @@ plan_admin_view (Plan *plan)
     plan_add_block (plan, EXTOPO_OBJECT_NONE, NULL, FALSE, -1, g_steal_pointer (&orphans));
 }
 
+static char *
+connection_label (ExtopoConnection *connection)
+{
+  ExtopoConnector *forward = connection->forward;
+  ExtopoConnector *reverse = connection->reverse;
+  g_autofree char *cost = NULL;
+
+  if (reverse != NULL && reverse->cost != forward->cost)
+    cost = g_strdup_printf (_("cost %u / %u"), forward->cost, reverse->cost);
+  else
+    cost = g_strdup_printf (_("cost %u"), forward->cost);
+
+  switch (forward->type)
+    {
+    case EXTOPO_CONNECTOR_SMTP:
+      /* TRANSLATORS: an SMTP connector's edge label, %s is "cost 1" */
+      return g_strdup_printf (_("SMTP, %s"), cost);
+    case EXTOPO_CONNECTOR_SEND:
+      /* TRANSLATORS: an Exchange 2007 Send connector's edge label */
+      return g_strdup_printf (_("Send, %s"), cost);
+    case EXTOPO_CONNECTOR_X400:
+      /* TRANSLATORS: an X.400 connector's edge label */
+      return g_strdup_printf (_("X.400, %s"), cost);
+    case EXTOPO_CONNECTOR_ROUTING_GROUP:
+    default:
+      return g_steal_pointer (&cost);
+    }
+}
+
+/* "SMTP:* · SMTP, cost 10": the address space (routingList "SMTP:*;10"
+ * without its own cost), then what kind of connector reaches it. */
+static char *
+stub_label (ExtopoConnection *connection)
+{
+  ExtopoConnector *forward = connection->forward;
+  g_autofree char *kind = connection_label (connection);
+  g_autofree char *space = NULL;
+  char *cost;
+
+  if (forward->address_spaces == NULL || forward->address_spaces[0] == NULL)
+    return g_steal_pointer (&kind);
+
+  space = g_strdup (forward->address_spaces[0]);
+  cost = strrchr (space, ';');
+  if (cost != NULL)
+    *cost = '\0';
+
+  /* TRANSLATORS: an address space edge's label: "SMTP:* · SMTP, cost 1" */
+  return g_strdup_printf (_("%s · %s"), space, kind);
+}
+
 static void
 plan_links (Plan *plan)
 {
@@ -361,11 +440,21 @@ plan_links (Plan *plan)
       Link link = { connection, 0, 0, FALSE, FALSE, FALSE, 0, NULL };
       guint tail, head;
 
-      /* A connector to no routing group (SMTP to address spaces, or a
-       * dangling target) has no second end to draw. */
-      if (forward == NULL || forward->source == NULL || forward->target == NULL)
+      if (forward == NULL || forward->source == NULL)
         continue;
       tail = GPOINTER_TO_UINT (g_hash_table_lookup (plan->block_of_group, forward->source));
+      if (forward->target == NULL && forward->target_dn == NULL && tail > 0)
+        {
+          Stub stub = { connection, tail - 1, stub_label (connection), 0, NULL, NULL };
+
+          /* Wide enough for its label, so `dot` keeps labels apart. */
+          stub.width = g_utf8_strlen (stub.label, -1) * STUB_CHAR_WIDTH + 16;
+          g_array_append_val (plan->stubs, stub);
+          continue;
+        }
+      /* A dangling target has no second end to draw (it is a finding). */
+      if (forward->target == NULL)
+        continue;
       head = GPOINTER_TO_UINT (g_hash_table_lookup (plan->block_of_group, forward->target));
       if (tail == 0 || head == 0 || tail == head)
         continue;
@@ -643,6 +732,24 @@ plan_build_graph (Plan *plan)
         }
     }
 
+  for (guint i = 0; i < plan->stubs->len; i++)
+    {
+      Stub *stub = &g_array_index (plan->stubs, Stub, i);
+      Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
+      Agraph_t *parent = tail->cluster >= 0
+                         ? g_array_index (plan->clusters, Cluster, tail->cluster).graph
+                         : graph;
+      g_autofree char *name = g_strdup_printf ("s%u", i);
+      g_autofree char *width = format_inches (stub->width);
+      g_autofree char *height = format_inches (STUB_HEIGHT);
+
+      /* In the tail's cluster: a rank constraint across clusters can upset dot. */
+      stub->node = agnode (parent, name, TRUE);
+      agxset (stub->node, width_sym, width);
+      agxset (stub->node, height_sym, height);
+      stub->edge = agedge (graph, tail->node, stub->node, NULL, TRUE);
+    }
+
   return graph;
 }
 
@@ -906,35 +1013,6 @@ clip_to_border (double  cx,
   *by = cy + t * dy;
 }
 
-static char *
-connection_label (ExtopoConnection *connection)
-{
-  ExtopoConnector *forward = connection->forward;
-  ExtopoConnector *reverse = connection->reverse;
-  g_autofree char *cost = NULL;
-
-  if (reverse != NULL && reverse->cost != forward->cost)
-    cost = g_strdup_printf (_("cost %u / %u"), forward->cost, reverse->cost);
-  else
-    cost = g_strdup_printf (_("cost %u"), forward->cost);
-
-  switch (forward->type)
-    {
-    case EXTOPO_CONNECTOR_SMTP:
-      /* TRANSLATORS: an SMTP connector's edge label, %s is "cost 1" */
-      return g_strdup_printf (_("SMTP, %s"), cost);
-    case EXTOPO_CONNECTOR_SEND:
-      /* TRANSLATORS: an Exchange 2007 Send connector's edge label */
-      return g_strdup_printf (_("Send, %s"), cost);
-    case EXTOPO_CONNECTOR_X400:
-      /* TRANSLATORS: an X.400 connector's edge label */
-      return g_strdup_printf (_("X.400, %s"), cost);
-    case EXTOPO_CONNECTOR_ROUTING_GROUP:
-    default:
-      return g_steal_pointer (&cost);
-    }
-}
-
 /* Whether a routed path wanders far outside the groups: `dot` sometimes
  * sends an unconstrained edge around the whole drawing. */
 static gboolean
@@ -953,20 +1031,38 @@ path_escapes (GArray           *points,
   return FALSE;
 }
 
-static void
-link_add_edge (Plan             *plan,
-               Link             *link,
-               ExtopoGeometry   *geometry,
-               const Flip       *flip,
-               const ExtopoRect *content)
+/* How far (x, y) lies from a w x h box centred on (cx, cy); 0 inside. Box
+ * sizes differ too much for distances to centres to tell the ends apart. */
+static double
+box_distance (double x,
+              double y,
+              double cx,
+              double cy,
+              double w,
+              double h)
 {
-  Block *tail = &g_array_index (plan->blocks, Block, link->tail);
-  Block *head = &g_array_index (plan->blocks, Block, link->head);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *label = connection_label (link->connection);
-  ExtopoGeoEdge edge = { 0 };
-  splines *spl = link->edge != NULL ? ED_spl (link->edge) : NULL;
-  pointf tc = ND_coord (tail->node), hc = ND_coord (head->node);
+  return hypot (MAX (fabs (x - cx) - w / 2, 0), MAX (fabs (y - cy) - h / 2, 0));
+}
+
+/* The path `dot` gave an edge, from the tail box's border to the head's,
+ * with the pieces to its arrowheads; a straight line when it gave none or
+ * a stray one. */
+static void
+read_edge_path (Agedge_t         *agedge,
+                const Flip       *flip,
+                Agnode_t         *tail,
+                double            tail_width,
+                double            tail_height,
+                Agnode_t         *head,
+                double            head_width,
+                double            head_height,
+                const ExtopoRect *content,
+                GArray           *points)
+{
+  splines *spl = agedge != NULL ? ED_spl (agedge) : NULL;
+  pointf tc = ND_coord (tail), hc = ND_coord (head);
+  double *p;
+  guint n;
 
   if (spl != NULL && spl->size > 0 && spl->list[0].size >= 4)
     {
@@ -993,32 +1089,45 @@ link_add_edge (Plan             *plan,
        * border to border. */
       double x1, y1, x2, y2;
 
-      clip_to_border (tc.x, flip->top - tc.y, tail->width, tail->height,
+      clip_to_border (tc.x, flip->top - tc.y, tail_width, tail_height,
                       hc.x, flip->top - hc.y, &x1, &y1);
-      clip_to_border (hc.x, flip->top - hc.y, head->width, head->height,
+      clip_to_border (hc.x, flip->top - hc.y, head_width, head_height,
                       tc.x, flip->top - tc.y, &x2, &y2);
       append_point (points, x1, y1);
       append_line (points, x2, y2);
     }
 
-  /* The path must run from the connector's source to its target. */
-  {
-    double *p = (double *) (gpointer) points->data;
-    guint n = points->len / 2;
-    double to_tail = hypot (p[0] - tc.x, p[1] - (flip->top - tc.y));
-    double to_head = hypot (p[0] - hc.x, p[1] - (flip->top - hc.y));
+  /* The path must run from the tail to the head, whatever `dot` did. */
+  p = (double *) (gpointer) points->data;
+  n = points->len / 2;
+  if (box_distance (p[0], p[1], hc.x, flip->top - hc.y, head_width, head_height) <
+      box_distance (p[0], p[1], tc.x, flip->top - tc.y, tail_width, tail_height))
+    for (guint i = 0; i < n / 2; i++)
+      {
+        double x = p[2 * i], y = p[2 * i + 1];
 
-    if (to_head < to_tail)
-      for (guint i = 0; i < n / 2; i++)
-        {
-          double x = p[2 * i], y = p[2 * i + 1];
+        p[2 * i] = p[2 * (n - 1 - i)];
+        p[2 * i + 1] = p[2 * (n - 1 - i) + 1];
+        p[2 * (n - 1 - i)] = x;
+        p[2 * (n - 1 - i) + 1] = y;
+      }
+}
 
-          p[2 * i] = p[2 * (n - 1 - i)];
-          p[2 * i + 1] = p[2 * (n - 1 - i) + 1];
-          p[2 * (n - 1 - i)] = x;
-          p[2 * (n - 1 - i) + 1] = y;
-        }
-  }
+static void
+link_add_edge (Plan             *plan,
+               Link             *link,
+               ExtopoGeometry   *geometry,
+               const Flip       *flip,
+               const ExtopoRect *content)
+{
+  Block *tail = &g_array_index (plan->blocks, Block, link->tail);
+  Block *head = &g_array_index (plan->blocks, Block, link->head);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *label = connection_label (link->connection);
+  ExtopoGeoEdge edge = { 0 };
+
+  read_edge_path (link->edge, flip, tail->node, tail->width, tail->height,
+                  head->node, head->width, head->height, content, points);
 
   edge.connection = link->connection;
   edge.points = (double *) (gpointer) points->data;
@@ -1029,6 +1138,34 @@ link_add_edge (Plan             *plan,
   edge.tail_frame = tail->frame;
   edge.head_frame = head->frame;
   extopo_geo_edge_get_midpoint (&edge, &edge.label_x, &edge.label_y);
+  extopo_geometry_add_edge (geometry, &edge);
+}
+
+static void
+stub_add_edge (Plan             *plan,
+               Stub             *stub,
+               ExtopoGeometry   *geometry,
+               const Flip       *flip,
+               const ExtopoRect *content)
+{
+  Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  ExtopoGeoEdge edge = { 0 };
+  pointf tag = ND_coord (stub->node);
+
+  read_edge_path (stub->edge, flip, tail->node, tail->width, tail->height,
+                  stub->node, stub->width, STUB_HEIGHT, content, points);
+
+  /* The label is the tag the arrow points at. */
+  edge.connection = stub->connection;
+  edge.points = (double *) (gpointer) points->data;
+  edge.n_points = points->len / 2;
+  edge.arrow_at_end = TRUE;
+  edge.label = stub->label;
+  edge.label_x = tag.x;
+  edge.label_y = flip->top - tag.y;
+  edge.tail_frame = tail->frame;
+  edge.head_frame = -1;
   extopo_geometry_add_edge (geometry, &edge);
 }
 
@@ -1098,6 +1235,8 @@ plan_read_geometry (Plan     *plan,
     }
   for (guint l = 0; l < plan->links->len; l++)
     link_add_edge (plan, &g_array_index (plan->links, Link, l), geometry, &flip, &content);
+  for (guint i = 0; i < plan->stubs->len; i++)
+    stub_add_edge (plan, &g_array_index (plan->stubs, Stub, i), geometry, &flip, &content);
 
   extopo_geometry_finish (geometry);
 

@@ -543,6 +543,48 @@ test_dot_export (void)
   g_rmdir (dir);
 }
 
+static void
+test_address_space_edges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                            "coexistence.ldif", NULL);
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  guint smtp = 0, x400 = 0;
+
+  g_assert_no_error (error);
+  geometry = layout (model, EXTOPO_VIEW_ROUTING, NULL);
+
+  /* The SMTP connector, the Send connector and the X.400 link lead to
+   * address spaces, not routing groups: an arrow from the group to a tag. */
+  for (guint i = 0; i < geometry->edges->len; i++)
+    {
+      ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+      ExtopoGeoFrame *tail;
+      ExtopoRect near_tail;
+      guint last = edge->n_points - 1;
+
+      if (edge->head_frame != -1)
+        continue;
+      g_assert_null (edge->connection->forward->target);
+      g_assert_cmpint (edge->tail_frame, >=, 0);
+      tail = &g_array_index (geometry->frames, ExtopoGeoFrame, edge->tail_frame);
+      g_assert_true (tail->object == edge->connection->forward->source);
+      near_tail = (ExtopoRect) { tail->box.x - 2, tail->box.y - 2,
+                                 tail->box.width + 4, tail->box.height + 4 };
+      g_assert_true (extopo_rect_contains_point (&near_tail, edge->points[0], edge->points[1]));
+      g_assert_false (extopo_rect_contains_point (&near_tail, edge->points[2 * last],
+                                                  edge->points[2 * last + 1]));
+      g_assert_true (edge->arrow_at_end);
+      g_assert_false (edge->arrow_at_start);
+      smtp += g_str_has_prefix (edge->label, "SMTP:* ");
+      x400 += g_str_has_prefix (edge->label, "X400:");
+    }
+  g_assert_cmpuint (smtp, ==, 2);
+  g_assert_cmpuint (x400, ==, 1);
+}
+
 typedef struct
 {
   ExtopoModel *model;
@@ -630,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/layout/collapsed", test_collapsed);
   g_test_add_func ("/layout/two-way-edge", test_two_way_edge);
   g_test_add_func ("/layout/dot-export", test_dot_export);
+  g_test_add_func ("/layout/address-space-edges", test_address_space_edges);
   g_test_add_func ("/layout/threads", test_threads);
   g_test_add_func ("/layout/async", test_async);
 
