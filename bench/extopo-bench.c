@@ -70,6 +70,28 @@ typedef struct
   char    *output;     /* captured stdout */
 } ChildRun;
 
+/* One size's figures, for the summary table. */
+typedef struct
+{
+  guint         n_servers;
+  guint         n_routing_groups;
+  guint         n_entries;
+  gboolean      pipeline_ok;
+  PipelineTimes times;
+  double        pipeline_peak_mb;
+  char         *dot;      /* "12.345 s  57 MB", "timeout" ... or NULL when not run */
+  char         *export;
+} SizeResult;
+
+static void
+size_result_clear (gpointer data)
+{
+  SizeResult *result = data;
+
+  g_free (result->dot);
+  g_free (result->export);
+}
+
 static void
 child_run_clear (ChildRun *run)
 {
@@ -276,6 +298,15 @@ print_rule (void)
                   "---------------------------------------------------");
 }
 
+/* "   7.480 s    558 MB", or why the child failed. */
+static char *
+summarize_child (const ChildRun *run)
+{
+  if (run->ran)
+    return g_strdup_printf ("%8.3f s %6.0f MB", run->seconds, run->peak_mb);
+  return describe_failure (run);
+}
+
 static void
 bench_size (const char *self,
             const char *tmpdir,
@@ -283,7 +314,8 @@ bench_size (const char *self,
             const char *dot,
             guint       n_servers,
             guint32     seed,
-            guint       timeout)
+            guint       timeout,
+            SizeResult *result)
 {
   ExtopoGenParams params = { n_servers, MAX (2, n_servers / 10), seed };
   g_autoptr(ExtopoGenOrg) org = NULL;
@@ -362,9 +394,43 @@ bench_size (const char *self,
         }
     }
 
+  result->n_servers = n_servers;
+  result->n_routing_groups = params.n_routing_groups;
+  result->n_entries = extopo_gen_org_get_n_entries (org);
+  result->pipeline_ok = pipeline.ran && parse_pipeline_times (pipeline.output, &result->times);
+  result->pipeline_peak_mb = pipeline.peak_mb;
+  if (dot != NULL)
+    result->dot = summarize_child (&dot_run);
+  if (extopo != NULL)
+    result->export = summarize_child (&export_run);
+
   child_run_clear (&pipeline);
   child_run_clear (&dot_run);
   child_run_clear (&export_run);
+}
+
+static void
+print_summary (GArray *results)
+{
+  printf ("\nSummary (seconds; peak resident memory in MB)\n");
+  printf ("%7s %6s %7s | %6s %6s %8s %7s %6s %7s %6s | %-20s | %s\n",
+          "servers", "groups", "entries", "read", "model", "findings", "layout", "svg", "total",
+          "peak", "dot -Tsvg", "extopo --export");
+  for (guint i = 0; i < results->len; i++)
+    {
+      SizeResult *r = &g_array_index (results, SizeResult, i);
+      PipelineTimes *t = &r->times;
+
+      printf ("%7u %6u %7u | ", r->n_servers, r->n_routing_groups, r->n_entries);
+      if (r->pipeline_ok)
+        printf ("%6.3f %6.3f %8.3f %7.3f %6.3f %7.3f %6.0f | ", t->read, t->model, t->findings,
+                t->layout, t->render, t->read + t->model + t->findings + t->layout + t->render,
+                r->pipeline_peak_mb);
+      else
+        printf ("%-52s | ", "failed");
+      printf ("%-20s | %s\n", r->dot != NULL ? r->dot : "not run",
+              r->export != NULL ? r->export : "not run");
+    }
 }
 
 int
@@ -405,6 +471,7 @@ main (int    argc,
   g_autofree char *tmpdir = NULL;
   g_autofree char *self = NULL;
   g_auto(GStrv) size_list = NULL;
+  g_autoptr(GArray) results = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -448,6 +515,8 @@ main (int    argc,
           tmpdir);
   print_rule ();
 
+  results = g_array_new (FALSE, TRUE, sizeof (SizeResult));
+  g_array_set_clear_func (results, size_result_clear);
   size_list = g_strsplit (sizes, ",", -1);
   for (guint i = 0; size_list[i] != NULL; i++)
     {
@@ -458,9 +527,12 @@ main (int    argc,
           fprintf (stderr, "extopo-bench: --sizes: %s\n", error->message);
           return 2;
         }
-      bench_size (self, tmpdir, extopo, dot, (guint) n, (guint32) seed, (guint) timeout);
+      g_array_set_size (results, results->len + 1);
+      bench_size (self, tmpdir, extopo, dot, (guint) n, (guint32) seed, (guint) timeout,
+                  &g_array_index (results, SizeResult, results->len - 1));
     }
   print_rule ();
+  print_summary (results);
 
   if (!keep && tmpdir_arg == NULL)
     {
