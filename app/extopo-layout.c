@@ -44,6 +44,8 @@
 /* The room `dot` keeps for an address-space tag. */
 #define STUB_CHAR_WIDTH    4.3
 #define STUB_HEIGHT       20.0
+/* Where a hand-placed tag sits below its group: in the gap between ranks. */
+#define STUB_DROP         30.0
 /* Above this many edges, straight polyline routing instead of splines. */
 #define SPLINE_EDGE_LIMIT 400
 /* Above this many, straight lines. */
@@ -732,7 +734,9 @@ plan_build_graph (Plan *plan)
         }
     }
 
-  for (guint i = 0; i < plan->stubs->len; i++)
+  /* Big graphs: every extra node costs `dot` a share of a second; the tags
+   * are placed by hand below their groups, in the gap between ranks. */
+  for (guint i = 0; !big && i < plan->stubs->len; i++)
     {
       Stub *stub = &g_array_index (plan->stubs, Stub, i);
       Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
@@ -1151,10 +1155,24 @@ stub_add_edge (Plan             *plan,
   Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   ExtopoGeoEdge edge = { 0 };
-  pointf tag = ND_coord (stub->node);
+  pointf tag;
 
-  read_edge_path (stub->edge, flip, tail->node, tail->width, tail->height,
-                  stub->node, stub->width, STUB_HEIGHT, content, points);
+  if (stub->node != NULL)
+    {
+      tag = ND_coord (stub->node);
+      read_edge_path (stub->edge, flip, tail->node, tail->width, tail->height,
+                      stub->node, stub->width, STUB_HEIGHT, content, points);
+    }
+  else
+    {
+      pointf centre = ND_coord (tail->node);
+      double bottom = flip->top - centre.y + tail->height / 2;
+
+      tag.x = centre.x;
+      tag.y = flip->top - (bottom + STUB_DROP);
+      append_point (points, centre.x, bottom);
+      append_line (points, centre.x, bottom + STUB_DROP - STUB_HEIGHT / 2);
+    }
 
   /* The label is the tag the arrow points at. */
   edge.connection = stub->connection;
