@@ -21,7 +21,8 @@ PACKAGES=(
   # data validation
   appstream-util desktop-file-utils
   # directory and Kerberos tests
-  slapd ldap-utils krb5-kdc krb5-user libsasl2-modules-gssapi-mit openssl gnome-keyring
+  slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit openssl
+  gnome-keyring
   # display tests and screenshots
   xvfb xauth xdotool dbus-x11 imagemagick librsvg2-bin poppler-utils
   # sanitizer builds
