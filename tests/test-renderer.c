@@ -333,6 +333,75 @@ test_draw_states (Fixture       *fixture,
   cairo_surface_destroy (selected);
 }
 
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (surface);
+
+  return *(guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                  y * cairo_image_surface_get_stride (surface) + 4 * x) &
+         0xffffff;
+}
+
+static void
+test_far_out_edges (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+  double points[] = { 0, 0, 333, 333, 666, 666, 1000, 1000 };
+  ExtopoGeoEdge edge = { 0 };
+  ExtopoRenderOptions options;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 50, 50);
+  cairo_surface_t *recording;
+  cairo_t *cr;
+
+  edge.points = points;
+  edge.n_points = 4;
+  edge.arrow_at_end = TRUE;
+  edge.tail_frame = edge.head_frame = -1;
+  extopo_geometry_add_edge (geometry, &edge);
+  extopo_geometry_finish (geometry);
+
+  /* Far enough out that server boxes would be a pixel high: the edge is
+   * written straight into the image, within the clip. */
+  extopo_render_options_init (&options);
+  options.scale = 0.04;
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, 25, 50);
+  cairo_clip (cr);
+  cairo_translate (cr, 5, 5);
+  cairo_scale (cr, 0.04, 0.04);
+  extopo_renderer_draw_graph (cr, geometry, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  g_assert_cmpuint (pixel_at (surface, 5, 5), !=, 0xffffff);
+  g_assert_cmpuint (pixel_at (surface, 20, 20), !=, 0xffffff);
+  g_assert_cmpuint (pixel_at (surface, 20, 30), ==, 0xffffff);
+  /* Beyond the clip the diagonal stays white. */
+  g_assert_cmpuint (pixel_at (surface, 30, 30), ==, 0xffffff);
+  g_assert_cmpuint (pixel_at (surface, 44, 44), ==, 0xffffff);
+  cairo_surface_destroy (surface);
+
+  /* Anything but an image surface goes through cairo as usual. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  cairo_scale (cr, 0.04, 0.04);
+  extopo_renderer_draw_graph (cr, geometry, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  {
+    double x, y, w, h;
+
+    cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+    g_assert_cmpfloat (w, >, 30);
+  }
+  cairo_surface_destroy (recording);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +420,7 @@ main (int    argc,
   ADD ("/renderer/other-formats", test_other_formats);
   ADD ("/renderer/draw-states", test_draw_states);
   g_test_add_func ("/renderer/too-large", test_too_large);
+  g_test_add_func ("/renderer/far-out-edges", test_far_out_edges);
 
 #undef ADD
 
