@@ -573,3 +573,44 @@ extopo_entry_get_boolean (ExtopoEntry *self,
 
   return TRUE;
 }
+
+/* Names in a filter are few and mostly differ in their first letters. */
+static gboolean
+name_in_list (const char * const *names,
+              const char         *name,
+              gsize               length)
+{
+  for (gsize i = 0; names[i] != NULL; i++)
+    {
+      if (ascii_lower (names[i][0]) == ascii_lower (name[0]) &&
+          g_ascii_strncasecmp (names[i], name, length) == 0 &&
+          names[i][length] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+extopo_entry_filter_wants_attribute (const ExtopoEntryFilter *filter,
+                                     const char              *attribute)
+{
+  g_return_val_if_fail (attribute != NULL, FALSE);
+
+  if (filter == NULL || filter->attributes == NULL)
+    return TRUE;
+
+  return name_in_list (filter->attributes, attribute, strcspn (attribute, ";"));
+}
+
+gboolean
+extopo_entry_filter_wants_object_class (const ExtopoEntryFilter *filter,
+                                        const char              *object_class)
+{
+  g_return_val_if_fail (object_class != NULL, FALSE);
+
+  if (filter == NULL || filter->object_classes == NULL)
+    return TRUE;
+
+  return name_in_list (filter->object_classes, object_class, strlen (object_class));
+}

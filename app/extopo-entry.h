@@ -63,4 +63,19 @@ gboolean      extopo_entry_get_boolean     (ExtopoEntry  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtopoEntry, extopo_entry_unref)
 
+/* Which entries and attributes a reader keeps. NULL lists keep everything;
+ * names compare ASCII case-insensitively, attribute options ignored. */
+typedef struct
+{
+  /* an entry is kept when one of its objectClass values is listed */
+  const char * const *object_classes;
+  /* the attributes kept of a kept entry */
+  const char * const *attributes;
+} ExtopoEntryFilter;
+
+gboolean      extopo_entry_filter_wants_attribute    (const ExtopoEntryFilter *filter,
+                                                      const char              *attribute);
+gboolean      extopo_entry_filter_wants_object_class (const ExtopoEntryFilter *filter,
+                                                      const char              *object_class);
+
 G_END_DECLS

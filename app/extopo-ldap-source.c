@@ -20,6 +20,7 @@
 #include <sasl/sasl.h>
 
 #include "extopo-ldap-source.h"
+#include "extopo-schema.h"
 
 /* How often a blocked wait looks at the cancellable: cancelling must be
  * answered well within a second. */
@@ -29,60 +30,33 @@
 #define DEFAULT_NETWORK_TIMEOUT   10
 #define DEFAULT_OPERATION_TIMEOUT 60
 
-/* Only the classes the model turns into objects. */
-static const char exchange_filter[] =
-  "(|(objectClass=msExchConfigurationContainer)"
-  "(objectClass=msExchOrganizationContainer)"
-  "(objectClass=msExchAdminGroup)"
-  "(objectClass=msExchRoutingGroup)"
-  "(objectClass=msExchExchangeServer)"
-  "(objectClass=protocolCfgSMTPServer)"
-  "(objectClass=msExchRoutingGroupConnector)"
-  "(objectClass=msExchRoutingSMTPConnector)"
-  "(objectClass=rFC1006X400Link)"
-  "(objectClass=x25X400Link)"
-  "(objectClass=tP4X400Link)"
-  "(objectClass=rASX400Link)"
-  "(objectClass=msExchSiteReplicationService)"
-  "(objectClass=msExchConnectionAgreement))";
-
-/* Only the attributes the model reads (extopo-model.c); the one list. */
-static const char *const exchange_attributes[] = {
-  "objectClass",
-  "cn",
-  "msExchMixedMode",
-  "msExchAdminGroupMode",
-  "msExchDefaultAdminGroup",
-  "msExchHomeRoutingGroup",
-  "msExchRoutingMasterDN",
-  "msExchDestinationRGDN",
-  "msExchSourceBridgeheadServersDN",
-  "msExchTargetBridgeheadServersDN",
-  "cost",
-  "routingList",
-  "serialNumber",
-  "versionNumber",
-  "msExchCurrentServerRoles",
-  "networkAddress",
-  "msExchServerSite",
-  "msExchVersion",
-  "serverRole",
-  "legacyExchangeDN",
-  NULL
-};
-
 G_DEFINE_QUARK (extopo-ldap-error-quark, extopo_ldap_error)
 
+/* "(|(objectClass=a)(objectClass=b)...)" from the schema's one list. */
 const char *
 extopo_ldap_get_filter (void)
 {
-  return exchange_filter;
+  static char *filter = NULL;
+
+  if (g_once_init_enter (&filter))
+    {
+      const char * const *classes = extopo_schema_get_object_classes ();
+      GString *built = g_string_new ("(|");
+
+      for (gsize i = 0; classes[i] != NULL; i++)
+        g_string_append_printf (built, "(objectClass=%s)", classes[i]);
+      g_string_append_c (built, ')');
+
+      g_once_init_leave (&filter, g_string_free (built, FALSE));
+    }
+
+  return filter;
 }
 
 const char * const *
 extopo_ldap_get_attributes (void)
 {
-  return exchange_attributes;
+  return extopo_schema_get_attributes ();
 }
 
 static void
@@ -956,8 +930,8 @@ fetch_from (Session  *session,
   /* Translators: the step of a fetch, e.g. "searching CN=Microsoft Exchange,..." */
   step = g_strdup_printf (_("searching %s"), base);
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
-  if (!run_search (session, base, LDAP_SCOPE_SUBTREE, exchange_filter,
-                   (char **) exchange_attributes,
+  if (!run_search (session, base, LDAP_SCOPE_SUBTREE, extopo_ldap_get_filter (),
+                   (char **) extopo_ldap_get_attributes (),
                    params->page_size > 0 ? params->page_size : DEFAULT_PAGE_SIZE,
                    step, entries, error))
     return NULL;

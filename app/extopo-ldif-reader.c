@@ -34,8 +34,9 @@ G_DEFINE_QUARK (extopo-ldif-error-quark, extopo_ldif_error)
 typedef struct
 {
   /* borrowed */
-  const char *name;
-  GPtrArray  *entries;
+  const char              *name;
+  GPtrArray               *entries;
+  const ExtopoEntryFilter *filter;
   /* owned: offsets of the '\n' of the record being parsed, reused */
   GArray     *newlines;
 } ExtopoLdifParser;
@@ -303,6 +304,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
   g_autoptr(ExtopoEntry) entry = NULL;
   gboolean has_values = FALSE;
   gboolean version_allowed = TRUE;
+  gboolean class_wanted = self->filter == NULL || self->filter->object_classes == NULL;
   guint newline_index = 0;
   gulong first_line;
   char *next = record;
@@ -465,23 +467,33 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
           return FALSE;
         }
 
-      extopo_entry_add_value (entry, type.bv_val, value.bv_val, value.bv_len);
       has_values = TRUE;
+
+      /* A filtered read still checks every line: errors do not depend on
+       * what is kept. */
+      if (!class_wanted &&
+          g_ascii_strcasecmp (type.bv_val, "objectClass") == 0 &&
+          extopo_entry_filter_wants_object_class (self->filter, value.bv_val))
+        class_wanted = TRUE;
+
+      if (extopo_entry_filter_wants_attribute (self->filter, type.bv_val))
+        extopo_entry_add_value (entry, type.bv_val, value.bv_val, value.bv_len);
     }
 
   /* A record of only "version: 1" yields no entry. */
-  if (entry != NULL)
+  if (entry != NULL && class_wanted)
     g_ptr_array_add (self->entries, g_steal_pointer (&entry));
 
   return TRUE;
 }
 
 GPtrArray *
-extopo_ldif_read_data (const char    *data,
-                       gsize          length,
-                       const char    *name,
-                       GCancellable  *cancellable,
-                       GError       **error)
+extopo_ldif_read_data_filtered (const char               *data,
+                                gsize                     length,
+                                const char               *name,
+                                const ExtopoEntryFilter  *filter,
+                                GCancellable             *cancellable,
+                                GError                  **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GArray) newlines = NULL;
@@ -551,6 +563,7 @@ extopo_ldif_read_data (const char    *data,
   parser.name = name;
   parser.entries = entries;
   parser.newlines = newlines;
+  parser.filter = filter;
 
   for (;;)
     {
@@ -583,9 +596,28 @@ extopo_ldif_read_data (const char    *data,
 }
 
 GPtrArray *
+extopo_ldif_read_data (const char    *data,
+                       gsize          length,
+                       const char    *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return extopo_ldif_read_data_filtered (data, length, name, NULL, cancellable, error);
+}
+
+GPtrArray *
 extopo_ldif_read_file (const char    *path,
                        GCancellable  *cancellable,
                        GError       **error)
+{
+  return extopo_ldif_read_file_filtered (path, NULL, cancellable, error);
+}
+
+GPtrArray *
+extopo_ldif_read_file_filtered (const char               *path,
+                                const ExtopoEntryFilter  *filter,
+                                GCancellable             *cancellable,
+                                GError                  **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GFile) file = NULL;
@@ -600,9 +632,9 @@ extopo_ldif_read_file (const char    *path,
   /* Mapping spares copying a large export; pipes and the like are read. */
   mapped = g_mapped_file_new (path, FALSE, NULL);
   if (mapped != NULL)
-    return extopo_ldif_read_data (g_mapped_file_get_contents (mapped),
-                                  g_mapped_file_get_length (mapped),
-                                  path, cancellable, error);
+    return extopo_ldif_read_data_filtered (g_mapped_file_get_contents (mapped),
+                                           g_mapped_file_get_length (mapped),
+                                           path, filter, cancellable, error);
 
   file = g_file_new_for_path (path);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
@@ -618,5 +650,5 @@ extopo_ldif_read_file (const char    *path,
       return NULL;
     }
 
-  return extopo_ldif_read_data (contents, length, path, cancellable, error);
+  return extopo_ldif_read_data_filtered (contents, length, path, filter, cancellable, error);
 }

@@ -37,4 +37,17 @@ GPtrArray *extopo_ldif_read_data       (const char    *data,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+/* The same, keeping only the entries and attributes @filter (NULL: all)
+ * wants; every line is still checked. The loader reads this way. */
+GPtrArray *extopo_ldif_read_file_filtered (const char               *path,
+                                           const ExtopoEntryFilter  *filter,
+                                           GCancellable             *cancellable,
+                                           GError                  **error);
+GPtrArray *extopo_ldif_read_data_filtered (const char               *data,
+                                           gsize                     length,
+                                           const char               *name,
+                                           const ExtopoEntryFilter  *filter,
+                                           GCancellable             *cancellable,
+                                           GError                  **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "extopo-findings.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
+#include "extopo-schema.h"
 
 #define EXTOPO_DEFAULT_SAMPLE "coexistence.ldif"
 
@@ -39,12 +40,16 @@ extopo_loader_load_file (const char    *path,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *source_name = NULL;
+  ExtopoModel *model;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  entries = extopo_ldif_read_file (path, cancellable, error);
+  /* Only what the model reads: most of an export is other objects and
+   * attributes, and copying them doubled the peak memory. */
+  entries = extopo_ldif_read_file_filtered (path, extopo_schema_get_entry_filter (),
+                                            cancellable, error);
   if (entries == NULL)
     return NULL;
 
@@ -53,7 +58,15 @@ extopo_loader_load_file (const char    *path,
 
   /* The path as given: the model's errors and titles name it. */
   source_name = g_filename_display_name (path);
-  return extopo_loader_load_entries (entries, source_name, error);
+  model = extopo_model_new_from_entries (entries, source_name, error);
+  if (model == NULL)
+    return NULL;
+
+  /* The model copied what it needs: the entries go before the findings. */
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  extopo_findings_evaluate (model);
+
+  return model;
 }
 
 static void

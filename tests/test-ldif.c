@@ -804,6 +804,52 @@ test_ldif_malformed_unsupported (void)
                      EXTOPO_LDIF_ERROR_SYNTAX, 3);
 }
 
+/* The loader's way of reading: other classes and attributes are dropped,
+ * but every line is still checked. */
+static void
+test_ldif_filtered (void)
+{
+  static const char *const classes[] = { "msExchExchangeServer", NULL };
+  static const char *const attributes[] = { "objectClass", "serialNumber", NULL };
+  const ExtopoEntryFilter filter = { classes, attributes };
+  const char *text =
+    "dn: CN=Protocols,CN=EX1,O=Org\n"
+    "objectClass: container\n"
+    "cn: Protocols\n"
+    "\n"
+    "dn: CN=EX1,O=Org\n"
+    "objectClass: top\n"
+    "objectClass: MSEXCHEXCHANGESERVER\n"
+    "cn: EX1\n"
+    "serialNumber;x-option: Version 6.5\n"
+    "whenCreated: 20260101000000.0Z\n";
+  const char *bad = "dn: CN=A,O=Org\nobjectClass: container\nnot a line\n";
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char **names;
+  guint n_names;
+  ExtopoEntry *entry;
+
+  entries = extopo_ldif_read_data_filtered (text, strlen (text), TEST_NAME, &filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entry_at (entries, 0);
+  g_assert_cmpstr (extopo_entry_get_dn (entry), ==, "CN=EX1,O=Org");
+  g_assert_cmpuint (extopo_entry_get_line (entry), ==, 5);
+  names = extopo_entry_get_attributes (entry, &n_names);
+  g_assert_cmpuint (n_names, ==, 2);
+  g_assert_cmpstr (names[0], ==, "objectClass");
+  g_assert_cmpstr (names[1], ==, "serialNumber");
+  g_assert_null (extopo_entry_get_string (entry, "cn"));
+  g_assert_cmpstr (extopo_entry_get_string (entry, "serialNumber"), ==, "Version 6.5");
+
+  failed = extopo_ldif_read_data_filtered (bad, strlen (bad), TEST_NAME, &filter, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, TEST_NAME ":3: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +857,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ldif/crlf", test_ldif_crlf);
+  g_test_add_func ("/ldif/filtered", test_ldif_filtered);
   g_test_add_func ("/ldif/folded-lines", test_ldif_folded_lines);
   g_test_add_func ("/ldif/base64", test_ldif_base64);
   g_test_add_func ("/ldif/changetype-add", test_ldif_changetype_add);
