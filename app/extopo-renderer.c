@@ -12,6 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "extopo-findings.h"
 #include "extopo-renderer.h"
 
 /* Text smaller than this many device pixels is not drawn. */
@@ -34,6 +35,7 @@
 #define PAGE_MARGIN      24.0
 #define PAGE_GAP         24.0
 #define TITLE_HEIGHT     64.0
+#define TITLE_MAX_REASONS 6
 #define PAGE_MIN_WIDTH  460.0
 #define LEGEND_WIDTH    300.0
 #define LEGEND_PADDING   12.0
@@ -52,7 +54,16 @@ typedef struct
   const ExtopoRect          *visible;   /* diagram area drawn, or NULL */
   double                     scale;
   gboolean                   detailed;
+  GHashTable                *group_marks; /* group -> GroupMark*, made on first use */
+  cairo_t                   *scratch;     /* owned, when only measuring */
 } Painter;
+
+/* The worst findings a group frame carries itself. */
+typedef struct
+{
+  ExtopoSeverity severity;
+  guint          count;
+} GroupMark;
 
 static const Rgb status_accent[] = {
   [EXTOPO_STATUS_OK]          = { 0.42, 0.58, 0.48 },
@@ -504,6 +515,111 @@ draw_servers_plain (Painter *painter,
     }
 }
 
+/* The findings whose subject is an administrative or routing group, by group. */
+static const GroupMark *
+group_mark (Painter  *painter,
+            gpointer  group)
+{
+  ExtopoModel *model = painter->geometry != NULL ? painter->geometry->model : NULL;
+
+  if (model == NULL || group == NULL)
+    return NULL;
+  if (painter->group_marks == NULL)
+    {
+      GPtrArray *findings = extopo_model_get_findings (model);
+
+      painter->group_marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          const ExtopoFinding *finding = g_ptr_array_index (findings, i);
+          GroupMark *mark;
+
+          if (finding->subject == NULL || finding->severity < EXTOPO_SEVERITY_WARNING ||
+              (finding->subject_kind != EXTOPO_OBJECT_ADMIN_GROUP &&
+               finding->subject_kind != EXTOPO_OBJECT_ROUTING_GROUP))
+            continue;
+          mark = g_hash_table_lookup (painter->group_marks, finding->subject);
+          if (mark == NULL)
+            {
+              mark = g_new0 (GroupMark, 1);
+              mark->severity = finding->severity;
+              g_hash_table_insert (painter->group_marks, finding->subject, mark);
+            }
+          if (finding->severity > mark->severity)
+            {
+              mark->severity = finding->severity;
+              mark->count = 0;
+            }
+          if (finding->severity == mark->severity)
+            mark->count++;
+        }
+    }
+
+  return g_hash_table_lookup (painter->group_marks, group);
+}
+
+static ExtopoStatus
+severity_status (ExtopoSeverity severity)
+{
+  return severity >= EXTOPO_SEVERITY_ERROR ? EXTOPO_STATUS_ERROR
+         : severity == EXTOPO_SEVERITY_WARNING ? EXTOPO_STATUS_WARNING
+         : EXTOPO_STATUS_OK;
+}
+
+/* "1 error" with the status icon, in a pill of the status's colours; returns
+ * its width. */
+static double
+draw_finding_tag (Painter         *painter,
+                  const GroupMark *mark,
+                  double           x,
+                  double           y,
+                  gboolean         paint)
+{
+  ExtopoStatus status = severity_status (mark->severity);
+  g_autofree char *text = mark->severity >= EXTOPO_SEVERITY_ERROR
+    ? g_strdup_printf (ngettext ("%u error", "%u errors", mark->count), mark->count)
+    : g_strdup_printf (ngettext ("%u warning", "%u warnings", mark->count), mark->count);
+  double w = draw_text (painter, text, SMALL_SIZE, TRUE, 0, 0, 0, FALSE) + 20;
+
+  if (!paint)
+    return w;
+
+  rounded_rect (painter->cr, x, y, w, 13, 6.5);
+  set_rgb (painter->cr, &status_fill[status]);
+  cairo_fill_preserve (painter->cr);
+  set_rgb (painter->cr, &status_accent[status]);
+  cairo_set_line_width (painter->cr, 1.0);
+  cairo_stroke (painter->cr);
+  draw_status_icon (painter->cr, status, x + 7, y + 6.5, 5);
+  set_rgb (painter->cr, &status_accent[status]);
+  draw_text (painter, text, SMALL_SIZE, TRUE, x + 14, y + 1, 0, TRUE);
+
+  return w;
+}
+
+/* The title's size: smaller (down to 80 %) rather than cut, since group names
+ * are the point of the drawing. */
+static double
+fit_title_size (Painter    *painter,
+                const char *label,
+                double      size,
+                double      room)
+{
+  double w = draw_text (painter, label, size, TRUE, 0, 0, 0, FALSE);
+  double fitted;
+
+  if (w <= room || w <= 0)
+    return size;
+
+  /* Text does not scale quite linearly: step down until it fits. */
+  fitted = MAX (size * 0.8, floor (size * room / w * 10) / 10);
+  while (fitted > size * 0.8 &&
+         draw_text (painter, label, fitted, TRUE, 0, 0, 0, FALSE) > room)
+    fitted -= 0.1;
+
+  return fitted;
+}
+
 static void
 draw_frame (Painter              *painter,
             const ExtopoGeoFrame *frame)
@@ -513,10 +629,17 @@ draw_frame (Painter              *painter,
   gboolean admin = frame->kind == EXTOPO_OBJECT_ADMIN_GROUP;
   const Rgb *fill = frame->interop ? &interop_fill : admin ? &admin_fill : &routing_fill;
   const Rgb *border = frame->interop ? &interop_border : admin ? &admin_border : &routing_border;
+  const Rgb *title_ink = frame->interop ? &interop_border : &ink;
+  const GroupMark *mark = group_mark (painter, frame->object);
   double radius = admin ? 10 : 6;
   double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
   double tx = box->x + 10, ty = box->y + 5;
   double dashes[] = { 6.0, 3.0 };
+  double tags_width = 0, mark_width = 0, interop_width = 0, room, tag_y;
+  gboolean show_interop = frame->interop && painter->detailed && !frame->collapsed;
+
+  if (box->width <= 0 || box->height <= 0)
+    return;
 
   rounded_rect (cr, box->x, box->y, box->width, box->height, radius);
   set_rgb (cr, fill);
@@ -530,21 +653,31 @@ draw_frame (Painter              *painter,
 
   if (frame->collapsed)
     {
+      ExtopoStatus worst = clamp_status (frame->worst_status);
+
+      if (mark != NULL && severity_status (mark->severity) > worst &&
+          worst != EXTOPO_STATUS_UNSUPPORTED)
+        worst = severity_status (mark->severity);
       /* A second border says "there is more inside". */
       rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6, radius - 2);
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       cairo_rectangle (cr, box->x + 3, box->y + box->height - 8, box->width - 6, 4);
-      set_rgb (cr, &status_accent[clamp_status (frame->worst_status)]);
+      set_rgb (cr, &status_accent[worst]);
       cairo_fill (cr);
     }
 
   draw_highlight (painter, frame->kind, frame->object, box, radius);
 
   if (!text_visible (painter, title_size))
-    return;
+    {
+      /* Still say that the group has a problem, as an icon. */
+      if (mark != NULL && painter->scale * 12 >= 2)
+        draw_status_icon (cr, severity_status (mark->severity), box->x + box->width - 12,
+                          box->y + 12, MIN (8, box->height / 2));
+      return;
+    }
 
-  set_rgb (cr, frame->interop ? &interop_border : &ink);
   if (frame->collapsed)
     {
       g_autofree char *count = g_strdup_printf (ngettext ("%u server", "%u servers",
@@ -552,28 +685,50 @@ draw_frame (Painter              *painter,
                                                 frame->n_servers);
 
       draw_status_icon (cr, frame->worst_status, box->x + box->width - 16, box->y + 16, 6.5);
-      set_rgb (cr, frame->interop ? &interop_border : &ink);
-      draw_text (painter, frame->label, title_size, TRUE, tx, ty + 4, box->width - 40, TRUE);
+      set_rgb (cr, title_ink);
+      room = box->width - 40;
+      draw_text (painter, frame->label,
+                 fit_title_size (painter, frame->label, title_size, room), TRUE,
+                 tx, ty + 4, room, TRUE);
       set_rgb (cr, &muted_ink);
-      draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24, box->width - 20, TRUE);
+      draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24, box->width - 60, TRUE);
+      if (mark != NULL)
+        draw_finding_tag (painter, mark, box->x + box->width - 10 -
+                          draw_finding_tag (painter, mark, 0, 0, FALSE), ty + 24, TRUE);
       return;
     }
 
+  /* The tags sit at the right of the title row; when the title needs the
+   * whole row, they move onto the frame's top border. */
+  if (mark != NULL)
+    mark_width = draw_finding_tag (painter, mark, 0, 0, FALSE) + 4;
+  if (show_interop)
+    interop_width = draw_pill (painter, _("Exchange 2007"), 0, 0, &interop_border,
+                               &interop_border, FALSE) + 4;
+  tags_width = mark_width + interop_width;
+  room = box->width - 20 - tags_width;
+  tag_y = ty + 1;
+  if (tags_width > 0 &&
+      draw_text (painter, frame->label, title_size, TRUE, 0, 0, 0, FALSE) > room)
+    {
+      room = box->width - 20;
+      tag_y = box->y - 6.5;
+    }
+  title_size = fit_title_size (painter, frame->label, title_size, room);
+
   {
-    double tag_width = 0;
+    static const Rgb white = { 1, 1, 1 };
+    double x = box->x + box->width - 8 - tags_width;
 
-    if (frame->interop && painter->detailed)
-      {
-        static const Rgb white = { 1, 1, 1 };
-
-        tag_width = draw_pill (painter, _("Exchange 2007"), 0, 0, &white, &white, FALSE);
-        draw_pill (painter, _("Exchange 2007"), box->x + box->width - tag_width - 8, ty + 1,
-                   &interop_border, &white, TRUE);
-        set_rgb (cr, &interop_border);
-      }
-    draw_text (painter, frame->label, title_size, TRUE, tx, ty,
-               box->width - 24 - tag_width, TRUE);
+    if (mark != NULL)
+      draw_finding_tag (painter, mark, x, tag_y, TRUE);
+    if (show_interop)
+      draw_pill (painter, _("Exchange 2007"), x + mark_width, tag_y + 0.5, &interop_border,
+                 &white, TRUE);
   }
+  set_rgb (cr, title_ink);
+  draw_text (painter, frame->label, title_size, TRUE, tx,
+             ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room, TRUE);
 }
 
 static void
@@ -952,12 +1107,16 @@ painter_init (Painter                   *painter,
   painter->visible = NULL;
   painter->scale = options != NULL && options->scale > 0 ? options->scale : 1.0;
   painter->detailed = painter->scale >= DETAIL_SCALE;
+  painter->group_marks = NULL;
+  painter->scratch = NULL;
 }
 
 static void
 painter_clear (Painter *painter)
 {
   g_clear_object (&painter->layout);
+  g_clear_pointer (&painter->group_marks, g_hash_table_unref);
+  g_clear_pointer (&painter->scratch, cairo_destroy);
 }
 
 void
@@ -1029,15 +1188,16 @@ legend_draw (Painter *painter,
     const char  *label;
   } statuses[] = {
     { EXTOPO_STATUS_OK, N_("No problem found") },
-    { EXTOPO_STATUS_WARNING, N_("Warning: check before deploying Exchange 2007") },
+    { EXTOPO_STATUS_WARNING, N_("Warning: check before deploying Exchange 2007 "
+                                "(also a version that cannot be read)") },
     { EXTOPO_STATUS_ERROR, N_("Error: blocks Exchange 2007 coexistence") },
-    { EXTOPO_STATUS_UNSUPPORTED, N_("Unsupported version (Exchange 5.5 or unknown)") },
+    { EXTOPO_STATUS_UNSUPPORTED, N_("Unsupported version (Exchange 5.5)") },
   };
   cairo_t *cr = painter->cr;
   double x = x0 + LEGEND_PADDING, y = y0 + LEGEND_PADDING;
   double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
   double text_x = x + 34;
-  double badge_x = x + 60;
+  double badge_x, sym_x;
   double dashes[] = { 6.0, 3.0 };
 
 #define HEADING(text) G_STMT_START { \
@@ -1045,6 +1205,19 @@ legend_draw (Painter *painter,
     draw_text (painter, (text), FRAME_TITLE_SIZE, TRUE, x, y, inner, paint); \
     y += 18; \
   } G_STMT_END
+
+  /* The badge and symbol columns are as wide as their widest item. */
+  badge_x = draw_pill (painter, "2003 SP2", 0, 0, &badge_fill, &ink, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    badge_x = MAX (badge_x, draw_pill (painter, extopo_role_get_badge (all_roles[i]), 0, 0,
+                                       &badge_fill, &ink, FALSE));
+  badge_x = x + badge_x + 8;
+  sym_x = x + MAX (40, draw_pill (painter, _("cost 1"), 0, 0, &badge_fill, &ink, FALSE)) + 8;
+
+/* A description right of its symbol, wrapped; the row's height, at least @step. */
+#define LEGEND_ROW(text, tx, ty, step) \
+  MAX ((step), draw_paragraph (painter, (text), SMALL_SIZE + 1, (tx), (ty), \
+                               inner - ((tx) - x), paint) + 4)
 
   HEADING (_("Legend"));
 
@@ -1070,14 +1243,10 @@ legend_draw (Painter *painter,
   HEADING (_("Badges"));
   draw_pill (painter, "2003 SP2", x, y, &badge_fill, &ink, paint);
   set_rgb (cr, &ink);
-  draw_text (painter, _("Exchange version and service pack"), SMALL_SIZE + 1, FALSE, badge_x,
-             y, inner - (badge_x - x), paint);
-  y += 17;
+  y += LEGEND_ROW (_("Exchange version and service pack"), badge_x, y, 17);
   draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, paint);
   set_rgb (cr, &ink);
-  draw_text (painter, _("Exchange 2003 front-end server"), SMALL_SIZE + 1, FALSE, badge_x,
-             y, inner - (badge_x - x), paint);
-  y += 17;
+  y += LEGEND_ROW (_("Exchange 2003 front-end server"), badge_x, y, 17);
   set_rgb (cr, &muted_ink);
   draw_text (painter, _("Exchange 2007 server roles:"), SMALL_SIZE + 1, FALSE, x, y, inner,
              paint);
@@ -1088,8 +1257,7 @@ legend_draw (Painter *painter,
 
       draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill, &ink, paint);
       set_rgb (cr, &ink);
-      draw_text (painter, text, SMALL_SIZE + 1, FALSE, badge_x, y, inner - (badge_x - x), paint);
-      y += 17;
+      y += LEGEND_ROW (text, badge_x, y, 17);
     }
   y += 6;
 
@@ -1104,9 +1272,7 @@ legend_draw (Painter *painter,
       cairo_stroke (cr);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("Administrative group"), SMALL_SIZE + 1, FALSE, x + 48, y + 2,
-             inner - 48, paint);
-  y += 22;
+  y += LEGEND_ROW (_("Administrative group"), sym_x, y + 2, 22);
   if (paint)
     {
       rounded_rect (cr, x, y, 40, 16, 5);
@@ -1117,8 +1283,7 @@ legend_draw (Painter *painter,
       cairo_stroke (cr);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("Routing group"), SMALL_SIZE + 1, FALSE, x + 48, y + 2, inner - 48, paint);
-  y += 22;
+  y += LEGEND_ROW (_("Routing group"), sym_x, y + 2, 22);
   if (paint)
     {
       rounded_rect (cr, x, y, 40, 16, 5);
@@ -1131,9 +1296,16 @@ legend_draw (Painter *painter,
       cairo_set_dash (cr, NULL, 0, 0);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("Exchange 2007 group"), SMALL_SIZE + 1, TRUE, x + 48, y + 2, inner - 48,
-             paint);
-  y += 22;
+  y += LEGEND_ROW (_("Exchange 2007 group"), sym_x, y + 2, 22);
+  {
+    GroupMark mark = { EXTOPO_SEVERITY_ERROR, 1 };
+    double tag = draw_finding_tag (painter, &mark, x, y, paint);
+
+    set_rgb (cr, &ink);
+    y += MAX (20, draw_paragraph (painter, _("Findings on the group itself (worst kind, "
+                                             "how many)"), SMALL_SIZE + 1, x + tag + 8, y,
+                                  inner - tag - 8, paint) + 4);
+  }
   set_rgb (cr, &ink);
   y += draw_paragraph (painter,
                        _("Exchange 2007 setup creates “Exchange Administrative Group "
@@ -1155,9 +1327,7 @@ legend_draw (Painter *painter,
       draw_arrowhead (cr, x + 40, y + 7, x, y + 7);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("One-way connector"), SMALL_SIZE + 1, FALSE, x + 48, y + 1, inner - 48,
-             paint);
-  y += 20;
+  y += LEGEND_ROW (_("One-way connector"), sym_x, y + 1, 20);
   if (paint)
     {
       set_rgb (cr, &edge_ink);
@@ -1168,9 +1338,7 @@ legend_draw (Painter *painter,
       draw_arrowhead (cr, x, y + 7, x + 40, y + 7);
       set_rgb (cr, &ink);
     }
-  draw_text (painter, _("Two-way (a reciprocal pair)"), SMALL_SIZE + 1,
-             FALSE, x + 48, y + 1, inner - 48, paint);
-  y += 20;
+  y += LEGEND_ROW (_("Two-way (a reciprocal pair)"), sym_x, y + 1, 20);
   {
     static const Rgb white = { 1, 1, 1 };
 
@@ -1184,31 +1352,26 @@ legend_draw (Painter *painter,
         cairo_stroke (cr);
         set_rgb (cr, &ink);
       }
-    draw_text (painter, _("Connector cost (lower is preferred)"), SMALL_SIZE + 1, FALSE, x + 48,
-               y, inner - 48, paint);
-    y += 18;
+    y += LEGEND_ROW (_("Connector cost (lower is preferred)"), sym_x, y, 18);
   }
 #undef HEADING
+#undef LEGEND_ROW
 
   return y + LEGEND_PADDING - y0;
 }
 
-static double
-measure_with (double (*measure) (Painter *, double, double, gboolean),
-              ExtopoGeometry *geometry)
+/* A painter on a scratch surface, for measuring. */
+static void
+measuring_painter_init (Painter                   *painter,
+                        ExtopoGeometry            *geometry,
+                        const ExtopoRenderOptions *options)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  Painter painter;
-  double height;
 
-  painter_init (&painter, cr, geometry, NULL);
-  height = measure (&painter, 0, 0, FALSE);
-  painter_clear (&painter);
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
-
-  return height;
+  painter_init (painter, cr, geometry, options);
+  painter->scratch = cr;
 }
 
 void
@@ -1218,7 +1381,13 @@ extopo_renderer_get_legend_size (double *width,
   if (width != NULL)
     *width = LEGEND_WIDTH;
   if (height != NULL)
-    *height = measure_with (legend_draw, NULL);
+    {
+      Painter painter;
+
+      measuring_painter_init (&painter, NULL, NULL);
+      *height = legend_draw (&painter, 0, 0, FALSE);
+      painter_clear (&painter);
+    }
 }
 
 void
@@ -1268,49 +1437,26 @@ page_region (ExtopoGeometry            *geometry,
     }
 }
 
-void
-extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
-                               const ExtopoRenderOptions *options,
-                               double                    *width,
-                               double                    *height)
-{
-  ExtopoRect region;
-  gboolean legend = options == NULL || options->show_legend;
-  gboolean title = options == NULL || options->show_title;
-  double legend_width = 0, legend_height = 0, w, h;
-
-  g_return_if_fail (geometry != NULL);
-
-  page_region (geometry, options, &region);
-  if (legend)
-    extopo_renderer_get_legend_size (&legend_width, &legend_height);
-
-  w = 2 * PAGE_MARGIN + region.width + (legend ? PAGE_GAP + legend_width : 0);
-  h = 2 * PAGE_MARGIN + (title ? TITLE_HEIGHT + PAGE_GAP : 0) + MAX (region.height, legend_height);
-  if (title)
-    w = MAX (w, PAGE_MIN_WIDTH);
-
-  if (width != NULL)
-    *width = ceil (w);
-  if (height != NULL)
-    *height = ceil (h);
-}
-
-static void
-draw_title_block (Painter *painter,
-                  double   width)
+/* The title block, drawn and measured by the same code: title, source, date
+ * and counts, then the organization's readiness for Exchange 2007 with its
+ * reasons. Returns its height. */
+static double
+title_block (Painter *painter,
+             double   width,
+             gboolean paint)
 {
   cairo_t *cr = painter->cr;
   const ExtopoRenderOptions *options = painter->options;
   ExtopoModel *model = painter->geometry->model;
-  const char *title = options->title != NULL ? options->title
-                                             : _("Exchange organization topology");
-  const char *subtitle = options->subtitle;
+  const char *title = options != NULL && options->title != NULL
+                        ? options->title : _("Exchange organization topology");
+  const char *subtitle = options != NULL ? options->subtitle : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *counts = NULL;
   g_autofree char *line = NULL;
-  double x = PAGE_MARGIN, y = PAGE_MARGIN;
+  double x = PAGE_MARGIN, y = PAGE_MARGIN, inner = width - 2 * PAGE_MARGIN;
+  double height = TITLE_HEIGHT;
 
   if (subtitle == NULL && model != NULL)
     subtitle = extopo_model_get_source_name (model);
@@ -1336,21 +1482,111 @@ draw_title_block (Painter *painter,
   line = counts != NULL ? g_strdup_printf (_("Drawn %s · %s"), date, counts)
                         : g_strdup_printf (_("Drawn %s"), date);
 
-  set_rgb (cr, &ink);
-  draw_text (painter, title, 18, TRUE, x, y, width - 2 * PAGE_MARGIN, TRUE);
-  if (subtitle != NULL)
+  if (paint)
     {
+      set_rgb (cr, &ink);
+      draw_text (painter, title, 18, TRUE, x, y, inner, TRUE);
+      if (subtitle != NULL)
+        {
+          set_rgb (cr, &muted_ink);
+          draw_text (painter, subtitle, 11, FALSE, x, y + 26, inner, TRUE);
+        }
       set_rgb (cr, &muted_ink);
-      draw_text (painter, subtitle, 11, FALSE, x, y + 26, width - 2 * PAGE_MARGIN, TRUE);
+      draw_text (painter, line, 9, FALSE, x, y + 44, inner, TRUE);
     }
-  set_rgb (cr, &muted_ink);
-  draw_text (painter, line, 9, FALSE, x, y + 44, width - 2 * PAGE_MARGIN, TRUE);
 
-  cairo_move_to (cr, x, y + TITLE_HEIGHT + PAGE_GAP / 2);
-  cairo_line_to (cr, width - PAGE_MARGIN, y + TITLE_HEIGHT + PAGE_GAP / 2);
-  set_rgb (cr, &routing_border);
-  cairo_set_line_width (cr, 0.8);
-  cairo_stroke (cr);
+  if (model != NULL)
+    {
+      ExtopoReadiness readiness = { 0 };
+      ExtopoStatus status;
+
+      extopo_readiness_compute (model, &readiness);
+      status = readiness.ready ? EXTOPO_STATUS_OK : EXTOPO_STATUS_ERROR;
+      if (paint)
+        {
+          draw_status_icon (cr, status, x + 7, y + height + 7, 7);
+          set_rgb (cr, &status_accent[status]);
+        }
+      draw_text (painter, readiness.summary, 10, TRUE, x + 20, y + height, inner - 20, paint);
+      height += 20;
+      if (readiness.reasons != NULL)
+        {
+          g_auto(GStrv) reasons = g_strsplit (readiness.reasons, "\n", -1);
+          guint n = g_strv_length (reasons);
+
+          if (paint)
+            set_rgb (cr, &ink);
+          for (guint i = 0; i < MIN (n, TITLE_MAX_REASONS); i++)
+            {
+              /* TRANSLATORS: one readiness reason as a bullet point */
+              g_autofree char *bullet = g_strdup_printf (_("• %s"), reasons[i]);
+
+              height += draw_paragraph (painter, bullet, SMALL_SIZE + 1, x + 20, y + height,
+                                        inner - 20, paint) + 2;
+            }
+          if (n > TITLE_MAX_REASONS)
+            {
+              g_autofree char *more = g_strdup_printf (ngettext ("… and %u more reason: see "
+                                                                 "the findings report.",
+                                                                 "… and %u more reasons: see "
+                                                                 "the findings report.",
+                                                                 n - TITLE_MAX_REASONS),
+                                                       n - TITLE_MAX_REASONS);
+
+              height += draw_paragraph (painter, more, SMALL_SIZE + 1, x + 20, y + height,
+                                        inner - 20, paint) + 2;
+            }
+          height += 2;
+        }
+      extopo_readiness_clear (&readiness);
+    }
+
+  if (paint)
+    {
+      cairo_move_to (cr, x, y + height + PAGE_GAP / 2);
+      cairo_line_to (cr, width - PAGE_MARGIN, y + height + PAGE_GAP / 2);
+      set_rgb (cr, &routing_border);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+
+  return height;
+}
+
+void
+extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
+                               const ExtopoRenderOptions *options,
+                               double                    *width,
+                               double                    *height)
+{
+  ExtopoRect region;
+  gboolean legend = options == NULL || options->show_legend;
+  gboolean title = options == NULL || options->show_title;
+  double legend_width = 0, legend_height = 0, w, h;
+
+  g_return_if_fail (geometry != NULL);
+
+  page_region (geometry, options, &region);
+  if (legend)
+    extopo_renderer_get_legend_size (&legend_width, &legend_height);
+
+  w = 2 * PAGE_MARGIN + region.width + (legend ? PAGE_GAP + legend_width : 0);
+  if (title)
+    w = MAX (w, PAGE_MIN_WIDTH);
+  h = 2 * PAGE_MARGIN + MAX (region.height, legend_height);
+  if (title)
+    {
+      Painter painter;
+
+      measuring_painter_init (&painter, geometry, options);
+      h += title_block (&painter, ceil (w), FALSE) + PAGE_GAP;
+      painter_clear (&painter);
+    }
+
+  if (width != NULL)
+    *width = ceil (w);
+  if (height != NULL)
+    *height = ceil (h);
 }
 
 void
@@ -1386,9 +1622,8 @@ extopo_renderer_draw_page (cairo_t                   *cr,
       Painter painter;
 
       painter_init (&painter, cr, geometry, options);
-      draw_title_block (&painter, width);
+      top += title_block (&painter, width, TRUE) + PAGE_GAP;
       painter_clear (&painter);
-      top += TITLE_HEIGHT + PAGE_GAP;
     }
 
   graph_options = *options;
