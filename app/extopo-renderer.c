@@ -835,6 +835,80 @@ in_view (Painter *painter,
           y >= v->y - margin && y <= v->y + v->height + margin);
 }
 
+/* The point a fraction @t of the way along an edge's segments. */
+static void
+edge_point_at (const ExtopoGeoEdge *edge,
+               double               t,
+               double              *x,
+               double              *y)
+{
+  guint segments = (edge->n_points - 1) / 3;
+  double u, v, pos = CLAMP (t, 0, 1) * segments;
+  guint k = MIN ((guint) pos, segments - 1);
+  const double *p = edge->points + 6 * k;
+
+  u = pos - k;
+  v = 1 - u;
+  *x = v * v * v * p[0] + 3 * v * v * u * p[2] + 3 * v * u * u * p[4] + u * u * u * p[6];
+  *y = v * v * v * p[1] + 3 * v * v * u * p[3] + 3 * v * u * u * p[5] + u * u * u * p[7];
+}
+
+/* TRUE when a label box at (x, y) would cover a group's title row. */
+static gboolean
+label_covers_title (Painter          *painter,
+                    const ExtopoRect *label,
+                    GArray           *frames)
+{
+  g_array_set_size (frames, 0);
+  extopo_geometry_query_frames (painter->geometry, label, frames);
+  for (guint i = 0; i < frames->len; i++)
+    {
+      const ExtopoGeoFrame *frame = &g_array_index (painter->geometry->frames, ExtopoGeoFrame,
+                                                    g_array_index (frames, guint, i));
+
+      if (extopo_rect_intersects (label, &frame->label_box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Keeps a connector's label off the groups' titles: when its place covers
+ * one, the label slides along the edge to the nearest free spot. */
+static void
+place_edge_label (Painter             *painter,
+                  const ExtopoGeoEdge *edge,
+                  double               w,
+                  double               h,
+                  double              *x,
+                  double              *y)
+{
+  g_autoptr(GArray) frames = NULL;
+  ExtopoRect label = { *x - w / 2, *y - h / 2, w, h };
+
+  if (edge->n_points < 4 || painter->geometry->frames->len == 0)
+    return;
+  frames = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (!label_covers_title (painter, &label, frames))
+    return;
+
+  for (guint step = 1; step <= 8; step++)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        double t = 0.5 + side * step * 0.05;
+
+        edge_point_at (edge, t, &label.x, &label.y);
+        label.x -= w / 2;
+        label.y -= h / 2;
+        if (!label_covers_title (painter, &label, frames))
+          {
+            *x = label.x + w / 2;
+            *y = label.y + h / 2;
+            return;
+          }
+      }
+}
+
 static void
 draw_edge (Painter             *painter,
            const ExtopoGeoEdge *edge)
@@ -888,9 +962,10 @@ draw_edge (Painter             *painter,
       in_view (painter, edge->label_x, edge->label_y))
     {
       double w = draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
-      double h = 13;
+      double h = 13, lx = edge->label_x, ly = edge->label_y;
 
-      rounded_rect (cr, edge->label_x - w / 2, edge->label_y - h / 2, w, h, h / 2);
+      place_edge_label (painter, edge, w, h, &lx, &ly);
+      rounded_rect (cr, lx - w / 2, ly - h / 2, w, h, h / 2);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
       if (selected)
@@ -900,8 +975,7 @@ draw_edge (Painter             *painter,
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       set_rgb (cr, &ink);
-      draw_text (painter, edge->label, SMALL_SIZE, FALSE, edge->label_x - w / 2 + 5,
-                 edge->label_y - h / 2 + 1, 0, TRUE);
+      draw_text (painter, edge->label, SMALL_SIZE, FALSE, lx - w / 2 + 5, ly - h / 2 + 1, 0, TRUE);
     }
 }
 
