@@ -131,14 +131,15 @@ extopo_ldif_decode_text (const char  **data,
   return TRUE;
 }
 
-/* libldap would stop at a NUL byte without a word and would open any file
- * an "include:" line names; refuse both before handing it the text.
- * Also measures the longest record (text between empty lines): see
- * extopo_ldif_read_data() for why. */
+/* libldap would open any file an "include:" line names: refuse it before
+ * handing it the text. Also measures the longest record (text between
+ * empty lines): see extopo_ldif_piece_read() for why. @data is a piece of
+ * the input whose first line is @first_line. */
 static gboolean
 extopo_ldif_check_text (const char  *data,
                         gsize        length,
                         const char  *name,
+                        gulong       first_line,
                         gsize       *longest_record,
                         GError     **error)
 {
@@ -146,19 +147,9 @@ extopo_ldif_check_text (const char  *data,
   const char *record_start = data;
   gboolean at_record_start = TRUE;
   gboolean in_comment = FALSE;
-  const char *nul;
-  gulong line = 1;
+  gulong line = first_line;
 
   *longest_record = 0;
-
-  nul = memchr (data, '\0', length);
-  if (nul != NULL)
-    {
-      extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, name,
-                             extopo_ldif_line_at (data, nul - data),
-                             _("binary data (a NUL byte): this is not LDIF text"));
-      return FALSE;
-    }
 
   for (const char *p = data; p < end; line++)
     {
@@ -487,6 +478,182 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
   return TRUE;
 }
 
+/* A large input is parsed in pieces, one thread each, split at empty lines
+ * (which always end a record). Small ones are not worth a thread. */
+#define EXTOPO_LDIF_MAX_PIECES    4
+#define EXTOPO_LDIF_MIN_PIECE     ((gsize) 4 << 20)
+
+typedef struct
+{
+  /* borrowed */
+  const char              *data;
+  gsize                    length;
+  const char              *name;
+  const ExtopoEntryFilter *filter;
+  GCancellable            *cancellable;
+  /* lines before the piece */
+  gulong                   line_offset;
+  /* owned: the result */
+  GPtrArray               *entries;
+  GError                  *error;
+  /* TRUE once the piece passed the text checks */
+  gboolean                 parsed;
+} ExtopoLdifPiece;
+
+static void
+extopo_ldif_piece_read (ExtopoLdifPiece *piece)
+{
+  g_autoptr(GArray) newlines = NULL;
+  g_autoptr(LDIFFP) input = NULL;
+  g_auto(ExtopoBerString) record = NULL;
+  ExtopoLdifParser parser;
+  unsigned long line = 0;
+  gsize longest_record = 0;
+  int record_size = 0;
+
+  if (!extopo_ldif_check_text (piece->data, piece->length, piece->name,
+                               piece->line_offset + 1, &longest_record, &piece->error))
+    return;
+
+  piece->parsed = TRUE;
+  piece->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  if (piece->length == 0)
+    return;
+
+  /* fmemopen() in "r" mode never writes through the pointer. */
+  input = ldif_open_mem ((char *) piece->data, piece->length, "r");
+  if (input == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&piece->error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
+                   _("%s: cannot read: %s"), piece->name, g_strerror (saved_errno));
+      return;
+    }
+
+  /* ldif_read_record() grows its buffer a line (at most 4 KiB) at a time;
+   * without mremap() (under AddressSanitizer, say) a 10 MB value then costs
+   * gigabytes of copying. Sized for the longest record, it never grows. */
+  record_size = (int) longest_record + 2 * 4096;
+  record = ber_memalloc (record_size);
+  if (record == NULL)
+    {
+      g_set_error (&piece->error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
+                   _("%s: not enough memory to read an entry"), piece->name);
+      return;
+    }
+
+  newlines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parser.name = piece->name;
+  parser.entries = piece->entries;
+  parser.newlines = newlines;
+  parser.filter = piece->filter;
+
+  for (;;)
+    {
+      gulong last_line;
+      int rc;
+
+      if (g_cancellable_set_error_if_cancelled (piece->cancellable, &piece->error))
+        return;
+
+      rc = ldif_read_record (input, &line, &record, &record_size);
+      if (rc == 0 && !ferror (input->fp))
+        break;
+
+      if (rc <= 0)
+        {
+          extopo_ldif_set_error (&piece->error, EXTOPO_LDIF_ERROR_IO, piece->name,
+                                 piece->line_offset + line, _("cannot read the next entry"));
+          return;
+        }
+
+      /* @line counts the empty line that ended the record, unless the
+       * input ended first. */
+      last_line = piece->line_offset + (feof (input->fp) ? line : line - 1);
+
+      if (!extopo_ldif_parser_take_record (&parser, record, last_line, &piece->error))
+        return;
+    }
+}
+
+static gpointer
+extopo_ldif_piece_worker (gpointer data)
+{
+  extopo_ldif_piece_read (data);
+
+  return NULL;
+}
+
+static gulong
+extopo_ldif_count_lines (const char *data,
+                         gsize       length)
+{
+  const char *end = data + length;
+  gulong count = 0;
+
+  for (const char *p = data; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    count++;
+
+  return count;
+}
+
+/* The start of the first empty line at or after @from, or @end. */
+static const char *
+extopo_ldif_find_break (const char *from,
+                        const char *end)
+{
+  for (const char *p = from; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    {
+      if (end - p > 1 && p[1] == '\n')
+        return p + 1;
+      if (end - p > 2 && p[1] == '\r' && p[2] == '\n')
+        return p + 1;
+    }
+
+  return end;
+}
+
+/* Fills @pieces (EXTOPO_LDIF_MAX_PIECES) and returns how many there are. */
+static guint
+extopo_ldif_split (const char              *data,
+                   gsize                    length,
+                   const char              *name,
+                   const ExtopoEntryFilter *filter,
+                   GCancellable            *cancellable,
+                   ExtopoLdifPiece         *pieces)
+{
+  const char *end = data + length;
+  const char *start = data;
+  gulong line_offset = 0;
+  guint n_wanted;
+  guint n_pieces = 0;
+
+  n_wanted = CLAMP (length / EXTOPO_LDIF_MIN_PIECE, 1, EXTOPO_LDIF_MAX_PIECES);
+  n_wanted = MIN (n_wanted, (guint) MAX (g_get_num_processors (), 1));
+
+  for (guint i = 0; i < n_wanted && (start < end || i == 0); i++)
+    {
+      const char *stop = i + 1 == n_wanted
+                         ? end
+                         : extopo_ldif_find_break (MAX (start, data + length / n_wanted * (i + 1)),
+                                                   end);
+      ExtopoLdifPiece *piece = &pieces[n_pieces++];
+
+      piece->data = start;
+      piece->length = stop - start;
+      piece->name = name;
+      piece->filter = filter;
+      piece->cancellable = cancellable;
+      piece->line_offset = line_offset;
+
+      line_offset += extopo_ldif_count_lines (start, stop - start);
+      start = stop;
+    }
+
+  return n_pieces;
+}
+
 GPtrArray *
 extopo_ldif_read_data_filtered (const char               *data,
                                 gsize                     length,
@@ -495,15 +662,13 @@ extopo_ldif_read_data_filtered (const char               *data,
                                 GCancellable             *cancellable,
                                 GError                  **error)
 {
+  ExtopoLdifPiece pieces[EXTOPO_LDIF_MAX_PIECES] = { { NULL, }, };
+  GThread *threads[EXTOPO_LDIF_MAX_PIECES] = { NULL, };
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GArray) newlines = NULL;
-  g_autoptr(LDIFFP) input = NULL;
-  g_auto(ExtopoBerString) record = NULL;
   g_autofree char *converted = NULL;
-  ExtopoLdifParser parser;
-  unsigned long line = 0;
-  gsize longest_record = 0;
-  int record_size = 0;
+  ExtopoLdifPiece *failed = NULL;
+  const char *nul;
+  guint n_pieces;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -529,67 +694,45 @@ extopo_ldif_read_data_filtered (const char               *data,
       return NULL;
     }
 
-  if (!extopo_ldif_check_text (data, length, name, &longest_record, error))
-    return NULL;
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
-  if (length == 0)
-    return g_steal_pointer (&entries);
-
-  /* fmemopen() in "r" mode never writes through the pointer. */
-  input = ldif_open_mem ((char *) data, length, "r");
-  if (input == NULL)
+  /* libldap would stop at a NUL byte without a word. */
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
-                   _("%s: cannot read: %s"), name, g_strerror (saved_errno));
+      extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, name,
+                             extopo_ldif_line_at (data, nul - data),
+                             _("binary data (a NUL byte): this is not LDIF text"));
       return NULL;
     }
 
-  /* ldif_read_record() grows its buffer a line (at most 4 KiB) at a time;
-   * without mremap() (under AddressSanitizer, say) a 10 MB value then costs
-   * gigabytes of copying. Sized for the longest record, it never grows. */
-  record_size = (int) longest_record + 2 * 4096;
-  record = ber_memalloc (record_size);
-  if (record == NULL)
+  n_pieces = extopo_ldif_split (data, length, name, filter, cancellable, pieces);
+  for (guint i = 1; i < n_pieces; i++)
+    threads[i] = g_thread_new ("extopo-ldif", extopo_ldif_piece_worker, &pieces[i]);
+  extopo_ldif_piece_read (&pieces[0]);
+  for (guint i = 1; i < n_pieces; i++)
+    g_thread_join (threads[i]);
+
+  /* The error a single pass would have met first: every text check comes
+   * before any parsing there. */
+  for (guint i = 0; i < n_pieces && failed == NULL; i++)
+    if (pieces[i].error != NULL && !pieces[i].parsed)
+      failed = &pieces[i];
+  for (guint i = 0; i < n_pieces && failed == NULL; i++)
+    if (pieces[i].error != NULL)
+      failed = &pieces[i];
+
+  if (failed != NULL)
+    g_propagate_error (error, g_steal_pointer (&failed->error));
+  else
     {
-      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
-                   _("%s: not enough memory to read an entry"), name);
-      return NULL;
+      entries = g_steal_pointer (&pieces[0].entries);
+      for (guint i = 1; i < n_pieces; i++)
+        g_ptr_array_extend_and_steal (entries, g_steal_pointer (&pieces[i].entries));
     }
 
-  newlines = g_array_new (FALSE, FALSE, sizeof (gsize));
-  parser.name = name;
-  parser.entries = entries;
-  parser.newlines = newlines;
-  parser.filter = filter;
-
-  for (;;)
+  for (guint i = 0; i < n_pieces; i++)
     {
-      gulong last_line;
-      int rc;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      rc = ldif_read_record (input, &line, &record, &record_size);
-      if (rc == 0 && !ferror (input->fp))
-        break;
-
-      if (rc <= 0)
-        {
-          extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_IO, name, line,
-                                 _("cannot read the next entry"));
-          return NULL;
-        }
-
-      /* @line counts the empty line that ended the record, unless the
-       * input ended first. */
-      last_line = feof (input->fp) ? line : line - 1;
-
-      if (!extopo_ldif_parser_take_record (&parser, record, last_line, error))
-        return NULL;
+      g_clear_pointer (&pieces[i].entries, g_ptr_array_unref);
+      g_clear_error (&pieces[i].error);
     }
 
   return g_steal_pointer (&entries);

@@ -850,6 +850,60 @@ test_ldif_filtered (void)
   g_assert_true (g_str_has_prefix (error->message, TEST_NAME ":3: "));
 }
 
+#define LARGE_N_ENTRIES 8000
+
+/* Large enough that a reader may split it: entry @i starts on line 4i + 1.
+ * @bad_line, when not 0, replaces the description line of that entry. */
+static char *
+large_text (guint       bad_entry,
+            const char *bad_line)
+{
+  g_autofree char *padding = g_strnfill (1000, 'x');
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < LARGE_N_ENTRIES; i++)
+    {
+      g_string_append_printf (text, "dn: CN=E%u,O=Org\nobjectClass: top\n", i);
+      if (bad_line != NULL && i == bad_entry)
+        g_string_append_printf (text, "%s\n\n", bad_line);
+      else
+        g_string_append_printf (text, "description: %s\n\n", padding);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Reading in pieces keeps the order, the line numbers and which error a
+ * reader meets first. */
+static void
+test_ldif_large (void)
+{
+  g_autofree char *text = large_text (0, NULL);
+  g_autofree char *late_syntax = large_text (LARGE_N_ENTRIES - 2, "not a line");
+  g_autofree char *early_syntax = large_text (1, "not a line");
+  g_autoptr(GPtrArray) entries = read_text (text);
+  g_autofree char *late_include = NULL;
+
+  g_assert_cmpuint (entries->len, ==, LARGE_N_ENTRIES);
+  for (guint i = 0; i < LARGE_N_ENTRIES; i += 997)
+    {
+      ExtopoEntry *entry = entry_at (entries, i);
+      g_autofree char *dn = g_strdup_printf ("CN=E%u,O=Org", i);
+
+      g_assert_cmpstr (extopo_entry_get_dn (entry), ==, dn);
+      g_assert_cmpuint (extopo_entry_get_line (entry), ==, 4 * i + 1);
+    }
+
+  assert_read_error (late_syntax, strlen (late_syntax), EXTOPO_LDIF_ERROR_SYNTAX,
+                     4 * (LARGE_N_ENTRIES - 2) + 3);
+  assert_read_error (early_syntax, strlen (early_syntax), EXTOPO_LDIF_ERROR_SYNTAX, 4 + 3);
+
+  /* The text checks come first: a late "include:" beats an early bad line. */
+  late_include = g_strconcat (early_syntax, "include: file:///etc/passwd\n", NULL);
+  assert_read_error (late_include, strlen (late_include), EXTOPO_LDIF_ERROR_UNSUPPORTED,
+                     4 * LARGE_N_ENTRIES + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +912,7 @@ main (int   argc,
 
   g_test_add_func ("/ldif/crlf", test_ldif_crlf);
   g_test_add_func ("/ldif/filtered", test_ldif_filtered);
+  g_test_add_func ("/ldif/large", test_ldif_large);
   g_test_add_func ("/ldif/folded-lines", test_ldif_folded_lines);
   g_test_add_func ("/ldif/base64", test_ldif_base64);
   g_test_add_func ("/ldif/changetype-add", test_ldif_changetype_add);
