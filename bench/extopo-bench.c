@@ -38,6 +38,7 @@
 #include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-model.h"
+#include "extopo-schema.h"
 #include "extopo-gen-org.h"
 
 #ifndef EXTOPO_BUILD_BINARY
@@ -196,7 +197,9 @@ run_pipeline (const char *ldif_path,
   gint64 start;
 
   start = g_get_monotonic_time ();
-  entries = extopo_ldif_read_file (ldif_path, NULL, &error);
+  /* Read as the program's loader does: only what the model uses is kept. */
+  entries = extopo_ldif_read_file_filtered (ldif_path, extopo_schema_get_entry_filter (), NULL,
+                                            &error);
   t.read = elapsed (start);
   if (entries == NULL)
     goto failed;
