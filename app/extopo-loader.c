@@ -8,6 +8,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "extopo-findings.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
@@ -65,6 +70,13 @@ extopo_loader_load_file (const char    *path,
   /* The model copied what it needs: the entries go before the findings. */
   g_clear_pointer (&entries, g_ptr_array_unref);
   extopo_findings_evaluate (model);
+
+#ifdef __GLIBC__
+  /* The reader's and the model's threads freed into malloc arenas of their
+   * own, which the layout and the renderer (on another thread) would not
+   * reuse: hand that memory back rather than add to it. */
+  malloc_trim (0);
+#endif
 
   return model;
 }
