@@ -49,6 +49,7 @@ typedef struct
 {
   const char   *name;     /* as first spelled, without options */
   guint         hash;
+  guint         length;   /* of @name */
   guint         n_values;
   guint         capacity;
   ExtopoValue  *values;
@@ -176,34 +177,37 @@ ascii_lower (char c)
 }
 
 /* Hashing and comparing stop at ';' so lookups ignore attribute options and
- * need no folded copy of the name. Attribute descriptions are ASCII. */
-static guint
-attribute_name_hash (const char *name)
+ * need no folded copy of the name. Attribute descriptions are ASCII, where
+ * setting bit 5 folds letters alike and keeps other characters apart enough
+ * for a hash. The model looks up tens of names in every entry. */
+static inline guint
+attribute_name_hash (const char *name,
+                     gsize      *length)
 {
   guint hash = 5381;
+  const char *p;
 
-  for (const char *p = name; *p != '\0' && *p != ';'; p++)
-    hash = (hash << 5) + hash + (guchar) ascii_lower (*p);
+  for (p = name; *p != '\0' && *p != ';'; p++)
+    hash = (hash << 5) + hash + ((guchar) *p | 0x20);
+
+  *length = p - name;
 
   return hash;
 }
 
-static gboolean
+/* @a and @b are @length long (up to a ';' or the end). */
+static inline gboolean
 attribute_name_equal (const char *a,
-                      const char *b)
+                      const char *b,
+                      gsize       length)
 {
-  for (;;)
+  for (gsize i = 0; i < length; i++)
     {
-      gboolean a_end = *a == '\0' || *a == ';';
-      gboolean b_end = *b == '\0' || *b == ';';
-
-      if (a_end || b_end)
-        return a_end && b_end;
-      if (ascii_lower (*a) != ascii_lower (*b))
+      if (a[i] != b[i] && ascii_lower (a[i]) != ascii_lower (b[i]))
         return FALSE;
-      a++;
-      b++;
     }
+
+  return TRUE;
 }
 
 /* Entries hold tens of attributes: comparing stored hashes in order beats
@@ -212,13 +216,15 @@ static ExtopoAttribute *
 extopo_entry_lookup (ExtopoEntry *self,
                      const char  *attribute)
 {
-  guint hash = attribute_name_hash (attribute);
+  gsize length;
+  guint hash = attribute_name_hash (attribute, &length);
 
   for (guint i = 0; i < self->n_attributes; i++)
     {
       ExtopoAttribute *found = self->attributes[i];
 
-      if (found->hash == hash && attribute_name_equal (found->name, attribute))
+      if (found->hash == hash && found->length == length &&
+          attribute_name_equal (found->name, attribute, length))
         return found;
     }
 
@@ -248,6 +254,7 @@ extopo_entry_add_attribute (ExtopoEntry *self,
                             const char  *attribute)
 {
   ExtopoAttribute *added;
+  gsize length;
 
   if (self->n_attributes + 1 >= self->capacity)
     {
@@ -264,8 +271,9 @@ extopo_entry_add_attribute (ExtopoEntry *self,
 
   added = extopo_arena_alloc (self->arena, sizeof (ExtopoAttribute));
   memset (added, 0, sizeof (ExtopoAttribute));
-  added->name = extopo_arena_strndup (self->arena, attribute, strcspn (attribute, ";"));
-  added->hash = attribute_name_hash (attribute);
+  added->hash = attribute_name_hash (attribute, &length);
+  added->name = extopo_arena_strndup (self->arena, attribute, length);
+  added->length = length;
 
   self->attributes[self->n_attributes] = added;
   self->names[self->n_attributes] = added->name;

@@ -283,6 +283,15 @@ extopo_ldif_strip_markers (struct berval *type)
   type->bv_len = out - type->bv_val;
 }
 
+/* Every line's type is compared with a few keywords: the length decides
+ * most of them without a call. */
+static inline gboolean
+extopo_ldif_type_is (const struct berval *type,
+                     const char          *keyword)
+{
+  return type->bv_len == strlen (keyword) && g_ascii_strcasecmp (type->bv_val, keyword) == 0;
+}
+
 /* @record is one record from ldif_read_record(): its lines, unfolded by
  * ldif_getline() and split by ldif_parse_line2() in place. @last_line is
  * the number of its last line in the input. */
@@ -380,7 +389,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
       if (entry == NULL)
         {
           /* "version: 1" opens a file, alone or right before the first dn:. */
-          if (version_allowed && g_ascii_strcasecmp (type.bv_val, "version") == 0)
+          if (version_allowed && extopo_ldif_type_is (&type, "version"))
             {
               if (strcmp (value.bv_val, "1") != 0)
                 {
@@ -394,7 +403,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
               continue;
             }
 
-          if (g_ascii_strcasecmp (type.bv_val, "dn") != 0)
+          if (!extopo_ldif_type_is (&type, "dn"))
             {
               extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_MISSING_DN, self->name, line_number,
                                      _("the entry does not start with a “dn:” line "
@@ -424,7 +433,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
           continue;
         }
 
-      if (g_ascii_strcasecmp (type.bv_val, "dn") == 0)
+      if (extopo_ldif_type_is (&type, "dn"))
         {
           extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
                                  _("a second “dn:” line in one entry; "
@@ -433,10 +442,10 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
         }
 
       /* Controls only matter to a server applying changes. */
-      if (!has_values && g_ascii_strcasecmp (type.bv_val, "control") == 0)
+      if (!has_values && extopo_ldif_type_is (&type, "control"))
         continue;
 
-      if (g_ascii_strcasecmp (type.bv_val, "changetype") == 0)
+      if (extopo_ldif_type_is (&type, "changetype"))
         {
           g_autofree char *shown = NULL;
 
@@ -463,7 +472,7 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
       /* A filtered read still checks every line: errors do not depend on
        * what is kept. */
       if (!class_wanted &&
-          g_ascii_strcasecmp (type.bv_val, "objectClass") == 0 &&
+          extopo_ldif_type_is (&type, "objectClass") &&
           extopo_entry_filter_wants_object_class (self->filter, value.bv_val))
         class_wanted = TRUE;
 
