@@ -27,11 +27,22 @@
 #define LEGEND_MAX_WIDTH  0.3    /* of the widget, before the legend shrinks */
 #define LEGEND_MAX_HEIGHT 0.8
 #define LEGEND_MIN_SCALE  0.6
+#define LEGEND_COLLAPSE_WIDTH 960 /* narrower widgets start with the legend folded */
+#define LEGEND_CHIP_HEIGHT 26.0
 #define CONTENT_MARGIN    8.0    /* points and pixels drawn past the bounds */
 #define CACHE_MARGIN      384.0  /* device pixels rendered past each side of the window */
 #define ASYNC_RENDER_US   12000  /* renders slower than this run in a worker */
 #define SETTLE_MS         150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB    0.965, 0.969, 0.973
+
+/* The legend folds into a small chip, by itself in a narrow widget or when
+ * clicked. */
+typedef enum
+{
+  LEGEND_FOLD_AUTO,
+  LEGEND_FOLD_OPEN,
+  LEGEND_FOLD_FOLDED,
+} LegendFold;
 
 /* A bitmap of the diagram at one zoom level, larger than the window, so that
  * panning and hovering redraw from memory instead of through the renderer. */
@@ -66,6 +77,8 @@ struct _ExtopoGraphView
   ExtopoViewCache   cache;
   cairo_surface_t  *legend;
   double            legend_scale;
+  GdkRectangle      legend_area;   /* where the legend (or its chip) was last painted */
+  LegendFold        legend_fold;
   guint             settle_id;
   RenderJob        *job;           /* the one running, owned by its task */
   guint             generation;    /* bumped when the geometry or the matches change */
@@ -231,7 +244,18 @@ extopo_graph_view_legend_scale (int width,
   return MAX (scale, LEGEND_MIN_SCALE);
 }
 
-/* How much of the widget's width the legend takes, margins included. */
+static gboolean
+extopo_graph_view_legend_folded (ExtopoGraphView *self,
+                                 int              width)
+{
+  if (self->legend_fold == LEGEND_FOLD_AUTO)
+    return width < LEGEND_COLLAPSE_WIDTH;
+
+  return self->legend_fold == LEGEND_FOLD_FOLDED;
+}
+
+/* How much of the widget's width the legend takes, margins included; a
+ * folded legend sits in the corner and takes none. */
 static double
 extopo_graph_view_legend_reserve (ExtopoGraphView *self,
                                   int              width,
@@ -240,7 +264,7 @@ extopo_graph_view_legend_reserve (ExtopoGraphView *self,
   double lw;
   double lh;
 
-  if (!self->show_legend)
+  if (!self->show_legend || extopo_graph_view_legend_folded (self, width))
     return 0.0;
 
   extopo_renderer_get_legend_size (&lw, &lh);
@@ -787,6 +811,69 @@ extopo_graph_view_restart_settle (ExtopoGraphView *self)
     self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
 
+/* The folded legend: a chip in the corner that opens it when clicked. */
+static void
+extopo_graph_view_legend_chip_paint (ExtopoGraphView *self,
+                                     cairo_t         *cr,
+                                     int              width,
+                                     int              height)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                  _("Legend ▴"));
+  int tw;
+  int th;
+  double w;
+  double x;
+  double y;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  w = tw + 20;
+  x = round (MAX (0, width - w - LEGEND_MARGIN));
+  y = round (MAX (0, height - LEGEND_CHIP_HEIGHT - LEGEND_MARGIN));
+  self->legend_area = (GdkRectangle) { (int) x, (int) y, (int) ceil (w), (int) LEGEND_CHIP_HEIGHT };
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - 6, y + 6, 6, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - 6, y + LEGEND_CHIP_HEIGHT - 6, 6, 0, G_PI / 2);
+  cairo_arc (cr, x + 6, y + LEGEND_CHIP_HEIGHT - 6, 6, G_PI / 2, G_PI);
+  cairo_arc (cr, x + 6, y + 6, 6, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.58, 0.63, 0.70);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.17, 0.20);
+  cairo_move_to (cr, x + 10, y + (LEGEND_CHIP_HEIGHT - th) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static gboolean
+extopo_graph_view_in_legend (ExtopoGraphView *self,
+                             double           x,
+                             double           y)
+{
+  const GdkRectangle *a = &self->legend_area;
+
+  return self->show_legend && a->width > 0 &&
+         x >= a->x && x < a->x + a->width && y >= a->y && y < a->y + a->height;
+}
+
+/* Folds an open legend or opens a folded one, refitting a fitted view. */
+static void
+extopo_graph_view_toggle_legend (ExtopoGraphView *self)
+{
+  int width = extopo_graph_view_get_width (self);
+
+  self->legend_fold = extopo_graph_view_legend_folded (self, width) ? LEGEND_FOLD_OPEN
+                                                                    : LEGEND_FOLD_FOLDED;
+  if (self->auto_fit && self->geometry != NULL)
+    extopo_graph_view_fit_rect (self, &self->geometry->bounds, MAX_FIT_ZOOM);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 extopo_graph_view_legend_paint (ExtopoGraphView *self,
                                 cairo_t         *cr,
@@ -797,6 +884,12 @@ extopo_graph_view_legend_paint (ExtopoGraphView *self,
   double device_scale = 1.0;
   double lw;
   double lh;
+
+  if (extopo_graph_view_legend_folded (self, width))
+    {
+      extopo_graph_view_legend_chip_paint (self, cr, width, height);
+      return;
+    }
 
   cairo_surface_get_device_scale (cairo_get_target (cr), &device_scale, NULL);
 
@@ -821,9 +914,11 @@ extopo_graph_view_legend_paint (ExtopoGraphView *self,
 
   lw = cairo_image_surface_get_width (self->legend) / device_scale;
   lh = cairo_image_surface_get_height (self->legend) / device_scale;
-  cairo_set_source_surface (cr, self->legend,
-                            round (MAX (0, width - lw - LEGEND_MARGIN)),
-                            round (MAX (0, height - lh - LEGEND_MARGIN)));
+  self->legend_area.x = (int) round (MAX (0, width - lw - LEGEND_MARGIN));
+  self->legend_area.y = (int) round (MAX (0, height - lh - LEGEND_MARGIN));
+  self->legend_area.width = (int) ceil (lw);
+  self->legend_area.height = (int) ceil (lh);
+  cairo_set_source_surface (cr, self->legend, self->legend_area.x, self->legend_area.y);
   cairo_paint (cr);
 }
 
@@ -1293,7 +1388,8 @@ drag_begin_cb (GtkGestureDrag  *gesture,
   if (button == GDK_BUTTON_PRIMARY)
     {
       extopo_graph_view_hit_test (self, start_x, start_y, &hit);
-      if (hit.kind == EXTOPO_OBJECT_SERVER || hit.kind == EXTOPO_OBJECT_CONNECTOR)
+      if (hit.kind == EXTOPO_OBJECT_SERVER || hit.kind == EXTOPO_OBJECT_CONNECTOR ||
+          extopo_graph_view_in_legend (self, start_x, start_y))
         {
           gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
           return;
@@ -1396,6 +1492,12 @@ click_released_cb (GtkGestureMultiPress *gesture,
 
   if (n_press != 1 || self->drag_moved)
     return;
+
+  if (extopo_graph_view_in_legend (self, x, y))
+    {
+      extopo_graph_view_toggle_legend (self);
+      return;
+    }
 
   extopo_graph_view_hit_test (self, x, y, &hit);
   extopo_graph_view_hit_object (self, &hit, &kind, &object);
