@@ -402,6 +402,104 @@ test_far_out_edges (void)
   cairo_surface_destroy (recording);
 }
 
+/* The page's title block says whether the organization can take Exchange
+ * 2007, with the reasons when it cannot: a mixed-mode organization's block
+ * is taller than a ready one's by at least a line per reason. */
+static double
+title_block_height (const char *sample)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), sample, NULL);
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions layout_options = { EXTOPO_VIEW_ROUTING, NULL };
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  ExtopoRenderOptions options;
+  double with_title, without_title;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &layout_options, NULL, &error);
+  g_assert_no_error (error);
+  extopo_render_options_init (&options);
+  options.show_legend = FALSE;
+  extopo_renderer_get_page_size (geometry, &options, NULL, &with_title);
+  options.show_title = FALSE;
+  extopo_renderer_get_page_size (geometry, &options, NULL, &without_title);
+
+  return with_title - without_title;
+}
+
+static void
+test_readiness_in_title (void)
+{
+  double ready = title_block_height ("coexistence.ldif");
+  double mixed = title_block_height ("mixed-mode.ldif");
+
+  g_assert_cmpfloat (ready, >, 64);
+  /* Mixed mode, SRS, ADC and an Exchange 5.5 server: four reasons. */
+  g_assert_cmpfloat (mixed, >=, ready + 4 * 10);
+}
+
+/* A routing group with an error of its own (Boston cannot reach the
+ * Exchange 2007 routing group) carries a red tag in its title row. */
+static void
+test_group_finding_tag (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                            "coexistence.ldif", NULL);
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions layout_options = { EXTOPO_VIEW_ROUTING, NULL };
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  const ExtopoGeoFrame *boston = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint red_in_title = 0, red_in_body = 0;
+  double r, g, b;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &layout_options, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      const ExtopoGeoFrame *frame = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+      if (g_strcmp0 (frame->label, "Boston") == 0)
+        boston = frame;
+    }
+  g_assert_nonnull (boston);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (boston->box.width),
+                                        (int) ceil (boston->box.height));
+  cr = cairo_create (surface);
+  cairo_translate (cr, -boston->box.x, -boston->box.y);
+  extopo_renderer_draw_graph (cr, geometry, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  extopo_renderer_status_color (EXTOPO_STATUS_ERROR, &r, &g, &b);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = ((guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                                 y * cairo_image_surface_get_stride (surface)))[x];
+
+        if (ABS ((int) ((pixel >> 16) & 0xff) - (int) (r * 255)) <= 2 &&
+            ABS ((int) ((pixel >> 8) & 0xff) - (int) (g * 255)) <= 2 &&
+            ABS ((int) (pixel & 0xff) - (int) (b * 255)) <= 2)
+          {
+            if (y < boston->label_box.height)
+              red_in_title++;
+            else
+              red_in_body++;
+          }
+      }
+  cairo_surface_destroy (surface);
+
+  /* The servers in Boston are fine: the red is the group's own tag. */
+  g_assert_cmpuint (red_in_title, >, 20);
+  g_assert_cmpuint (red_in_body, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +519,8 @@ main (int    argc,
   ADD ("/renderer/draw-states", test_draw_states);
   g_test_add_func ("/renderer/too-large", test_too_large);
   g_test_add_func ("/renderer/far-out-edges", test_far_out_edges);
+  g_test_add_func ("/renderer/readiness-in-title", test_readiness_in_title);
+  g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
 
 #undef ADD
 
