@@ -83,6 +83,10 @@ struct _ExtopoModel
   GPtrArray  *findings;
   /* ndn (borrowed from the object) -> ObjectRef (owned) */
   GHashTable *objects;
+  /* The objects' strings but their ndn: thousands of servers' strings
+   * would cost a malloc header each, and most of their values repeat
+   * (sites, routing groups, versions). */
+  GStringChunk *strings;
 };
 
 G_DEFINE_TYPE (ExtopoModel, extopo_model, G_TYPE_OBJECT)
@@ -112,9 +116,7 @@ organization_free (gpointer data)
 {
   ExtopoOrganization *org = data;
 
-  g_free (org->dn);
   g_free (org->ndn);
-  g_free (org->name);
   g_ptr_array_unref (org->admin_groups);
   g_ptr_array_unref (org->srs_dns);
   g_ptr_array_unref (org->adc_dns);
@@ -126,9 +128,7 @@ admin_group_free (gpointer data)
 {
   ExtopoAdminGroup *group = data;
 
-  g_free (group->dn);
   g_free (group->ndn);
-  g_free (group->name);
   g_ptr_array_unref (group->routing_groups);
   g_ptr_array_unref (group->servers);
   g_free (group);
@@ -139,10 +139,7 @@ routing_group_free (gpointer data)
 {
   ExtopoRoutingGroup *group = data;
 
-  g_free (group->dn);
   g_free (group->ndn);
-  g_free (group->name);
-  g_free (group->master_dn);
   g_ptr_array_unref (group->servers);
   g_ptr_array_unref (group->connectors);
   g_free (group);
@@ -153,16 +150,7 @@ server_free (gpointer data)
 {
   ExtopoServer *server = data;
 
-  g_free (server->dn);
   g_free (server->ndn);
-  g_free (server->name);
-  g_free (server->fqdn);
-  g_free (server->home_routing_group_dn);
-  g_free (server->serial_number);
-  g_free (server->version_number);
-  g_free (server->site_dn);
-  g_free (server->site_name);
-  g_free (server->legacy_dn);
   g_ptr_array_unref (server->findings);
   g_free (server);
 }
@@ -172,11 +160,7 @@ connector_free (gpointer data)
 {
   ExtopoConnector *connector = data;
 
-  g_free (connector->dn);
   g_free (connector->ndn);
-  g_free (connector->name);
-  g_free (connector->object_class);
-  g_free (connector->target_dn);
   g_ptr_array_unref (connector->source_bridgeheads);
   g_ptr_array_unref (connector->target_bridgeheads);
   g_strfreev (connector->address_spaces);
@@ -211,6 +195,7 @@ extopo_model_finalize (GObject *object)
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   g_clear_pointer (&self->dangling_refs, g_ptr_array_unref);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (extopo_model_parent_class)->finalize (object);
 }
@@ -235,6 +220,23 @@ extopo_model_init (ExtopoModel *self)
   self->dangling_refs = g_ptr_array_new_with_free_func (dangling_ref_free);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_finding_free);
   self->objects = g_hash_table_new_full (dn_hash, g_str_equal, NULL, g_free);
+  self->strings = g_string_chunk_new (64 * 1024);
+}
+
+/* A string the model keeps, in its chunk; NULL stays NULL. */
+static char *
+model_store (ExtopoModel *self,
+             const char  *text)
+{
+  return text != NULL ? g_string_chunk_insert (self->strings, text) : NULL;
+}
+
+/* The same for a value many objects share: stored once. */
+static char *
+model_share (ExtopoModel *self,
+             const char  *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -379,14 +381,18 @@ name_from_dn (const char *dn)
 
 /* AD's cn always equals the RDN's value; reading it spares a DN parse. */
 static char *
-entry_get_name (ExtopoEntry *entry)
+entry_get_name (ExtopoModel *self,
+                ExtopoEntry *entry)
 {
   const char *cn = extopo_entry_get_string (entry, "cn");
+  g_autofree char *name = NULL;
 
   if (cn != NULL && *cn != '\0')
-    return g_strdup (cn);
+    return model_store (self, cn);
 
-  return name_from_dn (extopo_entry_get_dn (entry));
+  name = name_from_dn (extopo_entry_get_dn (entry));
+
+  return model_store (self, name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,10 +418,11 @@ classify_entry (ExtopoEntry *entry)
 }
 
 static char *
-entry_dup_string (ExtopoEntry *entry,
-                  const char  *attribute)
+entry_share_string (ExtopoModel *self,
+                    ExtopoEntry *entry,
+                    const char  *attribute)
 {
-  return g_strdup (extopo_entry_get_string (entry, attribute));
+  return model_share (self, extopo_entry_get_string (entry, attribute));
 }
 
 /* ------------------------------------------------------------------ */
@@ -429,9 +436,9 @@ build_organization (Builder *builder,
   const char *dn = extopo_entry_get_dn (pending->entry);
   gboolean mixed;
 
-  org->dn = g_strdup (dn);
+  org->dn = model_store (builder->model, dn);
   org->ndn = g_steal_pointer (&pending->ndn);
-  org->name = entry_get_name (pending->entry);
+  org->name = entry_get_name (builder->model, pending->entry);
   org->admin_groups = g_ptr_array_new ();
   org->srs_dns = g_ptr_array_new_with_free_func (g_free);
   org->adc_dns = g_ptr_array_new_with_free_func (g_free);
@@ -479,9 +486,9 @@ build_admin_group (Builder *builder,
   const char *dn = extopo_entry_get_dn (pending->entry);
   gint64 mode;
 
-  group->dn = g_strdup (dn);
+  group->dn = model_store (self, dn);
   group->ndn = g_steal_pointer (&pending->ndn);
-  group->name = entry_get_name (pending->entry);
+  group->name = entry_get_name (self, pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ADMIN_GROUP_NAME) == 0;
   group->mode = extopo_entry_get_int64 (pending->entry, "msExchAdminGroupMode", &mode) &&
                 mode >= 0 && mode <= G_MAXINT ? (int) mode : -1;
@@ -508,11 +515,11 @@ build_routing_group (Builder *builder,
   const char *dn = extopo_entry_get_dn (pending->entry);
   const char *parent;
 
-  group->dn = g_strdup (dn);
+  group->dn = model_store (self, dn);
   group->ndn = g_steal_pointer (&pending->ndn);
-  group->name = entry_get_name (pending->entry);
+  group->name = entry_get_name (self, pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ROUTING_GROUP_NAME) == 0;
-  group->master_dn = entry_dup_string (pending->entry, "msExchRoutingMasterDN");
+  group->master_dn = entry_share_string (self, pending->entry, "msExchRoutingMasterDN");
   group->servers = g_ptr_array_new ();
   group->connectors = g_ptr_array_new ();
 
@@ -530,7 +537,7 @@ build_routing_group (Builder *builder,
 /* ------------------------------------------------------------------ */
 /* Servers                                                             */
 
-static char *
+static const char *
 fqdn_from_network_address (ExtopoEntry *entry)
 {
   static const char prefix[] = "ncacn_ip_tcp:";
@@ -541,7 +548,7 @@ fqdn_from_network_address (ExtopoEntry *entry)
   for (guint i = 0; i < n_values; i++)
     if (g_ascii_strncasecmp (values[i], prefix, strlen (prefix)) == 0 &&
         values[i][strlen (prefix)] != '\0')
-      return g_strdup (values[i] + strlen (prefix));
+      return values[i] + strlen (prefix);
 
   return NULL;
 }
@@ -600,12 +607,12 @@ build_server (Builder *builder,
   const char *site_dn;
   gint64 number;
 
-  server->dn = g_strdup (dn);
+  server->dn = model_store (self, dn);
   server->ndn = g_steal_pointer (&pending->ndn);
-  server->name = entry_get_name (entry);
-  server->fqdn = fqdn_from_network_address (entry);
-  server->serial_number = entry_dup_string (entry, "serialNumber");
-  server->version_number = entry_dup_string (entry, "versionNumber");
+  server->name = entry_get_name (self, entry);
+  server->fqdn = model_store (self, fqdn_from_network_address (entry));
+  server->serial_number = entry_share_string (self, entry, "serialNumber");
+  server->version_number = entry_share_string (self, entry, "versionNumber");
   extopo_version_resolve (server->serial_number, server->version_number, &server->version);
   server->management = extopo_product_get_management (server->version.product);
 
@@ -620,12 +627,12 @@ build_server (Builder *builder,
   site_dn = extopo_entry_get_string (entry, "msExchServerSite");
   if (site_dn != NULL)
     {
-      server->site_dn = g_strdup (site_dn);
-      server->site_name = g_strdup (builder_site_name (builder, site_dn));
+      server->site_dn = model_share (self, site_dn);
+      server->site_name = model_share (self, builder_site_name (builder, site_dn));
     }
-  server->legacy_dn = entry_dup_string (entry, "legacyExchangeDN");
+  server->legacy_dn = model_store (self, extopo_entry_get_string (entry, "legacyExchangeDN"));
   server->has_msexch_version = extopo_entry_has_attribute (entry, "msExchVersion");
-  server->home_routing_group_dn = entry_dup_string (entry, "msExchHomeRoutingGroup");
+  server->home_routing_group_dn = entry_share_string (self, entry, "msExchHomeRoutingGroup");
   server->status = EXTOPO_STATUS_OK;
   server->findings = g_ptr_array_new ();
 
@@ -723,11 +730,11 @@ build_connector (Builder *builder,
   guint n_spaces;
   gint64 cost;
 
-  connector->dn = g_strdup (dn);
+  connector->dn = model_store (self, dn);
   connector->ndn = g_steal_pointer (&pending->ndn);
-  connector->name = entry_get_name (pending->entry);
+  connector->name = entry_get_name (self, pending->entry);
   connector->type = pending->info->connector_type;
-  connector->object_class = g_strdup (pending->info->object_class);
+  connector->object_class = model_share (self, pending->info->object_class);
   connector->source_bridgeheads = g_ptr_array_new ();
   connector->target_bridgeheads = g_ptr_array_new ();
   connector->findings = g_ptr_array_new ();
@@ -754,7 +761,7 @@ build_connector (Builder *builder,
        extopo_entry_has_attribute (entry, "msExchVersion")))
     connector->type = EXTOPO_CONNECTOR_SEND;
 
-  connector->target_dn = entry_dup_string (entry, "msExchDestinationRGDN");
+  connector->target_dn = entry_share_string (self, entry, "msExchDestinationRGDN");
   if (connector->target_dn != NULL)
     {
       const char *target_ndn = builder_normalize (builder, connector->target_dn);
