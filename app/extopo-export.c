@@ -8,9 +8,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -97,6 +102,100 @@ save_contents (const char  *path,
   return TRUE;
 }
 
+/* A file written straight from cairo: into a temporary file beside @path,
+ * renamed over it once complete, so a failed export leaves no half file and
+ * a large SVG is never held in memory. */
+typedef struct
+{
+  char *path;
+  char *tmp_path;
+  FILE *stream;
+  int   saved_errno;   /* of the first failed write, 0 if none */
+} FileSink;
+
+static gboolean
+file_sink_open (FileSink    *sink,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  *sink = (FileSink) { g_strdup (path), g_build_filename (dir, tmpl, NULL), NULL, 0 };
+  fd = g_mkstemp_full (sink->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0)
+    sink->stream = fdopen (fd, "wb");
+  if (sink->stream == NULL)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (sink->tmp_path);
+        }
+      g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      g_clear_pointer (&sink->path, g_free);
+      g_clear_pointer (&sink->tmp_path, g_free);
+      return FALSE;
+    }
+  setvbuf (sink->stream, NULL, _IOFBF, 1 << 20);
+
+  return TRUE;
+}
+
+static cairo_status_t
+write_to_sink_cb (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  FileSink *sink = closure;
+
+  if (sink->saved_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, sink->stream) != length)
+    {
+      sink->saved_errno = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Renames the file into place when @keep and everything was written,
+ * removes it otherwise. */
+static gboolean
+file_sink_close (FileSink  *sink,
+                 gboolean   keep,
+                 GError   **error)
+{
+  gboolean replacing = g_file_test (sink->path, G_FILE_TEST_EXISTS);
+
+  if (fflush (sink->stream) != 0 && sink->saved_errno == 0)
+    sink->saved_errno = errno;
+  /* As g_file_set_contents() does: durable before it replaces a file. */
+  if (keep && sink->saved_errno == 0 && replacing && fsync (fileno (sink->stream)) != 0)
+    sink->saved_errno = errno;
+  if (fclose (sink->stream) != 0 && sink->saved_errno == 0)
+    sink->saved_errno = errno;
+  if (keep && sink->saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
+    sink->saved_errno = errno;
+
+  if (!keep || sink->saved_errno != 0)
+    g_unlink (sink->tmp_path);
+  if (keep && sink->saved_errno != 0)
+    g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
+                 _("Could not write “%s”: %s"), sink->path, g_strerror (sink->saved_errno));
+  keep = keep && sink->saved_errno == 0;
+  g_clear_pointer (&sink->path, g_free);
+  g_clear_pointer (&sink->tmp_path, g_free);
+
+  return keep;
+}
+
 static gboolean
 check_cairo (cairo_status_t   status,
              const char      *path,
@@ -120,22 +219,24 @@ write_vector (ExtopoGeometry             *geometry,
               const ExtopoRenderOptions  *options,
               GError                    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  FileSink sink;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double width, height;
 
   extopo_renderer_get_page_size (geometry, options, &width, &height);
+  if (!file_sink_open (&sink, path, error))
+    return FALSE;
 
   if (format == EXTOPO_EXPORT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (write_to_sink_cb, &sink, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
+      surface = cairo_pdf_surface_create_for_stream (write_to_sink_cb, &sink, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                       options->title != NULL
                                       ? options->title
@@ -152,10 +253,16 @@ write_vector (ExtopoGeometry             *geometry,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* A failed write says why; cairo's status only says that it failed. */
+  if (status == CAIRO_STATUS_WRITE_ERROR && sink.saved_errno != 0)
+    return file_sink_close (&sink, TRUE, error);
   if (!check_cairo (status, path, error))
-    return FALSE;
+    {
+      file_sink_close (&sink, FALSE, NULL);
+      return FALSE;
+    }
 
-  return save_contents (path, (const char *) bytes->data, bytes->len, error);
+  return file_sink_close (&sink, TRUE, error);
 }
 
 /* The scale a PNG can really be drawn at: @scale lowered until the image
