@@ -57,7 +57,181 @@ typedef struct
   GHashTable                *group_marks; /* group -> GroupMark*, made on first use */
   cairo_t                   *scratch;     /* owned, when only measuring */
   GHashTable                *pills;       /* text -> PangoLayout, the few badge texts */
+  GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
 } Painter;
+
+/* Glyphs of one font and colour gathered from many layouts, shown with one
+ * cairo_show_glyphs(): one element instead of one per text in a vector
+ * export, and fewer calls on screen. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  double               r, g, b, a;
+  GArray              *glyphs;    /* cairo_glyph_t */
+} GlyphBatch;
+
+static void
+glyph_batch_free (gpointer data)
+{
+  GlyphBatch *batch = data;
+
+  cairo_scaled_font_destroy (batch->font);
+  g_array_unref (batch->glyphs);
+  g_free (batch);
+}
+
+static GlyphBatch *
+glyph_batch_get (GPtrArray           *batches,
+                 cairo_scaled_font_t *font,
+                 double               r,
+                 double               g,
+                 double               b,
+                 double               a)
+{
+  GlyphBatch *batch;
+
+  for (guint i = 0; i < batches->len; i++)
+    {
+      batch = g_ptr_array_index (batches, i);
+      if (batch->font == font && batch->r == r && batch->g == g && batch->b == b &&
+          batch->a == a)
+        return batch;
+    }
+  batch = g_new0 (GlyphBatch, 1);
+  batch->font = cairo_scaled_font_reference (font);
+  batch->r = r;
+  batch->g = g;
+  batch->b = b;
+  batch->a = a;
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  g_ptr_array_add (batches, batch);
+
+  return batch;
+}
+
+/* Adds @layout's glyphs, with its top-left corner at (x, y), to the batches
+ * of the current source colour; FALSE when it cannot be gathered (a
+ * pattern source, a missing glyph), to be shown at once instead. */
+static gboolean
+gather_layout (Painter     *painter,
+               PangoLayout *layout,
+               double       x,
+               double       y)
+{
+  g_autoptr(GArray) pending = NULL;
+  PangoLayoutIter *iter;
+  double r, g, b, a;
+  gboolean ok = TRUE;
+  struct
+  {
+    cairo_scaled_font_t *font;
+    guint                start;
+    guint                end;
+  } runs[8];
+  guint n_runs = 0;
+
+  if (cairo_pattern_get_rgba (cairo_get_source (painter->cr), &r, &g, &b, &a) !=
+      CAIRO_STATUS_SUCCESS)
+    return FALSE;
+
+  pending = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      double baseline, gx;
+      cairo_scaled_font_t *font;
+
+      if (run == NULL)
+        continue;
+      font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      if (font == NULL || n_runs == G_N_ELEMENTS (runs))
+        {
+          ok = FALSE;
+          break;
+        }
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      gx = x + (double) logical.x / PANGO_SCALE;
+      runs[n_runs].font = font;
+      runs[n_runs].start = pending->len;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+
+          if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+            {
+              ok = FALSE;
+              break;
+            }
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              cairo_glyph_t glyph = {
+                info->glyph,
+                gx + (double) info->geometry.x_offset / PANGO_SCALE,
+                baseline + (double) info->geometry.y_offset / PANGO_SCALE,
+              };
+
+              g_array_append_val (pending, glyph);
+            }
+          gx += (double) info->geometry.width / PANGO_SCALE;
+        }
+      runs[n_runs].end = pending->len;
+      n_runs++;
+    }
+  while (ok && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; i < n_runs; i++)
+    if (runs[i].end > runs[i].start)
+      g_array_append_vals (glyph_batch_get (painter->text_batches, runs[i].font, r, g, b, a)->glyphs,
+                           &g_array_index (pending, cairo_glyph_t, runs[i].start),
+                           runs[i].end - runs[i].start);
+
+  return TRUE;
+}
+
+/* Shows a laid-out text now, or gathers it while text is batched. */
+static void
+show_layout (Painter     *painter,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  if (painter->text_batches != NULL && gather_layout (painter, layout, x, y))
+    return;
+
+  cairo_move_to (painter->cr, x, y);
+  pango_cairo_show_layout (painter->cr, layout);
+}
+
+/* Shows every gathered glyph, a call per font and colour. */
+static void
+flush_text (Painter *painter)
+{
+  cairo_t *cr = painter->cr;
+
+  if (painter->text_batches == NULL)
+    return;
+
+  cairo_save (cr);
+  for (guint i = 0; i < painter->text_batches->len; i++)
+    {
+      GlyphBatch *batch = g_ptr_array_index (painter->text_batches, i);
+
+      if (batch->glyphs->len == 0)
+        continue;
+      cairo_set_scaled_font (cr, batch->font);
+      cairo_set_source_rgba (cr, batch->r, batch->g, batch->b, batch->a);
+      cairo_show_glyphs (cr, (cairo_glyph_t *) (gpointer) batch->glyphs->data,
+                         (int) batch->glyphs->len);
+    }
+  cairo_restore (cr);
+  g_ptr_array_set_size (painter->text_batches, 0);
+}
 
 /* The worst findings a group frame carries itself. */
 typedef struct
@@ -219,10 +393,7 @@ show_text (Painter    *painter,
   pango_layout_get_size (layout, &w, &h);
 
   if (paint)
-    {
-      cairo_move_to (painter->cr, x, y);
-      pango_cairo_show_layout (painter->cr, layout);
-    }
+    show_layout (painter, layout, x, y);
 
   *text_width = (double) w / PANGO_SCALE;
   *text_height = (double) h / PANGO_SCALE;
@@ -343,8 +514,7 @@ draw_pill (Painter    *painter,
   set_rgb (painter->cr, fill);
   stroke_capsule (painter->cr, x + h / 2, y + h / 2, w - h, h);
   set_rgb (painter->cr, text_color);
-  cairo_move_to (painter->cr, x + 4, y + 0.5);
-  pango_cairo_show_layout (painter->cr, layout);
+  show_layout (painter, layout, x + 4, y + 0.5);
 
   return w;
 }
@@ -1228,6 +1398,7 @@ painter_init (Painter                   *painter,
   painter->group_marks = NULL;
   painter->scratch = NULL;
   painter->pills = NULL;
+  painter->text_batches = NULL;
 }
 
 static void
@@ -1237,6 +1408,7 @@ painter_clear (Painter *painter)
   g_clear_pointer (&painter->group_marks, g_hash_table_unref);
   g_clear_pointer (&painter->scratch, cairo_destroy);
   g_clear_pointer (&painter->pills, g_hash_table_unref);
+  g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
 }
 
 void
@@ -1287,9 +1459,15 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
   if (!text_visible (&painter, NAME_SIZE))
     draw_servers_plain (&painter, indices);
   else
-    for (guint k = 0; k < indices->len; k++)
-      draw_server (&painter, &g_array_index (geometry->nodes, ExtopoGeoNode,
-                                             g_array_index (indices, guint, k)));
+    {
+      /* Servers never overlap: their texts can all go on top at the end. */
+      painter.text_batches = g_ptr_array_new_with_free_func (glyph_batch_free);
+      for (guint k = 0; k < indices->len; k++)
+        draw_server (&painter, &g_array_index (geometry->nodes, ExtopoGeoNode,
+                                               g_array_index (indices, guint, k)));
+      flush_text (&painter);
+      g_clear_pointer (&painter.text_batches, g_ptr_array_unref);
+    }
 
   cairo_restore (cr);
   painter_clear (&painter);
