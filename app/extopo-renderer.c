@@ -58,7 +58,16 @@ typedef struct
   cairo_t                   *scratch;     /* owned, when only measuring */
   GHashTable                *pills;       /* text -> PangoLayout, the few badge texts */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
+  GArray                    *capsules;    /* Capsule, while pills and dots are gathered */
 } Painter;
+
+/* A pill or a dot waiting to be stroked with all others of its colour and
+ * thickness. */
+typedef struct
+{
+  double     x, y, length, thickness;
+  const Rgb *colour;
+} Capsule;
 
 /* Glyphs of one font and colour gathered from many layouts, shown with one
  * cairo_show_glyphs(): one element instead of one per text in a vector
@@ -470,6 +479,65 @@ stroke_capsule (cairo_t   *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* Strokes a capsule now, or gathers it while capsules are batched. */
+static void
+queue_capsule (Painter   *painter,
+               const Rgb *colour,
+               double     x,
+               double     y,
+               double     length,
+               double     thickness)
+{
+  if (painter->capsules != NULL)
+    {
+      Capsule capsule = { x, y, length, thickness, colour };
+
+      g_array_append_val (painter->capsules, capsule);
+      return;
+    }
+
+  set_rgb (painter->cr, colour);
+  stroke_capsule (painter->cr, x, y, length, thickness);
+}
+
+/* Strokes the gathered capsules, one path per colour and thickness. */
+static void
+flush_capsules (Painter *painter)
+{
+  cairo_t *cr = painter->cr;
+  GArray *capsules = painter->capsules;
+  guint done = 0;
+
+  if (capsules == NULL)
+    return;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  while (done < capsules->len)
+    {
+      Capsule key = g_array_index (capsules, Capsule, done);
+      guint kept = done;
+
+      /* Those like the first go into the path; the others move up. */
+      for (guint i = done; i < capsules->len; i++)
+        {
+          Capsule c = g_array_index (capsules, Capsule, i);
+
+          if (c.colour == key.colour && c.thickness == key.thickness)
+            {
+              cairo_move_to (cr, c.x, c.y);
+              cairo_line_to (cr, c.x + MAX (c.length, 0.01), c.y);
+            }
+          else
+            g_array_index (capsules, Capsule, kept++) = c;
+        }
+      g_array_set_size (capsules, kept);
+      set_rgb (cr, key.colour);
+      cairo_set_line_width (cr, key.thickness);
+      cairo_stroke (cr);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
 /* Pills hold a handful of distinct texts (versions, roles) thousands of
  * times: each is shaped once. */
 static PangoLayout *
@@ -511,12 +579,57 @@ draw_pill (Painter    *painter,
   if (!paint)
     return w;
 
-  set_rgb (painter->cr, fill);
-  stroke_capsule (painter->cr, x + h / 2, y + h / 2, w - h, h);
+  queue_capsule (painter, fill, x + h / 2, y + h / 2, w - h, h);
   set_rgb (painter->cr, text_color);
   show_layout (painter, layout, x + 4, y + 0.5);
 
   return w;
+}
+
+/* Appends the white mark of a status icon (check, bar of the !, x or ⊘)
+ * centred on (cx, cy) at @s times its 14-unit design, to be stroked
+ * 1.6 * @s wide with round caps; the dot of the ! is separate. */
+static void
+path_status_mark (cairo_t      *cr,
+                  ExtopoStatus  status,
+                  double        cx,
+                  double        cy,
+                  double        s)
+{
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      cairo_move_to (cr, cx - 3.2 * s, cy + 0.2 * s);
+      cairo_line_to (cr, cx - 1.0 * s, cy + 2.6 * s);
+      cairo_line_to (cr, cx + 3.4 * s, cy - 2.6 * s);
+      break;
+    case EXTOPO_STATUS_WARNING:
+      cairo_move_to (cr, cx, cy - 3.8 * s);
+      cairo_line_to (cr, cx, cy + 0.8 * s);
+      break;
+    case EXTOPO_STATUS_ERROR:
+      cairo_move_to (cr, cx - 2.7 * s, cy - 2.7 * s);
+      cairo_line_to (cr, cx + 2.7 * s, cy + 2.7 * s);
+      cairo_move_to (cr, cx + 2.7 * s, cy - 2.7 * s);
+      cairo_line_to (cr, cx - 2.7 * s, cy + 2.7 * s);
+      break;
+    case EXTOPO_STATUS_UNSUPPORTED:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, 3.6 * s, 0, 2 * G_PI);
+      cairo_move_to (cr, cx - 2.5 * s, cy + 2.5 * s);
+      cairo_line_to (cr, cx + 2.5 * s, cy - 2.5 * s);
+      break;
+    }
+}
+
+static void
+set_mark_style (cairo_t *cr,
+                double   s)
+{
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6 * s);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 }
 
 /* A filled circle with a white check, !, x or ⊘, drawn in cairo. */
@@ -533,47 +646,15 @@ draw_status_icon (cairo_t      *cr,
   set_rgb (cr, &status_accent[status]);
   stroke_capsule (cr, cx, cy, 0, 2 * radius);
 
-  cairo_save (cr);
-  cairo_translate (cr, cx, cy);
-  cairo_scale (cr, s, s);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  switch (status)
+  path_status_mark (cr, status, cx, cy, s);
+  set_mark_style (cr, s);
+  cairo_stroke (cr);
+  if (status == EXTOPO_STATUS_WARNING)
     {
-    case EXTOPO_STATUS_OK:
-      cairo_move_to (cr, -3.2, 0.2);
-      cairo_line_to (cr, -1.0, 2.6);
-      cairo_line_to (cr, 3.4, -2.6);
-      cairo_stroke (cr);
-      break;
-    case EXTOPO_STATUS_WARNING:
-      cairo_move_to (cr, 0, -3.8);
-      cairo_line_to (cr, 0, 0.8);
-      cairo_stroke (cr);
-      cairo_arc (cr, 0, 3.2, 0.95, 0, 2 * G_PI);
+      cairo_arc (cr, cx, cy + 3.2 * s, 0.95 * s, 0, 2 * G_PI);
       cairo_fill (cr);
-      break;
-    case EXTOPO_STATUS_ERROR:
-      cairo_move_to (cr, -2.7, -2.7);
-      cairo_line_to (cr, 2.7, 2.7);
-      cairo_move_to (cr, 2.7, -2.7);
-      cairo_line_to (cr, -2.7, 2.7);
-      cairo_stroke (cr);
-      break;
-    case EXTOPO_STATUS_UNSUPPORTED:
-    default:
-      cairo_arc (cr, 0, 0, 3.6, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      cairo_move_to (cr, -2.5, 2.5);
-      cairo_line_to (cr, 2.5, -2.5);
-      cairo_stroke (cr);
-      break;
     }
-
-  cairo_restore (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
 static gboolean
@@ -618,30 +699,21 @@ draw_highlight (Painter          *painter,
     outline_box (painter->cr, box, 1.5, radius, &selection_ink, 1.0, MAX (2.5, 3 * px));
 }
 
+/* A server's badges, name and FQDN; pills and text are gathered. */
 static void
-draw_server (Painter             *painter,
-             const ExtopoGeoNode *node)
+draw_server_content (Painter             *painter,
+                     const ExtopoGeoNode *node)
 {
   cairo_t *cr = painter->cr;
   const ExtopoRect *box = &node->box;
   ExtopoServer *server = node->server;
-  ExtopoStatus status = clamp_status (server->status);
   double x, y;
-
-  rounded_rect (cr, box->x, box->y, box->width, box->height, 4);
-  set_rgb (cr, &status_fill[status]);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, &status_accent[status]);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-  /* The status stripe on the left edge. */
-  cairo_rectangle (cr, box->x + 0.5, box->y + 3, 3.5, box->height - 6);
-  cairo_fill (cr);
 
   draw_highlight (painter, EXTOPO_OBJECT_SERVER, server, box, 4);
 
   if (painter->detailed)
-    draw_status_icon (cr, status, box->x + box->width - 11, box->y + 11, 6.5);
+    queue_capsule (painter, &status_accent[clamp_status (server->status)],
+                   box->x + box->width - 11, box->y + 11, 0, 13);
 
   if (!text_visible (painter, NAME_SIZE))
     return;
@@ -674,6 +746,91 @@ draw_server (Painter             *painter,
       draw_text (painter, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE,
                  FALSE, box->x + 8, box->y + 37, box->width - 14, TRUE);
     }
+}
+
+/* Server boxes with their details. Servers never overlap, so each layer
+ * (boxes, stripes, dots and pills, marks, text) is drawn for all of them at
+ * once, a path per colour: the same picture from a few dozen operations,
+ * where a vector export would otherwise hold ten elements per server. */
+static void
+draw_servers (Painter *painter,
+              GArray  *indices)
+{
+  cairo_t *cr = painter->cr;
+  GArray *nodes = painter->geometry->nodes;
+  double mark_scale = 6.5 / 7.0;
+
+#define EACH_NODE(node) \
+  for (guint k_ = 0; k_ < indices->len; k_++) \
+    for (const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode, \
+                                                     g_array_index (indices, guint, k_)); \
+         node != NULL; node = NULL)
+
+  for (int status = EXTOPO_STATUS_OK; status <= EXTOPO_STATUS_UNSUPPORTED; status++)
+    {
+      gboolean any = FALSE;
+
+      EACH_NODE (node)
+        if (clamp_status (node->server->status) == (ExtopoStatus) status)
+          {
+            rounded_rect (cr, node->box.x, node->box.y, node->box.width, node->box.height, 4);
+            any = TRUE;
+          }
+      if (!any)
+        continue;
+      set_rgb (cr, &status_fill[status]);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &status_accent[status]);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+
+      /* The status stripe on the left edge. */
+      EACH_NODE (node)
+        if (clamp_status (node->server->status) == (ExtopoStatus) status)
+          cairo_rectangle (cr, node->box.x + 0.5, node->box.y + 3, 3.5, node->box.height - 6);
+      cairo_fill (cr);
+    }
+
+  painter->capsules = g_array_new (FALSE, FALSE, sizeof (Capsule));
+  painter->text_batches = g_ptr_array_new_with_free_func (glyph_batch_free);
+  EACH_NODE (node)
+    draw_server_content (painter, node);
+  flush_capsules (painter);
+
+  if (painter->detailed)
+    {
+      gboolean warnings = FALSE;
+
+      EACH_NODE (node)
+        {
+          ExtopoStatus status = clamp_status (node->server->status);
+
+          path_status_mark (cr, status, node->box.x + node->box.width - 11, node->box.y + 11,
+                            mark_scale);
+          warnings |= status == EXTOPO_STATUS_WARNING;
+        }
+      set_mark_style (cr, mark_scale);
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      if (warnings)
+        {
+          EACH_NODE (node)
+            if (clamp_status (node->server->status) == EXTOPO_STATUS_WARNING)
+              {
+                double cx = node->box.x + node->box.width - 11;
+                double cy = node->box.y + 11 + 3.2 * mark_scale;
+
+                cairo_new_sub_path (cr);
+                cairo_arc (cr, cx, cy, 0.95 * mark_scale, 0, 2 * G_PI);
+              }
+          cairo_fill (cr);
+        }
+    }
+#undef EACH_NODE
+
+  flush_text (painter);
+  g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
+  g_clear_pointer (&painter->capsules, g_array_unref);
 }
 
 static void
@@ -1399,6 +1556,7 @@ painter_init (Painter                   *painter,
   painter->scratch = NULL;
   painter->pills = NULL;
   painter->text_batches = NULL;
+  painter->capsules = NULL;
 }
 
 static void
@@ -1409,6 +1567,7 @@ painter_clear (Painter *painter)
   g_clear_pointer (&painter->scratch, cairo_destroy);
   g_clear_pointer (&painter->pills, g_hash_table_unref);
   g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
+  g_clear_pointer (&painter->capsules, g_array_unref);
 }
 
 void
@@ -1459,15 +1618,7 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
   if (!text_visible (&painter, NAME_SIZE))
     draw_servers_plain (&painter, indices);
   else
-    {
-      /* Servers never overlap: their texts can all go on top at the end. */
-      painter.text_batches = g_ptr_array_new_with_free_func (glyph_batch_free);
-      for (guint k = 0; k < indices->len; k++)
-        draw_server (&painter, &g_array_index (geometry->nodes, ExtopoGeoNode,
-                                               g_array_index (indices, guint, k)));
-      flush_text (&painter);
-      g_clear_pointer (&painter.text_batches, g_ptr_array_unref);
-    }
+    draw_servers (&painter, indices);
 
   cairo_restore (cr);
   painter_clear (&painter);
