@@ -826,6 +826,8 @@ extopo_readiness_compute (ExtopoModel     *model,
   g_autoptr(GString) reasons = g_string_new (NULL);
   ReadinessState state = { reasons, 0 };
   RuleContext ctx;
+  GPtrArray *findings;
+  guint n_errors;
 
   g_return_if_fail (EXTOPO_IS_MODEL (model));
   g_return_if_fail (readiness != NULL);
@@ -843,6 +845,32 @@ extopo_readiness_compute (ExtopoModel     *model,
                                        "Server 5.5 server, no Site Replication Service and no "
                                        "Active Directory Connector."));
       readiness->reasons = NULL;
+
+      /* The organization may be ready while a routing group still cannot
+       * reach Exchange 2007 or a server is misplaced: say so, or the green
+       * bar reads as "nothing to do". */
+      n_errors = 0;
+      findings = extopo_model_get_findings (model);
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          ExtopoFinding *finding = g_ptr_array_index (findings, i);
+
+          if (finding->severity == EXTOPO_SEVERITY_ERROR)
+            n_errors++;
+        }
+      if (n_errors > 0)
+        readiness->reasons = g_strdup_printf (ngettext ("The organization meets the "
+                                                        "prerequisites, but %u error in the "
+                                                        "Findings list still needs attention "
+                                                        "before Exchange 2007 servers take "
+                                                        "over.",
+                                                        "The organization meets the "
+                                                        "prerequisites, but %u errors in the "
+                                                        "Findings list still need attention "
+                                                        "before Exchange 2007 servers take "
+                                                        "over.",
+                                                        n_errors),
+                                              n_errors);
     }
   else
     {
