@@ -342,7 +342,7 @@ create_option_context (CliOptions *options)
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the program version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources,
-      NULL, N_("SOURCE") },
+      NULL, NULL },
     { NULL }
   };
   const GOptionEntry ldap_entries[] = {
@@ -373,6 +373,8 @@ create_option_context (CliOptions *options)
   GOptionContext *context;
   GOptionGroup *ldap_group;
 
+  /* The parameter string names the remaining argument; the G_OPTION_REMAINING
+   * entry carries no arg_description so that it is not listed twice. */
   context = g_option_context_new (_("SOURCE"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
