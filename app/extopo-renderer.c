@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "extopo-findings.h"
 #include "extopo-renderer.h"
@@ -59,7 +60,39 @@ typedef struct
   GHashTable                *pills;       /* text -> PangoLayout, the few badge texts */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
   GArray                    *capsules;    /* Capsule, while pills and dots are gathered */
+  GHashTable                *ascii_fonts; /* font key -> AsciiFont*, for gathered text */
 } Painter;
+
+/* Plain ASCII text in one font, laid out from a table of its characters'
+ * glyphs and advances, each shaped once: server names and FQDNs, thousands
+ * of them, without a layout each. (No kerning: at these sizes it moves a
+ * glyph by a fraction of a point.) */
+typedef enum
+{
+  ASCII_UNKNOWN,
+  ASCII_OK,
+  ASCII_UNUSABLE,
+} AsciiState;
+
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  double               baseline;
+  double               height;
+  guint                glyphs[129];      /* 128: the ellipsis */
+  double               advances[129];
+  guint8               states[129];
+} AsciiFont;
+
+static void
+ascii_font_free (gpointer data)
+{
+  AsciiFont *af = data;
+
+  if (af->font != NULL)
+    cairo_scaled_font_destroy (af->font);
+  g_free (af);
+}
 
 /* A pill or a dot waiting to be stroked with all others of its colour and
  * thickness. */
@@ -325,6 +358,13 @@ set_rgb (cairo_t   *cr,
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+static guint
+font_key (double   size,
+          gboolean bold)
+{
+  return (guint) (size * 10) * 2 + (bold ? 1 : 0);
+}
+
 static PangoFontDescription *
 get_font (double   size,
           gboolean bold)
@@ -333,7 +373,7 @@ get_font (double   size,
   static GMutex lock;
   static GHashTable *fonts;
   PangoFontDescription *font;
-  guint key = (guint) (size * 10) * 2 + (bold ? 1 : 0);
+  guint key = font_key (size, bold);
 
   g_mutex_lock (&lock);
   if (fonts == NULL)
@@ -374,6 +414,135 @@ text_visible (Painter *painter,
   return size * painter->scale >= MIN_TEXT_PIXELS;
 }
 
+/* Shapes character @index (128: the ellipsis) of @af alone, once. */
+static gboolean
+ascii_font_char (Painter   *painter,
+                 AsciiFont *af,
+                 double     size,
+                 gboolean   bold,
+                 guint      index)
+{
+  PangoLayout *layout = painter->layout;
+  PangoLayoutIter *iter;
+  PangoLayoutRun *run;
+  char text[2] = { (char) index, 0 };
+  int w, h;
+
+  if (af->states[index] != ASCII_UNKNOWN)
+    return af->states[index] == ASCII_OK;
+
+  af->states[index] = ASCII_UNUSABLE;
+  pango_layout_set_font_description (layout, get_font (size, bold));
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (layout, index == 128 ? "…" : text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (pango_layout_get_line_count (layout) != 1)
+    return FALSE;
+  iter = pango_layout_get_iter (layout);
+  run = pango_layout_iter_get_run_readonly (iter);
+  if (run != NULL && run->glyphs->num_glyphs == 1 &&
+      (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 &&
+      run->glyphs->glyphs[0].glyph != PANGO_GLYPH_EMPTY &&
+      run->glyphs->glyphs[0].geometry.x_offset == 0 &&
+      run->glyphs->glyphs[0].geometry.y_offset == 0)
+    {
+      cairo_scaled_font_t *font =
+        pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+
+      if (af->font == NULL && font != NULL)
+        {
+          af->font = cairo_scaled_font_reference (font);
+          af->baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          af->height = (double) h / PANGO_SCALE;
+        }
+      if (font != NULL && font == af->font && (double) h / PANGO_SCALE == af->height)
+        {
+          af->glyphs[index] = run->glyphs->glyphs[0].glyph;
+          af->advances[index] = (double) run->glyphs->glyphs[0].geometry.width / PANGO_SCALE;
+          af->states[index] = ASCII_OK;
+        }
+    }
+  pango_layout_iter_free (iter);
+
+  return af->states[index] == ASCII_OK;
+}
+
+/* One line of printable ASCII at most @width wide (0: unbounded), ellipsized,
+ * gathered with its top-left corner at (x, y) when @paint; FALSE when the
+ * text needs a real layout. */
+static gboolean
+show_ascii_text (Painter    *painter,
+                 const char *text,
+                 double      size,
+                 gboolean    bold,
+                 double      x,
+                 double      y,
+                 double      width,
+                 gboolean    paint,
+                 double     *text_width,
+                 double     *text_height)
+{
+  cairo_glyph_t glyphs[256];
+  AsciiFont *af;
+  double total = 0, r, g, b, a;
+  guint n = 0, len = (guint) strlen (text);
+  guint key = font_key (size, bold);
+
+  if (len == 0 || len > 250 ||
+      cairo_pattern_get_rgba (cairo_get_source (painter->cr), &r, &g, &b, &a) !=
+        CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  for (guint i = 0; i < len; i++)
+    if ((guchar) text[i] < 0x20 || (guchar) text[i] > 0x7e)
+      return FALSE;
+
+  if (painter->ascii_fonts == NULL)
+    painter->ascii_fonts = g_hash_table_new_full (NULL, NULL, NULL, ascii_font_free);
+  af = g_hash_table_lookup (painter->ascii_fonts, GUINT_TO_POINTER (key));
+  if (af == NULL)
+    {
+      af = g_new0 (AsciiFont, 1);
+      g_hash_table_insert (painter->ascii_fonts, GUINT_TO_POINTER (key), af);
+    }
+
+  for (guint i = 0; i < len; i++)
+    {
+      guint c = (guchar) text[i];
+
+      if (!ascii_font_char (painter, af, size, bold, c))
+        return FALSE;
+      glyphs[n++] = (cairo_glyph_t) { af->glyphs[c], x + total, y + af->baseline };
+      total += af->advances[c];
+    }
+
+  if (width > 0 && total > width)
+    {
+      if (!ascii_font_char (painter, af, size, bold, 128))
+        return FALSE;
+      /* As Pango ends an ellipsized line: what fits, then "…". */
+      while (n > 0 && glyphs[n - 1].x - x + af->advances[128] > width)
+        n--;
+      total = n > 0 ? glyphs[n - 1].x - x : 0;
+      total += n > 0 ? af->advances[(guchar) text[n - 1]] : 0;
+      while (n > 0 && total + af->advances[128] > width)
+        {
+          n--;
+          total -= af->advances[(guchar) text[n]];
+        }
+      glyphs[n++] = (cairo_glyph_t) { af->glyphs[128], x + total, y + af->baseline };
+      total += af->advances[128];
+    }
+
+  if (paint)
+    g_array_append_vals (glyph_batch_get (painter->text_batches, af->font, r, g, b, a)->glyphs,
+                         glyphs, n);
+  *text_width = total;
+  *text_height = af->height;
+
+  return TRUE;
+}
+
 /* Sets up the shared layout for @text at most @width wide (0: unbounded),
  * one ellipsized line or a wrapped paragraph, paints it with its top-left
  * corner at (x, y) when @paint, and gives its size. */
@@ -392,6 +561,10 @@ show_text (Painter    *painter,
 {
   PangoLayout *layout = painter->layout;
   int w, h;
+
+  if (painter->text_batches != NULL && !paragraph && text != NULL &&
+      show_ascii_text (painter, text, size, bold, x, y, width, paint, text_width, text_height))
+    return;
 
   pango_layout_set_font_description (layout, get_font (size, bold));
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
@@ -831,6 +1004,7 @@ draw_servers (Painter *painter,
   flush_text (painter);
   g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
   g_clear_pointer (&painter->capsules, g_array_unref);
+  g_clear_pointer (&painter->ascii_fonts, g_hash_table_unref);
 }
 
 static void
@@ -1557,6 +1731,7 @@ painter_init (Painter                   *painter,
   painter->pills = NULL;
   painter->text_batches = NULL;
   painter->capsules = NULL;
+  painter->ascii_fonts = NULL;
 }
 
 static void
@@ -1568,6 +1743,7 @@ painter_clear (Painter *painter)
   g_clear_pointer (&painter->pills, g_hash_table_unref);
   g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
   g_clear_pointer (&painter->capsules, g_array_unref);
+  g_clear_pointer (&painter->ascii_fonts, g_hash_table_unref);
 }
 
 void
