@@ -597,6 +597,28 @@ test_fit (Fixture       *fixture,
   assert_bounds_visible (view);
 }
 
+/* In a narrow view the legend folds into a chip that takes no room from the
+ * fit, so a small organization at fit is large enough for server names
+ * (9-point names drawn at 4 pixels or more). */
+static void
+test_legend_folds (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  double with_legend, without_legend;
+
+  extopo_graph_view_set_show_legend (view, TRUE);
+  extopo_graph_view_zoom_fit (view);
+  with_legend = extopo_graph_view_get_zoom (view);
+  assert_bounds_visible (view);
+  extopo_graph_view_set_show_legend (view, FALSE);
+  without_legend = extopo_graph_view_get_zoom (view);
+  extopo_graph_view_set_show_legend (view, TRUE);
+
+  g_assert_cmpfloat_with_epsilon (with_legend, without_legend, 1e-9);
+  g_assert_cmpfloat (with_legend * 9.0, >=, 4.0);
+}
+
 static void
 count_cb (ExtopoGraphView *view,
           guint           *count)
@@ -950,6 +972,8 @@ main (int   argc,
   g_test_add ("/view/zoom-around-pointer", Fixture, NULL,
               fixture_set_up, test_zoom_around_pointer, fixture_tear_down);
   g_test_add ("/view/fit", Fixture, NULL, fixture_set_up, test_fit, fixture_tear_down);
+  g_test_add ("/view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds,
+              fixture_tear_down);
   g_test_add ("/view/selection-signal", Fixture, NULL,
               fixture_set_up, test_selection_signal, fixture_tear_down);
   g_test_add ("/view/escape-clears", Fixture, NULL,
