@@ -162,6 +162,7 @@ gather_layout (Painter     *painter,
 {
   g_autoptr(GArray) pending = NULL;
   PangoLayoutIter *iter;
+  const char *text;
   double r, g, b, a;
   gboolean ok = TRUE;
   struct
@@ -177,6 +178,7 @@ gather_layout (Painter     *painter,
     return FALSE;
 
   pending = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  text = pango_layout_get_text (layout);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -207,7 +209,9 @@ gather_layout (Painter     *painter,
               ok = FALSE;
               break;
             }
-          if (info->glyph != PANGO_GLYPH_EMPTY)
+          /* A space draws nothing: leave its glyph out of the output. */
+          if (info->glyph != PANGO_GLYPH_EMPTY &&
+              text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
             {
               cairo_glyph_t glyph = {
                 info->glyph,
@@ -535,8 +539,14 @@ show_ascii_text (Painter    *painter,
     }
 
   if (paint)
-    g_array_append_vals (glyph_batch_get (painter->text_batches, af->font, r, g, b, a)->glyphs,
-                         glyphs, n);
+    {
+      GArray *batch = glyph_batch_get (painter->text_batches, af->font, r, g, b, a)->glyphs;
+
+      /* A space draws nothing: leave its glyph out of the output. */
+      for (guint i = 0; i < n; i++)
+        if (i == n - 1 || i >= len || text[i] != ' ')
+          g_array_append_val (batch, glyphs[i]);
+    }
   *text_width = total;
   *text_height = af->height;
 
