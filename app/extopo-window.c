@@ -578,7 +578,15 @@ update_readiness (ExtopoWindow *self)
 
   extopo_readiness_compute (self->model, &readiness);
 
-  if (readiness.ready)
+  if (readiness.ready && readiness.reasons != NULL)
+    {
+      /* Ready, but errors elsewhere still need doing: not a calm bar. */
+      details = g_strdup (readiness.reasons);
+      gtk_info_bar_set_message_type (self->readiness_bar, GTK_MESSAGE_WARNING);
+      gtk_image_set_from_icon_name (self->readiness_icon, "dialog-warning-symbolic",
+                                    GTK_ICON_SIZE_LARGE_TOOLBAR);
+    }
+  else if (readiness.ready)
     {
       if (n_warnings > 0)
         details = g_strdup_printf (ngettext ("Nothing blocks the deployment. "
