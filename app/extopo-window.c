@@ -774,10 +774,21 @@ show_load_error (ExtopoWindow *self,
                  Request      *request,
                  const GError *error)
 {
-  g_autofree char *source = describe_source (request->path, request->params);
-  /* Translators: the file or server, then the reason ("sample.ldif:12: ..."). */
-  g_autofree char *message = g_strdup_printf (_("Could not open %s: %s"), source,
-                                              error->message);
+  g_autofree char *source = NULL;
+  g_autofree char *message = NULL;
+
+  /* The LDAP source's messages already name the server and the step. */
+  if (request->params != NULL)
+    {
+      /* Translators: the reason, e.g. "ldap://dc1: bind: Invalid credentials". */
+      message = g_strdup_printf (_("Could not read the directory: %s"), error->message);
+    }
+  else
+    {
+      source = describe_source (request->path, request->params);
+      /* Translators: the file, then the reason ("sample.ldif:12: ..."). */
+      message = g_strdup_printf (_("Could not open %s: %s"), source, error->message);
+    }
 
   show_error (self, message);
 }
