@@ -906,8 +906,9 @@ block_add_frame (Plan           *plan,
   ExtopoGeoFrame frame = { 0 };
   pointf center = ND_coord (block->node);
 
-  frame.box.x = center.x - block->width / 2;
-  frame.box.y = flip->top - center.y - block->height / 2;
+  /* On whole points: a vector export then writes short integers, not six decimals. */
+  frame.box.x = round (center.x - block->width / 2);
+  frame.box.y = round (flip->top - center.y - block->height / 2);
   frame.box.width = block->width;
   frame.box.height = block->height;
   frame.parent = parent;
@@ -951,8 +952,8 @@ block_add_servers (Block          *block,
                    int             frame)
 {
   pointf center = ND_coord (block->node);
-  double left = center.x - block->width / 2 + GROUP_PADDING;
-  double top = flip->top - center.y - block->height / 2 + GROUP_HEADER;
+  double left = round (center.x - block->width / 2) + GROUP_PADDING;
+  double top = round (flip->top - center.y - block->height / 2) + GROUP_HEADER;
 
   for (guint i = 0; i < block->servers->len; i++)
     {

@@ -457,7 +457,7 @@ ascii_font_char (Painter   *painter,
       if (af->font == NULL && font != NULL)
         {
           af->font = cairo_scaled_font_reference (font);
-          af->baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          af->baseline = round ((double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
           af->height = (double) h / PANGO_SCALE;
         }
       if (font != NULL && font == af->font && (double) h / PANGO_SCALE == af->height)
@@ -2232,7 +2232,7 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   ExtopoRenderOptions defaults;
   ExtopoRenderOptions graph_options;
   ExtopoRect region;
-  double width, height, top;
+  double width, height, top, dx, dy;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (geometry != NULL);
@@ -2263,10 +2263,14 @@ extopo_renderer_draw_page (cairo_t                   *cr,
 
   graph_options = *options;
   graph_options.visible = &region;
+  /* Whole-point offsets: the geometry's boxes sit on whole points, and a
+   * vector export then writes short integers instead of six decimals. */
+  dx = round (PAGE_MARGIN - region.x);
+  dy = round (top - region.y);
   cairo_save (cr);
-  cairo_rectangle (cr, PAGE_MARGIN, top, region.width, region.height);
+  cairo_rectangle (cr, region.x + dx, region.y + dy, region.width, region.height);
   cairo_clip (cr);
-  cairo_translate (cr, PAGE_MARGIN - region.x, top - region.y);
+  cairo_translate (cr, dx, dy);
   extopo_renderer_draw_graph (cr, geometry, &graph_options);
   cairo_restore (cr);
 
