@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "extopo-dn.h"
 #include "extopo-ldap-source.h"
 #include "extopo-ldif-reader.h"
@@ -18,9 +20,8 @@
 #include "extopo-loader.h"
 #include "extopo-report.h"
 
-/* tests/meson.build builds one source per test: the slapd harness, which
- * the benchmark shares, comes in this way. */
-#include "ldap/extopo-slapd.c"
+/* The slapd harness (tests/ldap/extopo-slapd.c) is shared with the LDAP benchmark. */
+#include "extopo-slapd.h"
 
 #define PAGING_SERVERS 1500
 #define LARGE_SERVERS  3000
