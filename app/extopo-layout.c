@@ -91,6 +91,7 @@ typedef struct
   gboolean          upwards;    /* the tail is ranked below the head: `dot` gets it reversed */
   guint             minlen;     /* ranks between the two ends, 0: `dot` decides */
   Agedge_t         *edge;
+  gboolean          beside;     /* a tree edge folded into one rank: `minlen` 0 */
 } Link;
 
 /* A connector to address spaces rather than a routing group (an SMTP or
@@ -517,7 +518,7 @@ plan_rank_links (Plan *plan)
   g_autofree guint *children = g_new0 (guint, n);
   g_autofree guint *seen = g_new0 (guint, n);
   g_autofree guint *level_size = g_new0 (guint, n + 1);
-  guint n_queued = 0, n_linked = 0, per_rank;
+  guint n_queued = 0, n_linked = 0, per_rank, n_ranks, max_rank = 0, fold = 1;
 
   if (plan->links->len == 0)
     return;
@@ -608,17 +609,30 @@ plan_rank_links (Plan *plan)
       rows = MAX (1, (level_size[level[b]] + per_rank - 1) / per_rank);
       width = MAX (1, (children[p] + rows - 1) / rows);
       rank[b] = rank[p] + 1 + seen[p]++ / width;
+      max_rank = MAX (max_rank, rank[b]);
     }
+
+  /* A long chain of groups (one child each) would still be one group wide
+   * and hundreds of ranks tall: fold its ranks, fold of them into one, the
+   * way back in every other rank, so the rows wind like a serpentine. */
+  n_ranks = (guint) ceil (sqrt (n_linked * RANK_ASPECT));
+  if (n_ranks > 0 && max_rank + 1 > 2 * n_ranks)
+    fold = (max_rank + n_ranks) / n_ranks;
 
   for (guint l = 0; l < plan->links->len; l++)
     {
       Link *link = &g_array_index (plan->links, Link, l);
-      guint a = rank[link->tail], b = rank[link->head];
+      guint a = rank[link->tail] / fold, b = rank[link->head] / fold;
 
       if (parent_link[link->tail] == (int) l || parent_link[link->head] == (int) l)
         {
-          link->upwards = a > b;
+          guint ta = rank[link->tail], tb = rank[link->head];
+
+          /* Beside each other, `dot` puts the tail left of the head: the
+           * tree's order runs left to right in even ranks, back in odd. */
+          link->upwards = a == b ? (ta > tb) != (a % 2 == 1) : a > b;
           link->minlen = MAX (a, b) - MIN (a, b);
+          link->beside = a == b;
         }
       else if (big && (MAX (a, b) - MIN (a, b) > 1 || !plan_link_is_rankable (plan, link)))
         link->straight = TRUE;
@@ -726,7 +740,9 @@ plan_build_graph (Plan *plan)
         set_attr (link->edge, "dir", "back");
       if (link->flat)
         set_attr (link->edge, "constraint", "false");
-      if (link->minlen > 1)
+      if (link->beside)
+        set_attr (link->edge, "minlen", "0");
+      else if (link->minlen > 1)
         {
           g_autofree char *minlen = g_strdup_printf ("%u", link->minlen);
 
@@ -808,6 +824,7 @@ plan_drop_ranks (Plan *plan)
 
       link->minlen = 0;
       link->upwards = FALSE;
+      link->beside = FALSE;
       link->flat = !link->straight && !plan_link_is_rankable (plan, link);
     }
 }

@@ -394,6 +394,55 @@ test_large_group_grid (void)
                                 &frame->box));
 }
 
+/* RG1 <-> RG2 <-> ... <-> RG200, five servers each: one rank per group
+ * would draw a thin line 200 groups tall; the chain must fold. */
+static void
+test_long_chain (void)
+{
+  g_autoptr(Org) org = org_new ();
+  g_autoptr(ExtopoModel) model = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  const guint n = 200;
+  double aspect;
+
+  org_add_admin_group (org, "Chain");
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *rg = g_strdup_printf ("RG%u", i);
+
+      org_add_routing_group (org, "Chain", rg);
+      org_add_servers (org, "Chain", rg, rg, 5);
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("RG%u", i);
+      g_autofree char *b = g_strdup_printf ("RG%u", i + 1);
+
+      org_add_connector (org, "Chain", a, "Chain", b, 1);
+      org_add_connector (org, "Chain", b, "Chain", a, 1);
+    }
+  model = org_load (org);
+  geometry = layout (model, EXTOPO_VIEW_ROUTING, NULL);
+
+  g_assert_cmpuint (geometry->nodes->len, ==, 5 * n);
+  g_assert_cmpuint (geometry->edges->len, ==, n - 1);
+  aspect = geometry->bounds.width / geometry->bounds.height;
+  g_test_message ("chain of %u groups: %.0f x %.0f pt", n,
+                  geometry->bounds.width, geometry->bounds.height);
+  g_assert_cmpfloat (aspect, >=, 0.25);
+  g_assert_cmpfloat (aspect, <=, 4.0);
+
+  for (guint i = 0; i < geometry->frames->len; i++)
+    for (guint j = i + 1; j < geometry->frames->len; j++)
+      {
+        ExtopoGeoFrame *a = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+        ExtopoGeoFrame *b = &g_array_index (geometry->frames, ExtopoGeoFrame, j);
+
+        if (a->depth == b->depth)
+          g_assert_false (rects_overlap (&a->box, &b->box));
+      }
+}
+
 static void
 test_collapsed (void)
 {
@@ -669,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/layout/routing-clusters", test_routing_clusters);
   g_test_add_func ("/layout/admin-view", test_admin_view);
   g_test_add_func ("/layout/large-group-grid", test_large_group_grid);
+  g_test_add_func ("/layout/long-chain", test_long_chain);
   g_test_add_func ("/layout/collapsed", test_collapsed);
   g_test_add_func ("/layout/two-way-edge", test_two_way_edge);
   g_test_add_func ("/layout/dot-export", test_dot_export);
