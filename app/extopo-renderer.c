@@ -1513,8 +1513,22 @@ draw_edge (Painter             *painter,
       draw_arrowhead (cr, edge->points[0], edge->points[1], fx, fy);
     }
 
-  if (edge->label != NULL && text_visible (painter, SMALL_SIZE) &&
-      in_view (painter, edge->label_x, edge->label_y))
+  if (edge->label == NULL || !in_view (painter, edge->label_x, edge->label_y))
+    return;
+
+  /* Pills go with the server names: an arrow never ends in nothing where
+   * names are read. Further out, a dot marks where the tag is. */
+  if (!text_visible (painter, NAME_SIZE))
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, edge->label_x, edge->label_y, 3 * px, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, selected ? &selection_ink : &edge_ink);
+      cairo_set_line_width (cr, px);
+      cairo_stroke (cr);
+    }
+  else
     {
       double w = draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
       double h = 13, lx = edge->label_x, ly = edge->label_y;

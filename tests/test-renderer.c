@@ -402,6 +402,70 @@ test_far_out_edges (void)
   cairo_surface_destroy (recording);
 }
 
+/* Non-white pixels in the box of half-size @r around (@x, @y). */
+static guint
+count_ink (cairo_surface_t *surface,
+           int              x,
+           int              y,
+           int              r)
+{
+  guint n = 0;
+
+  for (int j = y - r; j <= y + r; j++)
+    for (int i = x - 4 * r; i <= x + 4 * r; i++)
+      if (pixel_at (surface, i, j) != 0xffffff)
+        n++;
+
+  return n;
+}
+
+static guint
+label_ink_at (ExtopoGeometry *geometry,
+              double          scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 120);
+  ExtopoRenderOptions options;
+  cairo_t *cr = cairo_create (surface);
+  guint n;
+
+  extopo_render_options_init (&options);
+  options.scale = scale;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  extopo_renderer_draw_graph (cr, geometry, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  n = count_ink (surface, (int) (90 * scale), (int) (160 * scale), 4);
+  cairo_surface_destroy (surface);
+
+  return n;
+}
+
+/* Where server names are drawn, the cost pill (or an address-space tag) at
+ * the end of an arrow is drawn too; further out a dot still marks it. */
+static void
+test_edge_label_with_names (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+  double points[] = { 0, 20, 60, 20, 120, 20, 180, 20 };
+  ExtopoGeoEdge edge = { 0 };
+
+  edge.points = points;
+  edge.n_points = 4;
+  edge.arrow_at_end = TRUE;
+  edge.tail_frame = edge.head_frame = -1;
+  edge.label = (char *) "SMTP:* \u00b7 SMTP, cost 10";
+  edge.label_x = 90;
+  edge.label_y = 160;
+  extopo_geometry_add_edge (geometry, &edge);
+  extopo_geometry_finish (geometry);
+
+  /* Names (9 pt) are drawn at half scale, 7 pt labels are 3.5 px high. */
+  g_assert_cmpuint (label_ink_at (geometry, 0.5), >, 20);
+  g_assert_cmpuint (label_ink_at (geometry, 0.3), >, 0);
+}
+
 /* The page's title block says whether the organization can take Exchange
  * 2007, with the reasons when it cannot: a mixed-mode organization's block
  * is taller than a ready one's by at least a line per reason. */
@@ -519,6 +583,7 @@ main (int    argc,
   ADD ("/renderer/draw-states", test_draw_states);
   g_test_add_func ("/renderer/too-large", test_too_large);
   g_test_add_func ("/renderer/far-out-edges", test_far_out_edges);
+  g_test_add_func ("/renderer/edge-label-with-names", test_edge_label_with_names);
   g_test_add_func ("/renderer/readiness-in-title", test_readiness_in_title);
   g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
 
