@@ -120,6 +120,7 @@ organization_free (gpointer data)
   g_ptr_array_unref (org->admin_groups);
   g_ptr_array_unref (org->srs_dns);
   g_ptr_array_unref (org->adc_dns);
+  g_ptr_array_unref (org->findings);
   g_free (org);
 }
 
@@ -131,6 +132,7 @@ admin_group_free (gpointer data)
   g_free (group->ndn);
   g_ptr_array_unref (group->routing_groups);
   g_ptr_array_unref (group->servers);
+  g_ptr_array_unref (group->findings);
   g_free (group);
 }
 
@@ -142,6 +144,7 @@ routing_group_free (gpointer data)
   g_free (group->ndn);
   g_ptr_array_unref (group->servers);
   g_ptr_array_unref (group->connectors);
+  g_ptr_array_unref (group->findings);
   g_free (group);
 }
 
@@ -440,6 +443,7 @@ build_organization (Builder *builder,
   org->ndn = g_steal_pointer (&pending->ndn);
   org->name = entry_get_name (builder->model, pending->entry);
   org->admin_groups = g_ptr_array_new ();
+  org->findings = g_ptr_array_new ();
   org->srs_dns = g_ptr_array_new_with_free_func (g_free);
   org->adc_dns = g_ptr_array_new_with_free_func (g_free);
 
@@ -495,6 +499,7 @@ build_admin_group (Builder *builder,
   extopo_entry_get_boolean (pending->entry, "msExchDefaultAdminGroup", &group->is_default);
   group->routing_groups = g_ptr_array_new ();
   group->servers = g_ptr_array_new ();
+  group->findings = g_ptr_array_new ();
 
   /* CN=<group>,CN=Administrative Groups,CN=<org> */
   group->organization = find_organization (self, group->ndn, 2);
@@ -522,6 +527,7 @@ build_routing_group (Builder *builder,
   group->master_dn = entry_share_string (self, pending->entry, "msExchRoutingMasterDN");
   group->servers = g_ptr_array_new ();
   group->connectors = g_ptr_array_new ();
+  group->findings = g_ptr_array_new ();
 
   /* CN=<group>,CN=Routing Groups,CN=<admin group> */
   parent = ndn_skip_rdns (group->ndn, 2);
@@ -1454,16 +1460,27 @@ object_get_findings (ExtopoObjectKind kind,
 {
   if (object == NULL)
     return NULL;
-  if (kind == EXTOPO_OBJECT_SERVER)
-    return ((ExtopoServer *) object)->findings;
-  if (kind == EXTOPO_OBJECT_CONNECTOR)
-    return ((ExtopoConnector *) object)->findings;
-  return NULL;
+
+  switch (kind)
+    {
+    case EXTOPO_OBJECT_ORGANIZATION:
+      return ((ExtopoOrganization *) object)->findings;
+    case EXTOPO_OBJECT_ADMIN_GROUP:
+      return ((ExtopoAdminGroup *) object)->findings;
+    case EXTOPO_OBJECT_ROUTING_GROUP:
+      return ((ExtopoRoutingGroup *) object)->findings;
+    case EXTOPO_OBJECT_SERVER:
+      return ((ExtopoServer *) object)->findings;
+    case EXTOPO_OBJECT_CONNECTOR:
+      return ((ExtopoConnector *) object)->findings;
+    case EXTOPO_OBJECT_NONE:
+    default:
+      return NULL;
+    }
 }
 
 /* Takes a reference to @findings (ExtopoFinding*, owned by the array) and
- * links each to its server's or connector's `findings`, replacing any
- * earlier set. */
+ * links each to its subject's `findings`, replacing any earlier set. */
 void
 extopo_model_set_findings (ExtopoModel *self,
                            GPtrArray   *findings)
@@ -1471,17 +1488,14 @@ extopo_model_set_findings (ExtopoModel *self,
   g_return_if_fail (EXTOPO_IS_MODEL (self));
   g_return_if_fail (findings != NULL);
 
-  for (guint i = 0; i < self->servers->len; i++)
+  /* Unlink the earlier set from every subject that holds part of it. */
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
     {
-      ExtopoServer *server = g_ptr_array_index (self->servers, i);
+      ExtopoFinding *finding = g_ptr_array_index (self->findings, i);
+      GPtrArray *list = object_get_findings (finding->subject_kind, finding->subject);
 
-      g_ptr_array_set_size (server->findings, 0);
-    }
-  for (guint i = 0; i < self->connectors->len; i++)
-    {
-      ExtopoConnector *connector = g_ptr_array_index (self->connectors, i);
-
-      g_ptr_array_set_size (connector->findings, 0);
+      if (list != NULL)
+        g_ptr_array_set_size (list, 0);
     }
 
   g_ptr_array_ref (findings);

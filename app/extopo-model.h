@@ -30,6 +30,7 @@ struct _ExtopoOrganization
    * so each is counted against every organization of its CN=Microsoft
    * Exchange container, or every organization when none matches. */
   GPtrArray     *adc_dns;
+  GPtrArray     *findings;            /* ExtopoFinding*, borrowed, set by findings */
   guint          index;
 };
 
@@ -44,6 +45,7 @@ struct _ExtopoAdminGroup
   gboolean            is_default;     /* msExchDefaultAdminGroup */
   GPtrArray          *routing_groups; /* ExtopoRoutingGroup*, defined under this group */
   GPtrArray          *servers;        /* ExtopoServer*, under CN=Servers of this group */
+  GPtrArray          *findings;       /* ExtopoFinding*, borrowed, set by findings */
   guint               index;
 };
 
@@ -58,6 +60,7 @@ struct _ExtopoRoutingGroup
   ExtopoServer     *master;           /* NULL when absent or dangling */
   GPtrArray        *servers;          /* ExtopoServer* homed here */
   GPtrArray        *connectors;       /* ExtopoConnector* whose source is this group */
+  GPtrArray        *findings;         /* ExtopoFinding*, borrowed, set by findings */
   guint             index;
 };
 
@@ -166,8 +169,8 @@ GPtrArray   *extopo_model_get_dangling_refs  (ExtopoModel  *self);
 /* Set by extopo_findings_evaluate(); empty before. */
 GPtrArray   *extopo_model_get_findings       (ExtopoModel  *self);
 /* Takes a reference to @findings (ExtopoFinding*, freed by the array),
- * replaces any earlier set and links each finding to its server's or
- * connector's `findings`. */
+ * replaces any earlier set and links each finding to its subject's
+ * `findings` (organization, group, server or connector). */
 void         extopo_model_set_findings       (ExtopoModel  *self,
                                               GPtrArray    *findings);
 /* Lookups by any spelling of a DN; NULL when absent. */

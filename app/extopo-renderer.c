@@ -55,7 +55,6 @@ typedef struct
   const ExtopoRect          *visible;   /* diagram area drawn, or NULL */
   double                     scale;
   gboolean                   detailed;
-  GHashTable                *group_marks; /* group -> GroupMark*, made on first use */
   cairo_t                   *scratch;     /* owned, when only measuring */
   GHashTable                *pills;       /* text -> PangoLayout, the few badge texts */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
@@ -1070,47 +1069,43 @@ draw_servers_plain (Painter *painter,
     }
 }
 
-/* The findings whose subject is an administrative or routing group, by group. */
-static const GroupMark *
-group_mark (Painter  *painter,
-            gpointer  group)
+/* The worst warning or error among a group's own findings, and how many
+ * there are of it; FALSE when the group has none. The model links each
+ * finding to its group, so this reads a short list. */
+static gboolean
+group_mark (Painter              *painter,
+            const ExtopoGeoFrame *frame,
+            GroupMark            *mark)
 {
-  ExtopoModel *model = painter->geometry != NULL ? painter->geometry->model : NULL;
+  GPtrArray *findings = NULL;
 
-  if (model == NULL || group == NULL)
-    return NULL;
-  if (painter->group_marks == NULL)
+  /* Hand-made geometry carries no model, and its objects are not groups. */
+  if (painter->geometry == NULL || painter->geometry->model == NULL || frame->object == NULL)
+    return FALSE;
+
+  if (frame->kind == EXTOPO_OBJECT_ADMIN_GROUP)
+    findings = ((ExtopoAdminGroup *) frame->object)->findings;
+  else if (frame->kind == EXTOPO_OBJECT_ROUTING_GROUP)
+    findings = ((ExtopoRoutingGroup *) frame->object)->findings;
+
+  mark->severity = EXTOPO_SEVERITY_WARNING;
+  mark->count = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
-      GPtrArray *findings = extopo_model_get_findings (model);
+      const ExtopoFinding *finding = g_ptr_array_index (findings, i);
 
-      painter->group_marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      for (guint i = 0; findings != NULL && i < findings->len; i++)
+      if (finding->severity < EXTOPO_SEVERITY_WARNING)
+        continue;
+      if (finding->severity > mark->severity)
         {
-          const ExtopoFinding *finding = g_ptr_array_index (findings, i);
-          GroupMark *mark;
-
-          if (finding->subject == NULL || finding->severity < EXTOPO_SEVERITY_WARNING ||
-              (finding->subject_kind != EXTOPO_OBJECT_ADMIN_GROUP &&
-               finding->subject_kind != EXTOPO_OBJECT_ROUTING_GROUP))
-            continue;
-          mark = g_hash_table_lookup (painter->group_marks, finding->subject);
-          if (mark == NULL)
-            {
-              mark = g_new0 (GroupMark, 1);
-              mark->severity = finding->severity;
-              g_hash_table_insert (painter->group_marks, finding->subject, mark);
-            }
-          if (finding->severity > mark->severity)
-            {
-              mark->severity = finding->severity;
-              mark->count = 0;
-            }
-          if (finding->severity == mark->severity)
-            mark->count++;
+          mark->severity = finding->severity;
+          mark->count = 0;
         }
+      if (finding->severity == mark->severity)
+        mark->count++;
     }
 
-  return g_hash_table_lookup (painter->group_marks, group);
+  return mark->count > 0;
 }
 
 static ExtopoStatus
@@ -1175,6 +1170,31 @@ fit_title_size (Painter    *painter,
   return fitted;
 }
 
+/* A group's box in its kind's style, shared by the frames and the legend.
+ * Leaves the border colour as the source. */
+static void
+paint_group_box (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   width,
+                 double   height,
+                 double   radius,
+                 gboolean admin,
+                 gboolean interop)
+{
+  static const double dashes[] = { 6.0, 3.0 };
+
+  rounded_rect (cr, x, y, width, height, radius);
+  set_rgb (cr, interop ? &interop_fill : admin ? &admin_fill : &routing_fill);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, interop ? &interop_border : admin ? &admin_border : &routing_border);
+  cairo_set_line_width (cr, admin ? 2.0 : 1.2);
+  if (interop)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static void
 draw_frame (Painter              *painter,
             const ExtopoGeoFrame *frame)
@@ -1182,29 +1202,19 @@ draw_frame (Painter              *painter,
   cairo_t *cr = painter->cr;
   const ExtopoRect *box = &frame->box;
   gboolean admin = frame->kind == EXTOPO_OBJECT_ADMIN_GROUP;
-  const Rgb *fill = frame->interop ? &interop_fill : admin ? &admin_fill : &routing_fill;
-  const Rgb *border = frame->interop ? &interop_border : admin ? &admin_border : &routing_border;
   const Rgb *title_ink = frame->interop ? &interop_border : &ink;
-  const GroupMark *mark = group_mark (painter, frame->object);
+  GroupMark group_findings;
+  const GroupMark *mark = group_mark (painter, frame, &group_findings) ? &group_findings : NULL;
   double radius = admin ? 10 : 6;
   double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
   double tx = box->x + 10, ty = box->y + 5;
-  double dashes[] = { 6.0, 3.0 };
   double tags_width = 0, mark_width = 0, interop_width = 0, room, tag_y;
   gboolean show_interop = frame->interop && painter->detailed && !frame->collapsed;
 
   if (box->width <= 0 || box->height <= 0)
     return;
 
-  rounded_rect (cr, box->x, box->y, box->width, box->height, radius);
-  set_rgb (cr, fill);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, border);
-  cairo_set_line_width (cr, admin ? 2.0 : 1.2);
-  if (frame->interop)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  paint_group_box (cr, box->x, box->y, box->width, box->height, radius, admin, frame->interop);
 
   if (frame->collapsed)
     {
@@ -1750,7 +1760,6 @@ painter_init (Painter                   *painter,
   painter->visible = NULL;
   painter->scale = options != NULL && options->scale > 0 ? options->scale : 1.0;
   painter->detailed = painter->scale >= DETAIL_SCALE;
-  painter->group_marks = NULL;
   painter->scratch = NULL;
   painter->pills = NULL;
   painter->text_batches = NULL;
@@ -1762,7 +1771,6 @@ static void
 painter_clear (Painter *painter)
 {
   g_clear_object (&painter->layout);
-  g_clear_pointer (&painter->group_marks, g_hash_table_unref);
   g_clear_pointer (&painter->scratch, cairo_destroy);
   g_clear_pointer (&painter->pills, g_hash_table_unref);
   g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
@@ -1847,7 +1855,6 @@ legend_draw (Painter *painter,
   double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
   double text_x = x + 34;
   double badge_x, sym_x;
-  double dashes[] = { 6.0, 3.0 };
 
 #define HEADING(text) G_STMT_START { \
     set_rgb (cr, &ink); \
@@ -1912,39 +1919,16 @@ legend_draw (Painter *painter,
 
   HEADING (_("Groups"));
   if (paint)
-    {
-      rounded_rect (cr, x, y, 40, 16, 6);
-      set_rgb (cr, &admin_fill);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &admin_border);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      set_rgb (cr, &ink);
-    }
+    paint_group_box (cr, x, y, 40, 16, 6, TRUE, FALSE);
+  set_rgb (cr, &ink);
   y += LEGEND_ROW (_("Administrative group"), sym_x, y + 2, 22);
   if (paint)
-    {
-      rounded_rect (cr, x, y, 40, 16, 5);
-      set_rgb (cr, &routing_fill);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &routing_border);
-      cairo_set_line_width (cr, 1.2);
-      cairo_stroke (cr);
-      set_rgb (cr, &ink);
-    }
+    paint_group_box (cr, x, y, 40, 16, 5, FALSE, FALSE);
+  set_rgb (cr, &ink);
   y += LEGEND_ROW (_("Routing group"), sym_x, y + 2, 22);
   if (paint)
-    {
-      rounded_rect (cr, x, y, 40, 16, 5);
-      set_rgb (cr, &interop_fill);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &interop_border);
-      cairo_set_line_width (cr, 1.2);
-      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, &ink);
-    }
+    paint_group_box (cr, x, y, 40, 16, 5, FALSE, TRUE);
+  set_rgb (cr, &ink);
   y += LEGEND_ROW (_("Exchange 2007 group"), sym_x, y + 2, 22);
   {
     GroupMark mark = { EXTOPO_SEVERITY_ERROR, 1 };

@@ -166,27 +166,6 @@ add_finding_ids (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* Findings whose subject is @subject; organizations and groups keep no list
- * of their own. */
-static void
-add_findings_about (JsonBuilder *builder,
-                    ExtopoModel *model,
-                    gpointer     subject)
-{
-  GPtrArray *findings = extopo_model_get_findings (model);
-
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      ExtopoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (finding->subject == subject)
-        json_builder_add_string_value (builder, finding->id);
-    }
-  json_builder_end_array (builder);
-}
-
 static const char *
 admin_group_name (ExtopoAdminGroup *group)
 {
@@ -213,7 +192,7 @@ build_organization (JsonBuilder        *builder,
   /* The model's arrays are not NULL-terminated: walk them by length. */
   add_string_array (builder, "site_replication_services", org->srs_dns);
   add_string_array (builder, "connection_agreements", org->adc_dns);
-  add_findings_about (builder, model, org);
+  add_finding_ids (builder, org->findings);
   json_builder_end_object (builder);
 }
 
@@ -232,7 +211,7 @@ build_admin_group (JsonBuilder      *builder,
   add_bool (builder, "default", group->is_default);
   add_name_list (builder, "routing_groups", group->routing_groups, EXTOPO_OBJECT_ROUTING_GROUP);
   add_name_list (builder, "servers", group->servers, EXTOPO_OBJECT_SERVER);
-  add_findings_about (builder, model, group);
+  add_finding_ids (builder, group->findings);
   json_builder_end_object (builder);
 }
 
@@ -249,7 +228,7 @@ build_routing_group (JsonBuilder        *builder,
   add_string (builder, "master", group->master != NULL ? group->master->name : NULL);
   add_name_list (builder, "servers", group->servers, EXTOPO_OBJECT_SERVER);
   add_name_list (builder, "connectors", group->connectors, EXTOPO_OBJECT_CONNECTOR);
-  add_findings_about (builder, model, group);
+  add_finding_ids (builder, group->findings);
   json_builder_end_object (builder);
 }
 
