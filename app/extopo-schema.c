@@ -22,6 +22,14 @@ static const char *const object_classes[] = {
   "x25X400Link",
   "tP4X400Link",
   "rASX400Link",
+  /* Foreign mail gateways: each is a mailGateway, listed by name as well
+   * so that an export that carries only the structural class is kept. */
+  "mailGateway",
+  "msExchNotesConnector",
+  "msExchGroupWiseConnector",
+  "msExchccMailConnector",
+  "mSMailConnector",
+  "msExchCalendarConnector",
   "msExchSiteReplicationService",
   "msExchConnectionAgreement",
   NULL
@@ -49,6 +57,21 @@ static const char *const attributes[] = {
   "msExchVersion",
   "serverRole",
   "legacyExchangeDN",
+  /* Tombstones that an export made with the Show Deleted control holds. */
+  "isDeleted",
+  "objectGUID",
+  /* Connected routing groups of SMTP and X.400 connectors. */
+  "connectedDomains",
+  "msExchSmtpSmartHost",
+  /* The legacy server that hosts a foreign gateway (its MTA's DN). */
+  "homeMTA",
+  /* Membership by the computed backlink, when the forward link is missing. */
+  "msExchRoutingGroupMembersBL",
+  "msExchClusterStorageType",
+  /* Markers New-EdgeSubscription writes on a subscribed Edge server. */
+  "msExchEdgeSyncCredential",
+  "msExchEdgeSyncAdamSSLPort",
+  "msExchTransportFlags",
   NULL
 };
 
