@@ -22,23 +22,9 @@ struct _ExtopoFinding
   gboolean         secondary_source; /* the rule rests on a secondary source */
 };
 
-/* Decisions the rules make (see the table in extopo-findings.c):
- * - SERVER_SP_BELOW_MINIMUM: a warning for Exchange 2003 below SP2 and
- *   Exchange 2000 below SP3; an info note for Exchange 2000 SP3, whose
- *   post-SP3 rollup the directory cannot show. secondary_source is set.
- * - RG_NO_PATH_TO_2007: a legacy routing group holding servers, in an
- *   organization with an Exchange 2007 routing group or server, that cannot
- *   reach the DWBGZMFD01QNBJR group AND be reached from it over routing group
- *   connectors (followed in their direction; a two-way pair counts both ways).
- * - CONNECTOR_DANGLING_REFERENCE: every dangling reference of the model,
- *   whatever object holds it; an error on connectors, a warning elsewhere.
- *   A routing group connector whose target is missing is also one-way.
- * - LINK_STATE_SUPPRESSION_ADVISED: a warning on the DWBGZMFD01QNBJR group
- *   when more than one routing group connector from another group targets it.
- * - Server status: the worst of its findings (info counts as ok); Exchange
- *   5.5 is always unsupported; an unknown version is a warning.
- * - Readiness: native mode (msExchMixedMode explicitly FALSE) in every
- *   organization, no Exchange 5.5 server, no SRS and no ADC agreement. */
+/* The rules and what each rests on are in extopo-findings-rules.c; the
+ * README's findings table lists them. Server status: the worst of its
+ * findings (info counts as ok); Exchange 5.5 is always unsupported. */
 
 /* Every rule ID, NULL-terminated, in table order. */
 const char * const *extopo_findings_get_ids    (void);
@@ -50,16 +36,47 @@ void                extopo_finding_free        (ExtopoFinding        *finding);
 guint               extopo_findings_count_id   (ExtopoModel          *model,
                                                 const char           *id);
 
-/* The organization-wide answer to "can Exchange 2007 be deployed?". */
+/* The worst status among @findings (ExtopoFinding*): info counts as ok.
+ * Groups and sites take their status from their own findings this way. */
+ExtopoStatus        extopo_findings_get_status (GPtrArray            *findings);
+
+/* The one answer to "can Exchange 2007 be deployed?", used by the headline,
+ * the window's bar, every exported title block, the command line and the
+ * reports. */
+typedef enum
+{
+  /* A prerequisite fails: mixed or unset mode, an Exchange 5.5 server, an
+   * SRS, an ADC connection agreement, or versions that cannot coexist. */
+  EXTOPO_READINESS_NOT_READY,
+  /* Prerequisites met, errors elsewhere: never shown with a green check. */
+  EXTOPO_READINESS_READY_WITH_FINDINGS,
+  /* Prerequisites met and no error; warnings may remain. */
+  EXTOPO_READINESS_READY,
+} ExtopoReadinessState;
+
 typedef struct
 {
-  gboolean ready;
-  char    *summary;  /* translated one-liner */
-  char    *reasons;  /* translated, one reason per line, with the fix; NULL when ready */
+  ExtopoReadinessState state;
+  gboolean             prerequisites_met;
+  guint                n_errors;
+  guint                n_warnings;
+  ExtopoOrganization  *organization;    /* borrowed: the one described, or NULL */
+  guint                n_organizations; /* in the model */
+  char                *summary;         /* translated one-liner */
+  char                *reasons;         /* translated, one per line with the fix, or NULL */
 } ExtopoReadiness;
 
+/* For the worst organization of @model (each is also available on its
+ * own). Evaluates the findings first when that has not happened. */
 void                extopo_readiness_compute   (ExtopoModel          *model,
                                                 ExtopoReadiness      *readiness);
+void                extopo_readiness_compute_for_organization (ExtopoModel        *model,
+                                                               ExtopoOrganization *organization,
+                                                               ExtopoReadiness    *readiness);
 void                extopo_readiness_clear     (ExtopoReadiness      *readiness);
+/* "not-ready", "ready-with-findings", "ready" */
+const char         *extopo_readiness_state_to_string (ExtopoReadinessState state);
+/* ok for ready, warning for ready with findings, error for not ready. */
+ExtopoStatus        extopo_readiness_get_status (const ExtopoReadiness *readiness);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "extopo-entry.h"
 #include "extopo-findings.h"
 #include "extopo-model.h"
+#include "extopo-model-private.h"
 
 /* What an entry is, by objectClass. */
 typedef enum
@@ -28,6 +29,7 @@ typedef enum
   ENTRY_KIND_CONNECTOR,
   ENTRY_KIND_SRS,
   ENTRY_KIND_ADC,
+  ENTRY_KIND_SKIP,      /* looks like a server, is not one */
   N_ENTRY_KINDS
 } EntryKind;
 
@@ -38,7 +40,12 @@ typedef struct
   ExtopoConnectorType  connector_type;
 } ClassInfo;
 
+/* When an entry carries several listed classes, the earliest row wins: the
+ * specific gateway classes before their mailGateway superclass, and the
+ * Exchange 2013 transport children (CN=FrontEnd, CN=Mailbox under a
+ * server's CN=Transport Configuration) before the server class. */
 static const ClassInfo class_table[] = {
+  { "msExchExchangeTransportServer", ENTRY_KIND_SKIP,         0 },
   { "msExchOrganizationContainer",  ENTRY_KIND_ORGANIZATION,  0 },
   { "msExchAdminGroup",             ENTRY_KIND_ADMIN_GROUP,   0 },
   { "msExchRoutingGroup",           ENTRY_KIND_ROUTING_GROUP, 0 },
@@ -49,6 +56,12 @@ static const ClassInfo class_table[] = {
   { "x25X400Link",                  ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_X400 },
   { "tP4X400Link",                  ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_X400 },
   { "rASX400Link",                  ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_X400 },
+  { "msExchNotesConnector",         ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_NOTES },
+  { "msExchGroupWiseConnector",     ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_GROUPWISE },
+  { "msExchccMailConnector",        ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_CCMAIL },
+  { "mSMailConnector",              ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_MSMAIL },
+  { "msExchCalendarConnector",      ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_CALENDAR },
+  { "mailGateway",                  ENTRY_KIND_CONNECTOR,     EXTOPO_CONNECTOR_GATEWAY },
   { "msExchSiteReplicationService", ENTRY_KIND_SRS,           0 },
   { "msExchConnectionAgreement",    ENTRY_KIND_ADC,           0 },
 };
@@ -79,6 +92,7 @@ struct _ExtopoModel
   GPtrArray  *servers;
   GPtrArray  *connectors;
   GPtrArray  *connections;
+  GPtrArray  *sites;
   GPtrArray  *dangling_refs;
   GPtrArray  *findings;
   /* ndn (borrowed from the object) -> ObjectRef (owned) */
@@ -87,6 +101,9 @@ struct _ExtopoModel
    * would cost a malloc header each, and most of their values repeat
    * (sites, routing groups, versions). */
   GStringChunk *strings;
+  guint       n_entries;
+  guint       n_deleted_skipped;
+  gboolean    findings_evaluated;
 };
 
 G_DEFINE_TYPE (ExtopoModel, extopo_model, G_TYPE_OBJECT)
@@ -95,18 +112,6 @@ static guint dn_hash (gconstpointer key);
 
 G_DEFINE_QUARK (extopo-model-error-quark, extopo_model_error)
 
-/* State used only while building. */
-typedef struct
-{
-  ExtopoModel *model;
-  /* raw DN value (borrowed from an entry) -> ndn (owned), or NULL when it
-   * does not parse. normalize_all() fills it with every link value up
-   * front; link values repeat a lot (every server names its home routing
-   * group), so each spelling is parsed once. */
-  GHashTable  *ndn_cache;
-  /* raw site DN -> site name (owned) */
-  GHashTable  *site_cache;
-} Builder;
 
 /* ------------------------------------------------------------------ */
 /* Freeing                                                             */
@@ -145,6 +150,7 @@ routing_group_free (gpointer data)
   g_ptr_array_unref (group->servers);
   g_ptr_array_unref (group->connectors);
   g_ptr_array_unref (group->findings);
+  g_clear_pointer (&group->member_dns, g_ptr_array_unref);
   g_free (group);
 }
 
@@ -167,8 +173,21 @@ connector_free (gpointer data)
   g_ptr_array_unref (connector->source_bridgeheads);
   g_ptr_array_unref (connector->target_bridgeheads);
   g_strfreev (connector->address_spaces);
+  g_strfreev (connector->smart_hosts);
+  g_ptr_array_unref (connector->connected_routing_groups);
   g_ptr_array_unref (connector->findings);
   g_free (connector);
+}
+
+static void
+site_free (gpointer data)
+{
+  ExtopoSite *site = data;
+
+  g_free (site->ndn);
+  g_ptr_array_unref (site->servers);
+  g_ptr_array_unref (site->findings);
+  g_free (site);
 }
 
 static void
@@ -192,6 +211,7 @@ extopo_model_finalize (GObject *object)
   g_clear_pointer (&self->objects, g_hash_table_unref);
   g_clear_pointer (&self->connections, g_ptr_array_unref);
   g_clear_pointer (&self->connectors, g_ptr_array_unref);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->servers, g_ptr_array_unref);
   g_clear_pointer (&self->routing_groups, g_ptr_array_unref);
   g_clear_pointer (&self->admin_groups, g_ptr_array_unref);
@@ -220,6 +240,7 @@ extopo_model_init (ExtopoModel *self)
   self->servers = g_ptr_array_new_with_free_func (server_free);
   self->connectors = g_ptr_array_new_with_free_func (connector_free);
   self->connections = g_ptr_array_new_with_free_func (g_free);
+  self->sites = g_ptr_array_new_with_free_func (site_free);
   self->dangling_refs = g_ptr_array_new_with_free_func (dangling_ref_free);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_finding_free);
   self->objects = g_hash_table_new_full (dn_hash, g_str_equal, NULL, g_free);
@@ -227,16 +248,16 @@ extopo_model_init (ExtopoModel *self)
 }
 
 /* A string the model keeps, in its chunk; NULL stays NULL. */
-static char *
-model_store (ExtopoModel *self,
+char *
+extopo_model_store (ExtopoModel *self,
              const char  *text)
 {
   return text != NULL ? g_string_chunk_insert (self->strings, text) : NULL;
 }
 
 /* The same for a value many objects share: stored once. */
-static char *
-model_share (ExtopoModel *self,
+char *
+extopo_model_share (ExtopoModel *self,
              const char  *text)
 {
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
@@ -273,8 +294,8 @@ dn_hash (gconstpointer key)
  * spelling escapes every comma inside a value, so the unescaped commas are
  * exactly the RDN separators. This spares a libldap parse per object, which
  * matters at 20,000 servers. */
-static const char *
-ndn_skip_rdns (const char *ndn,
+const char *
+extopo_ndn_skip_rdns (const char *ndn,
                guint       levels)
 {
   const char *p = ndn;
@@ -307,8 +328,8 @@ ndn_skip_rdns (const char *ndn,
 }
 
 /* The normalized form of a link value; NULL when it does not parse. */
-static const char *
-builder_normalize (Builder    *builder,
+const char *
+extopo_model_builder_normalize (ExtopoModelBuilder    *builder,
                    const char *raw)
 {
   gpointer cached;
@@ -322,8 +343,8 @@ builder_normalize (Builder    *builder,
   return ndn;
 }
 
-static gpointer
-model_lookup_ndn (ExtopoModel      *self,
+gpointer
+extopo_model_lookup_ndn (ExtopoModel      *self,
                   const char       *ndn,
                   ExtopoObjectKind  kind)
 {
@@ -355,8 +376,8 @@ model_register (ExtopoModel      *self,
   g_hash_table_insert (self->objects, (gpointer) ndn, ref);
 }
 
-static void
-model_add_dangling (ExtopoModel      *self,
+void
+extopo_model_add_dangling (ExtopoModel      *self,
                     const char       *subject_dn,
                     ExtopoObjectKind  subject_kind,
                     gpointer          subject,
@@ -391,11 +412,11 @@ entry_get_name (ExtopoModel *self,
   g_autofree char *name = NULL;
 
   if (cn != NULL && *cn != '\0')
-    return model_store (self, cn);
+    return extopo_model_store (self, cn);
 
   name = name_from_dn (extopo_entry_get_dn (entry));
 
-  return model_store (self, name);
+  return extopo_model_store (self, name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -410,14 +431,19 @@ classify_entry (ExtopoEntry *entry)
   /* Comparing the first letters (ASCII case folded by bit 5; strcasecmp
    * decides) keeps "top", "container" and every server's protocol classes
    * cheap. */
+  gsize best = G_N_ELEMENTS (class_table);
+
   classes = extopo_entry_get_strings (entry, "objectClass", &n_classes);
   for (guint i = 0; i < n_classes; i++)
-    for (gsize j = 0; j < G_N_ELEMENTS (class_table); j++)
+    for (gsize j = 0; j < best; j++)
       if ((classes[i][0] | 0x20) == (class_table[j].object_class[0] | 0x20) &&
           g_ascii_strcasecmp (classes[i], class_table[j].object_class) == 0)
-        return &class_table[j];
+        {
+          best = j;
+          break;
+        }
 
-  return NULL;
+  return best < G_N_ELEMENTS (class_table) ? &class_table[best] : NULL;
 }
 
 static char *
@@ -425,21 +451,21 @@ entry_share_string (ExtopoModel *self,
                     ExtopoEntry *entry,
                     const char  *attribute)
 {
-  return model_share (self, extopo_entry_get_string (entry, attribute));
+  return extopo_model_share (self, extopo_entry_get_string (entry, attribute));
 }
 
 /* ------------------------------------------------------------------ */
 /* Organizations, admin groups, routing groups                         */
 
 static void
-build_organization (Builder *builder,
+build_organization (ExtopoModelBuilder *builder,
                     Pending *pending)
 {
   ExtopoOrganization *org = g_new0 (ExtopoOrganization, 1);
   const char *dn = extopo_entry_get_dn (pending->entry);
   gboolean mixed;
 
-  org->dn = model_store (builder->model, dn);
+  org->dn = extopo_model_store (builder->model, dn);
   org->ndn = g_steal_pointer (&pending->ndn);
   org->name = entry_get_name (builder->model, pending->entry);
   org->admin_groups = g_ptr_array_new ();
@@ -466,7 +492,7 @@ find_organization (ExtopoModel *self,
 {
   ExtopoOrganization *org;
 
-  org = model_lookup_ndn (self, ndn_skip_rdns (ndn, levels), EXTOPO_OBJECT_ORGANIZATION);
+  org = extopo_model_lookup_ndn (self, extopo_ndn_skip_rdns (ndn, levels), EXTOPO_OBJECT_ORGANIZATION);
   if (org != NULL)
     return org;
 
@@ -482,7 +508,7 @@ find_organization (ExtopoModel *self,
 }
 
 static void
-build_admin_group (Builder *builder,
+build_admin_group (ExtopoModelBuilder *builder,
                    Pending *pending)
 {
   ExtopoModel *self = builder->model;
@@ -490,7 +516,7 @@ build_admin_group (Builder *builder,
   const char *dn = extopo_entry_get_dn (pending->entry);
   gint64 mode;
 
-  group->dn = model_store (self, dn);
+  group->dn = extopo_model_store (self, dn);
   group->ndn = g_steal_pointer (&pending->ndn);
   group->name = entry_get_name (self, pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ADMIN_GROUP_NAME) == 0;
@@ -504,15 +530,15 @@ build_admin_group (Builder *builder,
   /* CN=<group>,CN=Administrative Groups,CN=<org> */
   group->organization = find_organization (self, group->ndn, 2);
   if (group->organization == NULL)
-    model_add_dangling (self, group->dn, EXTOPO_OBJECT_ADMIN_GROUP, group,
-                        "distinguishedName", ndn_skip_rdns (group->ndn, 2));
+    extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ADMIN_GROUP, group,
+                        "distinguishedName", extopo_ndn_skip_rdns (group->ndn, 2));
 
   g_ptr_array_add (self->admin_groups, group);
   model_register (self, group->ndn, EXTOPO_OBJECT_ADMIN_GROUP, group);
 }
 
 static void
-build_routing_group (Builder *builder,
+build_routing_group (ExtopoModelBuilder *builder,
                      Pending *pending)
 {
   ExtopoModel *self = builder->model;
@@ -520,7 +546,7 @@ build_routing_group (Builder *builder,
   const char *dn = extopo_entry_get_dn (pending->entry);
   const char *parent;
 
-  group->dn = model_store (self, dn);
+  group->dn = extopo_model_store (self, dn);
   group->ndn = g_steal_pointer (&pending->ndn);
   group->name = entry_get_name (self, pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ROUTING_GROUP_NAME) == 0;
@@ -528,12 +554,13 @@ build_routing_group (Builder *builder,
   group->servers = g_ptr_array_new ();
   group->connectors = g_ptr_array_new ();
   group->findings = g_ptr_array_new ();
+  extopo_model_read_routing_group_shapes (builder, group, pending->entry);
 
   /* CN=<group>,CN=Routing Groups,CN=<admin group> */
-  parent = ndn_skip_rdns (group->ndn, 2);
-  group->admin_group = model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
+  parent = extopo_ndn_skip_rdns (group->ndn, 2);
+  group->admin_group = extopo_model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
   if (group->admin_group == NULL)
-    model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
+    extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
                         "distinguishedName", parent != NULL ? parent : group->dn);
 
   g_ptr_array_add (self->routing_groups, group);
@@ -559,32 +586,36 @@ fqdn_from_network_address (ExtopoEntry *entry)
   return NULL;
 }
 
-static const char *
-builder_site_name (Builder    *builder,
-                   const char *site_dn)
-{
-  char *name;
-
-  name = g_hash_table_lookup (builder->site_cache, site_dn);
-  if (name == NULL)
-    {
-      name = name_from_dn (site_dn);
-      g_hash_table_insert (builder->site_cache, (gpointer) site_dn, name);
-    }
-
-  return name;
-}
-
 gboolean
 extopo_server_is_exchange_2007 (const ExtopoServer *server)
 {
   g_return_val_if_fail (server != NULL, FALSE);
 
-  if (server->version.known)
-    return server->version.product == EXTOPO_PRODUCT_EXCHANGE_2007 ||
-           server->version.product == EXTOPO_PRODUCT_LATER;
+  /* Products are ordered by release: 2007 and every later one. */
+  if (server->version.known && server->version.product != EXTOPO_PRODUCT_UNKNOWN)
+    return server->version.product >= EXTOPO_PRODUCT_EXCHANGE_2007;
 
   return server->has_msexch_version || server->roles_known;
+}
+
+gboolean
+extopo_server_is_legacy (const ExtopoServer *server)
+{
+  g_return_val_if_fail (server != NULL, FALSE);
+
+  return server->version.product == EXTOPO_PRODUCT_EXCHANGE_2000 ||
+         server->version.product == EXTOPO_PRODUCT_EXCHANGE_2003;
+}
+
+gboolean
+extopo_server_is_hub (const ExtopoServer *server)
+{
+  g_return_val_if_fail (server != NULL, FALSE);
+
+  return server->roles_known &&
+         (server->roles & EXTOPO_ROLE_HUB_TRANSPORT) != 0 &&
+         !server->provisioned &&
+         extopo_server_is_exchange_2007 (server);
 }
 
 static ExtopoRoutingGroup *
@@ -602,7 +633,7 @@ admin_group_find_interop_routing_group (ExtopoAdminGroup *group)
 }
 
 static void
-build_server (Builder *builder,
+build_server (ExtopoModelBuilder *builder,
               Pending *pending)
 {
   ExtopoModel *self = builder->model;
@@ -613,10 +644,10 @@ build_server (Builder *builder,
   const char *site_dn;
   gint64 number;
 
-  server->dn = model_store (self, dn);
+  server->dn = extopo_model_store (self, dn);
   server->ndn = g_steal_pointer (&pending->ndn);
   server->name = entry_get_name (self, entry);
-  server->fqdn = model_store (self, fqdn_from_network_address (entry));
+  server->fqdn = extopo_model_store (self, fqdn_from_network_address (entry));
   server->serial_number = entry_share_string (self, entry, "serialNumber");
   server->version_number = entry_share_string (self, entry, "versionNumber");
   extopo_version_resolve (server->serial_number, server->version_number, &server->version);
@@ -631,22 +662,21 @@ build_server (Builder *builder,
                         number >= 0 && number <= G_MAXINT ? (int) number : -1;
 
   site_dn = extopo_entry_get_string (entry, "msExchServerSite");
+  /* The site object and its name come once every server is placed. */
   if (site_dn != NULL)
-    {
-      server->site_dn = model_share (self, site_dn);
-      server->site_name = model_share (self, builder_site_name (builder, site_dn));
-    }
-  server->legacy_dn = model_store (self, extopo_entry_get_string (entry, "legacyExchangeDN"));
+    server->site_dn = extopo_model_share (self, site_dn);
+  server->legacy_dn = extopo_model_store (self, extopo_entry_get_string (entry, "legacyExchangeDN"));
   server->has_msexch_version = extopo_entry_has_attribute (entry, "msExchVersion");
   server->home_routing_group_dn = entry_share_string (self, entry, "msExchHomeRoutingGroup");
   server->status = EXTOPO_STATUS_OK;
   server->findings = g_ptr_array_new ();
+  extopo_model_read_server_shapes (builder, server, entry);
 
   /* CN=<server>,CN=Servers,CN=<admin group> */
-  parent = ndn_skip_rdns (server->ndn, 2);
-  server->admin_group = model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
+  parent = extopo_ndn_skip_rdns (server->ndn, 2);
+  server->admin_group = extopo_model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
   if (server->admin_group == NULL)
-    model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
+    extopo_model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
                         "distinguishedName", parent != NULL ? parent : server->dn);
 
   g_ptr_array_add (self->servers, server);
@@ -655,19 +685,28 @@ build_server (Builder *builder,
 
 /* Runs once every routing group exists. */
 static void
-link_server_routing_group (Builder      *builder,
+link_server_routing_group (ExtopoModelBuilder      *builder,
                            ExtopoServer *server)
 {
   ExtopoModel *self = builder->model;
 
   if (server->home_routing_group_dn != NULL)
     {
-      const char *ndn = builder_normalize (builder, server->home_routing_group_dn);
+      const char *ndn = extopo_model_builder_normalize (builder, server->home_routing_group_dn);
 
-      server->routing_group = model_lookup_ndn (self, ndn, EXTOPO_OBJECT_ROUTING_GROUP);
+      server->routing_group = extopo_model_lookup_ndn (self, ndn, EXTOPO_OBJECT_ROUTING_GROUP);
       if (server->routing_group == NULL)
-        model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
+        extopo_model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
                             "msExchHomeRoutingGroup", server->home_routing_group_dn);
+      return;
+    }
+
+  /* Some exports leave out the forward link but carry the group's computed
+   * backlink, which ExBPA reads too. */
+  server->routing_group = extopo_model_builder_member_of (builder, server);
+  if (server->routing_group != NULL)
+    {
+      server->routing_group_by_backlink = TRUE;
       return;
     }
 
@@ -684,24 +723,25 @@ link_server_routing_group (Builder      *builder,
 /* A bridgehead value names an SMTP virtual server
  * (CN=1,CN=SMTP,CN=Protocols,CN=<server>,...) or a server itself. */
 static ExtopoServer *
-resolve_bridgehead (Builder    *builder,
+resolve_bridgehead (ExtopoModelBuilder    *builder,
                     const char *raw)
 {
-  const char *ndn = builder_normalize (builder, raw);
+  const char *ndn = extopo_model_builder_normalize (builder, raw);
   ExtopoServer *server;
 
   if (ndn == NULL)
     return NULL;
 
-  server = model_lookup_ndn (builder->model, ndn, EXTOPO_OBJECT_SERVER);
+  server = extopo_model_lookup_ndn (builder->model, ndn, EXTOPO_OBJECT_SERVER);
   if (server == NULL)
-    server = model_lookup_ndn (builder->model, ndn_skip_rdns (ndn, 3), EXTOPO_OBJECT_SERVER);
+    server = extopo_model_lookup_ndn (builder->model, extopo_ndn_skip_rdns (ndn, 3), EXTOPO_OBJECT_SERVER);
 
   return server;
 }
 
-static void
-link_bridgeheads (Builder         *builder,
+/* Returns how many values the attribute holds, resolved or not. */
+static guint
+link_bridgeheads (ExtopoModelBuilder         *builder,
                   ExtopoConnector *connector,
                   ExtopoEntry     *entry,
                   const char      *attribute,
@@ -716,15 +756,17 @@ link_bridgeheads (Builder         *builder,
       ExtopoServer *server = resolve_bridgehead (builder, values[i]);
 
       if (server == NULL)
-        model_add_dangling (builder->model, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
+        extopo_model_add_dangling (builder->model, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
                             attribute, values[i]);
       else if (!g_ptr_array_find (servers, server, NULL))
         g_ptr_array_add (servers, server);
     }
+
+  return n_values;
 }
 
 static void
-build_connector (Builder *builder,
+build_connector (ExtopoModelBuilder *builder,
                  Pending *pending)
 {
   ExtopoModel *self = builder->model;
@@ -736,13 +778,14 @@ build_connector (Builder *builder,
   guint n_spaces;
   gint64 cost;
 
-  connector->dn = model_store (self, dn);
+  connector->dn = extopo_model_store (self, dn);
   connector->ndn = g_steal_pointer (&pending->ndn);
   connector->name = entry_get_name (self, pending->entry);
   connector->type = pending->info->connector_type;
-  connector->object_class = model_share (self, pending->info->object_class);
+  connector->object_class = extopo_model_share (self, pending->info->object_class);
   connector->source_bridgeheads = g_ptr_array_new ();
   connector->target_bridgeheads = g_ptr_array_new ();
+  connector->connected_routing_groups = g_ptr_array_new ();
   connector->findings = g_ptr_array_new ();
 
   /* Missing or non-numeric costs take the default; others are clamped. */
@@ -756,10 +799,10 @@ build_connector (Builder *builder,
     connector->address_spaces[i] = g_strdup (spaces[i]);
 
   /* CN=<connector>,CN=Connections,CN=<routing group> */
-  source_ndn = ndn_skip_rdns (connector->ndn, 2);
-  connector->source = model_lookup_ndn (self, source_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
+  source_ndn = extopo_ndn_skip_rdns (connector->ndn, 2);
+  connector->source = extopo_model_lookup_ndn (self, source_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
   if (connector->source == NULL)
-    model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
+    extopo_model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
                         "distinguishedName", source_ndn != NULL ? source_ndn : connector->dn);
 
   if (connector->type == EXTOPO_CONNECTOR_SMTP &&
@@ -770,18 +813,21 @@ build_connector (Builder *builder,
   connector->target_dn = entry_share_string (self, entry, "msExchDestinationRGDN");
   if (connector->target_dn != NULL)
     {
-      const char *target_ndn = builder_normalize (builder, connector->target_dn);
+      const char *target_ndn = extopo_model_builder_normalize (builder, connector->target_dn);
 
-      connector->target = model_lookup_ndn (self, target_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
+      connector->target = extopo_model_lookup_ndn (self, target_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
       if (connector->target == NULL)
-        model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
+        extopo_model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
                             "msExchDestinationRGDN", connector->target_dn);
     }
 
-  link_bridgeheads (builder, connector, entry, "msExchSourceBridgeheadServersDN",
-                    connector->source_bridgeheads);
-  link_bridgeheads (builder, connector, entry, "msExchTargetBridgeheadServersDN",
-                    connector->target_bridgeheads);
+  connector->n_source_bridgehead_dns =
+    link_bridgeheads (builder, connector, entry, "msExchSourceBridgeheadServersDN",
+                      connector->source_bridgeheads);
+  connector->n_target_bridgehead_dns =
+    link_bridgeheads (builder, connector, entry, "msExchTargetBridgeheadServersDN",
+                      connector->target_bridgeheads);
+  extopo_model_read_connector_shapes (builder, connector, entry);
 
   g_ptr_array_add (self->connectors, connector);
   model_register (self, connector->ndn, EXTOPO_OBJECT_CONNECTOR, connector);
@@ -883,7 +929,7 @@ build_connections (ExtopoModel *self)
 /* SRS and ADC                                                         */
 
 static void
-attach_srs (Builder *builder,
+attach_srs (ExtopoModelBuilder *builder,
             Pending *pending)
 {
   ExtopoModel *self = builder->model;
@@ -892,7 +938,7 @@ attach_srs (Builder *builder,
   ExtopoOrganization *org = NULL;
 
   /* CN=Microsoft Site Replication Service,CN=<server>,... */
-  server = model_lookup_ndn (self, ndn_skip_rdns (pending->ndn, 1), EXTOPO_OBJECT_SERVER);
+  server = extopo_model_lookup_ndn (self, extopo_ndn_skip_rdns (pending->ndn, 1), EXTOPO_OBJECT_SERVER);
   if (server != NULL)
     {
       server->has_srs = TRUE;
@@ -916,18 +962,18 @@ attach_srs (Builder *builder,
  * same CN=Microsoft Exchange container (the forest normally holds one), or
  * to every organization when none matches. */
 static void
-attach_adc (Builder *builder,
+attach_adc (ExtopoModelBuilder *builder,
             Pending *pending)
 {
   ExtopoModel *self = builder->model;
   const char *dn = extopo_entry_get_dn (pending->entry);
-  const char *exchange_ndn = ndn_skip_rdns (pending->ndn, 2);
+  const char *exchange_ndn = extopo_ndn_skip_rdns (pending->ndn, 2);
   gboolean attached = FALSE;
 
   for (guint i = 0; exchange_ndn != NULL && i < self->organizations->len; i++)
     {
       ExtopoOrganization *org = g_ptr_array_index (self->organizations, i);
-      const char *parent = ndn_skip_rdns (org->ndn, 1);
+      const char *parent = extopo_ndn_skip_rdns (org->ndn, 1);
 
       if (parent != NULL && strcmp (parent, exchange_ndn) == 0)
         {
@@ -1051,19 +1097,21 @@ pending_set_clear (PendingSet *set)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PendingSet, pending_set_clear)
 
 static void
-builder_clear (Builder *builder)
+builder_clear (ExtopoModelBuilder *builder)
 {
   g_clear_pointer (&builder->ndn_cache, g_hash_table_unref);
-  g_clear_pointer (&builder->site_cache, g_hash_table_unref);
+  g_clear_pointer (&builder->sites, g_hash_table_unref);
+  g_clear_pointer (&builder->members, g_hash_table_unref);
+  g_clear_pointer (&builder->groups_by_guid, g_hash_table_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Builder, builder_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExtopoModelBuilder, builder_clear)
 
-typedef void (*PendingFunc) (Builder *builder,
+typedef void (*PendingFunc) (ExtopoModelBuilder *builder,
                              Pending *pending);
 
 static void
-each_pending (Builder    *builder,
+each_pending (ExtopoModelBuilder    *builder,
               PendingSet *set,
               EntryKind   kind,
               PendingFunc func)
@@ -1138,12 +1186,21 @@ normalize_parallel (NormalizeItem *items,
 }
 
 /* Attributes whose DN values the build looks up, by kind of entry. */
-static const char * const server_links[] = { "msExchHomeRoutingGroup", NULL };
-static const char * const routing_group_links[] = { "msExchRoutingMasterDN", NULL };
+static const char * const server_links[] = {
+  "msExchHomeRoutingGroup",
+  "msExchServerSite",
+  NULL
+};
+static const char * const routing_group_links[] = {
+  "msExchRoutingMasterDN",
+  "msExchRoutingGroupMembersBL",
+  NULL
+};
 static const char * const connector_links[] = {
   "msExchDestinationRGDN",
   "msExchSourceBridgeheadServersDN",
   "msExchTargetBridgeheadServersDN",
+  "homeMTA",
   NULL
 };
 
@@ -1165,6 +1222,7 @@ entry_kind_get_links (EntryKind kind)
     case ENTRY_KIND_ADMIN_GROUP:
     case ENTRY_KIND_SRS:
     case ENTRY_KIND_ADC:
+    case ENTRY_KIND_SKIP:
     case N_ENTRY_KINDS:
     default:
       return no_links;
@@ -1175,13 +1233,15 @@ entry_kind_get_links (EntryKind kind)
  * filling @classified's ndn fields and @builder's cache. Fails on the first
  * entry DN that does not parse, naming its line. */
 static gboolean
-normalize_all (Builder     *builder,
+normalize_all (ExtopoModelBuilder     *builder,
                GArray      *classified,
                const char  *source_name,
                GError     **error)
 {
+  /* Never sized 0: an input with no classified entry still normalizes
+   * nothing through a valid array. */
   g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (NormalizeItem),
-                                               classified->len * 2);
+                                               classified->len * 2 + 1);
   g_autoptr(GHashTable) seen = g_hash_table_new (dn_hash, g_str_equal);
   guint n_entries = classified->len;
 
@@ -1215,7 +1275,8 @@ normalize_all (Builder     *builder,
         }
     }
 
-  normalize_parallel (&g_array_index (items, NormalizeItem, 0), items->len);
+  if (items->len > 0)
+    normalize_parallel ((NormalizeItem *) (gpointer) items->data, items->len);
 
   for (guint i = n_entries; i < items->len; i++)
     {
@@ -1259,7 +1320,7 @@ extopo_model_new_from_entries (GPtrArray   *entries,
 {
   g_autoptr(ExtopoModel) self = NULL;
   g_auto(PendingSet) pending = { { NULL, } };
-  g_auto(Builder) builder = { NULL, };
+  g_auto(ExtopoModelBuilder) builder = { NULL, };
   g_autoptr(GArray) classified = NULL;
 
   g_return_val_if_fail (entries != NULL, NULL);
@@ -1273,18 +1334,30 @@ extopo_model_new_from_entries (GPtrArray   *entries,
   /* Pass 1: classify by objectClass, then normalize the DNs of what we keep. */
   classified = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (classified, pending_clear);
+  self->n_entries = entries->len;
   for (guint i = 0; i < entries->len; i++)
     {
       ExtopoEntry *entry = g_ptr_array_index (entries, i);
       Pending item = { entry, classify_entry (entry), NULL };
 
-      if (item.info != NULL)
+      /* Tombstones keep their versions and classes: a deleted Exchange 5.5
+       * server would still block native mode. They are not part of the
+       * organization. */
+      if (extopo_model_entry_is_deleted (entry))
+        {
+          self->n_deleted_skipped++;
+          continue;
+        }
+
+      if (item.info != NULL && item.info->kind != ENTRY_KIND_SKIP)
         g_array_append_val (classified, item);
     }
 
   builder.model = self;
   builder.ndn_cache = g_hash_table_new_full (dn_hash, g_str_equal, NULL, g_free);
-  builder.site_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  builder.sites = g_hash_table_new (dn_hash, g_str_equal);
+  builder.members = g_hash_table_new (dn_hash, g_str_equal);
+  builder.groups_by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!normalize_all (&builder, classified, self->source_name, error))
     return NULL;
@@ -1330,6 +1403,7 @@ extopo_model_new_from_entries (GPtrArray   *entries,
       if (group->admin_group != NULL)
         g_ptr_array_add (group->admin_group->routing_groups, group);
     }
+  extopo_model_index_routing_groups (&builder);
 
   each_pending (&builder, &pending, ENTRY_KIND_SERVER, build_server);
   for (guint i = 0; i < self->servers->len; i++)
@@ -1345,6 +1419,7 @@ extopo_model_new_from_entries (GPtrArray   *entries,
       if (server->routing_group != NULL)
         g_ptr_array_add (server->routing_group->servers, server);
     }
+  extopo_model_build_sites (&builder);
 
   /* Masters need the servers. */
   for (guint i = 0; i < self->routing_groups->len; i++)
@@ -1354,10 +1429,10 @@ extopo_model_new_from_entries (GPtrArray   *entries,
       if (group->master_dn == NULL)
         continue;
 
-      group->master = model_lookup_ndn (self, builder_normalize (&builder, group->master_dn),
+      group->master = extopo_model_lookup_ndn (self, extopo_model_builder_normalize (&builder, group->master_dn),
                                         EXTOPO_OBJECT_SERVER);
       if (group->master == NULL)
-        model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
+        extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
                             "msExchRoutingMasterDN", group->master_dn);
     }
 
@@ -1439,6 +1514,46 @@ extopo_model_get_connections (ExtopoModel *self)
 }
 
 GPtrArray *
+extopo_model_get_sites (ExtopoModel *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (self), NULL);
+
+  return self->sites;
+}
+
+void
+extopo_model_add_site (ExtopoModel *self,
+                       ExtopoSite  *site)
+{
+  site->index = self->sites->len;
+  g_ptr_array_add (self->sites, site);
+}
+
+guint
+extopo_model_get_n_entries (ExtopoModel *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (self), 0);
+
+  return self->n_entries;
+}
+
+guint
+extopo_model_get_n_deleted_skipped (ExtopoModel *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (self), 0);
+
+  return self->n_deleted_skipped;
+}
+
+gboolean
+extopo_model_get_findings_evaluated (ExtopoModel *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (self), FALSE);
+
+  return self->findings_evaluated;
+}
+
+GPtrArray *
 extopo_model_get_dangling_refs (ExtopoModel *self)
 {
   g_return_val_if_fail (EXTOPO_IS_MODEL (self), NULL);
@@ -1473,6 +1588,8 @@ object_get_findings (ExtopoObjectKind kind,
       return ((ExtopoServer *) object)->findings;
     case EXTOPO_OBJECT_CONNECTOR:
       return ((ExtopoConnector *) object)->findings;
+    case EXTOPO_OBJECT_SITE:
+      return ((ExtopoSite *) object)->findings;
     case EXTOPO_OBJECT_NONE:
     default:
       return NULL;
@@ -1501,6 +1618,7 @@ extopo_model_set_findings (ExtopoModel *self,
   g_ptr_array_ref (findings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = findings;
+  self->findings_evaluated = TRUE;
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -1586,6 +1704,8 @@ extopo_model_object_get_name (ExtopoObjectKind kind,
       return ((ExtopoServer *) object)->name;
     case EXTOPO_OBJECT_CONNECTOR:
       return ((ExtopoConnector *) object)->name;
+    case EXTOPO_OBJECT_SITE:
+      return ((ExtopoSite *) object)->name;
     case EXTOPO_OBJECT_NONE:
     default:
       return NULL;
@@ -1610,6 +1730,8 @@ extopo_model_object_get_dn (ExtopoObjectKind kind,
       return ((ExtopoServer *) object)->dn;
     case EXTOPO_OBJECT_CONNECTOR:
       return ((ExtopoConnector *) object)->dn;
+    case EXTOPO_OBJECT_SITE:
+      return ((ExtopoSite *) object)->dn;
     case EXTOPO_OBJECT_NONE:
     default:
       return NULL;
@@ -1644,9 +1766,80 @@ extopo_connector_type_to_string (ExtopoConnectorType type)
       return "send";
     case EXTOPO_CONNECTOR_X400:
       return "x400";
+    case EXTOPO_CONNECTOR_NOTES:
+      return "notes";
+    case EXTOPO_CONNECTOR_GROUPWISE:
+      return "groupwise";
+    case EXTOPO_CONNECTOR_CCMAIL:
+      return "ccmail";
+    case EXTOPO_CONNECTOR_MSMAIL:
+      return "msmail";
+    case EXTOPO_CONNECTOR_CALENDAR:
+      return "calendar";
+    case EXTOPO_CONNECTOR_GATEWAY:
+      return "gateway";
     default:
       return "unknown";
     }
+}
+
+gboolean
+extopo_connector_type_is_foreign (ExtopoConnectorType type)
+{
+  return type >= EXTOPO_CONNECTOR_NOTES && type <= EXTOPO_CONNECTOR_GATEWAY;
+}
+
+const char *
+extopo_cluster_type_to_string (ExtopoClusterType cluster)
+{
+  switch (cluster)
+    {
+    case EXTOPO_CLUSTER_CCR:
+      return "CCR";
+    case EXTOPO_CLUSTER_SCC:
+      return "SCC";
+    case EXTOPO_CLUSTER_NONE:
+    default:
+      return NULL;
+    }
+}
+
+ExtopoOrganization *
+extopo_model_object_get_organization (ExtopoObjectKind kind,
+                                      gpointer         object)
+{
+  ExtopoAdminGroup *admin_group = NULL;
+
+  if (object == NULL)
+    return NULL;
+
+  switch (kind)
+    {
+    case EXTOPO_OBJECT_ORGANIZATION:
+      return object;
+    case EXTOPO_OBJECT_ADMIN_GROUP:
+      admin_group = object;
+      break;
+    case EXTOPO_OBJECT_ROUTING_GROUP:
+      admin_group = ((ExtopoRoutingGroup *) object)->admin_group;
+      break;
+    case EXTOPO_OBJECT_SERVER:
+      admin_group = ((ExtopoServer *) object)->admin_group;
+      if (admin_group == NULL && ((ExtopoServer *) object)->routing_group != NULL)
+        admin_group = ((ExtopoServer *) object)->routing_group->admin_group;
+      break;
+    case EXTOPO_OBJECT_CONNECTOR:
+      if (((ExtopoConnector *) object)->source != NULL)
+        admin_group = ((ExtopoConnector *) object)->source->admin_group;
+      break;
+    case EXTOPO_OBJECT_SITE:
+      return ((ExtopoSite *) object)->organization;
+    case EXTOPO_OBJECT_NONE:
+    default:
+      return NULL;
+    }
+
+  return admin_group != NULL ? admin_group->organization : NULL;
 }
 
 const char *

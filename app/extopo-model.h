@@ -34,6 +34,20 @@ struct _ExtopoOrganization
   guint          index;
 };
 
+/* An Active Directory site that Exchange 2007 and later servers name in
+ * msExchServerSite. An export of CN=Microsoft Exchange holds no site
+ * objects, so a site is known by that DN alone. */
+struct _ExtopoSite
+{
+  char               *dn;
+  char               *ndn;
+  char               *name;            /* the first RDN's value */
+  ExtopoOrganization *organization;    /* that of its first server */
+  GPtrArray          *servers;         /* ExtopoServer*, by server order */
+  GPtrArray          *findings;        /* ExtopoFinding*, borrowed, set by findings */
+  guint               index;
+};
+
 struct _ExtopoAdminGroup
 {
   char               *dn;
@@ -60,6 +74,10 @@ struct _ExtopoRoutingGroup
   ExtopoServer     *master;           /* NULL when absent or dangling */
   GPtrArray        *servers;          /* ExtopoServer* homed here */
   GPtrArray        *connectors;       /* ExtopoConnector* whose source is this group */
+  char             *guid;             /* objectGUID as "{xxxxxxxx-...}", lower case, or NULL */
+  /* msExchRoutingGroupMembersBL values as found (AD's computed backlink),
+   * borrowed from the model; read only when a server lacks its forward link. */
+  GPtrArray        *member_dns;
   GPtrArray        *findings;         /* ExtopoFinding*, borrowed, set by findings */
   guint             index;
 };
@@ -74,6 +92,7 @@ struct _ExtopoServer
   ExtopoRoutingGroup *routing_group;    /* NULL when unknown or dangling */
   char               *home_routing_group_dn; /* msExchHomeRoutingGroup as found, or NULL */
   gboolean            routing_group_by_fallback; /* Exchange 2007 without msExchHomeRoutingGroup */
+  gboolean            routing_group_by_backlink; /* from a group's msExchRoutingGroupMembersBL */
   char               *serial_number;
   char               *version_number;   /* raw versionNumber text, or NULL */
   ExtopoVersion       version;
@@ -82,9 +101,16 @@ struct _ExtopoServer
   int                 server_role;      /* serverRole: 1 front-end, 0 back-end, -1 absent */
   char               *site_dn;          /* msExchServerSite */
   char               *site_name;        /* its first RDN value */
+  ExtopoSite         *site;             /* NULL without msExchServerSite */
   char               *legacy_dn;        /* legacyExchangeDN */
   gboolean            has_msexch_version; /* msExchVersion present: created by Exchange 2007 */
   gboolean            has_srs;          /* an SRS object sits under this server */
+  ExtopoClusterType   cluster;          /* msExchClusterStorageType */
+  gboolean            provisioned;      /* msExchCurrentServerRoles has 4096: a placeholder */
+  /* An Edge Transport server that New-EdgeSubscription wrote into the
+   * organization: it carries EdgeSync credentials, the EdgeSync ADAM SSL
+   * port or msExchTransportFlags bit 0x10000. */
+  gboolean            edge_subscribed;
   ExtopoManagement    management;
   ExtopoStatus        status;           /* set by extopo_findings_evaluate() */
   GPtrArray          *findings;         /* ExtopoFinding*, borrowed, set by findings */
@@ -104,7 +130,16 @@ struct _ExtopoConnector
   guint               cost;             /* 1..100, default 1 */
   GPtrArray          *source_bridgeheads; /* ExtopoServer* */
   GPtrArray          *target_bridgeheads; /* ExtopoServer* */
+  guint               n_source_bridgehead_dns; /* values found, resolved or not */
+  guint               n_target_bridgehead_dns;
   char              **address_spaces;   /* routingList values, NULL-terminated, may be empty */
+  /* Routing groups named by connectedDomains (an SMTP or X.400 connector's
+   * connected routing groups): ExtopoRoutingGroup*, borrowed. */
+  GPtrArray          *connected_routing_groups;
+  guint               n_connected_unresolved; /* connectedDomains values that match no group */
+  char              **smart_hosts;      /* msExchSmtpSmartHost values, NULL-terminated */
+  char               *home_mta_dn;      /* homeMTA as found (foreign gateways), or NULL */
+  ExtopoServer       *host_server;      /* the server whose MTA homeMTA names, or NULL */
   ExtopoConnector    *reciprocal;       /* the other half of a two-way pair, or NULL */
   ExtopoConnection   *connection;       /* the drawn edge this connector belongs to */
   GPtrArray          *findings;         /* ExtopoFinding*, borrowed */
@@ -165,7 +200,15 @@ GPtrArray   *extopo_model_get_routing_groups (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_servers        (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_connectors     (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_connections    (ExtopoModel  *self);
+GPtrArray   *extopo_model_get_sites          (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_dangling_refs  (ExtopoModel  *self);
+/* How many entries the model was given, and how many of them were deleted
+ * objects (isDeleted, a \0ADEL: name, or a place under CN=Deleted Objects)
+ * that it left out. */
+guint        extopo_model_get_n_entries      (ExtopoModel  *self);
+guint        extopo_model_get_n_deleted_skipped (ExtopoModel *self);
+/* TRUE once extopo_findings_evaluate() ran on the model. */
+gboolean     extopo_model_get_findings_evaluated (ExtopoModel *self);
 /* Set by extopo_findings_evaluate(); empty before. */
 GPtrArray   *extopo_model_get_findings       (ExtopoModel  *self);
 /* Takes a reference to @findings (ExtopoFinding*, freed by the array),
@@ -191,9 +234,22 @@ const char  *extopo_model_object_get_dn      (ExtopoObjectKind kind,
  * version cannot be read, by msExchVersion or msExchCurrentServerRoles, which
  * only Exchange 2007 writes. */
 gboolean     extopo_server_is_exchange_2007 (const ExtopoServer *server);
+/* TRUE for an Exchange 2000 or 2003 server. */
+gboolean     extopo_server_is_legacy        (const ExtopoServer *server);
+/* TRUE when the server has the Hub Transport role (Exchange 2007 and later). */
+gboolean     extopo_server_is_hub           (const ExtopoServer *server);
+/* The organization an object belongs to, or NULL. */
+ExtopoOrganization *extopo_model_object_get_organization (ExtopoObjectKind kind,
+                                                          gpointer         object);
 
 const char  *extopo_org_mode_to_string       (ExtopoOrgMode    mode); /* "native", "mixed", "unset" */
-const char  *extopo_connector_type_to_string (ExtopoConnectorType type); /* "routing-group", "smtp", "send", "x400" */
+/* "routing-group", "smtp", "send", "x400", "notes", "groupwise", "ccmail",
+ * "msmail", "calendar", "gateway" */
+const char  *extopo_connector_type_to_string (ExtopoConnectorType type);
+/* TRUE for a foreign mail gateway (Notes, GroupWise, cc:Mail, MS Mail, Calendar). */
+gboolean     extopo_connector_type_is_foreign (ExtopoConnectorType type);
+/* "CCR", "SCC", or NULL for none. */
+const char  *extopo_cluster_type_to_string   (ExtopoClusterType cluster);
 const char  *extopo_status_to_string         (ExtopoStatus     status); /* "ok", "warning", "error", "unsupported" */
 const char  *extopo_severity_to_string       (ExtopoSeverity   severity); /* "error", "warning", "info" */
 

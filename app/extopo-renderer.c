@@ -2134,7 +2134,7 @@ title_block (Painter *painter,
       ExtopoStatus status;
 
       extopo_readiness_compute (model, &readiness);
-      status = readiness.ready ? EXTOPO_STATUS_OK : EXTOPO_STATUS_ERROR;
+      status = extopo_readiness_get_status (&readiness);
       if (paint)
         {
           draw_status_icon (cr, status, x + 7, y + height + 7, 7);

@@ -71,6 +71,8 @@ object_kind_to_string (ExtopoObjectKind kind)
       return "server";
     case EXTOPO_OBJECT_CONNECTOR:
       return "connector";
+    case EXTOPO_OBJECT_SITE:
+      return "site";
     case EXTOPO_OBJECT_NONE:
     default:
       return NULL;
@@ -178,6 +180,36 @@ routing_group_name (ExtopoRoutingGroup *group)
   return group != NULL ? group->name : NULL;
 }
 
+/* "readiness": {"state", "prerequisites_met", "errors", "warnings"} for one
+ * organization, or for the worst one when @org is NULL. */
+static void
+add_readiness (JsonBuilder        *builder,
+               ExtopoModel        *model,
+               ExtopoOrganization *org)
+{
+  ExtopoReadiness readiness = { 0, };
+
+  if (org != NULL)
+    extopo_readiness_compute_for_organization (model, org, &readiness);
+  else
+    extopo_readiness_compute (model, &readiness);
+
+  json_builder_set_member_name (builder, "readiness");
+  json_builder_begin_object (builder);
+  add_string (builder, "state", extopo_readiness_state_to_string (readiness.state));
+  add_bool (builder, "prerequisites_met", readiness.prerequisites_met);
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_int_value (builder, readiness.n_errors);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_int_value (builder, readiness.n_warnings);
+  if (org == NULL)
+    add_string (builder, "organization",
+                readiness.organization != NULL ? readiness.organization->name : NULL);
+  json_builder_end_object (builder);
+
+  extopo_readiness_clear (&readiness);
+}
+
 static void
 build_organization (JsonBuilder        *builder,
                     ExtopoModel        *model,
@@ -192,6 +224,7 @@ build_organization (JsonBuilder        *builder,
   /* The model's arrays are not NULL-terminated: walk them by length. */
   add_string_array (builder, "site_replication_services", org->srs_dns);
   add_string_array (builder, "connection_agreements", org->adc_dns);
+  add_readiness (builder, model, org);
   add_finding_ids (builder, org->findings);
   json_builder_end_object (builder);
 }
@@ -226,6 +259,7 @@ build_routing_group (JsonBuilder        *builder,
   add_string (builder, "administrative_group", admin_group_name (group->admin_group));
   add_bool (builder, "interop", group->interop);
   add_string (builder, "master", group->master != NULL ? group->master->name : NULL);
+  add_string (builder, "guid", group->guid);
   add_name_list (builder, "servers", group->servers, EXTOPO_OBJECT_SERVER);
   add_name_list (builder, "connectors", group->connectors, EXTOPO_OBJECT_CONNECTOR);
   add_finding_ids (builder, group->findings);
@@ -247,6 +281,7 @@ build_server (JsonBuilder  *builder,
   add_string (builder, "administrative_group", admin_group_name (server->admin_group));
   add_string (builder, "routing_group", routing_group_name (server->routing_group));
   add_bool (builder, "routing_group_by_fallback", server->routing_group_by_fallback);
+  add_bool (builder, "routing_group_by_backlink", server->routing_group_by_backlink);
   add_string (builder, "product", product_name_c (server->version.product));
   add_string (builder, "version", version);
   add_int_or_null (builder, "service_pack", server->version.service_pack,
@@ -262,6 +297,9 @@ build_server (JsonBuilder  *builder,
     json_builder_add_null_value (builder);
   add_string (builder, "site", server->site_name);
   add_string (builder, "site_dn", server->site_dn);
+  add_string (builder, "cluster", extopo_cluster_type_to_string (server->cluster));
+  add_bool (builder, "edge_subscribed", server->edge_subscribed);
+  add_bool (builder, "provisioned", server->provisioned);
   add_string (builder, "legacy_exchange_dn", server->legacy_dn);
   add_bool (builder, "site_replication_service", server->has_srs);
   add_string (builder, "status", extopo_status_to_string (server->status));
@@ -291,7 +329,28 @@ build_connector (JsonBuilder     *builder,
   add_name_list (builder, "target_bridgeheads", connector->target_bridgeheads,
                  EXTOPO_OBJECT_SERVER);
   add_strv (builder, "address_spaces", (const char * const *) connector->address_spaces);
+  add_name_list (builder, "connected_routing_groups", connector->connected_routing_groups,
+                 EXTOPO_OBJECT_ROUTING_GROUP);
+  add_strv (builder, "smart_hosts", (const char * const *) connector->smart_hosts);
+  add_string (builder, "host_server",
+              connector->host_server != NULL ? connector->host_server->name : NULL);
+  add_string (builder, "home_mta", connector->home_mta_dn);
   add_finding_ids (builder, connector->findings);
+  json_builder_end_object (builder);
+}
+
+static void
+build_site (JsonBuilder *builder,
+            ExtopoModel *model,
+            ExtopoSite  *site)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "name", site->name);
+  add_string (builder, "dn", site->dn);
+  add_string (builder, "organization",
+              site->organization != NULL ? site->organization->name : NULL);
+  add_name_list (builder, "servers", site->servers, EXTOPO_OBJECT_SERVER);
+  add_finding_ids (builder, site->findings);
   json_builder_end_object (builder);
 }
 
@@ -362,6 +421,7 @@ static const struct
   { "routing_groups", extopo_model_get_routing_groups, (BuildFunc) build_routing_group },
   { "servers", extopo_model_get_servers, (BuildFunc) build_server },
   { "connectors", extopo_model_get_connectors, (BuildFunc) build_connector },
+  { "sites", extopo_model_get_sites, (BuildFunc) build_site },
   { "dangling_references", extopo_model_get_dangling_refs, (BuildFunc) build_dangling_ref },
   { "findings", extopo_model_get_findings, (BuildFunc) build_finding },
 };
@@ -379,9 +439,19 @@ extopo_report_build_json (ExtopoModel *model)
   add_string (builder, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
   add_string (builder, "source", extopo_model_get_source_name (model));
 
+  json_builder_set_member_name (builder, "source_summary");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_add_int_value (builder, extopo_model_get_n_entries (model));
+  json_builder_set_member_name (builder, "deleted_entries_skipped");
+  json_builder_add_int_value (builder, extopo_model_get_n_deleted_skipped (model));
+  json_builder_end_object (builder);
+
+  /* True only for "ready": prerequisites met and no error left. */
   extopo_readiness_compute (model, &readiness);
-  add_bool (builder, "ready_for_exchange_2007", readiness.ready);
+  add_bool (builder, "ready_for_exchange_2007", readiness.state == EXTOPO_READINESS_READY);
   extopo_readiness_clear (&readiness);
+  add_readiness (builder, model, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (report_sections); i++)
     add_object_array (builder, model, report_sections[i].key,
@@ -441,7 +511,8 @@ csv_append_field (GString    *csv,
 
 static const char * const csv_columns[] = {
   "name", "fqdn", "administrative_group", "routing_group", "product", "version",
-  "service_pack", "roles", "managed_with", "site", "status", "findings", "dn",
+  "service_pack", "roles", "managed_with", "site", "cluster", "edge_subscribed",
+  "provisioned", "status", "findings", "dn",
 };
 
 char *
@@ -488,6 +559,9 @@ extopo_report_to_csv (ExtopoModel *model)
       csv_append_field (csv, roles_text, FALSE);
       csv_append_field (csv, management_name_c (server->management), FALSE);
       csv_append_field (csv, server->site_name, FALSE);
+      csv_append_field (csv, extopo_cluster_type_to_string (server->cluster), FALSE);
+      csv_append_field (csv, server->edge_subscribed ? "true" : "false", FALSE);
+      csv_append_field (csv, server->provisioned ? "true" : "false", FALSE);
       csv_append_field (csv, extopo_status_to_string (server->status), FALSE);
       csv_append_field (csv, ids->str, FALSE);
       csv_append_field (csv, server->dn, FALSE);
@@ -530,6 +604,16 @@ extopo_report_findings_text (ExtopoModel *model)
   /* Translators: %s is the file or server the organization was read from. */
   g_string_append_printf (text, _("Source: %s"), extopo_model_get_source_name (model));
   g_string_append_c (text, '\n');
+  if (extopo_model_get_n_deleted_skipped (model) > 0)
+    {
+      guint n = extopo_model_get_n_deleted_skipped (model);
+
+      g_string_append_printf (text, ngettext ("%u deleted object (tombstone) in the source was "
+                                              "left out.",
+                                              "%u deleted objects (tombstones) in the source were "
+                                              "left out.", n), n);
+      g_string_append_c (text, '\n');
+    }
   extopo_readiness_compute (model, &readiness);
   if (readiness.summary != NULL)
     g_string_append_printf (text, "%s\n", readiness.summary);

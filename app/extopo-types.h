@@ -15,6 +15,7 @@ typedef struct _ExtopoOrganization   ExtopoOrganization;
 typedef struct _ExtopoAdminGroup     ExtopoAdminGroup;
 typedef struct _ExtopoRoutingGroup   ExtopoRoutingGroup;
 typedef struct _ExtopoServer         ExtopoServer;
+typedef struct _ExtopoSite           ExtopoSite;
 typedef struct _ExtopoConnector      ExtopoConnector;
 typedef struct _ExtopoConnection     ExtopoConnection;
 typedef struct _ExtopoDanglingRef    ExtopoDanglingRef;
@@ -71,7 +72,23 @@ typedef enum
   EXTOPO_CONNECTOR_SMTP,            /* msExchRoutingSMTPConnector, Exchange 2000/2003 */
   EXTOPO_CONNECTOR_SEND,            /* msExchRoutingSMTPConnector made by Exchange 2007 */
   EXTOPO_CONNECTOR_X400,            /* rFC1006X400Link, x25X400Link, tP4X400Link, rASX400Link */
+  /* Foreign mail gateways (mailGateway subclasses): hosted by a legacy
+   * server's MTA, they cannot move to Exchange 2007. */
+  EXTOPO_CONNECTOR_NOTES,           /* msExchNotesConnector, Lotus Notes */
+  EXTOPO_CONNECTOR_GROUPWISE,       /* msExchGroupWiseConnector, Novell GroupWise */
+  EXTOPO_CONNECTOR_CCMAIL,          /* msExchccMailConnector, Lotus cc:Mail */
+  EXTOPO_CONNECTOR_MSMAIL,          /* mSMailConnector, Microsoft Mail */
+  EXTOPO_CONNECTOR_CALENDAR,        /* msExchCalendarConnector */
+  EXTOPO_CONNECTOR_GATEWAY,         /* another mailGateway class */
 } ExtopoConnectorType;
+
+/* msExchClusterStorageType on an Exchange 2007 Mailbox server. */
+typedef enum
+{
+  EXTOPO_CLUSTER_NONE,
+  EXTOPO_CLUSTER_CCR,               /* 1: cluster continuous replication */
+  EXTOPO_CLUSTER_SCC,               /* 2: single copy cluster */
+} ExtopoClusterType;
 
 typedef enum
 {
@@ -97,6 +114,7 @@ typedef enum
   EXTOPO_OBJECT_ROUTING_GROUP,
   EXTOPO_OBJECT_SERVER,
   EXTOPO_OBJECT_CONNECTOR,
+  EXTOPO_OBJECT_SITE,           /* an Active Directory site named by msExchServerSite */
 } ExtopoObjectKind;
 
 typedef enum

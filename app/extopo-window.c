@@ -550,14 +550,16 @@ bulleted (const char *lines)
   return g_string_free (text, FALSE);
 }
 
+/* The bar shows the one readiness state the exports and reports show:
+ * a green check only for "ready", a warning for "ready with open findings",
+ * an error for "not ready". */
 static void
 update_readiness (ExtopoWindow *self)
 {
   ExtopoReadiness readiness = { 0 };
-  GPtrArray *findings;
-  guint n_errors = 0;
-  guint n_warnings = 0;
   g_autofree char *details = NULL;
+  GtkMessageType type;
+  const char *icon;
 
   if (self->model == NULL)
     {
@@ -565,58 +567,35 @@ update_readiness (ExtopoWindow *self)
       return;
     }
 
-  findings = extopo_model_get_findings (self->model);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      ExtopoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (finding->severity == EXTOPO_SEVERITY_ERROR)
-        n_errors++;
-      else if (finding->severity == EXTOPO_SEVERITY_WARNING)
-        n_warnings++;
-    }
-
   extopo_readiness_compute (self->model, &readiness);
+  details = bulleted (readiness.reasons);
 
-  if (readiness.ready && readiness.reasons != NULL)
+  switch (readiness.state)
     {
-      /* Ready, but errors elsewhere still need doing: not a calm bar. */
-      details = g_strdup (readiness.reasons);
-      gtk_info_bar_set_message_type (self->readiness_bar, GTK_MESSAGE_WARNING);
-      gtk_image_set_from_icon_name (self->readiness_icon, "dialog-warning-symbolic",
-                                    GTK_ICON_SIZE_LARGE_TOOLBAR);
-    }
-  else if (readiness.ready)
-    {
-      if (n_warnings > 0)
-        details = g_strdup_printf (ngettext ("Nothing blocks the deployment. "
-                                             "%u warning is listed under Findings.",
-                                             "Nothing blocks the deployment. "
-                                             "%u warnings are listed under Findings.",
-                                             n_warnings),
-                                   n_warnings);
-      gtk_info_bar_set_message_type (self->readiness_bar,
-                                     n_warnings > 0 ? GTK_MESSAGE_OTHER : GTK_MESSAGE_INFO);
-      gtk_image_set_from_icon_name (self->readiness_icon, "emblem-ok-symbolic",
-                                    GTK_ICON_SIZE_LARGE_TOOLBAR);
-    }
-  else
-    {
-      details = bulleted (readiness.reasons);
-      gtk_info_bar_set_message_type (self->readiness_bar,
-                                     n_errors > 0 ? GTK_MESSAGE_ERROR : GTK_MESSAGE_WARNING);
-      gtk_image_set_from_icon_name (self->readiness_icon,
-                                    n_errors > 0 ? "dialog-error-symbolic"
-                                                 : "dialog-warning-symbolic",
-                                    GTK_ICON_SIZE_LARGE_TOOLBAR);
+    case EXTOPO_READINESS_READY:
+      type = readiness.n_warnings > 0 ? GTK_MESSAGE_OTHER : GTK_MESSAGE_INFO;
+      icon = "emblem-ok-symbolic";
+      break;
+    case EXTOPO_READINESS_READY_WITH_FINDINGS:
+      type = GTK_MESSAGE_WARNING;
+      icon = "dialog-warning-symbolic";
+      break;
+    case EXTOPO_READINESS_NOT_READY:
+    default:
+      type = GTK_MESSAGE_ERROR;
+      icon = "dialog-error-symbolic";
+      break;
     }
 
+  gtk_info_bar_set_message_type (self->readiness_bar, type);
+  gtk_image_set_from_icon_name (self->readiness_icon, icon, GTK_ICON_SIZE_LARGE_TOOLBAR);
   gtk_label_set_text (self->readiness_label, readiness.summary);
   gtk_label_set_text (self->readiness_details, details != NULL ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->readiness_expander),
                           details != NULL && *details != '\0');
   gtk_expander_set_label (self->readiness_expander,
-                          readiness.ready ? _("Details") : _("Why, and what to do"));
+                          readiness.state == EXTOPO_READINESS_READY ? _("Details")
+                                                                    : _("Why, and what to do"));
   /* Shown without an animation, so the diagram is fitted to its final size. */
   gtk_widget_show (GTK_WIDGET (self->readiness_bar));
 

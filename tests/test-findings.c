@@ -89,9 +89,13 @@ test_findings_clean (void)
   g_assert_cmpint (fx_server (model, "EX2007-HUB1")->status, ==, EXTOPO_STATUS_OK);
 
   extopo_readiness_compute (model, &readiness);
-  g_assert_true (readiness.ready);
-  g_assert_nonnull (readiness.summary);
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_READY);
+  g_assert_true (readiness.prerequisites_met);
+  g_assert_cmpuint (readiness.n_errors, ==, 0);
+  g_assert_cmpuint (readiness.n_warnings, ==, 0);
+  g_assert_cmpstr (readiness.summary, ==, "Ready for Exchange Server 2007.");
   g_assert_null (readiness.reasons);
+  g_assert_cmpint (extopo_readiness_get_status (&readiness), ==, EXTOPO_STATUS_OK);
   extopo_readiness_clear (&readiness);
 }
 
@@ -108,7 +112,13 @@ test_findings_ids (void)
       g_hash_table_add (seen, (gpointer) ids[n]);
     }
 
-  g_assert_cmpuint (n, ==, 14);
+  g_assert_cmpuint (n, ==, 24);
+  for (const char * const *id = (const char * const[]) {
+         "ORG_MULTIPLE_ORGANIZATIONS", "ORG_AWAITING_FIRST_HUB", "SITE_MAILBOX_WITHOUT_HUB",
+         "SITE_MAILBOX_WITHOUT_CAS", "CONNECTOR_BRIDGEHEAD_NOT_HUB", "CONNECTOR_FOREIGN_GATEWAY",
+         "SERVER_VERSION_MISMATCH", "SERVER_VERSION_PAIR_UNSUPPORTED", NULL };
+       *id != NULL; id++)
+    g_assert_true (g_hash_table_contains (seen, *id));
   g_assert_true (g_hash_table_contains (seen, "ORG_MIXED_MODE"));
   g_assert_true (g_hash_table_contains (seen, "LINK_STATE_SUPPRESSION_ADVISED"));
   g_assert_true (g_hash_table_contains (seen, "CONNECTOR_DANGLING_REFERENCE"));
@@ -433,7 +443,9 @@ test_findings_readiness (void)
 
   /* Readiness does not need the findings evaluated. */
   extopo_readiness_compute (model, &readiness);
-  g_assert_false (readiness.ready);
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_NOT_READY);
+  g_assert_false (readiness.prerequisites_met);
+  g_assert_cmpint (extopo_readiness_get_status (&readiness), ==, EXTOPO_STATUS_ERROR);
   g_assert_nonnull (strstr (readiness.summary, "4"));
   lines = g_strsplit (readiness.reasons, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
@@ -447,7 +459,7 @@ test_findings_readiness (void)
 
   /* An unset mode is not native. */
   extopo_readiness_compute (unset, &readiness);
-  g_assert_false (readiness.ready);
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_NOT_READY);
   g_assert_nonnull (strstr (readiness.reasons, "msExchMixedMode"));
   extopo_readiness_clear (&readiness);
 }
@@ -504,9 +516,13 @@ test_findings_coexistence_sample (void)
   g_assert_no_error (error);
   g_assert_nonnull (model);
 
-  g_assert_cmpuint (extopo_model_get_servers (model)->len, ==, 18);
+  g_assert_cmpuint (extopo_model_get_servers (model)->len, ==, 19);
   g_assert_nonnull (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SEA-EX03"));
-  g_assert_nonnull (find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-EDGE1"));
+  /* A subscribed Edge is a valid server. */
+  g_assert_null (find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-EDGE1"));
+  g_assert_true (fx_server (model, "EX2007-EDGE1")->edge_subscribed);
+  g_assert_nonnull (find_finding (model, "CONNECTOR_FOREIGN_GATEWAY", "Lotus Notes (Dallas)"));
+  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", "Denver"));
   g_assert_nonnull (find_finding (model, "RG_NO_PATH_TO_2007", "Boston"));
   g_assert_cmpuint (extopo_findings_count_id (model, "RG_NO_PATH_TO_2007"), ==, 1);
   g_assert_cmpuint (extopo_findings_count_id (model, "CONNECTOR_ONE_WAY"), ==, 1);
@@ -555,7 +571,7 @@ test_findings_mixed_mode_sample (void)
   g_assert_true (fx_server (model, "FAB-EX01")->has_srs);
 
   extopo_readiness_compute (model, &readiness);
-  g_assert_false (readiness.ready);
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_NOT_READY);
   extopo_readiness_clear (&readiness);
 }
 
