@@ -564,32 +564,6 @@ check_connector_bridgehead_not_hub (RuleContext *ctx,
   return TRUE;
 }
 
-static const char *
-connector_kind_name (ExtopoConnectorType type)
-{
-  switch (type)
-    {
-    case EXTOPO_CONNECTOR_NOTES:
-      return _("Lotus Notes connector");
-    case EXTOPO_CONNECTOR_GROUPWISE:
-      return _("Novell GroupWise connector");
-    case EXTOPO_CONNECTOR_CCMAIL:
-      return _("Lotus cc:Mail connector");
-    case EXTOPO_CONNECTOR_MSMAIL:
-      return _("Microsoft Mail connector");
-    case EXTOPO_CONNECTOR_CALENDAR:
-      return _("Calendar connector");
-    case EXTOPO_CONNECTOR_GATEWAY:
-      return _("Mail gateway");
-    case EXTOPO_CONNECTOR_ROUTING_GROUP:
-    case EXTOPO_CONNECTOR_SMTP:
-    case EXTOPO_CONNECTOR_SEND:
-    case EXTOPO_CONNECTOR_X400:
-    default:
-      return _("Connector");
-    }
-}
-
 /* Foreign gateways cannot move to Exchange 2007: the legacy server in
  * their homeMTA must stay until they are retired. */
 static gboolean
@@ -605,7 +579,7 @@ check_connector_foreign_gateway (RuleContext *ctx,
   if (!extopo_connector_type_is_foreign (connector->type))
     return FALSE;
 
-  kind = connector_kind_name (connector->type);
+  kind = extopo_connector_type_get_display_name (connector->type);
   if (connector->host_server != NULL)
     host = g_strdup (connector->host_server->name);
   else if (connector->home_mta_dn != NULL)

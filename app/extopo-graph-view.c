@@ -1090,22 +1090,6 @@ extopo_status_get_display_name (ExtopoStatus status)
   return _("Unknown");
 }
 
-static const char *
-extopo_connector_type_get_display_name (ExtopoConnectorType type)
-{
-  static const char * const names[] = {
-    [EXTOPO_CONNECTOR_ROUTING_GROUP] = N_("Routing group connector"),
-    [EXTOPO_CONNECTOR_SMTP] = N_("SMTP connector"),
-    [EXTOPO_CONNECTOR_SEND] = N_("Send connector"),
-    [EXTOPO_CONNECTOR_X400] = N_("X.400 connector"),
-  };
-
-  if ((guint) type < G_N_ELEMENTS (names))
-    return _(names[type]);
-
-  return _("Connector");
-}
-
 /* Model names are data: every piece goes through markup escaping. */
 G_GNUC_PRINTF (2, 3)
 static void

@@ -403,6 +403,14 @@ connection_label (ExtopoConnection *connection)
     case EXTOPO_CONNECTOR_X400:
       /* TRANSLATORS: an X.400 connector's edge label */
       return g_strdup_printf (_("X.400, %s"), cost);
+    case EXTOPO_CONNECTOR_NOTES:
+    case EXTOPO_CONNECTOR_GROUPWISE:
+    case EXTOPO_CONNECTOR_CCMAIL:
+    case EXTOPO_CONNECTOR_MSMAIL:
+    case EXTOPO_CONNECTOR_CALENDAR:
+    case EXTOPO_CONNECTOR_GATEWAY:
+      /* A foreign gateway: its kind says more than a cost. */
+      return g_strdup (extopo_connector_type_get_display_name (forward->type));
     case EXTOPO_CONNECTOR_ROUTING_GROUP:
     default:
       return g_steal_pointer (&cost);

@@ -848,13 +848,17 @@ routing_pair_equal (gconstpointer a,
   const ExtopoConnector *ca = a;
   const ExtopoConnector *cb = b;
 
-  return ca->source == cb->source && ca->target == cb->target;
+  return ca->source == cb->source && ca->target == cb->target && ca->type == cb->type;
 }
 
+/* Routing group connectors pair with their reciprocal; so do SMTP and
+ * X.400 connectors whose connected routing groups name each other's group. */
 static gboolean
 connector_is_pairable (ExtopoConnector *connector)
 {
-  return connector->type == EXTOPO_CONNECTOR_ROUTING_GROUP &&
+  return (connector->type == EXTOPO_CONNECTOR_ROUTING_GROUP ||
+          ((connector->type == EXTOPO_CONNECTOR_SMTP || connector->type == EXTOPO_CONNECTOR_X400) &&
+           connector->connected_routing_groups->len > 0)) &&
          connector->source != NULL &&
          connector->target != NULL &&
          connector->source != connector->target;
@@ -901,7 +905,8 @@ build_connections (ExtopoModel *self)
 
       if (connector_is_pairable (connector))
         {
-          ExtopoConnector key = { .source = connector->target, .target = connector->source };
+          ExtopoConnector key = { .source = connector->target, .target = connector->source,
+                                  .type = connector->type };
           GPtrArray *list = g_hash_table_lookup (by_pair, &key);
 
           for (guint j = 0; list != NULL && j < list->len; j++)
@@ -1780,6 +1785,36 @@ extopo_connector_type_to_string (ExtopoConnectorType type)
       return "gateway";
     default:
       return "unknown";
+    }
+}
+
+const char *
+extopo_connector_type_get_display_name (ExtopoConnectorType type)
+{
+  switch (type)
+    {
+    case EXTOPO_CONNECTOR_ROUTING_GROUP:
+      return _("Routing group connector");
+    case EXTOPO_CONNECTOR_SMTP:
+      return _("SMTP connector");
+    case EXTOPO_CONNECTOR_SEND:
+      return _("Send connector");
+    case EXTOPO_CONNECTOR_X400:
+      return _("X.400 connector");
+    case EXTOPO_CONNECTOR_NOTES:
+      return _("Lotus Notes connector");
+    case EXTOPO_CONNECTOR_GROUPWISE:
+      return _("Novell GroupWise connector");
+    case EXTOPO_CONNECTOR_CCMAIL:
+      return _("Lotus cc:Mail connector");
+    case EXTOPO_CONNECTOR_MSMAIL:
+      return _("Microsoft Mail connector");
+    case EXTOPO_CONNECTOR_CALENDAR:
+      return _("Calendar connector");
+    case EXTOPO_CONNECTOR_GATEWAY:
+      return _("Mail gateway");
+    default:
+      return _("Connector");
     }
 }
 

@@ -246,6 +246,8 @@ const char  *extopo_org_mode_to_string       (ExtopoOrgMode    mode); /* "native
 /* "routing-group", "smtp", "send", "x400", "notes", "groupwise", "ccmail",
  * "msmail", "calendar", "gateway" */
 const char  *extopo_connector_type_to_string (ExtopoConnectorType type);
+/* "Routing group connector", "Lotus Notes connector", ...; translated. */
+const char  *extopo_connector_type_get_display_name (ExtopoConnectorType type);
 /* TRUE for a foreign mail gateway (Notes, GroupWise, cc:Mail, MS Mail, Calendar). */
 gboolean     extopo_connector_type_is_foreign (ExtopoConnectorType type);
 /* "CCR", "SCC", or NULL for none. */

@@ -33,6 +33,7 @@ struct _ExtopoServerCard
 
   /* owned */
   GHashTable       *values;        /* row label -> shown value */
+  ExtopoModel      *model;         /* for an organization's readiness */
 
   /* borrowed */
   ExtopoObjectKind  kind;
@@ -345,7 +346,11 @@ show_server (ExtopoServerCard *self,
             ? g_strdup_printf ("%u.%u", server->version.build, server->version.revision)
             : g_strdup_printf ("%u", server->version.build);
 
-  if (server->routing_group != NULL && server->routing_group_by_fallback)
+  if (server->routing_group != NULL && server->routing_group_by_backlink)
+    /* Translators: a routing group name, then where the membership was read. */
+    routing_group = g_strdup_printf (_("%s (from the group's member list)"),
+                                     server->routing_group->name);
+  else if (server->routing_group != NULL && server->routing_group_by_fallback)
     /* Translators: a routing group name, then why the server is in it. */
     routing_group = g_strdup_printf (_("%s (Exchange 2007 default)"), server->routing_group->name);
   else if (server->routing_group != NULL)
@@ -370,6 +375,17 @@ show_server (ExtopoServerCard *self,
            server->admin_group != NULL ? server->admin_group->name : NULL);
   add_row (self, _("Routing group"), routing_group);
   add_row (self, _("AD site"), server->site_name);
+  add_row (self, _("Cluster"), server->cluster == EXTOPO_CLUSTER_CCR
+                                 ? _("Cluster continuous replication (CCR)")
+                                 : server->cluster == EXTOPO_CLUSTER_SCC
+                                 ? _("Single copy cluster (SCC)") : NULL);
+  if (server->roles_known && (server->roles & EXTOPO_ROLE_EDGE_TRANSPORT) != 0)
+    add_row (self, _("Edge subscription"),
+             server->edge_subscribed ? _("Subscribed (EdgeSync)") : _("No subscription found"));
+  if (server->provisioned)
+    add_row (self, _("Provisioned"),
+             _("Yes: a placeholder made with New-ExchangeServer -Provisioned; Exchange is not "
+               "installed yet"));
   add_row (self, _("Managed with"), extopo_management_get_name (server->management));
   add_row (self, _("Status"), status_display_name (server->status));
   add_row (self, _("Serial number"), server->serial_number);
@@ -410,19 +426,30 @@ add_server_links (ExtopoServerCard *self,
   add_more_label (section, MIN (servers->len, MAX_LINKS), servers->len);
 }
 
+/* Servers whose status is not ok, for a group's card. */
+static guint
+count_servers_with_problems (GPtrArray *servers)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < servers->len; i++)
+    if (((ExtopoServer *) g_ptr_array_index (servers, i))->status != EXTOPO_STATUS_OK)
+      n++;
+
+  return n;
+}
+
+/* A group's status is that of its own findings, as the diagram's tag on
+ * the group counts them; its servers' problems are on their own cards. */
 static void
 show_routing_group (ExtopoServerCard   *self,
                     ExtopoRoutingGroup *group)
 {
-  ExtopoStatus worst = EXTOPO_STATUS_OK;
-
-  for (guint i = 0; i < group->servers->len; i++)
-    worst = MAX (worst, ((ExtopoServer *) g_ptr_array_index (group->servers, i))->status);
-
   gtk_label_set_text (self->kind_label, group->interop
                                         ? _("Exchange 2007 routing group")
                                         : _("Routing group"));
-  set_status (self, worst);
+  set_status (self, extopo_findings_get_status (group->findings));
+  add_findings (self, group->findings);
 
   add_row (self, _("Name"), group->name);
   add_row (self, _("Administrative group"),
@@ -430,6 +457,7 @@ show_routing_group (ExtopoServerCard   *self,
   add_row (self, _("Routing group master"),
            group->master != NULL ? group->master->name : group->master_dn);
   add_row_uint (self, _("Servers"), group->servers->len);
+  add_row_uint (self, _("Servers with findings"), count_servers_with_problems (group->servers));
   add_row_uint (self, _("Connectors"), group->connectors->len);
   add_row (self, _("DN"), group->dn);
 
@@ -453,11 +481,7 @@ static void
 show_admin_group (ExtopoServerCard *self,
                   ExtopoAdminGroup *group)
 {
-  ExtopoStatus worst = EXTOPO_STATUS_OK;
   const char *mode = NULL;
-
-  for (guint i = 0; i < group->servers->len; i++)
-    worst = MAX (worst, ((ExtopoServer *) g_ptr_array_index (group->servers, i))->status);
 
   switch (group->mode)
     {
@@ -477,7 +501,8 @@ show_admin_group (ExtopoServerCard *self,
   gtk_label_set_text (self->kind_label, group->interop
                                         ? _("Exchange 2007 administrative group")
                                         : _("Administrative group"));
-  set_status (self, worst);
+  set_status (self, extopo_findings_get_status (group->findings));
+  add_findings (self, group->findings);
 
   add_row (self, _("Name"), group->name);
   add_row (self, _("Organization"),
@@ -486,6 +511,7 @@ show_admin_group (ExtopoServerCard *self,
   add_row (self, _("Default group"), group->is_default ? _("Yes") : _("No"));
   add_row_uint (self, _("Routing groups"), group->routing_groups->len);
   add_row_uint (self, _("Servers"), group->servers->len);
+  add_row_uint (self, _("Servers with findings"), count_servers_with_problems (group->servers));
   add_row (self, _("DN"), group->dn);
 
   if (group->routing_groups->len > 0)
@@ -506,21 +532,21 @@ show_admin_group (ExtopoServerCard *self,
   add_server_links (self, group->servers);
 }
 
-static const char *
-connector_type_display_name (ExtopoConnectorType type)
+static char *
+join_group_names (GPtrArray *groups)
 {
-  switch (type)
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
-    case EXTOPO_CONNECTOR_ROUTING_GROUP:
-      return _("Routing group connector");
-    case EXTOPO_CONNECTOR_SMTP:
-      return _("SMTP connector");
-    case EXTOPO_CONNECTOR_SEND:
-      return _("Send connector");
-    case EXTOPO_CONNECTOR_X400:
-    default:
-      return _("X.400 connector");
+      ExtopoRoutingGroup *group = g_ptr_array_index (groups, i);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, group->name);
     }
+
+  return text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
 }
 
 static char *
@@ -548,17 +574,13 @@ show_connector (ExtopoServerCard *self,
   g_autofree char *target_bridgeheads = join_server_names (connector->target_bridgeheads);
   g_autofree char *address_spaces = NULL;
   g_autofree char *target = NULL;
+  g_autofree char *connected = join_group_names (connector->connected_routing_groups);
+  g_autofree char *smart_hosts = NULL;
   gboolean two_way = connector->reciprocal != NULL;
-  ExtopoStatus status = EXTOPO_STATUS_OK;
+  ExtopoStatus status = extopo_findings_get_status (connector->findings);
 
-  for (guint i = 0; connector->findings != NULL && i < connector->findings->len; i++)
-    {
-      ExtopoFinding *finding = g_ptr_array_index (connector->findings, i);
-
-      status = MAX (status, finding->severity == EXTOPO_SEVERITY_ERROR ? EXTOPO_STATUS_ERROR
-                            : finding->severity == EXTOPO_SEVERITY_WARNING ? EXTOPO_STATUS_WARNING
-                            : EXTOPO_STATUS_OK);
-    }
+  if (connector->smart_hosts != NULL && connector->smart_hosts[0] != NULL)
+    smart_hosts = g_strjoinv ("\n", connector->smart_hosts);
 
   if (connector->address_spaces != NULL)
     address_spaces = g_strjoinv ("\n", connector->address_spaces);
@@ -568,13 +590,13 @@ show_connector (ExtopoServerCard *self,
   else if (connector->target_dn != NULL)
     target = g_strdup_printf (_("Missing: %s"), connector->target_dn);
 
-  gtk_label_set_text (self->kind_label, connector_type_display_name (connector->type));
+  gtk_label_set_text (self->kind_label, extopo_connector_type_get_display_name (connector->type));
   set_status (self, status);
 
   add_findings (self, connector->findings);
 
   add_row (self, _("Name"), connector->name);
-  add_row (self, _("Type"), connector_type_display_name (connector->type));
+  add_row (self, _("Type"), extopo_connector_type_get_display_name (connector->type));
   add_row (self, _("Object class"), connector->object_class);
   add_row (self, _("From"), connector->source != NULL ? connector->source->name : NULL);
   add_row (self, _("To"), target);
@@ -583,6 +605,12 @@ show_connector (ExtopoServerCard *self,
   add_row (self, _("Local bridgeheads"), source_bridgeheads);
   add_row (self, _("Remote bridgeheads"), target_bridgeheads);
   add_row (self, _("Address spaces"), address_spaces);
+  add_row (self, _("Connected routing groups"), connected);
+  add_row (self, _("Smart hosts"), smart_hosts);
+  if (extopo_connector_type_is_foreign (connector->type))
+    add_row (self, _("Host server"),
+             connector->host_server != NULL ? connector->host_server->name
+                                            : connector->home_mta_dn);
   add_row (self, _("DN"), connector->dn);
 
   {
@@ -597,6 +625,9 @@ show_connector (ExtopoServerCard *self,
     if (connector->reciprocal != NULL)
       add_link (self, section, EXTOPO_OBJECT_CONNECTOR, connector->reciprocal,
                 connector->reciprocal->name);
+    if (connector->host_server != NULL)
+      add_link (self, section, EXTOPO_OBJECT_SERVER, connector->host_server,
+                connector->host_server->name);
   }
 }
 
@@ -604,6 +635,7 @@ static void
 show_organization (ExtopoServerCard   *self,
                    ExtopoOrganization *organization)
 {
+  ExtopoReadiness readiness = { 0, };
   const char *mode;
 
   switch (organization->mode)
@@ -620,13 +652,35 @@ show_organization (ExtopoServerCard   *self,
       break;
     }
 
+  if (self->model != NULL)
+    extopo_readiness_compute_for_organization (self->model, organization, &readiness);
+
   gtk_label_set_text (self->kind_label, _("Exchange organization"));
-  set_status (self, organization->mode == EXTOPO_ORG_MODE_NATIVE ? EXTOPO_STATUS_OK
-                                                                 : EXTOPO_STATUS_ERROR);
+  set_status (self, self->model != NULL ? extopo_readiness_get_status (&readiness)
+                                        : extopo_findings_get_status (organization->findings));
+  add_findings (self, organization->findings);
   add_row (self, _("Name"), organization->name);
+  add_row (self, _("Readiness"), readiness.summary);
   add_row (self, _("Mode"), mode);
   add_row_uint (self, _("Administrative groups"), organization->admin_groups->len);
   add_row (self, _("DN"), organization->dn);
+
+  extopo_readiness_clear (&readiness);
+}
+
+static void
+show_site (ExtopoServerCard *self,
+           ExtopoSite       *site)
+{
+  gtk_label_set_text (self->kind_label, _("Active Directory site"));
+  set_status (self, extopo_findings_get_status (site->findings));
+  add_findings (self, site->findings);
+  add_row (self, _("Name"), site->name);
+  add_row (self, _("Organization"),
+           site->organization != NULL ? site->organization->name : NULL);
+  add_row_uint (self, _("Servers"), site->servers->len);
+  add_row (self, _("DN"), site->dn);
+  add_server_links (self, site->servers);
 }
 
 static void
@@ -652,6 +706,7 @@ extopo_server_card_finalize (GObject *object)
   ExtopoServerCard *self = EXTOPO_SERVER_CARD (object);
 
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (extopo_server_card_parent_class)->finalize (object);
 }
@@ -699,6 +754,17 @@ extopo_server_card_new (void)
 }
 
 void
+extopo_server_card_set_model (ExtopoServerCard *self,
+                              ExtopoModel      *model)
+{
+  g_return_if_fail (EXTOPO_IS_SERVER_CARD (self));
+  g_return_if_fail (model == NULL || EXTOPO_IS_MODEL (model));
+
+  extopo_server_card_set_object (self, EXTOPO_OBJECT_NONE, NULL);
+  g_set_object (&self->model, model);
+}
+
+void
 extopo_server_card_set_object (ExtopoServerCard *self,
                                ExtopoObjectKind  kind,
                                gpointer          object)
@@ -736,6 +802,9 @@ extopo_server_card_set_object (ExtopoServerCard *self,
       break;
     case EXTOPO_OBJECT_ORGANIZATION:
       show_organization (self, object);
+      break;
+    case EXTOPO_OBJECT_SITE:
+      show_site (self, object);
       break;
     case EXTOPO_OBJECT_NONE:
     default:

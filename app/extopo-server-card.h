@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (ExtopoServerCard, extopo_server_card, EXTOPO, SERVER_CARD,
  *   named on the card was clicked. */
 
 GtkWidget  *extopo_server_card_new        (void);
+/* The model the shown objects belong to (an organization's card shows its
+ * readiness from it); clears the card. */
+void        extopo_server_card_set_model  (ExtopoServerCard *self,
+                                           ExtopoModel      *model);
 /* Shows @object (borrowed from a model the caller keeps alive), or the
  * empty state for EXTOPO_OBJECT_NONE. */
 void        extopo_server_card_set_object (ExtopoServerCard *self,

@@ -662,7 +662,7 @@ apply_layout (ExtopoWindow   *self,
       self->source_params = request->params != NULL
                             ? extopo_ldap_params_copy (request->params) : NULL;
 
-      extopo_server_card_set_object (self->server_card, EXTOPO_OBJECT_NONE, NULL);
+      extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
       update_findings_title (self);
       update_readiness (self);
@@ -1148,7 +1148,8 @@ finding_activated_cb (ExtopoWindow  *self,
 {
   ExtopoObjectKind kind = finding->subject_kind;
 
-  if (kind == EXTOPO_OBJECT_ORGANIZATION)
+  /* Organizations and sites are not drawn: their card alone. */
+  if (kind == EXTOPO_OBJECT_ORGANIZATION || kind == EXTOPO_OBJECT_SITE)
     {
       extopo_graph_view_set_selection (self->graph_view, EXTOPO_OBJECT_NONE, NULL);
       extopo_server_card_set_object (self->server_card, kind, finding->subject);

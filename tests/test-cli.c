@@ -219,7 +219,7 @@ test_cli_export_json (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "servers")),
-                    ==, 18);
+                    ==, 19);
   g_assert_true (json_object_has_member (root, "organizations"));
   g_assert_true (json_object_has_member (root, "administrative_groups"));
   g_assert_true (json_object_has_member (root, "routing_groups"));
@@ -239,7 +239,7 @@ test_cli_export_csv (void)
       lines++;
 
   /* A header and one row per server. */
-  g_assert_cmpuint (lines, ==, 18 + 1);
+  g_assert_cmpuint (lines, ==, 19 + 1);
   g_assert_true (g_str_has_prefix (text, "name,"));
 }
 
@@ -253,7 +253,10 @@ test_cli_findings (void)
 
   run_extopo (&coexistence, "--findings", coexistence_path, NULL);
   g_assert_cmpint (coexistence.status, ==, 0);
-  g_assert_nonnull (strstr (coexistence.out, "[SERVER_2007_EDGE_ROLE] EX2007-EDGE1"));
+  /* The Edge is subscribed; the Notes gateway keeps DAL-EX01. */
+  g_assert_null (strstr (coexistence.out, "SERVER_2007_EDGE_ROLE"));
+  g_assert_nonnull (strstr (coexistence.out, "[CONNECTOR_FOREIGN_GATEWAY] Lotus Notes (Dallas)"));
+  g_assert_nonnull (strstr (coexistence.out, "Prerequisites for Exchange Server 2007 are met, but 1 error is still open."));
   g_assert_nonnull (strstr (coexistence.out, "[RG_NO_PATH_TO_2007] Boston"));
   g_assert_null (strstr (coexistence.out, "ORG_MIXED_MODE"));
 

@@ -163,7 +163,7 @@ test_report_coexistence_servers (void)
   g_autofree char *findings = NULL;
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (root), "servers")), ==, 18);
+                      json_node_get_object (root), "servers")), ==, 19);
 
   assert_server (root, "SEA-EX01", "Exchange Server 2003", "6.5.7638.2", 2, "",
                  "Exchange System Manager", "Headquarters", "Seattle", "ok");
@@ -213,9 +213,61 @@ test_report_coexistence_servers (void)
   server = find_named (root, "servers", "EX2007-MBX2", NULL);
   g_assert_true (json_object_get_boolean_member (server, "routing_group_by_fallback"));
 
+  /* A subscribed Edge is a valid server; the cluster and the new fields. */
   server = find_named (root, "servers", "EX2007-EDGE1", NULL);
-  g_assert_true (array_has_string (server, "findings", "SERVER_2007_EDGE_ROLE"));
-  g_assert_cmpstr (json_object_get_string_member (server, "status"), !=, "ok");
+  g_assert_false (array_has_string (server, "findings", "SERVER_2007_EDGE_ROLE"));
+  g_assert_true (json_object_get_boolean_member (server, "edge_subscribed"));
+  g_assert_cmpstr (json_object_get_string_member (server, "status"), ==, "ok");
+  server = find_named (root, "servers", "EX2007-MBX1", NULL);
+  g_assert_cmpstr (json_object_get_string_member (server, "cluster"), ==, "CCR");
+  g_assert_false (json_object_get_boolean_member (server, "provisioned"));
+  g_assert_cmpstr (json_object_get_string_member (server, "site"), ==, "Seattle-HQ");
+  server = find_named (root, "servers", "SEA-EX01", NULL);
+  g_assert_true (json_object_get_null_member (server, "cluster"));
+  g_assert_false (json_object_get_boolean_member (server, "edge_subscribed"));
+}
+
+static void
+test_report_readiness (void)
+{
+  g_autoptr(ExtopoModel) coexistence = load_sample ("coexistence.ldif");
+  g_autoptr(ExtopoModel) mixed = load_sample ("mixed-mode.ldif");
+  g_autoptr(JsonNode) root = report_of (coexistence);
+  g_autoptr(JsonNode) mixed_root = report_of (mixed);
+  JsonObject *object = json_node_get_object (root);
+  JsonObject *readiness = json_object_get_object_member (object, "readiness");
+  JsonObject *summary = json_object_get_object_member (object, "source_summary");
+  JsonObject *org;
+  JsonObject *connector;
+
+  /* Prerequisites met, Boston's error open: never "ready". */
+  g_assert_cmpstr (json_object_get_string_member (readiness, "state"), ==,
+                   "ready-with-findings");
+  g_assert_true (json_object_get_boolean_member (readiness, "prerequisites_met"));
+  g_assert_cmpint (json_object_get_int_member (readiness, "errors"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (readiness, "warnings"), ==, 5);
+  g_assert_false (json_object_get_boolean_member (object, "ready_for_exchange_2007"));
+  org = find_named (root, "organizations", "Contoso", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (org, "readiness"),
+                                                  "state"), ==, "ready-with-findings");
+
+  g_assert_cmpint (json_object_get_int_member (summary, "deleted_entries_skipped"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (summary, "entries"), >, 19);
+  g_assert_cmpstr (json_object_get_string_member (object, "source"), !=, NULL);
+
+  connector = find_named (root, "connectors", "SMTP to Denver", NULL);
+  g_assert_cmpstr (json_object_get_string_member (connector, "type"), ==, "smtp");
+  g_assert_true (array_has_string (connector, "connected_routing_groups", "Denver"));
+  connector = find_named (root, "connectors", "Internet Mail (SEA)", NULL);
+  g_assert_true (array_has_string (connector, "smart_hosts", "[192.0.2.25]"));
+  connector = find_named (root, "connectors", "Lotus Notes (Dallas)", NULL);
+  g_assert_cmpstr (json_object_get_string_member (connector, "type"), ==, "notes");
+  g_assert_cmpstr (json_object_get_string_member (connector, "host_server"), ==, "DAL-EX01");
+  g_assert_true (array_has_string (connector, "findings", "CONNECTOR_FOREIGN_GATEWAY"));
+
+  readiness = json_object_get_object_member (json_node_get_object (mixed_root), "readiness");
+  g_assert_cmpstr (json_object_get_string_member (readiness, "state"), ==, "not-ready");
+  g_assert_false (json_object_get_boolean_member (readiness, "prerequisites_met"));
 }
 
 static void
@@ -443,13 +495,15 @@ test_report_odd_org (void)
 static void
 test_report_every_finding_fires (void)
 {
-  ExtopoModel *models[3];
+  ExtopoModel *models[4];
   const char * const *ids = extopo_findings_get_ids ();
   g_autoptr(GHashTable) fired = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* Every rule fires on a bundled sample (or the odd test input). */
   models[0] = load_sample ("coexistence.ldif");
   models[1] = load_sample ("mixed-mode.ldif");
-  models[2] = load_test_input ("odd-org.ldif");
+  models[2] = load_sample ("real-directory.ldif");
+  models[3] = load_test_input ("odd-org.ldif");
 
   for (guint m = 0; m < G_N_ELEMENTS (models); m++)
     {
@@ -464,7 +518,7 @@ test_report_every_finding_fires (void)
     }
 
   g_assert_nonnull (ids);
-  g_assert_cmpuint (g_strv_length ((char **) ids), >=, 14);
+  g_assert_cmpuint (g_strv_length ((char **) ids), >=, 24);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_test_message ("finding %s", ids[i]);
@@ -657,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/report/coexistence/groups", test_report_coexistence_groups);
   g_test_add_func ("/report/coexistence/connectors", test_report_coexistence_connectors);
   g_test_add_func ("/report/coexistence/findings", test_report_coexistence_findings);
+  g_test_add_func ("/report/readiness", test_report_readiness);
   g_test_add_func ("/report/mixed-mode", test_report_mixed_mode);
   g_test_add_func ("/report/odd-org", test_report_odd_org);
   g_test_add_func ("/report/every-finding-fires", test_report_every_finding_fires);
