@@ -34,6 +34,8 @@ struct _ExtopoServerCard
   /* owned */
   GHashTable       *values;        /* row label -> shown value */
   ExtopoModel      *model;         /* for an organization's readiness */
+  ExtopoStatus      status;        /* shown by the status icon */
+  guint             n_findings;    /* listed on the card */
 
   /* borrowed */
   ExtopoObjectKind  kind;
@@ -184,6 +186,7 @@ add_findings (ExtopoServerCard *self,
     return;
 
   section = add_section_to (self->findings_box, _("Findings"));
+  self->n_findings += findings->len;
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -283,6 +286,7 @@ set_status (ExtopoServerCard *self,
   static const char * const classes[] = { "ok", "warning", "error", "unsupported" };
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->status_icon));
 
+  self->status = status;
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_style_context_remove_class (context, classes[i]);
   gtk_style_context_add_class (context, extopo_status_to_string (status));
@@ -772,6 +776,8 @@ extopo_server_card_set_object (ExtopoServerCard *self,
   g_return_if_fail (EXTOPO_IS_SERVER_CARD (self));
 
   clear_details (self);
+  self->status = EXTOPO_STATUS_OK;
+  self->n_findings = 0;
 
   if (object == NULL)
     kind = EXTOPO_OBJECT_NONE;
@@ -812,6 +818,22 @@ extopo_server_card_set_object (ExtopoServerCard *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+ExtopoStatus
+extopo_server_card_get_status (ExtopoServerCard *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_SERVER_CARD (self), EXTOPO_STATUS_OK);
+
+  return self->status;
+}
+
+guint
+extopo_server_card_get_n_findings (ExtopoServerCard *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_SERVER_CARD (self), 0);
+
+  return self->n_findings;
 }
 
 gpointer

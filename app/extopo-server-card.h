@@ -29,6 +29,9 @@ void        extopo_server_card_set_model  (ExtopoServerCard *self,
 void        extopo_server_card_set_object (ExtopoServerCard *self,
                                            ExtopoObjectKind  kind,
                                            gpointer          object);
+/* The status the card's icon shows, and how many findings it lists. */
+ExtopoStatus extopo_server_card_get_status     (ExtopoServerCard *self);
+guint        extopo_server_card_get_n_findings (ExtopoServerCard *self);
 gpointer    extopo_server_card_get_object (ExtopoServerCard *self,
                                            ExtopoObjectKind *kind);
 /* The value shown on the row labelled @label (translated, e.g. "FQDN"),

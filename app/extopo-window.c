@@ -1728,6 +1728,14 @@ extopo_window_get_readiness_text (ExtopoWindow *self)
   return gtk_label_get_text (self->readiness_label);
 }
 
+GtkMessageType
+extopo_window_get_readiness_type (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), GTK_MESSAGE_OTHER);
+
+  return gtk_info_bar_get_message_type (self->readiness_bar);
+}
+
 const char *
 extopo_window_get_match_text (ExtopoWindow *self)
 {

@@ -40,6 +40,10 @@ GtkWidget       *extopo_window_get_search_entry   (ExtopoWindow           *self)
 const char      *extopo_window_get_error_text     (ExtopoWindow           *self);
 /* The readiness bar's summary, NULL when hidden. */
 const char      *extopo_window_get_readiness_text (ExtopoWindow           *self);
+/* The readiness bar's message type: GTK_MESSAGE_ERROR for not ready,
+ * GTK_MESSAGE_WARNING for ready with open findings, GTK_MESSAGE_INFO or
+ * GTK_MESSAGE_OTHER (warnings left) for ready. */
+GtkMessageType extopo_window_get_readiness_type (ExtopoWindow *self);
 /* "3 of 12", "No matches", or "" */
 const char      *extopo_window_get_match_text     (ExtopoWindow           *self);
 /* TRUE while a load or layout runs. */

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <cairo.h>
 #include <json-glib/json-glib.h>
 
 #include "extopo-cli.h"
@@ -267,6 +268,137 @@ test_cli_findings (void)
   g_assert_cmpstr (mixed.err, ==, "");
 }
 
+/* Pixels of @surface close to (r, g, b), 0..255. */
+static guint
+count_near (cairo_surface_t *surface,
+            int              r,
+            int              g,
+            int              b)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+        int pr = (pixel >> 16) & 0xff, pg = (pixel >> 8) & 0xff, pb = pixel & 0xff;
+
+        if (ABS (pr - r) < 24 && ABS (pg - g) < 24 && ABS (pb - b) < 24)
+          n++;
+      }
+
+  return n;
+}
+
+typedef struct
+{
+  const char *path;        /* relative to the samples or tests/cli */
+  gboolean    sample;
+  const char *state;       /* the JSON's readiness.state */
+  guint8      accent[3];   /* the status colour the headline is drawn in */
+} ReadinessCase;
+
+/* The one readiness state: the same words on the command line, in the
+ * exported title block (the PDF's text) and in the JSON, and the title
+ * block's icon and headline in its colour: green only for "ready". */
+static void
+test_cli_readiness_everywhere (void)
+{
+  static const ReadinessCase cases[] = {
+    { "ready-org.ldif", FALSE, "ready", { 107, 148, 122 } },
+    { "coexistence.ldif", TRUE, "ready-with-findings", { 224, 153, 26 } },
+    { "mixed-mode.ldif", TRUE, "not-ready", { 204, 51, 46 } },
+  };
+  static const guint8 green[3] = { 107, 148, 122 };
+  g_autofree char *dir = g_dir_make_tmp ("extopo-readiness-XXXXXX", NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = cases[c].sample
+                              ? g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), cases[c].path, NULL)
+                              : input_path (cases[c].path);
+      g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+      g_autofree char *json = g_build_filename (dir, "x.json", NULL);
+      g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+      g_autofree char *json_arg = g_strconcat ("--export=", json, NULL);
+      g_autofree char *crop = g_build_filename (dir, "title", NULL);
+      g_autofree char *crop_png = g_strconcat (crop, ".png", NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(RunResult) findings = { 0, };
+      g_auto(RunResult) export_pdf = { 0, };
+      g_auto(RunResult) export_json = { 0, };
+      g_auto(GStrv) lines = NULL;
+      g_auto(GStrv) pieces = NULL;
+      g_auto(GStrv) words = NULL;
+      g_autofree char *flat = NULL;
+      const char *summary;
+      JsonObject *readiness;
+      cairo_surface_t *title;
+      const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      const char *pdftoppm[] = { "pdftoppm", "-r", "72", "-png", "-singlefile", "-x", "0",
+                                 "-y", "84", "-W", "420", "-H", "24", pdf, crop, NULL };
+      int wait_status;
+
+      g_test_message ("%s", cases[c].path);
+      run_extopo (&findings, "--findings", path, NULL);
+      g_assert_cmpint (findings.status, ==, 0);
+      lines = g_strsplit (findings.out, "\n", 3);
+      summary = lines[1];
+
+      run_extopo (&export_json, json_arg, path, NULL);
+      g_assert_cmpint (export_json.status, ==, 0);
+      json_parser_load_from_file (parser, json, &error);
+      g_assert_no_error (error);
+      readiness = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                 "readiness");
+      g_assert_cmpstr (json_object_get_string_member (readiness, "state"), ==, cases[c].state);
+      g_assert_cmpint (json_object_get_boolean_member (json_node_get_object (
+                         json_parser_get_root (parser)), "ready_for_exchange_2007"), ==,
+                       g_str_equal (cases[c].state, "ready"));
+
+      /* The PDF's title block says the same as the command line. */
+      run_extopo (&export_pdf, pdf_arg, path, NULL);
+      g_assert_cmpint (export_pdf.status, ==, 0);
+      g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                    NULL, &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      /* pdftotext breaks and spaces lines its own way: compare words. */
+      pieces = g_strsplit_set (text, " \n", -1);
+      flat = g_strjoinv (" ", pieces);
+      words = g_strsplit (summary, " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        g_assert_nonnull (strstr (flat, words[w]));
+      if (!g_str_equal (cases[c].state, "ready"))
+        g_assert_null (strstr (flat, "Ready for Exchange Server 2007"));
+
+      /* The headline row, at 72 dpi one pixel per point: its colour. */
+      g_spawn_sync (NULL, (char **) pdftoppm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                    NULL, &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      title = cairo_image_surface_create_from_png (crop_png);
+      g_assert_cmpint (cairo_surface_status (title), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpuint (count_near (title, cases[c].accent[0], cases[c].accent[1],
+                                    cases[c].accent[2]), >, 40);
+      if (!g_str_equal (cases[c].state, "ready"))
+        g_assert_cmpuint (count_near (title, green[0], green[1], green[2]), <, 5);
+      cairo_surface_destroy (title);
+
+      g_unlink (pdf);
+      g_unlink (json);
+      g_unlink (crop_png);
+    }
+
+  g_rmdir (dir);
+}
+
 /* A malformed file fails with status 1 and "extopo: FILE:LINE: reason",
  * LINE between @first_line and @last_line. */
 static void
@@ -431,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/json", test_cli_export_json);
   g_test_add_func ("/cli/export/csv", test_cli_export_csv);
   g_test_add_func ("/cli/findings", test_cli_findings);
+  g_test_add_func ("/cli/readiness-everywhere", test_cli_readiness_everywhere);
   g_test_add_func ("/cli/malformed", test_cli_malformed);
   g_test_add_func ("/cli/missing-file", test_cli_missing_file);
   g_test_add_func ("/cli/usage", test_cli_usage);

@@ -186,6 +186,10 @@ test_window_open_sample (Fixture       *fixture,
   extopo_readiness_compute (model, &readiness);
   g_assert_nonnull (readiness.summary);
   g_assert_cmpstr (extopo_window_get_readiness_text (fixture->window), ==, readiness.summary);
+  /* Prerequisites met, Boston's error open: a warning bar, never the calm
+   * "ready" one. */
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_READY_WITH_FINDINGS);
+  g_assert_cmpint (extopo_window_get_readiness_type (fixture->window), ==, GTK_MESSAGE_WARNING);
   extopo_readiness_clear (&readiness);
 
   g_assert_cmpuint (extopo_findings_list_get_n_rows (window_findings (fixture)), ==,
@@ -399,6 +403,27 @@ test_window_select_server_card (Fixture       *fixture,
   g_signal_emit_by_name (view, "selection-changed");
   g_assert_null (extopo_server_card_get_value (card, "FQDN"));
   g_assert_cmpstr (extopo_server_card_get_value (card, "Name"), ==, server->routing_group->name);
+
+  /* A group's card lists its own findings and takes its status from them,
+   * as the diagram's tag on the group does: Boston cannot reach Exchange
+   * 2007, Seattle has nothing of its own. */
+  for (guint i = 0; i < extopo_model_get_routing_groups (model)->len; i++)
+    {
+      ExtopoRoutingGroup *group = g_ptr_array_index (extopo_model_get_routing_groups (model), i);
+
+      extopo_graph_view_set_selection (view, EXTOPO_OBJECT_ROUTING_GROUP, group);
+      g_signal_emit_by_name (view, "selection-changed");
+      g_assert_cmpuint (extopo_server_card_get_n_findings (card), ==, group->findings->len);
+      g_assert_cmpint (extopo_server_card_get_status (card), ==,
+                       extopo_findings_get_status (group->findings));
+      if (g_str_equal (group->name, "Boston"))
+        {
+          g_assert_cmpuint (group->findings->len, ==, 1);
+          g_assert_cmpint (extopo_server_card_get_status (card), ==, EXTOPO_STATUS_ERROR);
+        }
+      if (g_str_equal (group->name, "Seattle"))
+        g_assert_cmpint (extopo_server_card_get_status (card), ==, EXTOPO_STATUS_OK);
+    }
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
   g_assert_null (extopo_server_card_get_object (card, NULL));
@@ -661,6 +686,59 @@ test_window_open_malformed (Fixture       *fixture,
   g_assert_true (window_geometry (fixture) == geometry);
 }
 
+typedef struct
+{
+  ExtopoWindow *window;
+  ExtopoModel  *before;
+} Reload;
+
+static gboolean
+model_replaced (gpointer data)
+{
+  Reload *reload = data;
+
+  return window_idle_with_model (reload->window) &&
+         extopo_window_get_model (reload->window) != reload->before;
+}
+
+/* The bar shows the same state as the command line and the exports: an
+ * error for not ready, a plain info bar with a check only for ready. */
+static void
+test_window_readiness_states (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const struct
+  {
+    const char          *path;
+    gboolean             sample;
+    ExtopoReadinessState state;
+    GtkMessageType       type;
+  } cases[] = {
+    { "mixed-mode.ldif", TRUE, EXTOPO_READINESS_NOT_READY, GTK_MESSAGE_ERROR },
+    { "cli/ready-org.ldif", FALSE, EXTOPO_READINESS_READY, GTK_MESSAGE_INFO },
+    { "coexistence.ldif", TRUE, EXTOPO_READINESS_READY_WITH_FINDINGS, GTK_MESSAGE_WARNING },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = cases[c].sample
+                              ? g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), cases[c].path,
+                                                  NULL)
+                              : g_test_build_filename (G_TEST_DIST, cases[c].path, NULL);
+      Reload reload = { fixture->window, extopo_window_get_model (fixture->window) };
+      ExtopoReadiness readiness = { 0 };
+
+      extopo_window_open_file (fixture->window, path);
+      g_assert_true (spin_until (model_replaced, &reload));
+
+      extopo_readiness_compute (extopo_window_get_model (fixture->window), &readiness);
+      g_assert_cmpint (readiness.state, ==, cases[c].state);
+      g_assert_cmpstr (extopo_window_get_readiness_text (fixture->window), ==, readiness.summary);
+      g_assert_cmpint (extopo_window_get_readiness_type (fixture->window), ==, cases[c].type);
+      extopo_readiness_clear (&readiness);
+    }
+}
+
 static void
 test_window_findings_activate (Fixture       *fixture,
                                gconstpointer  data)
@@ -903,6 +981,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/switch-view", test_window_switch_view);
   ADD_WINDOW_TEST ("/window/search", test_window_search);
   ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
+  ADD_WINDOW_TEST ("/window/readiness-states", test_window_readiness_states);
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
