@@ -411,7 +411,7 @@ check_rg_no_path_to_2007 (RuleContext *ctx,
 typedef struct
 {
   ExtopoRoutingGroup *interop;
-  GPtrArray          *connections;   /* ExtopoConnection*, each once */
+  GHashTable         *connections;   /* ExtopoConnection*, a set */
 } LinkStateCount;
 
 static void
@@ -435,9 +435,8 @@ count_interop_connection_cb (ExtopoConnector    *connector,
     return;
 
   /* A two-way pair is one connection. */
-  if (connector->connection != NULL &&
-      !g_ptr_array_find (count->connections, connector->connection, NULL))
-    g_ptr_array_add (count->connections, connector->connection);
+  if (connector->connection != NULL)
+    g_hash_table_add (count->connections, connector->connection);
 }
 
 /* Microsoft, "How to Suppress Link State Updates": advised when an Exchange
@@ -451,7 +450,7 @@ check_link_state_suppression (RuleContext *ctx,
 {
   ExtopoRoutingGroup *group = subject;
   ExtopoOrganization *org;
-  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(GHashTable) connections = NULL;
   LinkStateCount count;
 
   if (!group->interop || group->admin_group == NULL)
@@ -460,14 +459,14 @@ check_link_state_suppression (RuleContext *ctx,
   if (org == NULL || !ctx->org_has_hub[org->index] || ctx->org_legacy_groups[org->index] < 2)
     return FALSE;
 
-  connections = g_ptr_array_new ();
+  connections = g_hash_table_new (NULL, NULL);
   count.interop = group;
   count.connections = connections;
   extopo_findings_foreach_routing_edge (ctx->model, count_interop_connection_cb, &count);
-  if (connections->len < 2)
+  if (g_hash_table_size (connections) < 2)
     return FALSE;
 
-  hit->arg = g_strdup_printf ("%u", connections->len);
+  hit->arg = g_strdup_printf ("%u", g_hash_table_size (connections));
   hit->remedy_arg = g_strdup (group->name);
   return TRUE;
 }

@@ -250,7 +250,7 @@ extopo_model_init (ExtopoModel *self)
 /* A string the model keeps, in its chunk; NULL stays NULL. */
 char *
 extopo_model_store (ExtopoModel *self,
-             const char  *text)
+                    const char  *text)
 {
   return text != NULL ? g_string_chunk_insert (self->strings, text) : NULL;
 }
@@ -258,7 +258,7 @@ extopo_model_store (ExtopoModel *self,
 /* The same for a value many objects share: stored once. */
 char *
 extopo_model_share (ExtopoModel *self,
-             const char  *text)
+                    const char  *text)
 {
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
@@ -296,7 +296,7 @@ dn_hash (gconstpointer key)
  * matters at 20,000 servers. */
 const char *
 extopo_ndn_skip_rdns (const char *ndn,
-               guint       levels)
+                      guint       levels)
 {
   const char *p = ndn;
 
@@ -329,8 +329,8 @@ extopo_ndn_skip_rdns (const char *ndn,
 
 /* The normalized form of a link value; NULL when it does not parse. */
 const char *
-extopo_model_builder_normalize (ExtopoModelBuilder    *builder,
-                   const char *raw)
+extopo_model_builder_normalize (ExtopoModelBuilder *builder,
+                                const char         *raw)
 {
   gpointer cached;
   char *ndn;
@@ -345,8 +345,8 @@ extopo_model_builder_normalize (ExtopoModelBuilder    *builder,
 
 gpointer
 extopo_model_lookup_ndn (ExtopoModel      *self,
-                  const char       *ndn,
-                  ExtopoObjectKind  kind)
+                         const char       *ndn,
+                         ExtopoObjectKind  kind)
 {
   ObjectRef *ref;
 
@@ -378,11 +378,11 @@ model_register (ExtopoModel      *self,
 
 void
 extopo_model_add_dangling (ExtopoModel      *self,
-                    const char       *subject_dn,
-                    ExtopoObjectKind  subject_kind,
-                    gpointer          subject,
-                    const char       *attribute,
-                    const char       *target_dn)
+                           const char       *subject_dn,
+                           ExtopoObjectKind  subject_kind,
+                           gpointer          subject,
+                           const char       *attribute,
+                           const char       *target_dn)
 {
   ExtopoDanglingRef *ref = g_new0 (ExtopoDanglingRef, 1);
 
@@ -459,7 +459,7 @@ entry_share_string (ExtopoModel *self,
 
 static void
 build_organization (ExtopoModelBuilder *builder,
-                    Pending *pending)
+                    Pending            *pending)
 {
   ExtopoOrganization *org = g_new0 (ExtopoOrganization, 1);
   const char *dn = extopo_entry_get_dn (pending->entry);
@@ -509,7 +509,7 @@ find_organization (ExtopoModel *self,
 
 static void
 build_admin_group (ExtopoModelBuilder *builder,
-                   Pending *pending)
+                   Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   ExtopoAdminGroup *group = g_new0 (ExtopoAdminGroup, 1);
@@ -539,7 +539,7 @@ build_admin_group (ExtopoModelBuilder *builder,
 
 static void
 build_routing_group (ExtopoModelBuilder *builder,
-                     Pending *pending)
+                     Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   ExtopoRoutingGroup *group = g_new0 (ExtopoRoutingGroup, 1);
@@ -634,7 +634,7 @@ admin_group_find_interop_routing_group (ExtopoAdminGroup *group)
 
 static void
 build_server (ExtopoModelBuilder *builder,
-              Pending *pending)
+              Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   ExtopoEntry *entry = pending->entry;
@@ -685,8 +685,8 @@ build_server (ExtopoModelBuilder *builder,
 
 /* Runs once every routing group exists. */
 static void
-link_server_routing_group (ExtopoModelBuilder      *builder,
-                           ExtopoServer *server)
+link_server_routing_group (ExtopoModelBuilder *builder,
+                           ExtopoServer       *server)
 {
   ExtopoModel *self = builder->model;
 
@@ -723,8 +723,8 @@ link_server_routing_group (ExtopoModelBuilder      *builder,
 /* A bridgehead value names an SMTP virtual server
  * (CN=1,CN=SMTP,CN=Protocols,CN=<server>,...) or a server itself. */
 static ExtopoServer *
-resolve_bridgehead (ExtopoModelBuilder    *builder,
-                    const char *raw)
+resolve_bridgehead (ExtopoModelBuilder *builder,
+                    const char         *raw)
 {
   const char *ndn = extopo_model_builder_normalize (builder, raw);
   ExtopoServer *server;
@@ -741,11 +741,11 @@ resolve_bridgehead (ExtopoModelBuilder    *builder,
 
 /* Returns how many values the attribute holds, resolved or not. */
 static guint
-link_bridgeheads (ExtopoModelBuilder         *builder,
-                  ExtopoConnector *connector,
-                  ExtopoEntry     *entry,
-                  const char      *attribute,
-                  GPtrArray       *servers)
+link_bridgeheads (ExtopoModelBuilder *builder,
+                  ExtopoConnector    *connector,
+                  ExtopoEntry        *entry,
+                  const char         *attribute,
+                  GPtrArray          *servers)
 {
   const char **values;
   guint n_values;
@@ -767,7 +767,7 @@ link_bridgeheads (ExtopoModelBuilder         *builder,
 
 static void
 build_connector (ExtopoModelBuilder *builder,
-                 Pending *pending)
+                 Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   ExtopoEntry *entry = pending->entry;
@@ -935,7 +935,7 @@ build_connections (ExtopoModel *self)
 
 static void
 attach_srs (ExtopoModelBuilder *builder,
-            Pending *pending)
+            Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   const char *dn = extopo_entry_get_dn (pending->entry);
@@ -968,7 +968,7 @@ attach_srs (ExtopoModelBuilder *builder,
  * to every organization when none matches. */
 static void
 attach_adc (ExtopoModelBuilder *builder,
-            Pending *pending)
+            Pending            *pending)
 {
   ExtopoModel *self = builder->model;
   const char *dn = extopo_entry_get_dn (pending->entry);
@@ -1116,10 +1116,10 @@ typedef void (*PendingFunc) (ExtopoModelBuilder *builder,
                              Pending *pending);
 
 static void
-each_pending (ExtopoModelBuilder    *builder,
-              PendingSet *set,
-              EntryKind   kind,
-              PendingFunc func)
+each_pending (ExtopoModelBuilder *builder,
+              PendingSet         *set,
+              EntryKind           kind,
+              PendingFunc         func)
 {
   GArray *list = set->lists[kind];
 
@@ -1238,10 +1238,10 @@ entry_kind_get_links (EntryKind kind)
  * filling @classified's ndn fields and @builder's cache. Fails on the first
  * entry DN that does not parse, naming its line. */
 static gboolean
-normalize_all (ExtopoModelBuilder     *builder,
-               GArray      *classified,
-               const char  *source_name,
-               GError     **error)
+normalize_all (ExtopoModelBuilder  *builder,
+               GArray              *classified,
+               const char          *source_name,
+               GError             **error)
 {
   /* Never sized 0: an input with no classified entry still normalizes
    * nothing through a valid array. */
