@@ -581,8 +581,7 @@ extopo_server_is_exchange_2007 (const ExtopoServer *server)
   g_return_val_if_fail (server != NULL, FALSE);
 
   if (server->version.known)
-    return server->version.product == EXTOPO_PRODUCT_EXCHANGE_2007 ||
-           server->version.product == EXTOPO_PRODUCT_LATER;
+    return extopo_product_is_2007_or_later (server->version.product);
 
   return server->has_msexch_version || server->roles_known;
 }
