@@ -783,6 +783,39 @@ extopo_version_compare (const ExtopoVersion *a,
   return compare_uint (a->revision, b->revision);
 }
 
+gboolean
+extopo_version_attributes_disagree (const char    *serial,
+                                    const char    *version_number,
+                                    ExtopoVersion *from_serial,
+                                    ExtopoVersion *from_number)
+{
+  ExtopoVersion by_serial;
+  ExtopoVersion by_number;
+  gboolean has_build;
+  gboolean serial_ok;
+  gboolean number_ok = FALSE;
+  guint32 number;
+
+  serial_ok = parse_serial_internal (serial, &by_serial, &has_build);
+  extopo_version_init_unknown (&by_number);
+  if (parse_number_text (version_number, &number))
+    number_ok = extopo_version_parse_number (number, &by_number);
+
+  if (from_serial != NULL)
+    *from_serial = by_serial;
+  if (from_number != NULL)
+    *from_number = by_number;
+
+  if (!serial_ok || !number_ok)
+    return FALSE;
+
+  if (by_serial.major != by_number.major || by_serial.minor != by_number.minor)
+    return TRUE;
+
+  /* versionNumber has no revision; a serial without a build has nothing more to compare. */
+  return has_build && by_serial.build != by_number.build;
+}
+
 ExtopoManagement
 extopo_product_get_management (ExtopoProduct product)
 {

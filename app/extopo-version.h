@@ -37,6 +37,14 @@ gboolean     extopo_version_parse_number      (guint32              number,
 void         extopo_version_resolve           (const char          *serial,
                                                const char          *version_number,
                                                ExtopoVersion       *version);
+/* TRUE when serialNumber and versionNumber both parse and disagree: another
+ * major.minor, or another build when the serial has one (versionNumber has no
+ * revision). FALSE when either is absent or does not parse. @from_serial and
+ * @from_number (may be NULL) receive what each one says. */
+gboolean     extopo_version_attributes_disagree (const char        *serial,
+                                                 const char        *version_number,
+                                                 ExtopoVersion     *from_serial,
+                                                 ExtopoVersion     *from_number);
 /* Product from major/minor. 15.2 gives Exchange 2019: only the build tells
  * Exchange Server SE (from build 2562) apart, which the parsers do. */
 ExtopoProduct extopo_product_from_major_minor (guint                major,

@@ -862,6 +862,74 @@ test_version_roles_by_product (void)
   }
 }
 
+static void
+test_version_mismatch (void)
+{
+  static const struct
+  {
+    const char *serial;
+    const char *number;
+    gboolean    disagree;
+  } cases[] = {
+    /* Agreeing pairs. */
+    { "Version 6.5 (Build 7638.2: Service Pack 2)", "7638", FALSE },
+    { "Version 6.0 (Build 6249.4: Service Pack 3)", "6249", FALSE },
+    { "Version 8.1 (Build 30240.6)", "1912701168", FALSE },
+    { "Version 14.3 (Build 30123.4)", "1937997947", FALSE },
+    { "Version 15.1 (Build 32507.6)", "1942063563", FALSE },
+    /* A serial without a build agrees with any build of its release. */
+    { "Version 6.5", "7226", FALSE },
+    { "Version 15.1", "1942063563", FALSE },
+    /* Another build of the same release. */
+    { "Version 6.5 (Build 7638.2: Service Pack 2)", "7226", TRUE },
+    { "Version 15.1 (Build 32507.6)", "1942063436", TRUE },
+    { "Version 14.3 (Build 30123.4)", "1937997946", TRUE },
+    /* Another minor. */
+    { "Version 6.0 (Build 6249.4)", "7638", TRUE },
+    { "Version 15.2 (Build 31748.10)", "1942063563", TRUE },
+    { "Version 14.2 (Build 30123.4)", "1937997947", TRUE },
+    /* Another major. */
+    { "Version 8.3 (Build 30083.6)", "1937997947", TRUE },
+    { "Version 15.0 (Build 31497.2)", "7638", TRUE },
+    /* Nothing to compare: absent or unparseable. */
+    { NULL, "7638", FALSE },
+    { "Version 6.5 (Build 7638.2)", NULL, FALSE },
+    { "garbage", "7226", FALSE },
+    { "Version 6.5 (Build 7638.2)", "not a number", FALSE },
+    { "Version 6.5 (Build 7638.2)", "12345", FALSE },
+    { NULL, NULL, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("serial “%s”, versionNumber “%s”",
+                      cases[i].serial != NULL ? cases[i].serial : "(null)",
+                      cases[i].number != NULL ? cases[i].number : "(null)");
+      g_assert_cmpint (extopo_version_attributes_disagree (cases[i].serial, cases[i].number,
+                                                           NULL, NULL), ==,
+                       cases[i].disagree);
+    }
+
+  /* Both readings come back for the finding's text. */
+  {
+    ExtopoVersion from_serial;
+    ExtopoVersion from_number;
+
+    g_assert_true (extopo_version_attributes_disagree ("Version 15.1 (Build 32507.6)",
+                                                       "1937997947",
+                                                       &from_serial, &from_number));
+    g_assert_cmpint (from_serial.product, ==, EXTOPO_PRODUCT_EXCHANGE_2016);
+    g_assert_cmpint (from_serial.cumulative_update, ==, 23);
+    g_assert_cmpint (from_number.product, ==, EXTOPO_PRODUCT_EXCHANGE_2010);
+    g_assert_cmpint (from_number.service_pack, ==, 3);
+
+    g_assert_false (extopo_version_attributes_disagree (NULL, "7638",
+                                                        &from_serial, &from_number));
+    g_assert_false (from_serial.known);
+    g_assert_true (from_number.known);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/version/product-names", test_version_product_names);
   g_test_add_func ("/version/role-bits", test_version_role_bits);
   g_test_add_func ("/version/roles-by-product", test_version_roles_by_product);
+  g_test_add_func ("/version/mismatch", test_version_mismatch);
 
   return g_test_run ();
 }
