@@ -1009,3 +1009,125 @@ extopo_roles_to_display_text (guint         roles,
 
   return g_strjoinv (", ", names);
 }
+
+typedef struct
+{
+  ExtopoProduct  newer;
+  ExtopoProduct  older;
+  gboolean       allowed;
+  int            minimum;      /* service pack, or cumulative update from 2013 on */
+  gboolean       rollup;       /* an update rollup after that service pack too */
+  const char    *level_text;
+} ExtopoCoexistRule;
+
+/* Which older release a newer one's organization may still hold, from
+ * Microsoft's supportability matrices as the reference gives them: 2010 not
+ * with 2000 (needs 2003 SP2, 2007 SP2); 2013 not with 2003 (needs 2007 SP3
+ * with a rollup, 2010 SP3); 2016 not with 2007 (needs 2010 SP3 with a
+ * rollup, 2013 CU10); 2019 not with 2010 (needs 2013 CU21, 2016 CU11). A
+ * release that cannot coexist with one cannot with any older one either, so
+ * those rows are spelled out. The Exchange 2007 rows are the reference's
+ * deployment rules (the 2000 rollup from secondary sources). Update rollups
+ * of 2000, 2007 and 2010 never show in the directory. */
+static const ExtopoCoexistRule coexist_rules[] = {
+  { EXTOPO_PRODUCT_EXCHANGE_2007, EXTOPO_PRODUCT_EXCHANGE_55,   FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2007, EXTOPO_PRODUCT_EXCHANGE_2000, TRUE,   3, TRUE,
+    N_("Exchange 2000 Server SP3 with the post-SP3 update rollup") },
+  { EXTOPO_PRODUCT_EXCHANGE_2007, EXTOPO_PRODUCT_EXCHANGE_2003, TRUE,   2, FALSE,
+    N_("Exchange Server 2003 SP2") },
+
+  { EXTOPO_PRODUCT_EXCHANGE_2010, EXTOPO_PRODUCT_EXCHANGE_55,   FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2010, EXTOPO_PRODUCT_EXCHANGE_2000, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2010, EXTOPO_PRODUCT_EXCHANGE_2003, TRUE,   2, FALSE,
+    N_("Exchange Server 2003 SP2") },
+  { EXTOPO_PRODUCT_EXCHANGE_2010, EXTOPO_PRODUCT_EXCHANGE_2007, TRUE,   2, FALSE,
+    N_("Exchange Server 2007 SP2") },
+
+  { EXTOPO_PRODUCT_EXCHANGE_2013, EXTOPO_PRODUCT_EXCHANGE_55,   FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2013, EXTOPO_PRODUCT_EXCHANGE_2000, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2013, EXTOPO_PRODUCT_EXCHANGE_2003, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2013, EXTOPO_PRODUCT_EXCHANGE_2007, TRUE,   3, TRUE,
+    N_("Exchange Server 2007 SP3 with an update rollup") },
+  { EXTOPO_PRODUCT_EXCHANGE_2013, EXTOPO_PRODUCT_EXCHANGE_2010, TRUE,   3, FALSE,
+    N_("Exchange Server 2010 SP3") },
+
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_55,   FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_2000, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_2003, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_2007, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_2010, TRUE,   3, TRUE,
+    N_("Exchange Server 2010 SP3 with an update rollup") },
+  { EXTOPO_PRODUCT_EXCHANGE_2016, EXTOPO_PRODUCT_EXCHANGE_2013, TRUE,  10, FALSE,
+    N_("Exchange Server 2013 CU10") },
+
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_55,   FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2000, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2003, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2007, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2010, FALSE, -1, FALSE, NULL },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2013, TRUE,  21, FALSE,
+    N_("Exchange Server 2013 CU21") },
+  { EXTOPO_PRODUCT_EXCHANGE_2019, EXTOPO_PRODUCT_EXCHANGE_2016, TRUE,  11, FALSE,
+    N_("Exchange Server 2016 CU11") },
+};
+
+void
+extopo_version_check_coexistence (const ExtopoVersion *a,
+                                  const ExtopoVersion *b,
+                                  ExtopoCoexistence   *result)
+{
+  const ExtopoVersion *older;
+  const ExtopoVersion *newer;
+  int level;
+
+  g_return_if_fail (a != NULL);
+  g_return_if_fail (b != NULL);
+  g_return_if_fail (result != NULL);
+
+  memset (result, 0, sizeof *result);
+  result->verdict = EXTOPO_COEXIST_NO_RULE;
+  result->minimum = -1;
+
+  if (!a->known || !b->known)
+    return;
+
+  newer = a->product >= b->product ? a : b;
+  older = newer == a ? b : a;
+  result->newer = newer->product;
+  result->older = older->product;
+
+  if (newer->product == older->product && newer->product != EXTOPO_PRODUCT_UNKNOWN &&
+      newer->product != EXTOPO_PRODUCT_LATER)
+    {
+      result->verdict = EXTOPO_COEXIST_YES;
+      return;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (coexist_rules); i++)
+    {
+      const ExtopoCoexistRule *rule = &coexist_rules[i];
+
+      if (rule->newer != newer->product || rule->older != older->product)
+        continue;
+
+      if (!rule->allowed)
+        {
+          result->verdict = EXTOPO_COEXIST_NO;
+          return;
+        }
+
+      result->minimum = rule->minimum;
+      result->rollup_unseen = rule->rollup;
+      result->level_text = _(rule->level_text);
+
+      level = extopo_product_has_cumulative_updates (older->product) ?
+              older->cumulative_update : older->service_pack;
+      if (level < 0)
+        result->verdict = EXTOPO_COEXIST_LEVEL_UNKNOWN;
+      else if (level < rule->minimum)
+        result->verdict = EXTOPO_COEXIST_BELOW_MINIMUM;
+      else
+        result->verdict = EXTOPO_COEXIST_YES;
+      return;
+    }
+}

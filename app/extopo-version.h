@@ -114,4 +114,44 @@ char       **extopo_roles_to_badges           (guint                roles,
 char        *extopo_roles_to_display_text     (guint                roles,
                                                ExtopoProduct        product);
 
+typedef enum
+{
+  EXTOPO_COEXIST_NO_RULE,          /* no rule for the pair: a version unknown, or a
+                                    * release after 2019 (SE, later) */
+  EXTOPO_COEXIST_YES,              /* the pair coexists as the versions stand */
+  EXTOPO_COEXIST_NO,               /* the pair can never coexist */
+  EXTOPO_COEXIST_BELOW_MINIMUM,    /* the older server is below the minimum level */
+  EXTOPO_COEXIST_LEVEL_UNKNOWN,    /* a minimum applies; the older server's level is unknown */
+} ExtopoCoexistVerdict;
+
+typedef struct
+{
+  ExtopoCoexistVerdict verdict;
+  ExtopoProduct        newer;          /* the pair, newer first; UNKNOWN when a version is */
+  ExtopoProduct        older;
+  int                  minimum;        /* the older server's minimum service pack (up to
+                                        * 2010) or cumulative update (2013 on); -1: none */
+  gboolean             rollup_unseen;  /* the minimum includes an update rollup, which the
+                                        * directory never shows: a YES then means the
+                                        * service pack is met, the rollup unchecked */
+  const char          *level_text;     /* "Exchange Server 2007 SP3 with an update rollup";
+                                        * translated, static; NULL when no minimum */
+} ExtopoCoexistence;
+
+/* Whether servers of versions @a and @b (either order) can share an
+ * organization, from Microsoft's supportability matrices:
+ *
+ *   newer  cannot coexist with    needs the older at
+ *   2007   5.5                    2000 SP3 + post-SP3 rollup, 2003 SP2
+ *   2010   5.5, 2000              2003 SP2, 2007 SP2
+ *   2013   5.5 to 2003            2007 SP3 + a rollup, 2010 SP3
+ *   2016   5.5 to 2007            2010 SP3 + a rollup, 2013 CU10
+ *   2019   5.5 to 2010            2013 CU21, 2016 CU11
+ *
+ * Two servers of one product coexist. Exchange Server SE and later releases
+ * have no rule here (EXTOPO_COEXIST_NO_RULE). */
+void         extopo_version_check_coexistence (const ExtopoVersion *a,
+                                               const ExtopoVersion *b,
+                                               ExtopoCoexistence   *result);
+
 G_END_DECLS

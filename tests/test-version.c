@@ -930,6 +930,170 @@ test_version_mismatch (void)
   }
 }
 
+/* Builds a version the way the directory states it, so the test goes
+ * through the parser. */
+static void
+version_from_serial (const char    *serial,
+                     ExtopoVersion *version)
+{
+  g_assert_true (extopo_version_parse_serial (serial, version));
+}
+
+static void
+test_version_coexistence (void)
+{
+  static const struct
+  {
+    const char          *newer;
+    const char          *older;
+    ExtopoCoexistVerdict verdict;
+    int                  minimum;
+    gboolean             rollup_unseen;
+    const char          *level_text;
+  } cases[] = {
+    /* Exchange 2007. */
+    { "Version 8.3 (Build 30083.6)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 8.3 (Build 30083.6)", "Version 6.0 (Build 6249.4: Service Pack 3)",
+      EXTOPO_COEXIST_YES, 3, TRUE, "Exchange 2000 Server SP3 with the post-SP3 update rollup" },
+    { "Version 8.3 (Build 30083.6)", "Version 6.0 (Build 5762.4: Service Pack 2)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 3, TRUE,
+      "Exchange 2000 Server SP3 with the post-SP3 update rollup" },
+    { "Version 8.3 (Build 30083.6)", "Version 6.5 (Build 7638.2: Service Pack 2)",
+      EXTOPO_COEXIST_YES, 2, FALSE, "Exchange Server 2003 SP2" },
+    { "Version 8.3 (Build 30083.6)", "Version 6.5 (Build 7226.6: Service Pack 1)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 2, FALSE, "Exchange Server 2003 SP2" },
+    /* Exchange 2010: not with 2000 (nor 5.5); 2003 SP2, 2007 SP2. */
+    { "Version 14.3 (Build 30123.4)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 14.3 (Build 30123.4)", "Version 6.0 (Build 6249.4: Service Pack 3)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 14.0 (Build 30639.21)", "Version 6.5 (Build 7638.2: Service Pack 2)",
+      EXTOPO_COEXIST_YES, 2, FALSE, "Exchange Server 2003 SP2" },
+    { "Version 14.0 (Build 30639.21)", "Version 6.5 (Build 7226.6: Service Pack 1)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 2, FALSE, "Exchange Server 2003 SP2" },
+    { "Version 14.3 (Build 30123.4)", "Version 8.2 (Build 30176.2)",
+      EXTOPO_COEXIST_YES, 2, FALSE, "Exchange Server 2007 SP2" },
+    { "Version 14.3 (Build 30123.4)", "Version 8.3 (Build 30083.6)",
+      EXTOPO_COEXIST_YES, 2, FALSE, "Exchange Server 2007 SP2" },
+    { "Version 14.3 (Build 30123.4)", "Version 8.1 (Build 30240.6)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 2, FALSE, "Exchange Server 2007 SP2" },
+    /* Exchange 2013: not with 2003 (nor older); 2007 SP3 + a rollup, 2010 SP3. */
+    { "Version 15.0 (Build 31497.2)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.0 (Build 31497.2)", "Version 6.0 (Build 6249.4: Service Pack 3)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.0 (Build 31497.2)", "Version 6.5 (Build 7638.2: Service Pack 2)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.0 (Build 30516.32)", "Version 8.3 (Build 30083.6)",
+      EXTOPO_COEXIST_YES, 3, TRUE, "Exchange Server 2007 SP3 with an update rollup" },
+    { "Version 15.0 (Build 30516.32)", "Version 8.2 (Build 30176.2)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 3, TRUE, "Exchange Server 2007 SP3 with an update rollup" },
+    { "Version 15.0 (Build 30516.32)", "Version 14.3 (Build 30123.4)",
+      EXTOPO_COEXIST_YES, 3, FALSE, "Exchange Server 2010 SP3" },
+    { "Version 15.0 (Build 30516.32)", "Version 14.2 (Build 30247.5)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 3, FALSE, "Exchange Server 2010 SP3" },
+    /* Exchange 2016: not with 2007 (nor older); 2010 SP3 + a rollup, 2013 CU10. */
+    { "Version 15.1 (Build 32507.6)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.1 (Build 32507.6)", "Version 6.0 (Build 6249.4: Service Pack 3)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.1 (Build 32507.6)", "Version 6.5 (Build 7638.2: Service Pack 2)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.1 (Build 32507.6)", "Version 8.3 (Build 30083.6)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.1 (Build 30225.42)", "Version 14.3 (Build 30123.4)",
+      EXTOPO_COEXIST_YES, 3, TRUE, "Exchange Server 2010 SP3 with an update rollup" },
+    { "Version 15.1 (Build 30225.42)", "Version 14.2 (Build 30247.5)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 3, TRUE, "Exchange Server 2010 SP3 with an update rollup" },
+    { "Version 15.1 (Build 30225.42)", "Version 15.0 (Build 31130.7)",
+      EXTOPO_COEXIST_YES, 10, FALSE, "Exchange Server 2013 CU10" },
+    { "Version 15.1 (Build 30225.42)", "Version 15.0 (Build 31497.2)",
+      EXTOPO_COEXIST_YES, 10, FALSE, "Exchange Server 2013 CU10" },
+    { "Version 15.1 (Build 30225.42)", "Version 15.0 (Build 31104.5)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 10, FALSE, "Exchange Server 2013 CU10" },
+    { "Version 15.1 (Build 30225.42)", "Version 15.0 (Build 31500.1)",
+      EXTOPO_COEXIST_LEVEL_UNKNOWN, 10, FALSE, "Exchange Server 2013 CU10" },
+    /* Exchange 2019: not with 2010 (nor older); 2013 CU21, 2016 CU11. */
+    { "Version 15.2 (Build 30221.12)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.2 (Build 30221.12)", "Version 6.0 (Build 6249.4: Service Pack 3)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.2 (Build 30221.12)", "Version 6.5 (Build 7638.2: Service Pack 2)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.2 (Build 30221.12)", "Version 8.3 (Build 30083.6)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.2 (Build 30221.12)", "Version 14.3 (Build 30123.4)",
+      EXTOPO_COEXIST_NO, -1, FALSE, NULL },
+    { "Version 15.2 (Build 31748.10)", "Version 15.0 (Build 31395.4)",
+      EXTOPO_COEXIST_YES, 21, FALSE, "Exchange Server 2013 CU21" },
+    { "Version 15.2 (Build 31748.10)", "Version 15.0 (Build 31367.3)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 21, FALSE, "Exchange Server 2013 CU21" },
+    { "Version 15.2 (Build 31748.10)", "Version 15.1 (Build 31591.10)",
+      EXTOPO_COEXIST_YES, 11, FALSE, "Exchange Server 2016 CU11" },
+    { "Version 15.2 (Build 31748.10)", "Version 15.1 (Build 31531.3)",
+      EXTOPO_COEXIST_BELOW_MINIMUM, 11, FALSE, "Exchange Server 2016 CU11" },
+    { "Version 15.2 (Build 31748.10)", "Version 15.1",
+      EXTOPO_COEXIST_LEVEL_UNKNOWN, 11, FALSE, "Exchange Server 2016 CU11" },
+    /* One product with itself. */
+    { "Version 15.1 (Build 32507.6)", "Version 15.1 (Build 30225.42)",
+      EXTOPO_COEXIST_YES, -1, FALSE, NULL },
+    { "Version 6.5 (Build 7638.2)", "Version 5.5 (Build 2653.23: Service Pack 4)",
+      EXTOPO_COEXIST_NO_RULE, -1, FALSE, NULL },
+    /* No rule for releases after 2019, nor for unnamed ones. */
+    { "Version 15.2 (Build 32562.17)", "Version 15.1 (Build 32507.6)",
+      EXTOPO_COEXIST_NO_RULE, -1, FALSE, NULL },
+    { "Version 16.0 (Build 30100.1)", "Version 15.2 (Build 31748.10)",
+      EXTOPO_COEXIST_NO_RULE, -1, FALSE, NULL },
+    { "Version 16.0 (Build 30100.1)", "Version 16.0 (Build 30100.1)",
+      EXTOPO_COEXIST_NO_RULE, -1, FALSE, NULL },
+    { "Version 9.0 (Build 30100.1)", "Version 15.1 (Build 32507.6)",
+      EXTOPO_COEXIST_NO_RULE, -1, FALSE, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ExtopoVersion newer;
+      ExtopoVersion older;
+
+      version_from_serial (cases[i].newer, &newer);
+      version_from_serial (cases[i].older, &older);
+
+      /* Both ways round give the same answer. */
+      for (guint way = 0; way < 2; way++)
+        {
+          ExtopoCoexistence result;
+
+          g_test_message ("“%s” with “%s”, %s", cases[i].newer, cases[i].older,
+                          way == 0 ? "newer first" : "older first");
+          if (way == 0)
+            extopo_version_check_coexistence (&newer, &older, &result);
+          else
+            extopo_version_check_coexistence (&older, &newer, &result);
+
+          g_assert_cmpint (result.verdict, ==, cases[i].verdict);
+          g_assert_cmpint (result.newer, ==, MAX (newer.product, older.product));
+          g_assert_cmpint (result.older, ==, MIN (newer.product, older.product));
+          g_assert_cmpint (result.minimum, ==, cases[i].minimum);
+          g_assert_cmpint (result.rollup_unseen, ==, cases[i].rollup_unseen);
+          g_assert_cmpstr (result.level_text, ==, cases[i].level_text);
+        }
+    }
+
+  /* An unknown version has no rule. */
+  {
+    ExtopoVersion known;
+    ExtopoVersion unknown;
+    ExtopoCoexistence result;
+
+    version_from_serial ("Version 15.2 (Build 31748.10)", &known);
+    extopo_version_resolve (NULL, NULL, &unknown);
+    extopo_version_check_coexistence (&known, &unknown, &result);
+    g_assert_cmpint (result.verdict, ==, EXTOPO_COEXIST_NO_RULE);
+    g_assert_null (result.level_text);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/version/role-bits", test_version_role_bits);
   g_test_add_func ("/version/roles-by-product", test_version_roles_by_product);
   g_test_add_func ("/version/mismatch", test_version_mismatch);
+  g_test_add_func ("/version/coexistence", test_version_coexistence);
 
   return g_test_run ();
 }
