@@ -33,7 +33,12 @@ typedef struct
   gboolean    *org_has_hub;         /* by organization index: a Hub Transport server */
   guint       *org_legacy_groups;   /* by organization index: routing groups with 2000/2003 servers */
   guint8      *reach;               /* by routing group index */
+  /* by organization index * N_PRODUCTS + product: the first server of that
+   * product in the organization, or NULL */
+  ExtopoServer **product_servers;
 } RuleContext;
+
+#define N_PRODUCTS (EXTOPO_PRODUCT_LATER + 1)
 
 /* What a check says about a subject when its rule fires. */
 typedef struct
@@ -42,6 +47,7 @@ typedef struct
   char          *arg;         /* the message's second %s, owned; "" when NULL */
   char          *remedy_arg;  /* the remedy's %s, owned; the subject's name when NULL */
   char          *message;     /* owned, translated: replaces the table's message */
+  char          *remedy;      /* owned, translated: replaces the table's remedy */
 } RuleHit;
 
 typedef gboolean (*RuleCheck) (RuleContext *ctx,

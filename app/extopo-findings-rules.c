@@ -150,6 +150,86 @@ check_server_sp_below_minimum (RuleContext *ctx,
   return TRUE;
 }
 
+/* Both attributes parse but name different versions: edited by hand, or an
+ * upgrade that did not finish. */
+static gboolean
+check_server_version_mismatch (RuleContext *ctx,
+                               gpointer     subject,
+                               RuleHit     *hit)
+{
+  ExtopoServer *server = subject;
+  ExtopoVersion from_serial;
+  ExtopoVersion from_number;
+  g_autofree char *serial_text = NULL;
+  g_autofree char *number_text = NULL;
+
+  if (!extopo_version_attributes_disagree (server->serial_number, server->version_number,
+                                           &from_serial, &from_number))
+    return FALSE;
+
+  serial_text = extopo_version_to_string (&from_serial);
+  number_text = extopo_version_to_string (&from_number);
+  /* TRANSLATORS: what the two version attributes say, e.g. "8.3.83.6" and "8.1.240" */
+  hit->arg = g_strdup_printf (_("serialNumber says %s, versionNumber says %s"),
+                              serial_text != NULL ? serial_text : "?",
+                              number_text != NULL ? number_text : "?");
+  return TRUE;
+}
+
+/* Microsoft's supportability matrices, per pair of versions in the same
+ * organization (extopo_version_check_coexistence): the older server of a
+ * pair that cannot coexist, or one below the level a newer release present
+ * needs. Exchange 2007's own minimums are SERVER_EXCHANGE_55 and
+ * SERVER_SP_BELOW_MINIMUM; levels the directory cannot show are not
+ * guessed. */
+static gboolean
+check_server_version_pair (RuleContext *ctx,
+                           gpointer     subject,
+                           RuleHit     *hit)
+{
+  ExtopoServer *server = subject;
+  ExtopoOrganization *org = extopo_model_object_get_organization (EXTOPO_OBJECT_SERVER, server);
+  g_autoptr(GString) reasons = NULL;
+
+  if (org == NULL || !server->version.known || server->version.product == EXTOPO_PRODUCT_UNKNOWN)
+    return FALSE;
+
+  reasons = g_string_new (NULL);
+  for (guint p = EXTOPO_PRODUCT_EXCHANGE_2010; p < N_PRODUCTS; p++)
+    {
+      ExtopoServer *newer = ctx->product_servers[org->index * N_PRODUCTS + p];
+      ExtopoCoexistence verdict;
+      g_autofree char *mine = NULL;
+
+      if (newer == NULL || newer == server || p <= server->version.product)
+        continue;
+
+      extopo_version_check_coexistence (&server->version, &newer->version, &verdict);
+      if (verdict.older != server->version.product)
+        continue;
+
+      mine = extopo_version_get_display_name (&server->version);
+      if (reasons->len > 0)
+        g_string_append (reasons, "; ");
+      if (verdict.verdict == EXTOPO_COEXIST_NO)
+        /* TRANSLATORS: "Exchange 2000 Server SP3 cannot coexist with Exchange Server 2010 (NW-EX2010)" */
+        g_string_append_printf (reasons, _("%s cannot coexist with %s (%s)"), mine,
+                                extopo_product_get_name (verdict.newer), newer->name);
+      else if (verdict.verdict == EXTOPO_COEXIST_BELOW_MINIMUM)
+        /* TRANSLATORS: "Exchange Server 2007 SP1 is below Exchange Server 2007 SP2, which
+         * Exchange Server 2010 (NW-EX2010) needs" */
+        g_string_append_printf (reasons, _("%s is below %s, which %s (%s) needs"), mine,
+                                verdict.level_text != NULL ? verdict.level_text : "?",
+                                extopo_product_get_name (verdict.newer), newer->name);
+    }
+
+  if (reasons->len == 0)
+    return FALSE;
+
+  hit->arg = g_string_free (g_steal_pointer (&reasons), FALSE);
+  return TRUE;
+}
+
 /* A provisioned server has no version yet by design: it is a placeholder,
  * not an unreadable version. */
 static gboolean
@@ -245,6 +325,11 @@ check_server_2007_edge_role (RuleContext *ctx,
                                         "%s; the Edge Transport role cannot share a server "
                                         "with any other role."),
                                       server->name, others);
+      hit->remedy = g_strdup_printf (_("Remove Exchange from “%s”. Install Edge Transport alone "
+                                       "on a stand-alone computer in the perimeter network and "
+                                       "subscribe it with New-EdgeSubscription; put the other "
+                                       "roles on servers inside the organization."),
+                                     server->name);
       return TRUE;
     }
 
@@ -698,6 +783,16 @@ static const Rule rules[] = {
     FALSE, TRUE,
   },
   {
+    "SERVER_VERSION_PAIR_UNSUPPORTED", EXTOPO_SEVERITY_ERROR, EXTOPO_OBJECT_SERVER,
+    check_server_version_pair,
+    N_("Server “%s” runs a version the organization's newer Exchange servers cannot coexist "
+       "with: %s (Microsoft's supportability matrices)."),
+    N_("Upgrade “%s” to the level the newer version needs, or move its mailboxes, public "
+       "folders and connectors to a supported server and remove it; until then the newer "
+       "version is not supported in this organization."),
+    FALSE, TRUE,
+  },
+  {
     "SERVER_SP_BELOW_MINIMUM", EXTOPO_SEVERITY_WARNING, EXTOPO_OBJECT_SERVER,
     check_server_sp_below_minimum,
     N_("Server “%s” runs %s; coexistence with Exchange Server 2007 needs Exchange Server 2003 "
@@ -716,6 +811,15 @@ static const Rule rules[] = {
     FALSE, FALSE,
   },
   {
+    "SERVER_VERSION_MISMATCH", EXTOPO_SEVERITY_WARNING, EXTOPO_OBJECT_SERVER,
+    check_server_version_mismatch,
+    N_("The version attributes of server “%s” disagree (%s): the object was edited by hand or "
+       "an upgrade did not finish, so its version shown here may be wrong."),
+    N_("Check the version on “%s” itself (Get-ExchangeServer, or the Exchange System Manager "
+       "properties) and run setup again if an upgrade stopped half-way."),
+    FALSE, FALSE,
+  },
+  {
     "SERVER_2007_OUTSIDE_INTEROP_GROUPS", EXTOPO_SEVERITY_ERROR, EXTOPO_OBJECT_SERVER,
     check_server_2007_outside_interop_groups,
     N_("Server “%s” runs Exchange Server 2007 or later but lies in “%s”, outside the "
@@ -723,7 +827,8 @@ static const Rule rules[] = {
     N_("Exchange Server 2007 and later servers belong in Exchange Administrative Group "
        "(FYDIBOHF23SPDLT) and Exchange Routing Group (DWBGZMFD01QNBJR). Remove Exchange from "
        "“%s” and install it again so that Setup places it there; manage it with its own "
-       "version's tools, never with Exchange System Manager."),
+       "version's tools (the Exchange Management Console / Shell for Exchange 2007), never "
+       "with Exchange System Manager."),
     FALSE, FALSE,
   },
   {

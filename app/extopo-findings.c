@@ -166,6 +166,7 @@ rule_context_init (RuleContext *ctx,
   ctx->org_has_hub = g_new0 (gboolean, orgs->len + 1);
   ctx->org_legacy_groups = g_new0 (guint, orgs->len + 1);
   ctx->reach = g_new0 (guint8, groups->len + 1);
+  ctx->product_servers = g_new0 (ExtopoServer *, (orgs->len + 1) * N_PRODUCTS);
 
   for (guint i = 0; i < groups->len; i++)
     {
@@ -192,7 +193,12 @@ rule_context_init (RuleContext *ctx,
       ExtopoOrganization *org = extopo_model_object_get_organization (EXTOPO_OBJECT_SERVER,
                                                                       server);
 
-      if (org == NULL || !extopo_server_is_exchange_2007 (server))
+      if (org == NULL)
+        continue;
+      if (server->version.known && server->version.product < N_PRODUCTS &&
+          ctx->product_servers[org->index * N_PRODUCTS + server->version.product] == NULL)
+        ctx->product_servers[org->index * N_PRODUCTS + server->version.product] = server;
+      if (!extopo_server_is_exchange_2007 (server))
         continue;
       ctx->org_has_2007[org->index] = TRUE;
       if (extopo_server_is_hub (server))
@@ -223,6 +229,7 @@ rule_context_clear (RuleContext *ctx)
   g_clear_pointer (&ctx->org_has_hub, g_free);
   g_clear_pointer (&ctx->org_legacy_groups, g_free);
   g_clear_pointer (&ctx->reach, g_free);
+  g_clear_pointer (&ctx->product_servers, g_free);
 }
 
 static GPtrArray *
@@ -266,7 +273,7 @@ rule_run (const Rule  *rule,
   for (guint i = 0; i < subjects->len; i++)
     {
       gpointer subject = g_ptr_array_index (subjects, i);
-      RuleHit hit = { rule->severity, NULL, NULL, NULL };
+      RuleHit hit = { rule->severity, NULL, NULL, NULL, NULL };
       ExtopoFinding *finding;
       const char *name;
 
@@ -275,6 +282,7 @@ rule_run (const Rule  *rule,
           g_free (hit.arg);
           g_free (hit.remedy_arg);
           g_free (hit.message);
+          g_free (hit.remedy);
           continue;
         }
 
@@ -308,8 +316,11 @@ rule_run (const Rule  *rule,
       else
         finding->message = format_rule_text (_(rule->message), name,
                                              hit.arg != NULL ? hit.arg : "");
-      finding->remedy = format_rule_text (_(rule->remedy),
-                                          hit.remedy_arg != NULL ? hit.remedy_arg : name, "");
+      if (hit.remedy != NULL)
+        finding->remedy = g_steal_pointer (&hit.remedy);
+      else
+        finding->remedy = format_rule_text (_(rule->remedy),
+                                            hit.remedy_arg != NULL ? hit.remedy_arg : name, "");
       g_free (hit.arg);
       g_free (hit.remedy_arg);
 

@@ -1110,18 +1110,7 @@ extopo_markup_append (GString    *markup,
 static char *
 extopo_server_get_roles_text (ExtopoServer *server)
 {
-  g_autoptr(GString) roles = g_string_new (NULL);
-
-  for (guint bit = 1; bit <= EXTOPO_ROLE_EDGE_TRANSPORT; bit <<= 1)
-    {
-      if ((server->roles & bit) == 0 || (EXTOPO_ROLE_ALL & bit) == 0)
-        continue;
-      if (roles->len > 0)
-        g_string_append (roles, ", ");
-      g_string_append (roles, extopo_role_get_display_name (bit));
-    }
-
-  return g_string_free (g_steal_pointer (&roles), FALSE);
+  return extopo_roles_to_display_text (server->roles, server->version.product);
 }
 
 static void

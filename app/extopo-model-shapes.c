@@ -20,8 +20,6 @@
 #include "extopo-dn.h"
 #include "extopo-model-private.h"
 
-/* msExchCurrentServerRoles: a server made by New-ExchangeServer -Provisioned. */
-#define ROLES_PROVISIONED_BIT 4096
 /* msExchTransportFlags: set on a server that an Edge subscription wrote. */
 #define TRANSPORT_FLAG_EDGE_SYNC 0x10000
 /* msExchClusterStorageType values. */
@@ -255,8 +253,9 @@ extopo_model_read_server_shapes (ExtopoModelBuilder *builder,
   guint64 flags;
   gint64 storage;
 
+  /* A server made by New-ExchangeServer -Provisioned. */
   if (entry_get_flags (entry, "msExchCurrentServerRoles", &flags) &&
-      (flags & ROLES_PROVISIONED_BIT) != 0)
+      extopo_roles_is_provisioned ((guint) flags))
     server->provisioned = TRUE;
 
   if (extopo_entry_get_int64 (entry, "msExchClusterStorageType", &storage))

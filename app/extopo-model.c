@@ -591,9 +591,9 @@ extopo_server_is_exchange_2007 (const ExtopoServer *server)
 {
   g_return_val_if_fail (server != NULL, FALSE);
 
-  /* Products are ordered by release: 2007 and every later one. */
+  /* 2007 and every later release. */
   if (server->version.known && server->version.product != EXTOPO_PRODUCT_UNKNOWN)
-    return server->version.product >= EXTOPO_PRODUCT_EXCHANGE_2007;
+    return extopo_product_is_2007_or_later (server->version.product);
 
   return server->has_msexch_version || server->roles_known;
 }
@@ -655,7 +655,8 @@ build_server (ExtopoModelBuilder *builder,
 
   if (extopo_entry_get_int64 (entry, "msExchCurrentServerRoles", &number))
     {
-      server->roles = (guint) (number & EXTOPO_ROLE_ALL);
+      /* Every role bit of every version; 4096 (provisioned) is a flag. */
+      server->roles = (guint) (number & EXTOPO_ROLE_KNOWN & ~(guint) EXTOPO_ROLE_PROVISIONED);
       server->roles_known = TRUE;
     }
   server->server_role = extopo_entry_get_int64 (entry, "serverRole", &number) &&

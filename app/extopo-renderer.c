@@ -910,17 +910,25 @@ draw_server_content (Painter             *painter,
   x = box->x + 8;
   y = box->y + 21;
   {
-    g_autofree char *badge = extopo_version_get_badge (&server->version);
+    g_autofree char *badge = NULL;
 
+    /* A provisioned server has no version yet: say what it is. */
+    if (server->provisioned && !server->version.known)
+      badge = g_strdup (C_("badge", "provisioned"));
+    else
+      badge = extopo_version_get_badge (&server->version);
     x += draw_pill (painter, badge, x, y, &badge_fill, &ink, TRUE) + 3;
   }
   if (server->server_role == 1)
     x += draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, TRUE) + 3;
-  if (server->version.product == EXTOPO_PRODUCT_EXCHANGE_2007)
-    for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-      if ((server->roles & all_roles[i]) != 0 && x < box->x + box->width - 20)
-        x += draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y,
-                        &role_fill, &ink, TRUE) + 2;
+  if (server->roles_known && extopo_server_is_exchange_2007 (server))
+    {
+      g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
+
+      for (guint i = 0; badges[i] != NULL; i++)
+        if (x < box->x + box->width - 20)
+          x += draw_pill (painter, badges[i], x, y, &role_fill, &ink, TRUE) + 2;
+    }
 
   if (server->fqdn != NULL || server->site_name != NULL)
     {

@@ -31,8 +31,18 @@ product_name_c (ExtopoProduct product)
       return "Exchange Server 2003";
     case EXTOPO_PRODUCT_EXCHANGE_2007:
       return "Exchange Server 2007";
+    case EXTOPO_PRODUCT_EXCHANGE_2010:
+      return "Exchange Server 2010";
+    case EXTOPO_PRODUCT_EXCHANGE_2013:
+      return "Exchange Server 2013";
+    case EXTOPO_PRODUCT_EXCHANGE_2016:
+      return "Exchange Server 2016";
+    case EXTOPO_PRODUCT_EXCHANGE_2019:
+      return "Exchange Server 2019";
+    case EXTOPO_PRODUCT_EXCHANGE_SE:
+      return "Exchange Server SE";
     case EXTOPO_PRODUCT_LATER:
-      return "Exchange Server after 2007";
+      return "Exchange Server, a release after SE";
     case EXTOPO_PRODUCT_UNKNOWN:
     default:
       return NULL;
@@ -50,6 +60,8 @@ management_name_c (ExtopoManagement management)
       return "Exchange System Manager";
     case EXTOPO_MANAGEMENT_MANAGEMENT_CONSOLE:
       return "Exchange Management Console / Shell";
+    case EXTOPO_MANAGEMENT_ADMIN_CENTER:
+      return "Exchange Admin Center / Exchange Management Shell";
     case EXTOPO_MANAGEMENT_UNKNOWN:
     default:
       return NULL;

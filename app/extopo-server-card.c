@@ -313,16 +313,10 @@ describe_roles (const ExtopoServer *server)
 
   if (server->roles_known)
     {
-      for (guint bit = 1; bit <= EXTOPO_ROLE_EDGE_TRANSPORT; bit <<= 1)
-        {
-          if ((server->roles & bit) == 0 || (bit & EXTOPO_ROLE_ALL) == 0)
-            continue;
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, extopo_role_get_display_name (bit));
-        }
-      if (text->len == 0)
-        g_string_append (text, _("None"));
+      g_autofree char *names = extopo_roles_to_display_text (server->roles,
+                                                             server->version.product);
+
+      g_string_append (text, *names != '\0' ? names : _("None"));
     }
   else if (server->server_role == 1)
     g_string_append (text, _("Front-end server"));

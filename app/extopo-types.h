@@ -39,31 +39,46 @@ typedef enum
   EXTOPO_PRODUCT_EXCHANGE_55,
   EXTOPO_PRODUCT_EXCHANGE_2000,
   EXTOPO_PRODUCT_EXCHANGE_2003,
-  EXTOPO_PRODUCT_EXCHANGE_2007,
-  EXTOPO_PRODUCT_LATER,
+  EXTOPO_PRODUCT_EXCHANGE_2007,   /* 8.x */
+  EXTOPO_PRODUCT_EXCHANGE_2010,   /* 14.x */
+  EXTOPO_PRODUCT_EXCHANGE_2013,   /* 15.0 */
+  EXTOPO_PRODUCT_EXCHANGE_2016,   /* 15.1 */
+  EXTOPO_PRODUCT_EXCHANGE_2019,   /* 15.2 below the first Subscription Edition build */
+  EXTOPO_PRODUCT_EXCHANGE_SE,     /* 15.2 from build 2562: Subscription Edition */
+  EXTOPO_PRODUCT_LATER,           /* 15.3 and up, 16 and up: a release this program does not know */
 } ExtopoProduct;
 
-/* Bit values of msExchCurrentServerRoles. */
+/* Bit values of msExchCurrentServerRoles. Bit 1 and bit 4 both mean Client
+ * Access (2013+ and 2007/2010 respectively); 4096 is not a role but marks a
+ * server object made by New-ExchangeServer -Provisioned. */
 typedef enum
 {
-  EXTOPO_ROLE_NONE              = 0,
-  EXTOPO_ROLE_MAILBOX           = 1 << 1,
-  EXTOPO_ROLE_CLIENT_ACCESS     = 1 << 2,
-  EXTOPO_ROLE_UNIFIED_MESSAGING = 1 << 4,
-  EXTOPO_ROLE_HUB_TRANSPORT     = 1 << 5,
-  EXTOPO_ROLE_EDGE_TRANSPORT    = 1 << 6,
+  EXTOPO_ROLE_NONE                = 0,
+  EXTOPO_ROLE_CAFE                = 1 << 0,    /* Client Access, Exchange 2013+ */
+  EXTOPO_ROLE_MAILBOX             = 1 << 1,
+  EXTOPO_ROLE_CLIENT_ACCESS       = 1 << 2,    /* Client Access, Exchange 2007/2010 */
+  EXTOPO_ROLE_UNIFIED_MESSAGING   = 1 << 4,
+  EXTOPO_ROLE_HUB_TRANSPORT       = 1 << 5,
+  EXTOPO_ROLE_EDGE_TRANSPORT      = 1 << 6,
+  EXTOPO_ROLE_PROVISIONED         = 1 << 12,   /* a flag, not a role */
+  EXTOPO_ROLE_FRONT_END_TRANSPORT = 1 << 14,   /* Exchange 2013+ */
 } ExtopoRoles;
 
+/* The Exchange 2007 roles. */
 #define EXTOPO_ROLE_ALL (EXTOPO_ROLE_MAILBOX | EXTOPO_ROLE_CLIENT_ACCESS | \
                          EXTOPO_ROLE_UNIFIED_MESSAGING | EXTOPO_ROLE_HUB_TRANSPORT | \
                          EXTOPO_ROLE_EDGE_TRANSPORT)
+/* Every bit this program reads, roles of every version and the provisioned flag. */
+#define EXTOPO_ROLE_KNOWN (EXTOPO_ROLE_ALL | EXTOPO_ROLE_CAFE | EXTOPO_ROLE_FRONT_END_TRANSPORT | \
+                           EXTOPO_ROLE_PROVISIONED)
 
 typedef enum
 {
   EXTOPO_MANAGEMENT_UNKNOWN,
   EXTOPO_MANAGEMENT_EXCHANGE_ADMINISTRATOR,   /* Exchange 5.5 */
   EXTOPO_MANAGEMENT_SYSTEM_MANAGER,           /* Exchange 2000/2003 */
-  EXTOPO_MANAGEMENT_MANAGEMENT_CONSOLE,       /* Exchange 2007 */
+  EXTOPO_MANAGEMENT_MANAGEMENT_CONSOLE,       /* Exchange 2007/2010 */
+  EXTOPO_MANAGEMENT_ADMIN_CENTER,             /* Exchange 2013+ */
 } ExtopoManagement;
 
 typedef enum

@@ -559,7 +559,7 @@ test_shapes_transport_children (void)
 
   g_assert_cmpuint (extopo_model_get_servers (model)->len, ==, 1);
   ex2013 = server (model, "EX2013");
-  g_assert_cmpint (ex2013->version.product, ==, EXTOPO_PRODUCT_LATER);
+  g_assert_cmpint (ex2013->version.product, ==, EXTOPO_PRODUCT_EXCHANGE_2013);
   g_assert_cmpuint (ex2013->version.major, ==, 15);
   g_assert_null (fx_server (model, "FrontEnd"));
   g_assert_null (fx_server (model, "Mailbox"));
