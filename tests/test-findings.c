@@ -464,7 +464,82 @@ test_findings_readiness (void)
   extopo_readiness_clear (&readiness);
 }
 
-/* Every rule fires somewhere in one bad organization. */
+/* A later Exchange server in the interop groups, with its own serialNumber. */
+#define LATER_SERVER_ENTRY(server, serial, number, roles) \
+  "dn: " FX_SERVER (FX_AG_2007, server) "\n" \
+  "objectClass: top\nobjectClass: server\nobjectClass: msExchExchangeServer\n" \
+  "cn: " server "\n" \
+  "serialNumber: " serial "\n" \
+  "versionNumber: " number "\n" \
+  "msExchCurrentServerRoles: " roles "\n" \
+  "msExchVersion: 4535486012416\n" \
+  "msExchHomeRoutingGroup: " FX_RG (FX_AG_2007, FX_RG_2007) "\n\n"
+
+/* 14.3.123: 0x70008000 | 14 << 22 | 3 << 16 | 123 */
+#define EX2010_SP3 LATER_SERVER_ENTRY ("EX2010", "Version 14.3 (Build 30123.4)", "1937997947", "54")
+
+static void
+test_findings_version_pair (void)
+{
+  g_autoptr(ExtopoModel) with_2000 = evaluate (
+    CLEAN_ORG
+    FX_SERVER_ENTRY ("HQ", "Seattle", "SEA-EX2000", FX_SERIAL_2000_SP3)
+    EX2010_SP3);
+  g_autoptr(ExtopoModel) with_2003_sp1 = evaluate (
+    CLEAN_ORG
+    FX_SERVER_ENTRY ("HQ", "Seattle", "SEA-SP1", FX_SERIAL_2003_SP1)
+    EX2010_SP3);
+  g_autoptr(ExtopoModel) fine = evaluate (CLEAN_ORG EX2010_SP3);
+  g_autoptr(ExtopoModel) no_2010 = evaluate (
+    CLEAN_ORG
+    FX_SERVER_ENTRY ("HQ", "Seattle", "SEA-EX2000", FX_SERIAL_2000_SP3));
+  ExtopoReadiness readiness = { 0, };
+  ExtopoFinding *finding;
+
+  /* Exchange 2010 never coexists with Exchange 2000: a prerequisite. */
+  assert_fires (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX2000", EXTOPO_SEVERITY_ERROR);
+  finding = find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX2000");
+  g_assert_nonnull (strstr (finding->message, "Exchange Server 2010"));
+  g_assert_nonnull (strstr (finding->message, "EX2010"));
+  g_assert_null (find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "EX2010"));
+  extopo_readiness_compute (with_2000, &readiness);
+  g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_NOT_READY);
+  extopo_readiness_clear (&readiness);
+
+  /* 2010 needs Exchange 2003 SP2. */
+  assert_fires (with_2003_sp1, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-SP1", EXTOPO_SEVERITY_ERROR);
+  finding = find_finding (with_2003_sp1, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-SP1");
+  g_assert_nonnull (strstr (finding->message, "SP2"));
+
+  /* 2003 SP2 and 2007 SP1 beside 2010 SP3: 2007 needs SP2. */
+  g_assert_null (find_finding (fine, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX01"));
+  assert_fires (fine, "SERVER_VERSION_PAIR_UNSUPPORTED", "EX2007-HUB1", EXTOPO_SEVERITY_ERROR);
+  g_assert_cmpuint (extopo_findings_count_id (fine, "SERVER_VERSION_PAIR_UNSUPPORTED"), ==, 1);
+
+  /* Without 2010, Exchange 2000 SP3 beside 2007 is only the rollup note. */
+  g_assert_cmpuint (extopo_findings_count_id (no_2010, "SERVER_VERSION_PAIR_UNSUPPORTED"), ==, 0);
+}
+
+static void
+test_findings_version_mismatch (void)
+{
+  g_autoptr(ExtopoModel) model = evaluate (
+    CLEAN_ORG
+    LATER_SERVER_ENTRY ("ODD07", "Version 8.3 (Build 30083.6)", "1912701168", "36")
+    LATER_SERVER_ENTRY ("EVEN07", "Version 8.1 (Build 30240.6)", "1912701168", "36"));
+  ExtopoFinding *finding;
+
+  assert_fires (model, "SERVER_VERSION_MISMATCH", "ODD07", EXTOPO_SEVERITY_WARNING);
+  finding = find_finding (model, "SERVER_VERSION_MISMATCH", "ODD07");
+  g_assert_nonnull (strstr (finding->message, "8.3.83"));
+  g_assert_nonnull (strstr (finding->message, "8.1.240"));
+  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "EVEN07"));
+  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "EX2007-HUB1"));
+  /* The fixture's 2003 servers carry no versionNumber: nothing to compare. */
+  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "SEA-EX01"));
+}
+
+/* The first rules all fire somewhere in one bad organization. */
 static void
 test_findings_every_id (void)
 {
@@ -489,9 +564,17 @@ test_findings_every_id (void)
     FX_RGC_ENTRY ("HQ", "Seattle", "SEA-GONE", "HQ", "Gone")
     SRS_ENTRY
     ADC_ENTRY);
-  const char * const *ids = extopo_findings_get_ids ();
+  /* The rules of the first release; the bundled samples fire every rule
+   * (/report/every-finding-fires), the shapes suite each new one. */
+  static const char * const ids[] = {
+    "ORG_MIXED_MODE", "ORG_SRS_PRESENT", "ORG_ADC_PRESENT", "SERVER_EXCHANGE_55",
+    "SERVER_SP_BELOW_MINIMUM", "SERVER_VERSION_UNKNOWN", "SERVER_2007_OUTSIDE_INTEROP_GROUPS",
+    "SERVER_LEGACY_IN_INTEROP_GROUPS", "SERVER_2007_EDGE_ROLE", "RG_NO_PATH_TO_2007",
+    "CONNECTOR_ONE_WAY", "CONNECTOR_DANGLING_REFERENCE", "LINK_STATE_SUPPRESSION_ADVISED",
+    "ORG_MULTIPLE_ORGANIZATIONS",
+  };
 
-  for (guint i = 0; ids[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_test_message ("%s", ids[i]);
       g_assert_cmpuint (extopo_findings_count_id (model, ids[i]), >, 0);
@@ -714,6 +797,8 @@ main (int   argc,
   g_test_add_func ("/findings/link-state", test_findings_link_state);
   g_test_add_func ("/findings/status-and-order", test_findings_status_and_order);
   g_test_add_func ("/findings/readiness", test_findings_readiness);
+  g_test_add_func ("/findings/version-pair", test_findings_version_pair);
+  g_test_add_func ("/findings/version-mismatch", test_findings_version_mismatch);
   g_test_add_func ("/findings/every-id", test_findings_every_id);
   g_test_add_func ("/findings/coexistence-sample", test_findings_coexistence_sample);
   g_test_add_func ("/findings/mixed-mode-sample", test_findings_mixed_mode_sample);
