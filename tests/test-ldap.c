@@ -22,6 +22,7 @@
 
 /* The slapd harness (tests/ldap/extopo-slapd.c) is shared with the LDAP benchmark. */
 #include "extopo-slapd.h"
+#include "extopo-fake-ldap.h"
 
 #define PAGING_SERVERS 1500
 #define LARGE_SERVERS  3000
@@ -750,6 +751,255 @@ test_read_only (Fixture       *fixture,
   g_assert_true (g_hash_table_contains (seen, "EXT"));
 }
 
+/* A fetch against the fake server must end within its timeout plus this. */
+#define HOSTILE_SLACK_USEC (2 * G_TIME_SPAN_SECOND)
+#define HOSTILE_TIMEOUT    2
+
+static ExtopoLdapParams *
+hostile_params (const char *uri)
+{
+  ExtopoLdapParams *params = extopo_ldap_params_new ();
+
+  set_uri (params, uri);
+  params->base_dn = g_strdup (EXTOPO_FAKE_LDAP_BASE);
+  params->network_timeout = HOSTILE_TIMEOUT;
+  params->operation_timeout = HOSTILE_TIMEOUT;
+  params->verify_certificates = FALSE;
+
+  return params;
+}
+
+/* Fetches from a hostile server: the error must come with @code, name the
+ * server and @step, say @what, and come within the timeout. */
+static void
+assert_hostile_error (ExtopoLdapParams *params,
+                      int               code,
+                      const char       *step,
+                      const char       *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  entries = extopo_ldap_fetch (params, NULL, NULL, NULL, &error);
+  g_test_message ("%s", error != NULL ? error->message : "(no error)");
+  g_assert_cmpint (g_get_monotonic_time () - start, <,
+                   HOSTILE_TIMEOUT * G_TIME_SPAN_SECOND + HOSTILE_SLACK_USEC);
+  g_assert_null (entries);
+  g_assert_error (error, EXTOPO_LDAP_ERROR, code);
+  g_assert_nonnull (strstr (error->message, params->uris[0]));
+  g_assert_nonnull (strstr (error->message, step));
+  g_assert_nonnull (strstr (error->message, what));
+}
+
+typedef struct
+{
+  ExtopoFakeLdapMode mode;
+  gboolean           ldaps;
+  gboolean           starttls;
+  int                code;
+  const char        *step;
+  const char        *what;
+} HostileCase;
+
+static const HostileCase ldaps_stall = {
+  EXTOPO_FAKE_LDAP_STALL, TRUE, FALSE,
+  EXTOPO_LDAP_ERROR_TIMEOUT, "TLS handshake", "no answer"
+};
+static const HostileCase starttls_stall = {
+  EXTOPO_FAKE_LDAP_STALL_AFTER_STARTTLS, FALSE, TRUE,
+  EXTOPO_LDAP_ERROR_TIMEOUT, "StartTLS", "no answer"
+};
+static const HostileCase starttls_refused = {
+  EXTOPO_FAKE_LDAP_REFUSE_STARTTLS, FALSE, TRUE,
+  EXTOPO_LDAP_ERROR_TLS, "StartTLS", "the server refused StartTLS"
+};
+static const HostileCase garbage = {
+  EXTOPO_FAKE_LDAP_GARBAGE, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_SERVER_DOWN, "bind", "not LDAP"
+};
+static const HostileCase close_mid_search = {
+  EXTOPO_FAKE_LDAP_CLOSE_MID_SEARCH, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_SERVER_DOWN, "searching", "the connection was lost"
+};
+static const HostileCase referral = {
+  EXTOPO_FAKE_LDAP_REFERRAL, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_FAILED, "searching", "referred the search to ldap://elsewhere.fake.test/"
+};
+/* Escaped in the message: the newline itself never gets through. */
+static const HostileCase bad_attribute = {
+  EXTOPO_FAKE_LDAP_BAD_ATTRIBUTE, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_PROTOCOL, "searching", "invalid attribute name “description\\ndn: CN=Injected”"
+};
+
+static void
+test_hostile (gconstpointer user_data)
+{
+  const HostileCase *hostile = user_data;
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (hostile->mode);
+  g_autoptr(ExtopoLdapParams) params =
+    hostile_params (extopo_fake_ldap_get_uri (fake, hostile->ldaps));
+
+  params->starttls = hostile->starttls;
+  assert_hostile_error (params, hostile->code, hostile->step, hostile->what);
+}
+
+typedef struct
+{
+  ExtopoLdapParams *params;
+  GCancellable     *cancellable;
+  GError           *error;
+  GPtrArray        *entries;
+} HostileFetch;
+
+static gpointer
+hostile_fetch_thread (gpointer user_data)
+{
+  HostileFetch *fetch = user_data;
+
+  fetch->entries = extopo_ldap_fetch (fetch->params, fetch->cancellable, NULL, NULL,
+                                      &fetch->error);
+  return NULL;
+}
+
+/* With long timeouts, only cancelling ends the step the server stalls in;
+ * it must be answered within a second. */
+static void
+assert_cancel_answered (ExtopoFakeLdap   *fake,
+                        ExtopoLdapParams *params,
+                        guint             n_requests)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  HostileFetch fetch = { params, cancellable, NULL, NULL };
+  GThread *thread;
+  gint64 cancelled_at;
+
+  params->network_timeout = 60;
+  params->operation_timeout = 60;
+  thread = g_thread_new ("hostile-fetch", hostile_fetch_thread, &fetch);
+  g_assert_true (extopo_fake_ldap_wait_requests (fake, n_requests));
+
+  g_cancellable_cancel (cancellable);
+  cancelled_at = g_get_monotonic_time ();
+  g_thread_join (thread);
+
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_TIME_SPAN_SECOND);
+  g_assert_null (fetch.entries);
+  g_assert_error (fetch.error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED);
+  g_clear_error (&fetch.error);
+}
+
+static void
+test_hostile_cancel_tls (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, TRUE));
+
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_hostile_cancel_starttls (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake =
+    extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL_AFTER_STARTTLS);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+
+  params->starttls = TRUE;
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_hostile_cancel_bind (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL_BIND);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+
+  params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
+  params->bind_dn = g_strdup ("reader@fake.test");
+  params->password = g_strdup ("secret");
+  params->allow_cleartext_password = TRUE;
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_range_retrieval (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+  g_autoptr(GPtrArray) entries = fetch_ok (params);
+  g_autoptr(GPtrArray) requested = extopo_fake_ldap_get_requested (fake);
+  const char **members;
+  const char **names;
+  guint n_members = 0;
+  ExtopoEntry *org;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  org = g_ptr_array_index (entries, 0);
+  members = extopo_entry_get_strings (org, "member", &n_members);
+  g_assert_nonnull (members);
+  g_assert_cmpuint (n_members, ==, EXTOPO_FAKE_LDAP_N_MEMBERS);
+  for (guint i = 0; i < EXTOPO_FAKE_LDAP_N_MEMBERS; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("CN=User %u,CN=Users,DC=fake,DC=test", i);
+
+      g_assert_cmpstr (members[i], ==, expected);
+    }
+  /* Nothing is left under a ranged name. */
+  names = extopo_entry_get_attributes (org, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_null (strstr (names[i], "range"));
+
+  /* The search, then one base search per remaining chunk. */
+  g_assert_cmpuint (requested->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (requested, 1), ==, "member;range=3-*");
+  g_assert_cmpstr (g_ptr_array_index (requested, 2), ==, "member;range=6-*");
+}
+
+static void
+test_tombstone (void)
+{
+  g_autofree char *sample = sample_path ("coexistence.ldif");
+  g_autofree char *dir = g_dir_make_tmp ("extopo-tombstone-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "with-tombstone.ldif", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *ldif = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoSlapd) slapd = NULL;
+  g_autoptr(ExtopoLdapParams) params = extopo_ldap_params_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *servers = "CN=Servers,CN=Headquarters,CN=Administrative Groups,CN=Contoso,"
+                        "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com";
+  ExtopoSlapdConfig config = { NULL, 0, FALSE, FALSE };
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
+  /* A deleted Exchange 5.5 server, as a tombstone AD keeps for a while. */
+  ldif = g_strdup_printf ("%s\n"
+                          "dn: CN=OLD-EX55,%s\n"
+                          "changetype: add\n"
+                          "objectClass: top\n"
+                          "objectClass: server\n"
+                          "objectClass: msExchExchangeServer\n"
+                          "cn: OLD-EX55\n"
+                          "serialNumber: Version 5.5 (Build 2653.23: Service Pack 4)\n"
+                          "isDeleted: TRUE\n",
+                          contents, servers);
+  g_assert_true (g_file_set_contents (path, ldif, -1, &error));
+
+  config.sample_path = path;
+  slapd = extopo_slapd_start (&config, &error);
+  g_assert_no_error (error);
+
+  set_uri (params, slapd->uri);
+  entries = fetch_ok (params);
+  g_assert_cmpuint (count_class (entries, "msExchExchangeServer"), ==, 18);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_null (strstr (extopo_entry_get_dn (g_ptr_array_index (entries, i)), "OLD-EX55"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_params (void)
 {
@@ -822,6 +1072,18 @@ main (int    argc,
   add ("/ldap/snapshot", &coexistence, test_snapshot);
   add ("/ldap/read-only", &tls_org, test_read_only);
   add ("/ldap/sasl-gssapi", &kerberos_org, test_sasl_gssapi);
+  g_test_add_func ("/ldap/tombstone", test_tombstone);
+  g_test_add_func ("/ldap/range-retrieval", test_range_retrieval);
+  g_test_add_data_func ("/ldap/hostile/ldaps-stall", &ldaps_stall, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/starttls-stall", &starttls_stall, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/starttls-refused", &starttls_refused, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/garbage", &garbage, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/close-mid-search", &close_mid_search, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/referral", &referral, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/bad-attribute", &bad_attribute, test_hostile);
+  g_test_add_func ("/ldap/hostile/cancel-tls", test_hostile_cancel_tls);
+  g_test_add_func ("/ldap/hostile/cancel-starttls", test_hostile_cancel_starttls);
+  g_test_add_func ("/ldap/hostile/cancel-bind", test_hostile_cancel_bind);
 
   status = g_test_run ();
 
