@@ -177,6 +177,15 @@ extopo_ldap_params_free (ExtopoLdapParams *params)
   g_free (params);
 }
 
+void
+extopo_ldap_params_clear_password (ExtopoLdapParams *params)
+{
+  g_return_if_fail (params != NULL);
+
+  wipe_string (params->password);
+  g_clear_pointer (&params->password, g_free);
+}
+
 char *
 extopo_ldap_params_describe (const ExtopoLdapParams *params)
 {
@@ -1275,12 +1284,16 @@ run_search (Session      *session,
               LDAPControl **controls = NULL;
               LDAPControl *response;
               char *matched = NULL;
+              char **raw_referrals = NULL;
+              g_auto(GStrv) referrals = NULL;
               int result = LDAP_OTHER;
 
               done = TRUE;
 
-              rc = ldap_parse_result (session->ld, message, &result, &matched, NULL, NULL,
-                                      &controls, 1);
+              rc = ldap_parse_result (session->ld, message, &result, &matched, NULL,
+                                      &raw_referrals, &controls, 1);
+              referrals = g_strdupv (raw_referrals);
+              ldap_memvfree ((void **) raw_referrals);
               ldap_memfree (matched);
               if (rc != LDAP_SUCCESS)
                 result = rc;
@@ -1296,6 +1309,19 @@ run_search (Session      *session,
                                          base, session->uri);
 
                       set_session_error (session, error, EXTOPO_LDAP_ERROR_NO_ORGANIZATION,
+                                         step, detail);
+                    }
+                  else if (result == LDAP_REFERRAL)
+                    {
+                      g_autofree char *where = referrals != NULL
+                                               ? g_strjoinv (", ", referrals)
+                                               : g_strdup ("?");
+                      g_autofree char *detail =
+                        g_strdup_printf (_("the server referred the search to %s; referrals "
+                                           "are not followed: connect to that server"),
+                                         where);
+
+                      set_session_error (session, error, EXTOPO_LDAP_ERROR_FAILED,
                                          step, detail);
                     }
                   else if (result == LDAP_SIZELIMIT_EXCEEDED)

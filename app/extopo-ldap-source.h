@@ -60,6 +60,8 @@ typedef struct
 ExtopoLdapParams *extopo_ldap_params_new   (void);
 ExtopoLdapParams *extopo_ldap_params_copy  (const ExtopoLdapParams *params);
 void              extopo_ldap_params_free  (ExtopoLdapParams       *params);
+/* Wipes and forgets the password, e.g. before keeping @params for later. */
+void              extopo_ldap_params_clear_password (ExtopoLdapParams *params);
 /* "ldap://dc1.example.com (simple bind as admin@example.com)": no password. */
 char             *extopo_ldap_params_describe (const ExtopoLdapParams *params);
 
