@@ -10,6 +10,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -956,6 +957,93 @@ test_range_retrieval (void)
   g_assert_cmpstr (g_ptr_array_index (requested, 2), ==, "member;range=6-*");
 }
 
+/* Runs the extopo program; returns its exit status, with its output in @out and @err. */
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("EXTOPO_BINARY"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_test_message ("exit %d, stderr: %s", WEXITSTATUS (wait_status), *err);
+
+  return WEXITSTATUS (wait_status);
+}
+
+/* #8 as reported: ldaps:// to a server that never answers, with --timeout
+ * and --no-verify, from the command line. */
+static void
+test_cli_ldaps_stall (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *timeout = g_strdup_printf ("--timeout=%d", HOSTILE_TIMEOUT);
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  status = run_cli (&out, &err, "--findings", "--no-verify", timeout,
+                    "--base=" EXTOPO_FAKE_LDAP_BASE, extopo_fake_ldap_get_uri (fake, TRUE), NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <,
+                   HOSTILE_TIMEOUT * G_TIME_SPAN_SECOND + HOSTILE_SLACK_USEC);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (err, "warning: --no-verify"));
+  g_assert_nonnull (strstr (err, "TLS handshake: no answer within"));
+}
+
+static void
+test_cli_cleartext_password (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-cleartext-XXXXXX", NULL);
+  g_autofree char *password_file = g_build_filename (dir, "password", NULL);
+  g_autofree char *password_option = g_strconcat ("--password-file=", password_file, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *allowed_out = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *help_err = NULL;
+  const char *uri = extopo_fake_ldap_get_uri (fake, FALSE);
+
+  g_assert_true (g_file_set_contents (password_file, "Reader-Secret-1\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (&out, &refused, "--findings", "--bind-dn=reader@fake.test",
+                            password_option, "--base=" EXTOPO_FAKE_LDAP_BASE, uri, NULL), !=, 0);
+  g_assert_nonnull (strstr (refused, "unencrypted"));
+  g_assert_nonnull (strstr (refused, "--allow-cleartext-password"));
+  g_assert_null (strstr (refused, "Reader-Secret-1"));
+  /* Refused before anything was sent: the server heard nothing. */
+  g_assert_cmpuint (extopo_fake_ldap_get_n_requests (fake), ==, 0);
+
+  g_assert_cmpint (run_cli (&allowed_out, &allowed, "--findings", "--allow-cleartext-password",
+                            "--bind-dn=reader@fake.test", password_option,
+                            "--base=" EXTOPO_FAKE_LDAP_BASE, uri, NULL), ==, 0);
+  g_assert_cmpuint (extopo_fake_ldap_get_n_requests (fake), >, 0);
+
+  g_assert_cmpint (run_cli (&help, &help_err, "--help-all", NULL), ==, 0);
+  g_assert_nonnull (strstr (help, "--allow-cleartext-password"));
+
+  g_unlink (password_file);
+  g_rmdir (dir);
+}
+
 static void
 test_tombstone (void)
 {
@@ -1073,6 +1161,8 @@ main (int    argc,
   add ("/ldap/read-only", &tls_org, test_read_only);
   add ("/ldap/sasl-gssapi", &kerberos_org, test_sasl_gssapi);
   g_test_add_func ("/ldap/tombstone", test_tombstone);
+  g_test_add_func ("/ldap/cli/ldaps-stall", test_cli_ldaps_stall);
+  g_test_add_func ("/ldap/cli/cleartext-password", test_cli_cleartext_password);
   g_test_add_func ("/ldap/range-retrieval", test_range_retrieval);
   g_test_add_data_func ("/ldap/hostile/ldaps-stall", &ldaps_stall, test_hostile);
   g_test_add_data_func ("/ldap/hostile/starttls-stall", &starttls_stall, test_hostile);

@@ -503,6 +503,18 @@ extopo_fake_ldap_wait_requests (ExtopoFakeLdap *self,
   return reached;
 }
 
+guint
+extopo_fake_ldap_get_n_requests (ExtopoFakeLdap *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  n = self->n_requests;
+  g_mutex_unlock (&self->lock);
+
+  return n;
+}
+
 GPtrArray *
 extopo_fake_ldap_get_requested (ExtopoFakeLdap *self)
 {

@@ -44,6 +44,7 @@ const char     *extopo_fake_ldap_get_uri       (ExtopoFakeLdap     *self,
  * in the stall mode), or 10 s have passed: FALSE then. */
 gboolean        extopo_fake_ldap_wait_requests (ExtopoFakeLdap     *self,
                                                 guint               n);
+guint           extopo_fake_ldap_get_n_requests (ExtopoFakeLdap    *self);
 /* The attribute lists the server was asked for, one string a request. */
 GPtrArray      *extopo_fake_ldap_get_requested (ExtopoFakeLdap     *self);
 
