@@ -10,6 +10,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -951,6 +952,11 @@ test_range_retrieval (void)
   for (guint i = 0; names[i] != NULL; i++)
     g_assert_null (strstr (names[i], "range"));
 
+  /* Tombstones are never asked for: no Show Deleted control, while the
+   * paged results control shows controls are seen at all. */
+  g_assert_false (extopo_fake_ldap_saw_control (fake, "1.2.840.113556.1.4.417"));
+  g_assert_true (extopo_fake_ldap_saw_control (fake, "1.2.840.113556.1.4.319"));
+
   /* The search, then one base search per remaining chunk. */
   g_assert_cmpuint (requested->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (requested, 1), ==, "member;range=3-*");
@@ -1042,6 +1048,36 @@ test_cli_cleartext_password (void)
 
   g_unlink (password_file);
   g_rmdir (dir);
+}
+
+static void
+dumpable_progress_cb (guint    n_entries,
+                      gpointer user_data)
+{
+  int *dumpable = user_data;
+
+  *dumpable = prctl (PR_GET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* While a fetch holds a password no core dump or ptrace may read it. */
+static void
+test_not_dumpable (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  int during = -1;
+
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 1);
+  params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
+  params->bind_dn = g_strdup ("reader@fake.test");
+  params->password = g_strdup ("secret");
+  params->allow_cleartext_password = TRUE;
+  entries = extopo_ldap_fetch (params, NULL, dumpable_progress_cb, &during, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (during, ==, 0);
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 1);
 }
 
 static void
@@ -1161,6 +1197,7 @@ main (int    argc,
   add ("/ldap/read-only", &tls_org, test_read_only);
   add ("/ldap/sasl-gssapi", &kerberos_org, test_sasl_gssapi);
   g_test_add_func ("/ldap/tombstone", test_tombstone);
+  g_test_add_func ("/ldap/not-dumpable", test_not_dumpable);
   g_test_add_func ("/ldap/cli/ldaps-stall", test_cli_ldaps_stall);
   g_test_add_func ("/ldap/cli/cleartext-password", test_cli_cleartext_password);
   g_test_add_func ("/ldap/range-retrieval", test_range_retrieval);

@@ -9,6 +9,7 @@
  */
 
 #define G_LOG_DOMAIN "extopo-fake-ldap"
+#define _GNU_SOURCE /* memmem() */
 
 #include "config.h"
 
@@ -40,6 +41,7 @@ struct _ExtopoFakeLdap
   GCond              cond;
   guint              n_requests;
   GPtrArray         *requested;
+  GPtrArray         *pdus;       /* GBytes of every request, for looking at controls */
 };
 
 static void
@@ -320,6 +322,10 @@ answer (ExtopoFakeLdap *self,
   char **attributes = NULL;
   g_autofree char *attribute_text = NULL;
 
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->pdus, g_bytes_ref (pdu));
+  g_mutex_unlock (&self->lock);
+
   bv.bv_val = (char *) g_bytes_get_data (pdu, NULL);
   bv.bv_len = g_bytes_get_size (pdu);
   ber = ber_init (&bv);
@@ -439,6 +445,7 @@ extopo_fake_ldap_start (ExtopoFakeLdapMode mode)
 
   self->mode = mode;
   self->requested = g_ptr_array_new_with_free_func (g_free);
+  self->pdus = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
 
@@ -473,6 +480,7 @@ extopo_fake_ldap_free (ExtopoFakeLdap *self)
   close (self->stop_pipe[0]);
   close (self->stop_pipe[1]);
   g_ptr_array_unref (self->requested);
+  g_ptr_array_unref (self->pdus);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   g_free (self->uri);
@@ -513,6 +521,27 @@ extopo_fake_ldap_get_n_requests (ExtopoFakeLdap *self)
   g_mutex_unlock (&self->lock);
 
   return n;
+}
+
+/* A control's OID travels as the text of an OCTET STRING: finding the
+ * text in a request finds the control. */
+gboolean
+extopo_fake_ldap_saw_control (ExtopoFakeLdap *self,
+                              const char     *oid)
+{
+  gboolean seen = FALSE;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->pdus->len && !seen; i++)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (g_ptr_array_index (self->pdus, i), &size);
+
+      seen = memmem (data, size, oid, strlen (oid)) != NULL;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return seen;
 }
 
 GPtrArray *

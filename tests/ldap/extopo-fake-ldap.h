@@ -45,6 +45,9 @@ const char     *extopo_fake_ldap_get_uri       (ExtopoFakeLdap     *self,
 gboolean        extopo_fake_ldap_wait_requests (ExtopoFakeLdap     *self,
                                                 guint               n);
 guint           extopo_fake_ldap_get_n_requests (ExtopoFakeLdap    *self);
+/* Whether any request carried this control OID (e.g. AD's Show Deleted). */
+gboolean        extopo_fake_ldap_saw_control    (ExtopoFakeLdap    *self,
+                                                 const char        *oid);
 /* The attribute lists the server was asked for, one string a request. */
 GPtrArray      *extopo_fake_ldap_get_requested (ExtopoFakeLdap     *self);
 
