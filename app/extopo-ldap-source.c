@@ -1391,7 +1391,8 @@ fetch_ranges (Session  *session,
       const char *dn = extopo_entry_get_dn (pending->entry);
       /* Translators: a step of a fetch, e.g. "reading member;range=1500-* of CN=..." */
       g_autofree char *step = g_strdup_printf (_("reading %s of %s"), attribute, dn);
-      g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+      g_autoptr(GPtrArray) none =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
       gboolean ok;
 
       session->range_target = pending->entry;

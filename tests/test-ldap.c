@@ -831,7 +831,8 @@ static const HostileCase referral = {
 /* Escaped in the message: the newline itself never gets through. */
 static const HostileCase bad_attribute = {
   EXTOPO_FAKE_LDAP_BAD_ATTRIBUTE, FALSE, FALSE,
-  EXTOPO_LDAP_ERROR_PROTOCOL, "searching", "invalid attribute name “description\\ndn: CN=Injected”"
+  EXTOPO_LDAP_ERROR_PROTOCOL, "searching",
+  "invalid attribute name “description\\ndn: CN=Injected”"
 };
 
 static void

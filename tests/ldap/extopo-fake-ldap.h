@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The base the fake server's organization lives under. */
 #define EXTOPO_FAKE_LDAP_BASE "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=fake,DC=test"
-#define EXTOPO_FAKE_LDAP_ORG  "CN=Fake,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=fake,DC=test"
+#define EXTOPO_FAKE_LDAP_ORG  "CN=Fake," EXTOPO_FAKE_LDAP_BASE
 
 typedef enum
 {
