@@ -36,6 +36,7 @@ typedef struct
   gboolean  starttls;
   char     *ca_file;
   gboolean  no_verify;
+  gboolean  allow_cleartext_password;
   char     *bind_dn;
   char     *password_file;
   char     *sasl_mech;
@@ -50,17 +51,9 @@ typedef struct
 } CliOptions;
 
 static void
-wipe_string (char *text)
-{
-  if (text != NULL)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
-
-static void
 cli_options_clear (CliOptions *options)
 {
-  g_clear_pointer (&options->password, wipe_string);
+  g_clear_pointer (&options->password, extopo_ldap_password_free);
   g_clear_pointer (&options->view, g_free);
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->title, g_free);
@@ -120,6 +113,7 @@ static gboolean
 uses_ldap_options (const CliOptions *options)
 {
   return options->starttls || options->ca_file != NULL || options->no_verify ||
+         options->allow_cleartext_password ||
          options->bind_dn != NULL || options->password_file != NULL ||
          options->sasl_mech != NULL || options->base_dn != NULL ||
          options->snapshot_path != NULL || options->page_size >= 0 ||
@@ -169,7 +163,7 @@ read_password_file (const char  *path,
 
   /* The first line is the password: files made with echo end in a newline. */
   password = g_strndup (contents, strcspn (contents, "\r\n"));
-  memset (contents, 0, length);
+  explicit_bzero (contents, length);
 
   return password;
 }
@@ -184,6 +178,7 @@ build_ldap_params (const CliOptions  *options,
   params->uris = g_strdupv (options->sources);
   params->starttls = options->starttls;
   params->verify_certificates = !options->no_verify;
+  params->allow_cleartext_password = options->allow_cleartext_password;
   params->ca_file = g_strdup (options->ca_file);
   params->base_dn = g_strdup (options->base_dn);
   if (options->page_size >= 0)
@@ -242,6 +237,11 @@ cli_fetch_ldap (const CliOptions  *options,
     return report_error (options->password_file, error);
 
   description = extopo_ldap_params_describe (params);
+  if (options->no_verify)
+    g_printerr ("extopo: %s\n",
+                _("warning: --no-verify: the server's certificate is not checked, so anyone "
+                  "between here and the server can read and change what is sent, the "
+                  "password included"));
   entries = extopo_ldap_fetch (params, NULL, NULL, NULL, &error);
   if (entries == NULL)
     return report_error (options->sources[0], error);
@@ -352,6 +352,9 @@ create_option_context (CliOptions *options)
       N_("Trust the certificate authorities in FILE"), N_("FILE") },
     { "no-verify", 0, 0, G_OPTION_ARG_NONE, &options->no_verify,
       N_("Do not verify the server certificate (insecure)"), NULL },
+    { "allow-cleartext-password", 0, 0, G_OPTION_ARG_NONE, &options->allow_cleartext_password,
+      N_("Allow a simple bind to send its password unencrypted over ldap:// without "
+         "StartTLS (insecure)"), NULL },
     { "bind-dn", 0, 0, G_OPTION_ARG_STRING, &options->bind_dn,
       N_("Bind as DN or user@domain (simple bind, or the SASL identity)"), N_("DN") },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options->password_file,

@@ -41,6 +41,7 @@ struct _ExtopoConnectDialog
   GCancellable    *cancellable;      /* keyring look-ups */
   gboolean         updating;         /* guards the URI <-> security sync */
   gboolean         found_stored;     /* the keyring had a password for these */
+  gboolean         cleartext_confirmed; /* the user let the password go out unencrypted */
 };
 
 G_DEFINE_FINAL_TYPE (ExtopoConnectDialog, extopo_connect_dialog, GTK_TYPE_DIALOG)
@@ -87,7 +88,9 @@ bind_method_from_id (const char *id)
 }
 
 /* A recent connection as one GSettings string: a GVariant dictionary of
- * everything but the password. */
+ * everything but the password and "do not verify certificates". Turning
+ * verification off is a choice made each time, with the warning in view;
+ * a recent connection picked from the list always verifies. */
 static char *
 serialize_connection (const ExtopoLdapParams *params)
 {
@@ -97,7 +100,6 @@ serialize_connection (const ExtopoLdapParams *params)
   g_variant_dict_insert_value (&dict, "uris",
                                g_variant_new_strv ((const char * const *) params->uris, -1));
   g_variant_dict_insert (&dict, "starttls", "b", params->starttls);
-  g_variant_dict_insert (&dict, "verify", "b", params->verify_certificates);
   g_variant_dict_insert (&dict, "bind", "s", bind_method_to_id (params->bind_method));
   if (params->ca_file != NULL)
     g_variant_dict_insert (&dict, "ca-file", "s", params->ca_file);
@@ -131,7 +133,6 @@ parse_connection (const char *text)
     return NULL;
 
   g_variant_dict_lookup (dict, "starttls", "b", &params->starttls);
-  g_variant_dict_lookup (dict, "verify", "b", &params->verify_certificates);
   if (g_variant_dict_lookup (dict, "bind", "&s", &string))
     params->bind_method = bind_method_from_id (string);
   g_variant_dict_lookup (dict, "ca-file", "s", &params->ca_file);
@@ -265,6 +266,33 @@ password_lookup_cb (GObject      *source,
   secret_password_free (password);
 }
 
+void
+extopo_connect_dialog_lookup_password (const ExtopoLdapParams *params,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (params != NULL && params->bind_dn != NULL);
+
+  uri = uris_text (params);
+  secret_password_lookup (password_schema (), cancellable, callback, user_data,
+                          "uri", uri, "user", params->bind_dn, NULL);
+}
+
+char *
+extopo_connect_dialog_lookup_password_finish (GAsyncResult  *result,
+                                              GError       **error)
+{
+  char *secret = secret_password_lookup_finish (result, error);
+  char *copy = g_strdup (secret);
+
+  secret_password_free (secret);
+
+  return copy;
+}
+
 static void
 lookup_password (ExtopoConnectDialog *self)
 {
@@ -382,6 +410,35 @@ password_clear_cb (GObject      *source,
     g_debug ("no keyring: %s", error->message);
 }
 
+/* A simple bind over plain ldap:// sends the password as it is typed:
+ * ask before it goes out. */
+static gboolean
+confirm_cleartext (ExtopoConnectDialog *self)
+{
+  GtkWidget *question;
+  int answer;
+
+  question = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                     _("Send the password unencrypted?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question), "%s",
+                                            _("Without StartTLS or ldaps://, anyone on the "
+                                              "network between this computer and the server "
+                                              "can read the password. Choose StartTLS or "
+                                              "LDAPS under Security if the server offers it."));
+  gtk_dialog_add_buttons (GTK_DIALOG (question),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Send _Unencrypted"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  answer = gtk_dialog_run (GTK_DIALOG (question));
+  gtk_widget_destroy (question);
+
+  self->cleartext_confirmed = answer == GTK_RESPONSE_ACCEPT;
+  return self->cleartext_confirmed;
+}
+
 /* Remember what was used (and forget a password the user no longer wants kept). */
 static void
 dialog_response_cb (ExtopoConnectDialog *self,
@@ -395,6 +452,12 @@ dialog_response_cb (ExtopoConnectDialog *self,
     return;
 
   params = extopo_connect_dialog_get_params (self);
+  if (extopo_ldap_params_sends_cleartext_password (params) && !confirm_cleartext (self))
+    {
+      /* Back to the dialog: nobody else hears of this response. */
+      g_signal_stop_emission_by_name (self, "response");
+      return;
+    }
   save_recent_connection (self, params);
 
   if (params->bind_method != EXTOPO_LDAP_BIND_SIMPLE || params->bind_dn == NULL)
@@ -582,6 +645,7 @@ extopo_connect_dialog_get_params (ExtopoConnectDialog *self)
   timeout = g_settings_get_uint (self->settings, "ldap-timeout");
   params->operation_timeout = timeout;
   params->network_timeout = MIN (timeout, params->network_timeout);
+  params->allow_cleartext_password = self->cleartext_confirmed;
 
   return params;
 }

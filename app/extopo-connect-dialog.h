@@ -24,4 +24,14 @@ void              extopo_connect_dialog_set_params (ExtopoConnectDialog    *self
 /* A new copy of what the user entered; free with extopo_ldap_params_free(). */
 ExtopoLdapParams *extopo_connect_dialog_get_params (ExtopoConnectDialog    *self);
 
+/* The password the user asked to remember for @params' servers and user,
+ * from the Secret Service; the finish returns NULL when there is none.
+ * Wipe the result (extopo_ldap_params_free() does, once it is in params). */
+void              extopo_connect_dialog_lookup_password        (const ExtopoLdapParams *params,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+char             *extopo_connect_dialog_lookup_password_finish (GAsyncResult           *result,
+                                                                GError                **error);
+
 G_END_DECLS

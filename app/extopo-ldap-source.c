@@ -9,14 +9,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <ldap.h>
+#include <openldap.h>
 #include <sasl/sasl.h>
 
 #include "extopo-ldap-source.h"
@@ -32,7 +36,10 @@
 
 G_DEFINE_QUARK (extopo-ldap-error-quark, extopo_ldap_error)
 
-/* "(|(objectClass=a)(objectClass=b)...)" from the schema's one list. */
+/* "(&(|(objectClass=a)(objectClass=b)...)(!(isDeleted=TRUE)))" from the
+ * schema's one list. Tombstones are only visible with the Show Deleted
+ * control, which is never sent; the filter keeps them out even from a
+ * server that returns them anyway. */
 const char *
 extopo_ldap_get_filter (void)
 {
@@ -41,11 +48,11 @@ extopo_ldap_get_filter (void)
   if (g_once_init_enter (&filter))
     {
       const char * const *classes = extopo_schema_get_object_classes ();
-      GString *built = g_string_new ("(|");
+      GString *built = g_string_new ("(&(|");
 
       for (gsize i = 0; classes[i] != NULL; i++)
         g_string_append_printf (built, "(objectClass=%s)", classes[i]);
-      g_string_append_c (built, ')');
+      g_string_append (built, ")(!(isDeleted=TRUE)))");
 
       g_once_init_leave (&filter, g_string_free (built, FALSE));
     }
@@ -64,6 +71,61 @@ wipe_string (char *secret)
 {
   if (secret != NULL)
     explicit_bzero (secret, strlen (secret));
+}
+
+static GMutex secrets_lock;
+static guint secrets_holders;
+static int secrets_saved_dumpable = -1;
+
+void
+extopo_ldap_secrets_hold (void)
+{
+  g_mutex_lock (&secrets_lock);
+  if (secrets_holders++ == 0)
+    {
+      secrets_saved_dumpable = prctl (PR_GET_DUMPABLE, 0, 0, 0, 0);
+      prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+  g_mutex_unlock (&secrets_lock);
+}
+
+void
+extopo_ldap_secrets_release (void)
+{
+  g_mutex_lock (&secrets_lock);
+  if (secrets_holders > 0 && --secrets_holders == 0 && secrets_saved_dumpable >= 0)
+    prctl (PR_SET_DUMPABLE, secrets_saved_dumpable, 0, 0, 0);
+  g_mutex_unlock (&secrets_lock);
+}
+
+void
+extopo_ldap_password_free (char *password)
+{
+  if (password == NULL)
+    return;
+
+  wipe_string (password);
+  g_free (password);
+  extopo_ldap_secrets_release ();
+}
+
+gboolean
+extopo_ldap_params_sends_cleartext_password (const ExtopoLdapParams *params)
+{
+  g_return_val_if_fail (params != NULL, FALSE);
+
+  if (params->bind_method != EXTOPO_LDAP_BIND_SIMPLE || params->starttls)
+    return FALSE;
+  if (params->password == NULL || *params->password == '\0')
+    return FALSE;
+
+  for (guint i = 0; params->uris != NULL && params->uris[i] != NULL; i++)
+    {
+      if (g_ascii_strncasecmp (params->uris[i], "ldaps://", strlen ("ldaps://")) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 ExtopoLdapParams *
@@ -115,6 +177,15 @@ extopo_ldap_params_free (ExtopoLdapParams *params)
   g_free (params);
 }
 
+void
+extopo_ldap_params_clear_password (ExtopoLdapParams *params)
+{
+  g_return_if_fail (params != NULL);
+
+  wipe_string (params->password);
+  g_clear_pointer (&params->password, g_free);
+}
+
 char *
 extopo_ldap_params_describe (const ExtopoLdapParams *params)
 {
@@ -147,13 +218,28 @@ extopo_ldap_params_describe (const ExtopoLdapParams *params)
   return g_strdup_printf ("%s (%s)", uris, how);
 }
 
+static int
+read_terminal_byte (void)
+{
+  unsigned char byte;
+  ssize_t n;
+
+  do
+    n = read (STDIN_FILENO, &byte, 1);
+  while (n < 0 && errno == EINTR);
+
+  return n == 1 ? byte : EOF;
+}
+
 char *
 extopo_ldap_prompt_password (const char *prompt)
 {
   struct termios saved;
   struct termios quiet;
   gboolean restore = FALSE;
-  GString *line;
+  char *line;
+  gsize size;
+  gsize len = 0;
   int c;
 
   g_return_val_if_fail (prompt != NULL, NULL);
@@ -172,23 +258,71 @@ extopo_ldap_prompt_password (const char *prompt)
       restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
     }
 
-  line = g_string_new (NULL);
-  while ((c = getchar ()) != EOF && c != '\n')
-    g_string_append_c (line, (char) c);
+  /* Grown by hand so that no old buffer is left unwiped by realloc(). */
+  extopo_ldap_secrets_hold ();
+  size = 128;
+  line = g_malloc (size);
+  /* read(2), not stdio: stdio's buffer would keep a copy. */
+  while ((c = read_terminal_byte ()) != EOF && c != '\n')
+    {
+      if (len + 1 >= size)
+        {
+          char *larger = g_malloc (size * 2);
+
+          memcpy (larger, line, len);
+          explicit_bzero (line, size);
+          g_free (line);
+          line = larger;
+          size *= 2;
+        }
+      line[len++] = (char) c;
+    }
+  line[len] = '\0';
 
   if (restore)
     tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
   else
     fputc ('\n', stderr);
 
-  if (c == EOF && line->len == 0)
+  if (c == EOF && len == 0)
     {
-      g_string_free (line, TRUE);
+      extopo_ldap_password_free (line);
       return NULL;
     }
 
-  return g_string_free (line, FALSE);
+  return line;
 }
+
+typedef enum
+{
+  WATCH_QUIET,
+  WATCH_CANCELLED,
+  WATCH_EXPIRED,
+} WatchOutcome;
+
+/* libldap blocks inside the TLS handshake, StartTLS and SASL binds where
+ * neither a deadline nor a cancellable reaches it: a thread of the session's
+ * own shuts the socket down when the step's time is up or the fetch is
+ * cancelled, and the blocked call returns. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  GThread      *thread;
+  GCancellable *cancellable;
+  int           fd;
+  gint64        deadline;  /* 0: not armed */
+  gboolean      quit;
+  WatchOutcome  outcome;
+} Watchdog;
+
+/* A range retrieval still to finish: @base's values from @next on. */
+typedef struct
+{
+  ExtopoEntry *entry;
+  char        *base;
+  guint        next;
+} PendingRange;
 
 /* One connection attempt and everything it needs to report errors. */
 typedef struct
@@ -199,7 +333,19 @@ typedef struct
   GCancellable           *cancellable;
   ExtopoLdapProgressFunc  progress;
   gpointer                progress_data;
+  Watchdog               *watchdog;
+  GQueue                  pending_ranges;
+  ExtopoEntry            *range_target;  /* a follow-up's entry, or NULL */
+  guint64                 range_next;    /* the value it asked for first */
 } Session;
+
+static void
+pending_range_free (PendingRange *pending)
+{
+  extopo_entry_unref (pending->entry);
+  g_free (pending->base);
+  g_free (pending);
+}
 
 static char *
 describe_ldap_error (LDAP *ld,
@@ -326,6 +472,139 @@ check_cancelled (Session      *session,
   return TRUE;
 }
 
+static gpointer
+watchdog_worker (gpointer user_data)
+{
+  Watchdog *dog = user_data;
+
+  g_mutex_lock (&dog->lock);
+  while (!dog->quit)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (dog->deadline > 0 && dog->outcome == WATCH_QUIET)
+        {
+          if (g_cancellable_is_cancelled (dog->cancellable))
+            dog->outcome = WATCH_CANCELLED;
+          else if (now >= dog->deadline)
+            dog->outcome = WATCH_EXPIRED;
+
+          if (dog->outcome != WATCH_QUIET)
+            shutdown (dog->fd, SHUT_RDWR);
+        }
+
+      g_cond_wait_until (&dog->cond, &dog->lock, now + POLL_INTERVAL_USEC);
+    }
+  g_mutex_unlock (&dog->lock);
+
+  return NULL;
+}
+
+static void
+watchdog_start (Session *session,
+                int      fd)
+{
+  Watchdog *dog = g_new0 (Watchdog, 1);
+
+  g_mutex_init (&dog->lock);
+  g_cond_init (&dog->cond);
+  dog->fd = fd;
+  dog->cancellable = session->cancellable != NULL ? g_object_ref (session->cancellable) : NULL;
+  dog->thread = g_thread_new ("extopo-ldap-watchdog", watchdog_worker, dog);
+  session->watchdog = dog;
+}
+
+static void
+watchdog_stop (Session *session)
+{
+  Watchdog *dog = g_steal_pointer (&session->watchdog);
+
+  if (dog == NULL)
+    return;
+
+  g_mutex_lock (&dog->lock);
+  dog->quit = TRUE;
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->lock);
+  g_thread_join (dog->thread);
+
+  g_clear_object (&dog->cancellable);
+  g_mutex_clear (&dog->lock);
+  g_cond_clear (&dog->cond);
+  g_free (dog);
+}
+
+/* Arms the watchdog for one blocking step of @seconds. */
+static void
+watch_begin (Session *session,
+             guint    seconds)
+{
+  Watchdog *dog = session->watchdog;
+
+  g_mutex_lock (&dog->lock);
+  dog->deadline = g_get_monotonic_time () + (gint64) seconds * G_TIME_SPAN_SECOND;
+  dog->outcome = WATCH_QUIET;
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->lock);
+}
+
+/* Disarms it; when it fired, sets @error (cancelled, or no answer within
+ * @seconds) and returns TRUE: whatever the blocked call reported is moot. */
+static gboolean
+watch_end (Session     *session,
+           guint        seconds,
+           const char  *step,
+           GError     **error)
+{
+  Watchdog *dog = session->watchdog;
+  WatchOutcome outcome;
+
+  g_mutex_lock (&dog->lock);
+  dog->deadline = 0;
+  outcome = dog->outcome;
+  g_mutex_unlock (&dog->lock);
+
+  if (outcome == WATCH_CANCELLED)
+    {
+      g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED,
+                   _("%s: cancelled"), session->uri);
+      return TRUE;
+    }
+
+  if (outcome == WATCH_EXPIRED)
+    {
+      g_autofree char *detail =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "no answer within %u second",
+                                      "no answer within %u seconds",
+                                      seconds),
+                         seconds);
+
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, step, detail);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* libldap says "Can't contact LDAP server" both for a closed connection and
+ * for bytes it could not decode: say what it means once connected. */
+static void
+set_lost_error (Session     *session,
+                GError     **error,
+                const char  *step,
+                int          rc)
+{
+  if (rc == LDAP_SERVER_DOWN)
+    set_session_error (session, error, EXTOPO_LDAP_ERROR_SERVER_DOWN, step,
+                       _("the connection was lost: the server closed it or answered with "
+                         "something that is not LDAP (protocol error)"));
+  else
+    set_session_error (session, error, EXTOPO_LDAP_ERROR_PROTOCOL, step,
+                       _("protocol error: the server answered with something that is "
+                         "not LDAP"));
+}
+
 /* Waits for the next message of @msgid. The operation timeout counts from
  * the last message received, so a slow but steady search never times out
  * while a server that stopped answering does. Returns the message type, or
@@ -358,9 +637,12 @@ wait_for_message (Session       *session,
           int result = LDAP_OTHER;
 
           ldap_get_option (session->ld, LDAP_OPT_RESULT_CODE, &result);
-          set_ldap_error (session, error,
-                          error_code_for_result (result, EXTOPO_LDAP_ERROR_FAILED),
-                          step, result);
+          if (result == LDAP_SERVER_DOWN || result == LDAP_DECODING_ERROR)
+            set_lost_error (session, error, step, result);
+          else
+            set_ldap_error (session, error,
+                            error_code_for_result (result, EXTOPO_LDAP_ERROR_FAILED),
+                            step, result);
           return -1;
         }
 
@@ -460,10 +742,86 @@ is_ldaps (const char *uri)
   return g_ascii_strncasecmp (uri, "ldaps://", strlen ("ldaps://")) == 0;
 }
 
+/* Connects the socket with the network timeout and the cancellable in
+ * force (libldap's own connect honours neither for a TLS handshake), and
+ * returns a blocking descriptor for libldap, or -1 with @error set. */
+static int
+connect_socket (Session  *session,
+                GError  **error)
+{
+  LDAPURLDesc *url = NULL;
+  g_autoptr(GSocketClient) client = NULL;
+  g_autoptr(GSocketConnectable) address = NULL;
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *host;
+  guint16 port;
+  int fd;
+  int flags;
+
+  if (ldap_url_parse (session->uri, &url) != LDAP_URL_SUCCESS)
+    {
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"),
+                         _("not a valid LDAP address"));
+      return -1;
+    }
+
+  host = url->lud_host != NULL && *url->lud_host != '\0' ? url->lud_host : "localhost";
+  port = url->lud_port > 0 ? (guint16) url->lud_port : (is_ldaps (session->uri) ? 636 : 389);
+  address = g_network_address_new (host, port);
+  ldap_free_urldesc (url);
+
+  client = g_socket_client_new ();
+  g_socket_client_set_enable_proxy (client, FALSE);
+  g_socket_client_set_timeout (client, network_timeout_of (session->params));
+  connection = g_socket_client_connect (client, address, session->cancellable, &local_error);
+  if (connection == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED,
+                     _("%s: cancelled"), session->uri);
+      else
+        set_session_error (session, error, EXTOPO_LDAP_ERROR_CONNECT, _("connect"),
+                           local_error->message);
+      return -1;
+    }
+
+  fd = fcntl (g_socket_get_fd (g_socket_connection_get_socket (connection)), F_DUPFD_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      flags = fcntl (fd, F_GETFL);
+      if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+        {
+          close (fd);
+          fd = -1;
+        }
+    }
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_CONNECT, _("connect"),
+                         g_strerror (saved_errno));
+      return -1;
+    }
+
+  return fd;
+}
+
+/* Server result codes are positive; libldap's own are negative. */
+static gboolean
+is_server_refusal (int rc)
+{
+  return rc > 0;
+}
+
 static gboolean
 open_connection (Session  *session,
                  GError  **error)
 {
+  guint network_timeout = network_timeout_of (session->params);
+  gboolean fired;
+  int fd;
   int rc;
 
   if (!is_ldaps (session->uri)
@@ -474,49 +832,64 @@ open_connection (Session  *session,
       return FALSE;
     }
 
-  rc = ldap_initialize (&session->ld, session->uri);
+  fd = connect_socket (session, error);
+  if (fd < 0)
+    return FALSE;
+
+  rc = ldap_init_fd (fd, LDAP_PROTO_TCP, session->uri, &session->ld);
   if (rc != LDAP_SUCCESS)
     {
+      close (fd);
       session->ld = NULL;
       set_ldap_error (session, error, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT, _("connect"), rc);
       return FALSE;
     }
 
+  /* From here on libldap owns the descriptor; the watchdog only shuts it down. */
+  watchdog_start (session, fd);
+
   if (!configure_handle (session, error))
     return FALSE;
 
-  rc = ldap_connect (session->ld);
-  if (rc != LDAP_SUCCESS)
+  if (is_ldaps (session->uri))
     {
-      char *diagnostic = NULL;
-      int code = EXTOPO_LDAP_ERROR_CONNECT;
-
-      /* For ldaps:// the handshake is part of connecting; libldap leaves
-       * the TLS library's reason in the diagnostic message. */
-      ldap_get_option (session->ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic);
-      if (is_ldaps (session->uri) && diagnostic != NULL && *diagnostic != '\0')
-        code = EXTOPO_LDAP_ERROR_TLS;
-      ldap_memfree (diagnostic);
-
-      if (code == EXTOPO_LDAP_ERROR_TLS)
-        set_tls_error (session, error, _("connect"), rc);
-      else
-        set_ldap_error (session, error, code, _("connect"), rc);
-      return FALSE;
-    }
-
-  if (session->params->starttls && !is_ldaps (session->uri))
-    {
-      rc = ldap_start_tls_s (session->ld, NULL, NULL);
+      watch_begin (session, network_timeout);
+      rc = ldap_install_tls (session->ld);
+      fired = watch_end (session, network_timeout, _("TLS handshake"), error);
+      if (fired)
+        return FALSE;
       if (rc != LDAP_SUCCESS)
         {
-          /* A refused certificate comes back as a connect error. */
-          if (rc == LDAP_TIMEOUT)
-            set_ldap_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, _("StartTLS"), rc);
-          else
-            set_tls_error (session, error, _("StartTLS"), rc);
+          set_tls_error (session, error, _("connect"), rc);
           return FALSE;
         }
+    }
+  else if (session->params->starttls)
+    {
+      watch_begin (session, network_timeout);
+      rc = ldap_start_tls_s (session->ld, NULL, NULL);
+      fired = watch_end (session, network_timeout, _("StartTLS"), error);
+      if (fired)
+        return FALSE;
+      if (rc == LDAP_SUCCESS)
+        return TRUE;
+
+      if (is_server_refusal (rc))
+        {
+          g_autofree char *reason = describe_ldap_error (session->ld, rc);
+          g_autofree char *detail =
+            g_strdup_printf (_("the server refused StartTLS: %s"), reason);
+
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_TLS, _("StartTLS"), detail);
+        }
+      else if (rc == LDAP_SERVER_DOWN || rc == LDAP_DECODING_ERROR)
+        set_lost_error (session, error, _("StartTLS"), rc);
+      else if (rc == LDAP_TIMEOUT)
+        set_ldap_error (session, error, EXTOPO_LDAP_ERROR_TIMEOUT, _("StartTLS"), rc);
+      else
+        /* A refused certificate comes back as a connect error. */
+        set_tls_error (session, error, _("StartTLS"), rc);
+      return FALSE;
     }
 
   return TRUE;
@@ -625,17 +998,153 @@ bind_sasl (Session  *session,
 {
   const ExtopoLdapParams *params = session->params;
   const char *mech = params->sasl_mech != NULL ? params->sasl_mech : "GSSAPI";
+  guint timeout = operation_timeout_of (params);
   int rc;
 
+  watch_begin (session, timeout);
   rc = ldap_sasl_interactive_bind_s (session->ld, NULL, mech, NULL, NULL,
                                      LDAP_SASL_QUIET, sasl_interact_cb,
                                      (gpointer) params);
+  if (watch_end (session, timeout, _("bind"), error))
+    return FALSE;
   if (rc != LDAP_SUCCESS)
     {
       set_ldap_error (session, error, error_code_for_result (rc, EXTOPO_LDAP_ERROR_AUTH),
                       _("bind"), rc);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* "member;range=1500-2999" -> "member", 1500, 2999; "member;range=3000-*"
+ * -> "member", 3000, -1. FALSE for a description without a range option or
+ * with a malformed one. (AD's range retrieval: large multi-valued
+ * attributes come in chunks the client asks for one after the other.) */
+static gboolean
+parse_range (const char  *description,
+             char       **base,
+             guint64     *low,
+             gint64      *high)
+{
+  const char *option = NULL;
+  const char *p;
+  char *end = NULL;
+
+  for (p = strchr (description, ';'); p != NULL; p = strchr (p + 1, ';'))
+    {
+      if (g_ascii_strncasecmp (p + 1, "range=", strlen ("range=")) == 0)
+        {
+          option = p + 1 + strlen ("range=");
+          break;
+        }
+    }
+  if (option == NULL || !g_ascii_isdigit (*option))
+    return FALSE;
+
+  *low = g_ascii_strtoull (option, &end, 10);
+  if (end == NULL || *end != '-')
+    return FALSE;
+  p = end + 1;
+  if (*p == '*')
+    {
+      *high = -1;
+      end = (char *) p + 1;
+    }
+  else
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      *high = (gint64) g_ascii_strtoull (p, &end, 10);
+      if ((guint64) *high < *low)
+        return FALSE;
+    }
+  if (*end != '\0' && *end != ';')
+    return FALSE;
+
+  *base = g_strndup (description, strcspn (description, ";"));
+  return TRUE;
+}
+
+/* RFC 4512: letters, digits, hyphens and dots, and options after ';' (a
+ * range option adds '=' and '*'). Anything else, a newline above all,
+ * would end up in snapshots and reports. */
+static gboolean
+is_valid_description (const char *description,
+                      gsize       len)
+{
+  if (len == 0 || len > 255 || !g_ascii_isalnum (description[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = description[i];
+
+      if (!g_ascii_isalnum (c) && strchr ("-.;=*", c) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds the values of one attribute of an entry; a ranged attribute goes
+ * under its base name, and if more is to come a follow-up is queued. */
+static gboolean
+add_attribute (Session        *session,
+               ExtopoEntry    *entry,
+               struct berval  *attribute,
+               struct berval  *values,
+               const char     *step,
+               GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  guint64 low = 0;
+  gint64 high = 0;
+  const char *target;
+
+  if (!is_valid_description (attribute->bv_val, attribute->bv_len))
+    {
+      g_autofree char *raw = g_strndup (attribute->bv_val, MIN (attribute->bv_len, 64));
+      g_autofree char *shown = g_strescape (raw, NULL);
+      g_autofree char *detail =
+        g_strdup_printf (_("protocol error: the server sent an invalid attribute name “%s” "
+                           "in %s"), shown, extopo_entry_get_dn (entry));
+
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_PROTOCOL, step, detail);
+      return FALSE;
+    }
+
+  name = g_strndup (attribute->bv_val, attribute->bv_len);
+  target = name;
+  if (parse_range (name, &base, &low, &high))
+    {
+      /* A server that does not move on would keep us asking forever. */
+      if (session->range_target != NULL && low != session->range_next)
+        {
+          g_autofree char *detail =
+            g_strdup_printf (_("protocol error: asked for values from %" G_GUINT64_FORMAT
+                               " of %s in %s, the server sent “%s”"),
+                             session->range_next, base, extopo_entry_get_dn (entry), name);
+
+          set_session_error (session, error, EXTOPO_LDAP_ERROR_PROTOCOL, step, detail);
+          return FALSE;
+        }
+
+      target = base;
+      if (high >= 0)
+        {
+          PendingRange *pending = g_new0 (PendingRange, 1);
+
+          pending->entry = extopo_entry_ref (entry);
+          pending->base = g_strdup (base);
+          pending->next = (guint) high + 1;
+          g_queue_push_tail (&session->pending_ranges, pending);
+        }
+    }
+
+  for (guint i = 0; values != NULL && values[i].bv_val != NULL; i++)
+    extopo_entry_add_value (entry, target, values[i].bv_val, values[i].bv_len);
 
   return TRUE;
 }
@@ -736,26 +1245,35 @@ run_search (Session      *session,
                   goto out;
                 }
 
-              dn_text = g_strndup (dn.bv_val, dn.bv_len);
-              entry = extopo_entry_new (dn_text, 0);
-              g_ptr_array_add (entries, entry);
+              /* A range follow-up adds to the entry that asked for it. */
+              if (session->range_target != NULL)
+                {
+                  entry = session->range_target;
+                }
+              else
+                {
+                  dn_text = g_strndup (dn.bv_val, dn.bv_len);
+                  entry = extopo_entry_new (dn_text, 0);
+                  g_ptr_array_add (entries, entry);
+                }
 
               /* The values stay inside the message: no copy until the entry's own. */
               for (rc = ldap_get_attribute_ber (session->ld, message, ber, &attribute, &values);
                    rc == LDAP_SUCCESS && attribute.bv_val != NULL;
                    rc = ldap_get_attribute_ber (session->ld, message, ber, &attribute, &values))
                 {
-                  char name[256];
-                  gsize len = MIN (attribute.bv_len, sizeof name - 1);
-
-                  memcpy (name, attribute.bv_val, len);
-                  name[len] = '\0';
-
-                  for (guint i = 0; values != NULL && values[i].bv_val != NULL; i++)
-                    extopo_entry_add_value (entry, name, values[i].bv_val, values[i].bv_len);
+                  gboolean added = add_attribute (session, entry, &attribute, values,
+                                                  step, error);
 
                   ber_memfree (values);
                   values = NULL;
+                  if (!added)
+                    {
+                      ber_free (ber, 0);
+                      ldap_msgfree (message);
+                      ldap_abandon_ext (session->ld, msgid, NULL, NULL);
+                      goto out;
+                    }
                 }
 
               ber_free (ber, 0);
@@ -766,12 +1284,16 @@ run_search (Session      *session,
               LDAPControl **controls = NULL;
               LDAPControl *response;
               char *matched = NULL;
+              char **raw_referrals = NULL;
+              g_auto(GStrv) referrals = NULL;
               int result = LDAP_OTHER;
 
               done = TRUE;
 
-              rc = ldap_parse_result (session->ld, message, &result, &matched, NULL, NULL,
-                                      &controls, 1);
+              rc = ldap_parse_result (session->ld, message, &result, &matched, NULL,
+                                      &raw_referrals, &controls, 1);
+              referrals = g_strdupv (raw_referrals);
+              ldap_memvfree ((void **) raw_referrals);
               ldap_memfree (matched);
               if (rc != LDAP_SUCCESS)
                 result = rc;
@@ -787,6 +1309,19 @@ run_search (Session      *session,
                                          base, session->uri);
 
                       set_session_error (session, error, EXTOPO_LDAP_ERROR_NO_ORGANIZATION,
+                                         step, detail);
+                    }
+                  else if (result == LDAP_REFERRAL)
+                    {
+                      g_autofree char *where = referrals != NULL
+                                               ? g_strjoinv (", ", referrals)
+                                               : g_strdup ("?");
+                      g_autofree char *detail =
+                        g_strdup_printf (_("the server referred the search to %s; referrals "
+                                           "are not followed: connect to that server"),
+                                         where);
+
+                      set_session_error (session, error, EXTOPO_LDAP_ERROR_FAILED,
                                          step, detail);
                     }
                   else if (result == LDAP_SIZELIMIT_EXCEEDED)
@@ -839,6 +1374,39 @@ run_search (Session      *session,
 out:
   ber_memfree (cookie.bv_val);
   return ok;
+}
+
+/* Asks for the rest of every attribute that came back ranged, one chunk
+ * at a time, until the chunk whose range ends in '*'. */
+static gboolean
+fetch_ranges (Session  *session,
+              GError  **error)
+{
+  PendingRange *pending;
+
+  while ((pending = g_queue_pop_head (&session->pending_ranges)) != NULL)
+    {
+      g_autofree char *attribute = g_strdup_printf ("%s;range=%u-*", pending->base, pending->next);
+      char *attributes[] = { attribute, NULL };
+      const char *dn = extopo_entry_get_dn (pending->entry);
+      /* Translators: a step of a fetch, e.g. "reading member;range=1500-* of CN=..." */
+      g_autofree char *step = g_strdup_printf (_("reading %s of %s"), attribute, dn);
+      g_autoptr(GPtrArray) none =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+      gboolean ok;
+
+      session->range_target = pending->entry;
+      session->range_next = pending->next;
+      ok = run_search (session, dn, LDAP_SCOPE_BASE, "(objectClass=*)", attributes, 0,
+                       step, none, error);
+      session->range_target = NULL;
+      pending_range_free (pending);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static char *
@@ -910,6 +1478,18 @@ fetch_from (Session  *session,
   g_autofree char *step = NULL;
   gboolean bound;
 
+  /* Refused before a byte is sent, not after the password went out. */
+  if (params->bind_method == EXTOPO_LDAP_BIND_SIMPLE && !params->allow_cleartext_password
+      && !params->starttls && !is_ldaps (session->uri)
+      && params->password != NULL && *params->password != '\0')
+    {
+      set_session_error (session, error, EXTOPO_LDAP_ERROR_CLEARTEXT_PASSWORD, _("bind"),
+                         _("refusing to send the password unencrypted over ldap://; use "
+                           "StartTLS or an ldaps:// address, or allow it explicitly "
+                           "(--allow-cleartext-password)"));
+      return NULL;
+    }
+
   if (!open_connection (session, error))
     return NULL;
 
@@ -936,6 +1516,9 @@ fetch_from (Session  *session,
                    step, entries, error))
     return NULL;
 
+  if (!fetch_ranges (session, error))
+    return NULL;
+
   if (!has_organization (entries))
     {
       g_autofree char *detail =
@@ -951,6 +1534,9 @@ fetch_from (Session  *session,
 static void
 close_session (Session *session)
 {
+  watchdog_stop (session);
+  g_queue_clear_full (&session->pending_ranges, (GDestroyNotify) pending_range_free);
+
   if (session->ld != NULL)
     {
       ldap_unbind_ext_s (session->ld, NULL, NULL);
@@ -975,34 +1561,21 @@ ignore_sigpipe (void)
     }
 }
 
-GPtrArray *
-extopo_ldap_fetch (const ExtopoLdapParams  *params,
-                   GCancellable            *cancellable,
-                   ExtopoLdapProgressFunc   progress,
-                   gpointer                 progress_data,
-                   GError                 **error)
+static GPtrArray *
+fetch_from_first (const ExtopoLdapParams  *params,
+                  GCancellable            *cancellable,
+                  ExtopoLdapProgressFunc   progress,
+                  gpointer                 progress_data,
+                  GError                 **error)
 {
-  g_autoptr(GString) failures = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
   int last_code = EXTOPO_LDAP_ERROR_INVALID_ARGUMENT;
   guint n_tried = 0;
 
-  g_return_val_if_fail (params != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (params->uris == NULL || params->uris[0] == NULL)
-    {
-      g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT,
-                   _("No directory server given"));
-      return NULL;
-    }
-
-  ignore_sigpipe ();
-  failures = g_string_new (NULL);
-
   for (guint i = 0; params->uris[i] != NULL; i++)
     {
-      Session session = { params, params->uris[i], NULL, cancellable, progress, progress_data };
+      Session session = { params, params->uris[i], NULL, cancellable, progress, progress_data,
+                          NULL, G_QUEUE_INIT, NULL, 0 };
       g_autoptr(GError) local_error = NULL;
       GPtrArray *entries;
 
@@ -1032,6 +1605,40 @@ extopo_ldap_fetch (const ExtopoLdapParams  *params,
                  _("No directory server could be used: %s"), failures->str);
 
   return NULL;
+}
+
+GPtrArray *
+extopo_ldap_fetch (const ExtopoLdapParams  *params,
+                   GCancellable            *cancellable,
+                   ExtopoLdapProgressFunc   progress,
+                   gpointer                 progress_data,
+                   GError                 **error)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (params->uris == NULL || params->uris[0] == NULL)
+    {
+      g_set_error (error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_INVALID_ARGUMENT,
+                   _("No directory server given"));
+      return NULL;
+    }
+
+  ignore_sigpipe ();
+
+  /* No core dump or same-user ptrace may read the password meanwhile. */
+  if (params->password != NULL)
+    extopo_ldap_secrets_hold ();
+
+  entries = fetch_from_first (params, cancellable, progress, progress_data, error);
+
+  if (params->password != NULL)
+    extopo_ldap_secrets_release ();
+
+  return entries;
 }
 
 /* The caller's progress function, kept alive until the last report ran. */

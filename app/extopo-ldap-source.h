@@ -26,6 +26,8 @@ typedef enum
   EXTOPO_LDAP_ERROR_SIZE_LIMIT,
   EXTOPO_LDAP_ERROR_CANCELLED,
   EXTOPO_LDAP_ERROR_FAILED,
+  EXTOPO_LDAP_ERROR_CLEARTEXT_PASSWORD, /* a password would go out unencrypted */
+  EXTOPO_LDAP_ERROR_PROTOCOL,          /* the server sent something that is not LDAP */
 } ExtopoLdapError;
 
 GQuark extopo_ldap_error_quark (void);
@@ -52,11 +54,14 @@ typedef struct
   guint                size_limit;        /* 0: no limit */
   guint                network_timeout;   /* seconds, default 10 */
   guint                operation_timeout; /* seconds, default 60 */
+  gboolean             allow_cleartext_password; /* simple bind over plain ldap:// */
 } ExtopoLdapParams;
 
 ExtopoLdapParams *extopo_ldap_params_new   (void);
 ExtopoLdapParams *extopo_ldap_params_copy  (const ExtopoLdapParams *params);
 void              extopo_ldap_params_free  (ExtopoLdapParams       *params);
+/* Wipes and forgets the password, e.g. before keeping @params for later. */
+void              extopo_ldap_params_clear_password (ExtopoLdapParams *params);
 /* "ldap://dc1.example.com (simple bind as admin@example.com)": no password. */
 char             *extopo_ldap_params_describe (const ExtopoLdapParams *params);
 
@@ -93,7 +98,20 @@ const char         *extopo_ldap_get_filter     (void);
 const char * const *extopo_ldap_get_attributes (void);
 
 /* Reads a password from the terminal without echoing it; NULL when stdin
- * is not a terminal. Wipe and free the result. */
+ * is not a terminal. Wipe and free the result with extopo_ldap_password_free(),
+ * which also makes the process dumpable again. */
 char      *extopo_ldap_prompt_password (const char *prompt);
+
+/* While a password is in memory the process is not dumpable (no core file,
+ * no ptrace by the same user): hold marks it, release restores it when the
+ * last holder lets go. */
+void       extopo_ldap_secrets_hold    (void);
+void       extopo_ldap_secrets_release (void);
+/* Wipes, frees and releases a password from extopo_ldap_prompt_password(). */
+void       extopo_ldap_password_free   (char       *password);
+
+/* TRUE when @params would send a password unencrypted: a simple bind over
+ * ldap:// without StartTLS. */
+gboolean   extopo_ldap_params_sends_cleartext_password (const ExtopoLdapParams *params);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "extopo-connect-dialog.h"
@@ -661,6 +663,10 @@ apply_layout (ExtopoWindow   *self,
       self->source_path = g_strdup (request->path);
       self->source_params = request->params != NULL
                             ? extopo_ldap_params_copy (request->params) : NULL;
+      /* The password stays out of the reload parameters: a reload reads a
+       * remembered one back from the Secret Service, or asks again. */
+      if (self->source_params != NULL)
+        extopo_ldap_params_clear_password (self->source_params);
 
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
@@ -1288,13 +1294,43 @@ escape_action (GSimpleAction *action,
 }
 
 static void
+reload_password_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ExtopoWindow) self = user_data;
+  g_autoptr(ExtopoLdapParams) params = NULL;
+  g_autoptr(GError) error = NULL;
+  char *password = extopo_connect_dialog_lookup_password_finish (result, &error);
+
+  if (self->source_params == NULL)
+    {
+      if (password != NULL)
+        explicit_bzero (password, strlen (password));
+      g_free (password);
+      return;
+    }
+
+  params = extopo_ldap_params_copy (self->source_params);
+  params->password = password;
+  if (password != NULL)
+    open_ldap_full (self, params, TRUE);
+  else
+    extopo_window_show_connect_dialog (self, params);
+}
+
+static void
 refresh_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
   ExtopoWindow *self = user_data;
 
-  if (self->source_params != NULL)
+  if (self->source_params != NULL && self->source_params->bind_method == EXTOPO_LDAP_BIND_SIMPLE
+      && self->source_params->bind_dn != NULL)
+    extopo_connect_dialog_lookup_password (self->source_params, NULL, reload_password_cb,
+                                           g_object_ref (self));
+  else if (self->source_params != NULL)
     open_ldap_full (self, self->source_params, TRUE);
   else if (self->source_path != NULL)
     open_file_full (self, self->source_path, TRUE);

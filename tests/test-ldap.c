@@ -10,6 +10,8 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -22,6 +24,7 @@
 
 /* The slapd harness (tests/ldap/extopo-slapd.c) is shared with the LDAP benchmark. */
 #include "extopo-slapd.h"
+#include "extopo-fake-ldap.h"
 
 #define PAGING_SERVERS 1500
 #define LARGE_SERVERS  3000
@@ -295,10 +298,25 @@ test_simple_bind_ok (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *closed = g_strdup_printf ("ldap://127.0.0.1:%u", extopo_slapd_free_port ());
 
   fixture->params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
   fixture->params->bind_dn = g_strdup (fixture->slapd->bind_dn);
   fixture->params->password = g_strdup (EXTOPO_SLAPD_PASSWORD);
+  g_assert_true (extopo_ldap_params_sends_cleartext_password (fixture->params));
+
+  /* A password over plain ldap:// is refused before connecting: even a
+   * closed port gives the refusal, not a connection error. */
+  set_uri (fixture->params, closed);
+  error = fetch_error (fixture->params, EXTOPO_LDAP_ERROR_CLEARTEXT_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "StartTLS"));
+  g_assert_nonnull (strstr (error->message, "ldaps://"));
+  g_assert_nonnull (strstr (error->message, "--allow-cleartext-password"));
+  g_assert_null (strstr (error->message, EXTOPO_SLAPD_PASSWORD));
+
+  set_uri (fixture->params, fixture->slapd->uri);
+  fixture->params->allow_cleartext_password = TRUE;
   entries = fetch_ok (fixture->params);
   g_assert_cmpuint (count_class (entries, "msExchExchangeServer"), ==, 18);
 }
@@ -312,6 +330,7 @@ test_simple_bind_wrong_password (Fixture       *fixture,
   fixture->params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
   fixture->params->bind_dn = g_strdup (fixture->slapd->bind_dn);
   fixture->params->password = g_strdup ("not-the-password");
+  fixture->params->allow_cleartext_password = TRUE;
   error = fetch_error (fixture->params, EXTOPO_LDAP_ERROR_AUTH);
   g_assert_nonnull (strstr (error->message, fixture->slapd->uri));
   g_assert_nonnull (strstr (error->message, "bind"));
@@ -338,7 +357,7 @@ test_anonymous (Fixture       *fixture,
     {
       ExtopoEntry *entry = g_ptr_array_index (entries, i);
 
-      g_assert_false (extopo_entry_has_attribute (entry, "objectGUID"));
+      g_assert_false (extopo_entry_has_attribute (entry, "uSNChanged"));
       g_assert_false (extopo_entry_has_attribute (entry, "whenCreated"));
     }
 }
@@ -734,6 +753,378 @@ test_read_only (Fixture       *fixture,
   g_assert_true (g_hash_table_contains (seen, "EXT"));
 }
 
+/* A fetch against the fake server must end within its timeout plus this. */
+#define HOSTILE_SLACK_USEC (2 * G_TIME_SPAN_SECOND)
+#define HOSTILE_TIMEOUT    2
+
+static ExtopoLdapParams *
+hostile_params (const char *uri)
+{
+  ExtopoLdapParams *params = extopo_ldap_params_new ();
+
+  set_uri (params, uri);
+  params->base_dn = g_strdup (EXTOPO_FAKE_LDAP_BASE);
+  params->network_timeout = HOSTILE_TIMEOUT;
+  params->operation_timeout = HOSTILE_TIMEOUT;
+  params->verify_certificates = FALSE;
+
+  return params;
+}
+
+/* Fetches from a hostile server: the error must come with @code, name the
+ * server and @step, say @what, and come within the timeout. */
+static void
+assert_hostile_error (ExtopoLdapParams *params,
+                      int               code,
+                      const char       *step,
+                      const char       *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  entries = extopo_ldap_fetch (params, NULL, NULL, NULL, &error);
+  g_test_message ("%s", error != NULL ? error->message : "(no error)");
+  g_assert_cmpint (g_get_monotonic_time () - start, <,
+                   HOSTILE_TIMEOUT * G_TIME_SPAN_SECOND + HOSTILE_SLACK_USEC);
+  g_assert_null (entries);
+  g_assert_error (error, EXTOPO_LDAP_ERROR, code);
+  g_assert_nonnull (strstr (error->message, params->uris[0]));
+  g_assert_nonnull (strstr (error->message, step));
+  g_assert_nonnull (strstr (error->message, what));
+}
+
+typedef struct
+{
+  ExtopoFakeLdapMode mode;
+  gboolean           ldaps;
+  gboolean           starttls;
+  int                code;
+  const char        *step;
+  const char        *what;
+} HostileCase;
+
+static const HostileCase ldaps_stall = {
+  EXTOPO_FAKE_LDAP_STALL, TRUE, FALSE,
+  EXTOPO_LDAP_ERROR_TIMEOUT, "TLS handshake", "no answer"
+};
+static const HostileCase starttls_stall = {
+  EXTOPO_FAKE_LDAP_STALL_AFTER_STARTTLS, FALSE, TRUE,
+  EXTOPO_LDAP_ERROR_TIMEOUT, "StartTLS", "no answer"
+};
+static const HostileCase starttls_refused = {
+  EXTOPO_FAKE_LDAP_REFUSE_STARTTLS, FALSE, TRUE,
+  EXTOPO_LDAP_ERROR_TLS, "StartTLS", "the server refused StartTLS"
+};
+static const HostileCase garbage = {
+  EXTOPO_FAKE_LDAP_GARBAGE, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_SERVER_DOWN, "bind", "not LDAP"
+};
+static const HostileCase close_mid_search = {
+  EXTOPO_FAKE_LDAP_CLOSE_MID_SEARCH, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_SERVER_DOWN, "searching", "the connection was lost"
+};
+static const HostileCase referral = {
+  EXTOPO_FAKE_LDAP_REFERRAL, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_FAILED, "searching", "referred the search to ldap://elsewhere.fake.test/"
+};
+/* Escaped in the message: the newline itself never gets through. */
+static const HostileCase bad_attribute = {
+  EXTOPO_FAKE_LDAP_BAD_ATTRIBUTE, FALSE, FALSE,
+  EXTOPO_LDAP_ERROR_PROTOCOL, "searching",
+  "invalid attribute name “description\\ndn: CN=Injected”"
+};
+
+static void
+test_hostile (gconstpointer user_data)
+{
+  const HostileCase *hostile = user_data;
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (hostile->mode);
+  g_autoptr(ExtopoLdapParams) params =
+    hostile_params (extopo_fake_ldap_get_uri (fake, hostile->ldaps));
+
+  params->starttls = hostile->starttls;
+  assert_hostile_error (params, hostile->code, hostile->step, hostile->what);
+}
+
+typedef struct
+{
+  ExtopoLdapParams *params;
+  GCancellable     *cancellable;
+  GError           *error;
+  GPtrArray        *entries;
+} HostileFetch;
+
+static gpointer
+hostile_fetch_thread (gpointer user_data)
+{
+  HostileFetch *fetch = user_data;
+
+  fetch->entries = extopo_ldap_fetch (fetch->params, fetch->cancellable, NULL, NULL,
+                                      &fetch->error);
+  return NULL;
+}
+
+/* With long timeouts, only cancelling ends the step the server stalls in;
+ * it must be answered within a second. */
+static void
+assert_cancel_answered (ExtopoFakeLdap   *fake,
+                        ExtopoLdapParams *params,
+                        guint             n_requests)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  HostileFetch fetch = { params, cancellable, NULL, NULL };
+  GThread *thread;
+  gint64 cancelled_at;
+
+  params->network_timeout = 60;
+  params->operation_timeout = 60;
+  thread = g_thread_new ("hostile-fetch", hostile_fetch_thread, &fetch);
+  g_assert_true (extopo_fake_ldap_wait_requests (fake, n_requests));
+
+  g_cancellable_cancel (cancellable);
+  cancelled_at = g_get_monotonic_time ();
+  g_thread_join (thread);
+
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_TIME_SPAN_SECOND);
+  g_assert_null (fetch.entries);
+  g_assert_error (fetch.error, EXTOPO_LDAP_ERROR, EXTOPO_LDAP_ERROR_CANCELLED);
+  g_clear_error (&fetch.error);
+}
+
+static void
+test_hostile_cancel_tls (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, TRUE));
+
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_hostile_cancel_starttls (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake =
+    extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL_AFTER_STARTTLS);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+
+  params->starttls = TRUE;
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_hostile_cancel_bind (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL_BIND);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+
+  params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
+  params->bind_dn = g_strdup ("reader@fake.test");
+  params->password = g_strdup ("secret");
+  params->allow_cleartext_password = TRUE;
+  assert_cancel_answered (fake, params, 1);
+}
+
+static void
+test_range_retrieval (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+  g_autoptr(GPtrArray) entries = fetch_ok (params);
+  g_autoptr(GPtrArray) requested = extopo_fake_ldap_get_requested (fake);
+  const char **members;
+  const char **names;
+  guint n_members = 0;
+  ExtopoEntry *org;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  org = g_ptr_array_index (entries, 0);
+  members = extopo_entry_get_strings (org, "member", &n_members);
+  g_assert_nonnull (members);
+  g_assert_cmpuint (n_members, ==, EXTOPO_FAKE_LDAP_N_MEMBERS);
+  for (guint i = 0; i < EXTOPO_FAKE_LDAP_N_MEMBERS; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("CN=User %u,CN=Users,DC=fake,DC=test", i);
+
+      g_assert_cmpstr (members[i], ==, expected);
+    }
+  /* Nothing is left under a ranged name. */
+  names = extopo_entry_get_attributes (org, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_null (strstr (names[i], "range"));
+
+  /* Tombstones are never asked for: no Show Deleted control, while the
+   * paged results control shows controls are seen at all. */
+  g_assert_false (extopo_fake_ldap_saw_control (fake, "1.2.840.113556.1.4.417"));
+  g_assert_true (extopo_fake_ldap_saw_control (fake, "1.2.840.113556.1.4.319"));
+
+  /* The search, then one base search per remaining chunk. */
+  g_assert_cmpuint (requested->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (requested, 1), ==, "member;range=3-*");
+  g_assert_cmpstr (g_ptr_array_index (requested, 2), ==, "member;range=6-*");
+}
+
+/* Runs the extopo program; returns its exit status, with its output in @out and @err. */
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("EXTOPO_BINARY"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_test_message ("exit %d, stderr: %s", WEXITSTATUS (wait_status), *err);
+
+  return WEXITSTATUS (wait_status);
+}
+
+/* #8 as reported: ldaps:// to a server that never answers, with --timeout
+ * and --no-verify, from the command line. */
+static void
+test_cli_ldaps_stall (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_STALL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *timeout = g_strdup_printf ("--timeout=%d", HOSTILE_TIMEOUT);
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  status = run_cli (&out, &err, "--findings", "--no-verify", timeout,
+                    "--base=" EXTOPO_FAKE_LDAP_BASE, extopo_fake_ldap_get_uri (fake, TRUE), NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <,
+                   HOSTILE_TIMEOUT * G_TIME_SPAN_SECOND + HOSTILE_SLACK_USEC);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (err, "warning: --no-verify"));
+  g_assert_nonnull (strstr (err, "TLS handshake: no answer within"));
+}
+
+static void
+test_cli_cleartext_password (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-cleartext-XXXXXX", NULL);
+  g_autofree char *password_file = g_build_filename (dir, "password", NULL);
+  g_autofree char *password_option = g_strconcat ("--password-file=", password_file, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *allowed_out = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *help_err = NULL;
+  const char *uri = extopo_fake_ldap_get_uri (fake, FALSE);
+
+  g_assert_true (g_file_set_contents (password_file, "Reader-Secret-1\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (&out, &refused, "--findings", "--bind-dn=reader@fake.test",
+                            password_option, "--base=" EXTOPO_FAKE_LDAP_BASE, uri, NULL), !=, 0);
+  g_assert_nonnull (strstr (refused, "unencrypted"));
+  g_assert_nonnull (strstr (refused, "--allow-cleartext-password"));
+  g_assert_null (strstr (refused, "Reader-Secret-1"));
+  /* Refused before anything was sent: the server heard nothing. */
+  g_assert_cmpuint (extopo_fake_ldap_get_n_requests (fake), ==, 0);
+
+  g_assert_cmpint (run_cli (&allowed_out, &allowed, "--findings", "--allow-cleartext-password",
+                            "--bind-dn=reader@fake.test", password_option,
+                            "--base=" EXTOPO_FAKE_LDAP_BASE, uri, NULL), ==, 0);
+  g_assert_cmpuint (extopo_fake_ldap_get_n_requests (fake), >, 0);
+
+  g_assert_cmpint (run_cli (&help, &help_err, "--help-all", NULL), ==, 0);
+  g_assert_nonnull (strstr (help, "--allow-cleartext-password"));
+
+  g_unlink (password_file);
+  g_rmdir (dir);
+}
+
+static void
+dumpable_progress_cb (guint    n_entries,
+                      gpointer user_data)
+{
+  int *dumpable = user_data;
+
+  *dumpable = prctl (PR_GET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* While a fetch holds a password no core dump or ptrace may read it. */
+static void
+test_not_dumpable (void)
+{
+  g_autoptr(ExtopoFakeLdap) fake = extopo_fake_ldap_start (EXTOPO_FAKE_LDAP_RANGED);
+  g_autoptr(ExtopoLdapParams) params = hostile_params (extopo_fake_ldap_get_uri (fake, FALSE));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  int during = -1;
+
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 1);
+  params->bind_method = EXTOPO_LDAP_BIND_SIMPLE;
+  params->bind_dn = g_strdup ("reader@fake.test");
+  params->password = g_strdup ("secret");
+  params->allow_cleartext_password = TRUE;
+  entries = extopo_ldap_fetch (params, NULL, dumpable_progress_cb, &during, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (during, ==, 0);
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 1);
+}
+
+static void
+test_tombstone (void)
+{
+  g_autofree char *sample = sample_path ("coexistence.ldif");
+  g_autofree char *dir = g_dir_make_tmp ("extopo-tombstone-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "with-tombstone.ldif", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *ldif = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoSlapd) slapd = NULL;
+  g_autoptr(ExtopoLdapParams) params = extopo_ldap_params_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *servers = "CN=Servers,CN=Headquarters,CN=Administrative Groups,CN=Contoso,"
+                        "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com";
+  ExtopoSlapdConfig config = { NULL, 0, FALSE, FALSE };
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
+  /* A deleted Exchange 5.5 server, as a tombstone AD keeps for a while. */
+  ldif = g_strdup_printf ("%s\n"
+                          "dn: CN=OLD-EX55,%s\n"
+                          "changetype: add\n"
+                          "objectClass: top\n"
+                          "objectClass: server\n"
+                          "objectClass: msExchExchangeServer\n"
+                          "cn: OLD-EX55\n"
+                          "serialNumber: Version 5.5 (Build 2653.23: Service Pack 4)\n"
+                          "isDeleted: TRUE\n",
+                          contents, servers);
+  g_assert_true (g_file_set_contents (path, ldif, -1, &error));
+
+  config.sample_path = path;
+  slapd = extopo_slapd_start (&config, &error);
+  g_assert_no_error (error);
+
+  set_uri (params, slapd->uri);
+  entries = fetch_ok (params);
+  g_assert_cmpuint (count_class (entries, "msExchExchangeServer"), ==, 18);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_null (strstr (extopo_entry_get_dn (g_ptr_array_index (entries, i)), "OLD-EX55"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_params (void)
 {
@@ -806,6 +1197,21 @@ main (int    argc,
   add ("/ldap/snapshot", &coexistence, test_snapshot);
   add ("/ldap/read-only", &tls_org, test_read_only);
   add ("/ldap/sasl-gssapi", &kerberos_org, test_sasl_gssapi);
+  g_test_add_func ("/ldap/tombstone", test_tombstone);
+  g_test_add_func ("/ldap/not-dumpable", test_not_dumpable);
+  g_test_add_func ("/ldap/cli/ldaps-stall", test_cli_ldaps_stall);
+  g_test_add_func ("/ldap/cli/cleartext-password", test_cli_cleartext_password);
+  g_test_add_func ("/ldap/range-retrieval", test_range_retrieval);
+  g_test_add_data_func ("/ldap/hostile/ldaps-stall", &ldaps_stall, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/starttls-stall", &starttls_stall, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/starttls-refused", &starttls_refused, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/garbage", &garbage, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/close-mid-search", &close_mid_search, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/referral", &referral, test_hostile);
+  g_test_add_data_func ("/ldap/hostile/bad-attribute", &bad_attribute, test_hostile);
+  g_test_add_func ("/ldap/hostile/cancel-tls", test_hostile_cancel_tls);
+  g_test_add_func ("/ldap/hostile/cancel-starttls", test_hostile_cancel_starttls);
+  g_test_add_func ("/ldap/hostile/cancel-bind", test_hostile_cancel_bind);
 
   status = g_test_run ();
 
