@@ -38,6 +38,12 @@ debs=("$scratch"/out/extopo_*.deb)
 ok $? "the package is extopo"
 ! grep -q '^E: ' "$scratch/build.log"
 ok $? "lintian prints no E: line"
+if [[ " $DEB_BUILD_OPTIONS " != *" nocheck "* ]]; then
+  # dh_auto_test ran the tarball's unit and data suites: meson's summary says so.
+  passed=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$scratch/build.log" | tail -n 1)
+  [ "${passed:-0}" -gt 0 ] && grep -q '^Fail: *0 *$' "$scratch/build.log"
+  ok $? "the tarball's unit and data suites pass in the package build (${passed:-0} tests)"
+fi
 
 root=$scratch/root
 dpkg -x "${debs[0]}" "$root"
