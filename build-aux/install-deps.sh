@@ -21,7 +21,7 @@ PACKAGES=(
   # data validation, the manual page and bash completion tests
   appstream-util appstream desktop-file-utils groff-base man-db bash-completion
   # the Debian package, its lint and the formatter check
-  dpkg-dev debhelper fakeroot lintian clang-format-14
+  dpkg-dev debhelper fakeroot lintian uncrustify
   # directory and Kerberos tests
   slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit openssl
   gnome-keyring
