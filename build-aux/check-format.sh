@@ -1,6 +1,7 @@
 #!/bin/bash
 # check-format.sh: checks that the C sources are laid out as
-# build-aux/uncrustify.cfg describes (GNU/GTK, STYLE.md). Prints a diff and
+# build-aux/uncrustify.cfg describes (GNU/GTK, STYLE.md), with the parameters
+# of definitions lined up by build-aux/lineup-parameters.py. Prints a diff and
 # exits 1 when a file is not; exits 0 when every file is.
 #
 #   build-aux/check-format.sh [FILE.c...]      check these (default: the tree)
@@ -23,8 +24,8 @@ if [ "${1:-}" = "--fix" ]; then
   shift
 fi
 
-if ! command -v uncrustify >/dev/null; then
-  echo "check-format: uncrustify is not installed (build-aux/install-deps.sh installs it)" >&2
+if ! command -v uncrustify >/dev/null || ! command -v python3 >/dev/null; then
+  echo "check-format: uncrustify or python3 is not installed (build-aux/install-deps.sh installs it)" >&2
   exit 2
 fi
 
@@ -38,7 +39,7 @@ fi
 status=0
 changed=0
 for file in "${files[@]}"; do
-  formatted=$(uncrustify -q -c "$config" -f "$file") || {
+  formatted=$(uncrustify -q -c "$config" -f "$file" | build-aux/lineup-parameters.py) || {
     echo "check-format: uncrustify failed on $file" >&2
     status=1
     continue
