@@ -18,8 +18,10 @@ PACKAGES=(
   libgtk-3-dev libgraphviz-dev graphviz libldap-dev libjson-glib-dev libsecret-1-dev libsasl2-dev
   # runtime look
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
-  # data validation
-  appstream-util desktop-file-utils
+  # data validation, the manual page and bash completion tests
+  appstream-util appstream desktop-file-utils groff-base man-db bash-completion
+  # the Debian package, its lint and the formatter check
+  dpkg-dev debhelper fakeroot lintian uncrustify
   # directory and Kerberos tests
   slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit openssl
   gnome-keyring
