@@ -348,6 +348,7 @@ run_pipeline (const char *ldif_path,
         {
           /* A PNG can be too large: the other formats still count. */
           printf ("failed %u %s\n", (guint) (N_FIRST_STAGES + f), error->message);
+          fflush (stdout);
           g_clear_error (&error);
           reset_peak ();
         }
