@@ -766,13 +766,63 @@ sort_unique (GArray *indices,
   g_array_set_size (indices, kept);
 }
 
+/* TRUE when @rect takes in the whole drawing. */
+static gboolean
+covers_bounds (ExtopoGeometry   *self,
+               const ExtopoRect *rect)
+{
+  return rect->x <= self->bounds.x && rect->y <= self->bounds.y &&
+         rect->x + rect->width >= self->bounds.x + self->bounds.width &&
+         rect->y + rect->height >= self->bounds.y + self->bounds.height;
+}
+
+typedef const ExtopoRect *(*ItemBoxFunc) (ExtopoGeometry *self, guint item);
+
+static const ExtopoRect *
+node_box (ExtopoGeometry *self,
+          guint           item)
+{
+  return &g_array_index (self->nodes, ExtopoGeoNode, item).box;
+}
+
+static const ExtopoRect *
+frame_box (ExtopoGeometry *self,
+           guint           item)
+{
+  return &g_array_index (self->frames, ExtopoGeoFrame, item).box;
+}
+
+/* Appends the items of @buckets whose boxes really meet @rect, not just
+ * its cells, in drawing order. */
+static void
+query_buckets (ExtopoGeometry   *self,
+               const Buckets    *buckets,
+               ItemBoxFunc       box,
+               const ExtopoRect *rect,
+               GArray           *indices)
+{
+  guint first_len = indices->len, kept;
+
+  buckets_collect (self->priv, buckets, rect, indices);
+  sort_unique (indices, first_len);
+
+  kept = first_len;
+  for (guint k = first_len; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      if (extopo_rect_intersects (box (self, i), rect))
+        g_array_index (indices, guint, kept++) = i;
+    }
+  g_array_set_size (indices, kept);
+}
+
 void
 extopo_geometry_query_nodes (ExtopoGeometry   *self,
                              const ExtopoRect *rect,
                              GArray           *indices)
 {
   GeometryPrivate *priv;
-  guint first_len, kept;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL);
@@ -785,29 +835,14 @@ extopo_geometry_query_nodes (ExtopoGeometry   *self,
     return;
 
   /* The whole drawing in view: no need to look at the grid. */
-  if (rect->x <= self->bounds.x && rect->y <= self->bounds.y &&
-      rect->x + rect->width >= self->bounds.x + self->bounds.width &&
-      rect->y + rect->height >= self->bounds.y + self->bounds.height)
+  if (covers_bounds (self, rect))
     {
       for (guint i = 0; i < self->nodes->len; i++)
         g_array_append_val (indices, i);
       return;
     }
 
-  first_len = indices->len;
-  buckets_collect (priv, &priv->node_buckets, rect, indices);
-  sort_unique (indices, first_len);
-
-  /* Keep the boxes that really meet the rectangle, not just its cells. */
-  kept = first_len;
-  for (guint k = first_len; k < indices->len; k++)
-    {
-      guint i = g_array_index (indices, guint, k);
-
-      if (extopo_rect_intersects (&g_array_index (self->nodes, ExtopoGeoNode, i).box, rect))
-        g_array_index (indices, guint, kept++) = i;
-    }
-  g_array_set_size (indices, kept);
+  query_buckets (self, &priv->node_buckets, node_box, rect, indices);
 }
 
 void
@@ -815,14 +850,27 @@ extopo_geometry_query_frames (ExtopoGeometry   *self,
                               const ExtopoRect *rect,
                               GArray           *indices)
 {
+  GeometryPrivate *priv;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL);
   g_return_if_fail (indices != NULL);
 
-  /* Frames are few (one per group): a scan is cheaper than the grid. */
-  for (guint i = 0; i < self->frames->len; i++)
-    if (extopo_rect_intersects (&g_array_index (self->frames, ExtopoGeoFrame, i).box, rect))
-      g_array_append_val (indices, i);
+  priv = self->priv;
+
+  /* A view of the whole drawing, or no grid yet: a scan. Otherwise the
+   * grid: one frame per routing group makes 20,000 of them in a big
+   * organization, and the label of each of its edges asks here. */
+  if (!priv->finished || covers_bounds (self, rect))
+    {
+      for (guint i = 0; i < self->frames->len; i++)
+        if (extopo_rect_intersects (frame_box (self, i), rect))
+          g_array_append_val (indices, i);
+      return;
+    }
+
+  if (extopo_rect_intersects (rect, &self->bounds))
+    query_buckets (self, &priv->frame_buckets, frame_box, rect, indices);
 }
 
 void

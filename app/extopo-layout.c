@@ -50,6 +50,10 @@
 #define SPLINE_EDGE_LIMIT 400
 /* Above this many, straight lines. */
 #define LINE_EDGE_LIMIT  1500
+/* `dot` runs network simplex for nslimit times the number of nodes
+ * iterations, each costing time in proportion to the graph: above this many
+ * groups, no more iterations than this many groups get. */
+#define NSLIMIT_BLOCKS   2000
 
 
 G_DEFINE_QUARK (extopo-layout-error-quark, extopo_layout_error)
@@ -683,11 +687,21 @@ plan_build_graph (Plan *plan)
   /* Speed over the last crossing: fewer network simplex and mincross passes. */
   if (big)
     {
-      set_attr (graph, "nslimit", "0.05");
+      char nslimit[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (nslimit, sizeof nslimit, "%.6g",
+                       0.05 * MIN (1.0, NSLIMIT_BLOCKS / (double) plan->blocks->len));
+      set_attr (graph, "nslimit", nslimit);
       set_attr (graph, "nslimit1", "2");
       set_attr (graph, "mclimit", "0.3");
       set_attr (graph, "searchsize", "20");
       set_attr (graph, "remincross", "false");
+      /* Graphviz 2.42's classic ranking frees its work edges in time
+       * proportional to edges times edges (rank.c, cleanup1): 20,000 groups
+       * spent half a minute there. Without clusters both rankers give the
+       * same ranks here, since plan_rank_links fixes them with minlen. */
+      if (plan->clusters->len == 0)
+        set_attr (graph, "newrank", "true");
     }
   agattr (graph, AGNODE, (char *) "shape", (char *) "box");
   agattr (graph, AGNODE, (char *) "fixedsize", (char *) "true");

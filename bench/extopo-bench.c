@@ -4,13 +4,15 @@
  *   extopo-bench [--sizes=1000,5000,20000] [--extopo=PATH] [--timeout=S] [--keep]
  *
  * For each size the organization is generated (one routing group per ten
- * servers), then three child processes run one after the other, so each has
- * its own peak memory (ru_maxrss from wait4):
- *   1. this program with --pipeline: LDIF read, model, findings, layout, SVG,
- *      each timed in-process;
- *   2. dot -Tsvg on the plain DOT;
- *   3. extopo --export=x.svg on the LDIF, the whole program.
- * It prints figures; it is not a test.
+ * servers), then child processes run one after the other, so each has its
+ * own peak memory (ru_maxrss from wait4):
+ *   1. this program with --pipeline: LDIF read, model, findings, layout and
+ *      every export format, each timed in-process with its own peak (the
+ *      kernel's high-water mark is reset before each stage);
+ *   2. dot -Tsvg on the plain DOT (unless --no-dot);
+ *   3. extopo --export=x.FMT on the LDIF, the whole program, for each format.
+ * At the end, the growth factor of each stage from the smallest size to the
+ * largest. It prints figures; it is not a test.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,14 +47,43 @@
 #define EXTOPO_BUILD_BINARY "extopo"
 #endif
 
-/* Phases timed inside the --pipeline child. */
+/* The formats timed, in the order printed. */
+static const ExtopoExportFormat export_formats[] = {
+  EXTOPO_EXPORT_SVG,
+  EXTOPO_EXPORT_PDF,
+  EXTOPO_EXPORT_PNG,
+  EXTOPO_EXPORT_DOT,
+  EXTOPO_EXPORT_JSON,
+  EXTOPO_EXPORT_CSV,
+};
+#define N_FORMATS G_N_ELEMENTS (export_formats)
+
+/* Stages timed inside the --pipeline child: these four, then one export per format. */
+static const char * const stage_names[] = { "LDIF read", "model", "findings", "layout" };
+#define N_FIRST_STAGES G_N_ELEMENTS (stage_names)
+#define N_STAGES (N_FIRST_STAGES + N_FORMATS)
+
+static char *
+stage_label (guint stage)
+{
+  if (stage < N_FIRST_STAGES)
+    return g_strdup (stage_names[stage]);
+  return g_strdup_printf ("export %s",
+                          extopo_export_format_get_extension (export_formats[stage -
+                                                                             N_FIRST_STAGES]));
+}
+
+/* A time and the peak resident memory while it ran. */
 typedef struct
 {
-  double read;
-  double model;
-  double findings;
-  double layout;
-  double render;
+  double seconds;
+  double peak_mb;
+} Figure;
+
+typedef struct
+{
+  Figure stages[N_STAGES];
+  char  *failures[N_STAGES];  /* why a stage failed, NULL when it did not */
   guint  n_servers;
   guint  n_findings;
   guint  n_nodes;
@@ -68,8 +99,19 @@ typedef struct
   gboolean signalled;
   double   seconds;    /* wall clock */
   double   peak_mb;    /* ru_maxrss */
+  double   load;       /* the 1-minute load average when it started */
   char    *output;     /* captured stdout */
 } ChildRun;
+
+/* How a child did, for the summary: its figure, or why it failed. */
+typedef struct
+{
+  gboolean run;
+  gboolean ok;
+  Figure   figure;
+  double   load;
+  char    *failure;
+} Outcome;
 
 /* One size's figures, for the summary table. */
 typedef struct
@@ -79,18 +121,28 @@ typedef struct
   guint         n_entries;
   gboolean      pipeline_ok;
   PipelineTimes times;
-  double        pipeline_peak_mb;
-  char         *dot;      /* "12.345 s  57 MB", "timeout" ... or NULL when not run */
-  char         *export;
+  Outcome       pipeline;
+  Outcome       dot;
+  Outcome       exports[N_FORMATS];
 } SizeResult;
+
+static void
+outcome_clear (Outcome *outcome)
+{
+  g_clear_pointer (&outcome->failure, g_free);
+}
 
 static void
 size_result_clear (gpointer data)
 {
   SizeResult *result = data;
 
-  g_free (result->dot);
-  g_free (result->export);
+  for (guint s = 0; s < N_STAGES; s++)
+    g_free (result->times.failures[s]);
+  outcome_clear (&result->pipeline);
+  outcome_clear (&result->dot);
+  for (guint f = 0; f < N_FORMATS; f++)
+    outcome_clear (&result->exports[f]);
 }
 
 static void
@@ -103,6 +155,48 @@ static double
 elapsed (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+load_average (void)
+{
+  double load[1] = { -1 };
+
+  if (getloadavg (load, 1) != 1)
+    return -1;
+  return load[0];
+}
+
+/* Resets the kernel's high-water mark of this process's resident memory,
+ * so that peak_mb () gives the peak of the stage that follows. */
+static void
+reset_peak (void)
+{
+  int fd = open ("/proc/self/clear_refs", O_WRONLY);
+
+  if (fd < 0)
+    return;
+  if (write (fd, "5", 1) != 1)
+    {
+      /* Then the peaks are cumulative: still an upper bound. */
+    }
+  close (fd);
+}
+
+/* VmHWM from /proc/self/status, in MB; ru_maxrss when it cannot be read. */
+static double
+peak_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  struct rusage usage;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
 }
 
 /* Runs @argv with stdout captured (or thrown away), killing it after
@@ -121,6 +215,7 @@ run_child (char * const *argv,
   g_autoptr(GString) output = g_string_new (NULL);
 
   memset (run, 0, sizeof *run);
+  run->load = load_average ();
   if (pipe (fds) != 0)
     g_error ("pipe: %s", g_strerror (errno));
 
@@ -183,57 +278,84 @@ run_child (char * const *argv,
     }
 }
 
-/* The --pipeline child: every stage of `extopo --export` in-process, timed. */
+/* Ends a stage of the --pipeline child: one line "STAGE SECONDS PEAK_MB". */
+static void
+stage_done (guint  stage,
+            gint64 start)
+{
+  printf ("stage %u %.4f %.1f\n", stage, elapsed (start), peak_mb ());
+  fflush (stdout);
+  reset_peak ();
+}
+
+/* The --pipeline child: every stage of `extopo --export` in-process, timed,
+ * then every export format from the same layout, into @out_prefix.FMT. */
 static int
 run_pipeline (const char *ldif_path,
-              const char *svg_path)
+              const char *out_prefix)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(ExtopoModel) model = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
+  g_autofree char *title = g_path_get_basename (ldif_path);
   ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
-  PipelineTimes t = { 0 };
+  ExtopoRenderOptions render_options;
   gint64 start;
 
+  reset_peak ();
   start = g_get_monotonic_time ();
   /* Read as the program's loader does: only what the model uses is kept. */
   entries = extopo_ldif_read_file_filtered (ldif_path, extopo_schema_get_entry_filter (), NULL,
                                             &error);
-  t.read = elapsed (start);
   if (entries == NULL)
     goto failed;
+  stage_done (0, start);
 
   start = g_get_monotonic_time ();
   model = extopo_model_new_from_entries (entries, ldif_path, &error);
-  t.model = elapsed (start);
   if (model == NULL)
     goto failed;
   /* The program drops the entries once the model is built. */
   g_clear_pointer (&entries, g_ptr_array_unref);
+  stage_done (1, start);
 
   start = g_get_monotonic_time ();
   extopo_findings_evaluate (model);
-  t.findings = elapsed (start);
+  stage_done (2, start);
 
   start = g_get_monotonic_time ();
   geometry = extopo_layout_compute (model, &options, NULL, &error);
-  t.layout = elapsed (start);
   if (geometry == NULL)
     goto failed;
+  stage_done (3, start);
 
-  start = g_get_monotonic_time ();
-  if (!extopo_export_write (geometry, EXTOPO_EXPORT_SVG, svg_path, NULL, 1.0, &error))
-    goto failed;
-  t.render = elapsed (start);
+  /* As `extopo --export` draws: title, subtitle and legend. */
+  extopo_render_options_init (&render_options);
+  render_options.show_title = TRUE;
+  render_options.show_legend = TRUE;
+  render_options.title = title;
+  render_options.subtitle = ldif_path;
+  for (guint f = 0; f < N_FORMATS; f++)
+    {
+      const char *extension = extopo_export_format_get_extension (export_formats[f]);
+      g_autofree char *path = g_strdup_printf ("%s.%s", out_prefix, extension);
 
-  t.n_servers = extopo_model_get_servers (model)->len;
-  t.n_findings = extopo_model_get_findings (model)->len;
-  t.n_nodes = geometry->nodes->len;
-  t.n_edges = geometry->edges->len;
+      start = g_get_monotonic_time ();
+      if (extopo_export_write (geometry, export_formats[f], path, &render_options, 1.0, &error))
+        stage_done (N_FIRST_STAGES + f, start);
+      else
+        {
+          /* A PNG can be too large: the other formats still count. */
+          printf ("failed %u %s\n", (guint) (N_FIRST_STAGES + f), error->message);
+          fflush (stdout);
+          g_clear_error (&error);
+          reset_peak ();
+        }
+    }
 
-  printf ("%.4f %.4f %.4f %.4f %.4f %u %u %u %u\n", t.read, t.model, t.findings, t.layout,
-          t.render, t.n_servers, t.n_findings, t.n_nodes, t.n_edges);
+  printf ("counts %u %u %u %u\n", extopo_model_get_servers (model)->len,
+          extopo_model_get_findings (model)->len, geometry->nodes->len, geometry->edges->len);
   return 0;
 
 failed:
@@ -241,14 +363,47 @@ failed:
   return 1;
 }
 
+/* Reads the --pipeline child's lines; TRUE when there is at least one stage. */
 static gboolean
 parse_pipeline_times (const char    *output,
                       PipelineTimes *t)
 {
-  return output != NULL &&
-         sscanf (output, "%lf %lf %lf %lf %lf %u %u %u %u", &t->read, &t->model, &t->findings,
-                 &t->layout, &t->render, &t->n_servers, &t->n_findings, &t->n_nodes,
-                 &t->n_edges) == 9;
+  g_auto(GStrv) lines = NULL;
+  guint n_stages = 0;
+  gboolean counted = FALSE;
+  int offset = 0;
+
+  if (output == NULL)
+    return FALSE;
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint stage;
+      Figure figure;
+
+      if (sscanf (lines[i], "stage %u %lf %lf", &stage, &figure.seconds, &figure.peak_mb) == 3 &&
+          stage < N_STAGES)
+        {
+          t->stages[stage] = figure;
+          n_stages++;
+        }
+      else if (sscanf (lines[i], "failed %u %n", &stage, &offset) == 1 && stage < N_STAGES &&
+               t->failures[stage] == NULL)
+        {
+          t->failures[stage] = g_strdup (lines[i] + offset);
+          n_stages++;
+        }
+      else if (sscanf (lines[i], "counts %u %u %u %u", &t->n_servers, &t->n_findings,
+                       &t->n_nodes, &t->n_edges) == 4)
+        counted = TRUE;
+    }
+
+  /* A child killed on the way (a timeout) still gave the stages it finished. */
+  for (guint stage = 0; !counted && stage < N_STAGES; stage++)
+    if (t->stages[stage].seconds == 0 && t->failures[stage] == NULL)
+      t->failures[stage] = g_strdup ("not reached");
+
+  return n_stages > 0;
 }
 
 static char *
@@ -301,13 +456,31 @@ print_rule (void)
                   "---------------------------------------------------");
 }
 
-/* "   7.480 s    558 MB", or why the child failed. */
-static char *
-summarize_child (const ChildRun *run)
+/* The summary's figure of a finished child, or why it failed. */
+static void
+outcome_from_child (const ChildRun *run,
+                    Outcome        *outcome)
 {
-  if (run->ran)
-    return g_strdup_printf ("%8.3f s %6.0f MB", run->seconds, run->peak_mb);
-  return describe_failure (run);
+  outcome->run = TRUE;
+  outcome->ok = run->ran;
+  outcome->figure.seconds = run->seconds;
+  outcome->figure.peak_mb = run->peak_mb;
+  outcome->load = run->load;
+  if (!run->ran)
+    outcome->failure = describe_failure (run);
+}
+
+/* Prints one child's line: "  LABEL  12.345 s  peak 57.0 MB  load 1.20". */
+static void
+print_child (const char    *label,
+             const Outcome *outcome)
+{
+  if (outcome->ok)
+    printf ("  %-28s %8.3f s  peak %7.1f MB  (load %.2f)\n", label, outcome->figure.seconds,
+            outcome->figure.peak_mb, outcome->load);
+  else
+    printf ("  %-28s FAILED (%s) after %.1f s  (load %.2f)\n", label, outcome->failure,
+            outcome->figure.seconds, outcome->load);
 }
 
 static void
@@ -324,115 +497,188 @@ bench_size (const char *self,
   g_autoptr(ExtopoGenOrg) org = NULL;
   g_autofree char *ldif_path = g_strdup_printf ("%s/org-%u.ldif", tmpdir, n_servers);
   g_autofree char *dot_path = g_strdup_printf ("%s/org-%u.dot", tmpdir, n_servers);
-  g_autofree char *svg_path = g_strdup_printf ("%s/pipeline-%u.svg", tmpdir, n_servers);
+  g_autofree char *pipeline_prefix = g_strdup_printf ("%s/pipeline-%u", tmpdir, n_servers);
   g_autofree char *dot_svg_path = g_strdup_printf ("%s/dot-%u.svg", tmpdir, n_servers);
-  g_autofree char *export_path = g_strdup_printf ("%s/extopo-%u.svg", tmpdir, n_servers);
   g_autofree char *pipeline_arg = g_strdup_printf ("--pipeline=%s", ldif_path);
-  g_autofree char *svg_arg = g_strdup_printf ("--svg=%s", svg_path);
-  g_autofree char *export_arg = g_strdup_printf ("--export=%s", export_path);
+  g_autofree char *out_arg = g_strdup_printf ("--out=%s", pipeline_prefix);
   g_autofree char *output_arg = g_strdup_printf ("-o%s", dot_svg_path);
   ChildRun pipeline = { 0 };
-  ChildRun dot_run = { 0 };
-  ChildRun export_run = { 0 };
-  PipelineTimes t = { 0 };
+  PipelineTimes *t = &result->times;
   GStatBuf st = { 0 };
   gint64 start;
   double gen_seconds;
 
   start = g_get_monotonic_time ();
   org = extopo_gen_org_new (&params);
-  if (!write_file (ldif_path, org, FALSE) || !write_file (dot_path, org, TRUE))
+  if (!write_file (ldif_path, org, FALSE) || (dot != NULL && !write_file (dot_path, org, TRUE)))
     g_error ("cannot write into %s", tmpdir);
   gen_seconds = elapsed (start);
   g_stat (ldif_path, &st);
 
+  result->n_servers = n_servers;
+  result->n_routing_groups = params.n_routing_groups;
+  result->n_entries = extopo_gen_org_get_n_entries (org);
   printf ("\n%u servers, %u routing groups: %u entries, %u connections, LDIF %.1f MB "
           "(generated in %.2f s)\n",
-          n_servers, params.n_routing_groups, extopo_gen_org_get_n_entries (org),
+          n_servers, params.n_routing_groups, result->n_entries,
           extopo_gen_org_get_n_connections (org), st.st_size / 1048576.0, gen_seconds);
+  /* The generator's memory is not the program's: free it before the children. */
+  g_clear_pointer (&org, extopo_gen_org_free);
 
   {
-    char *argv[] = { (char *) self, pipeline_arg, svg_arg, NULL };
+    char *argv[] = { (char *) self, pipeline_arg, out_arg, NULL };
     run_child (argv, timeout, TRUE, &pipeline);
   }
-  if (pipeline.ran && parse_pipeline_times (pipeline.output, &t))
+  outcome_from_child (&pipeline, &result->pipeline);
+  result->pipeline_ok = parse_pipeline_times (pipeline.output, t);
+  if (result->pipeline_ok)
     {
-      printf ("  extopo pipeline  read %7.3f s  model %7.3f s  findings %7.3f s  layout %8.3f s  "
-              "svg %7.3f s  total %8.3f s  peak %7.1f MB\n",
-              t.read, t.model, t.findings, t.layout, t.render,
-              t.read + t.model + t.findings + t.layout + t.render, pipeline.peak_mb);
-      printf ("                   %u servers, %u findings, %u boxes, %u edges drawn\n",
-              t.n_servers, t.n_findings, t.n_nodes, t.n_edges);
+      printf ("  in one process (load %.2f): %u servers, %u findings, %u boxes, %u edges drawn\n",
+              pipeline.load, t->n_servers, t->n_findings, t->n_nodes, t->n_edges);
+      for (guint s = 0; s < N_STAGES; s++)
+        {
+          g_autofree char *label = stage_label (s);
+
+          if (t->failures[s] != NULL)
+            printf ("    %-26s FAILED: %s\n", label, t->failures[s]);
+          else
+            printf ("    %-26s %8.3f s  peak %7.1f MB\n", label, t->stages[s].seconds,
+                    t->stages[s].peak_mb);
+          /* The process's peak is the highest of its stages' (each reset the mark). */
+          result->pipeline.figure.peak_mb = MAX (result->pipeline.figure.peak_mb,
+                                                 t->stages[s].peak_mb);
+        }
     }
-  else
-    {
-      g_autofree char *why = describe_failure (&pipeline);
-      printf ("  extopo pipeline  FAILED (%s) after %.1f s\n", why, pipeline.seconds);
-    }
+  print_child ("the whole pipeline", &result->pipeline);
 
   if (dot != NULL)
     {
       char *argv[] = { (char *) dot, (char *) "-Tsvg", output_arg, dot_path, NULL };
-      run_child (argv, timeout, FALSE, &dot_run);
-      if (dot_run.ran)
-        printf ("  dot -Tsvg        %8.3f s  peak %7.1f MB\n", dot_run.seconds, dot_run.peak_mb);
-      else
-        {
-          g_autofree char *why = describe_failure (&dot_run);
-          printf ("  dot -Tsvg        FAILED (%s) after %.1f s\n", why, dot_run.seconds);
-        }
+      ChildRun run;
+
+      run_child (argv, timeout, FALSE, &run);
+      outcome_from_child (&run, &result->dot);
+      print_child ("dot -Tsvg (plain DOT)", &result->dot);
+      child_run_clear (&run);
     }
 
-  if (extopo != NULL)
+  for (guint f = 0; extopo != NULL && f < N_FORMATS; f++)
     {
+      const char *extension = extopo_export_format_get_extension (export_formats[f]);
+      g_autofree char *export_arg = g_strdup_printf ("--export=%s/extopo-%u.%s", tmpdir,
+                                                     n_servers, extension);
+      g_autofree char *label = g_strdup_printf ("extopo --export=x.%s", extension);
       char *argv[] = { (char *) extopo, export_arg, ldif_path, NULL };
-      run_child (argv, timeout, FALSE, &export_run);
-      if (export_run.ran)
-        printf ("  extopo --export  %8.3f s  peak %7.1f MB\n",
-                export_run.seconds, export_run.peak_mb);
-      else
-        {
-          g_autofree char *why = describe_failure (&export_run);
-          printf ("  extopo --export  FAILED (%s) after %.1f s\n", why, export_run.seconds);
-        }
-    }
+      ChildRun run;
 
-  result->n_servers = n_servers;
-  result->n_routing_groups = params.n_routing_groups;
-  result->n_entries = extopo_gen_org_get_n_entries (org);
-  result->pipeline_ok = pipeline.ran && parse_pipeline_times (pipeline.output, &result->times);
-  result->pipeline_peak_mb = pipeline.peak_mb;
-  if (dot != NULL)
-    result->dot = summarize_child (&dot_run);
-  if (extopo != NULL)
-    result->export = summarize_child (&export_run);
+      run_child (argv, timeout, FALSE, &run);
+      outcome_from_child (&run, &result->exports[f]);
+      print_child (label, &result->exports[f]);
+      child_run_clear (&run);
+    }
 
   child_run_clear (&pipeline);
-  child_run_clear (&dot_run);
-  child_run_clear (&export_run);
+}
+
+/* One row of the summary: a figure per size, then the growth from the
+ * smallest size to the largest. */
+static void
+print_summary_row (const char   *label,
+                   GArray       *results,
+                   guint         smallest,
+                   guint         largest,
+                   const Figure *(*get) (const SizeResult *result, gconstpointer data),
+                   gconstpointer data)
+{
+  const Figure *low = get (&g_array_index (results, SizeResult, smallest), data);
+  const Figure *high = get (&g_array_index (results, SizeResult, largest), data);
+
+  printf ("%-26s", label);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const Figure *figure = get (&g_array_index (results, SizeResult, i), data);
+
+      if (figure != NULL)
+        printf (" | %8.3f s %6.0f MB", figure->seconds, figure->peak_mb);
+      else
+        printf (" | %-20s", "failed");
+    }
+  if (low != NULL && high != NULL && low->seconds > 0 && low->peak_mb > 0)
+    printf (" | %6.1fx %6.1fx\n", high->seconds / low->seconds, high->peak_mb / low->peak_mb);
+  else
+    printf (" | %6s %6s\n", "-", "-");
+}
+
+static const Figure *
+get_stage (const SizeResult *result,
+           gconstpointer     data)
+{
+  guint stage = GPOINTER_TO_UINT (data);
+
+  return result->pipeline_ok && result->times.failures[stage] == NULL
+         ? &result->times.stages[stage]
+         : NULL;
+}
+
+static const Figure *
+get_outcome (const SizeResult *result,
+             gconstpointer     data)
+{
+  const Outcome *outcome = (const Outcome *) ((const char *) result + GPOINTER_TO_SIZE (data));
+
+  return outcome->ok ? &outcome->figure : NULL;
 }
 
 static void
-print_summary (GArray *results)
+print_summary (GArray   *results,
+               gboolean  with_dot,
+               gboolean  with_extopo)
 {
-  printf ("\nSummary (seconds; peak resident memory in MB)\n");
-  printf ("%7s %6s %7s | %6s %6s %8s %7s %6s %7s %6s | %-20s | %s\n",
-          "servers", "groups", "entries", "read", "model", "findings", "layout", "svg", "total",
-          "peak", "dot -Tsvg", "extopo --export");
+  guint smallest = 0, largest = 0;
+
   for (guint i = 0; i < results->len; i++)
     {
       SizeResult *r = &g_array_index (results, SizeResult, i);
-      PipelineTimes *t = &r->times;
 
-      printf ("%7u %6u %7u | ", r->n_servers, r->n_routing_groups, r->n_entries);
-      if (r->pipeline_ok)
-        printf ("%6.3f %6.3f %8.3f %7.3f %6.3f %7.3f %6.0f | ", t->read, t->model, t->findings,
-                t->layout, t->render, t->read + t->model + t->findings + t->layout + t->render,
-                r->pipeline_peak_mb);
-      else
-        printf ("%-52s | ", "failed");
-      printf ("%-20s | %s\n", r->dot != NULL ? r->dot : "not run",
-              r->export != NULL ? r->export : "not run");
+      if (r->n_servers < g_array_index (results, SizeResult, smallest).n_servers)
+        smallest = i;
+      if (r->n_servers > g_array_index (results, SizeResult, largest).n_servers)
+        largest = i;
+    }
+
+  printf ("\nSummary: wall-clock seconds and peak resident memory in MB; growth from %u to %u "
+          "servers (x%.1f), time and memory\n",
+          g_array_index (results, SizeResult, smallest).n_servers,
+          g_array_index (results, SizeResult, largest).n_servers,
+          g_array_index (results, SizeResult, largest).n_servers /
+          (double) g_array_index (results, SizeResult, smallest).n_servers);
+  printf ("%-26s", "servers");
+  for (guint i = 0; i < results->len; i++)
+    printf (" | %20u", g_array_index (results, SizeResult, i).n_servers);
+  printf (" | %15s\n%-26s", "growth", "load at start");
+  for (guint i = 0; i < results->len; i++)
+    printf (" | %20.2f", g_array_index (results, SizeResult, i).pipeline.load);
+  printf (" |\n");
+
+  for (guint s = 0; s < N_STAGES; s++)
+    {
+      g_autofree char *label = stage_label (s);
+
+      print_summary_row (label, results, smallest, largest, get_stage, GUINT_TO_POINTER (s));
+    }
+  print_summary_row ("whole pipeline process", results, smallest, largest, get_outcome,
+                     GSIZE_TO_POINTER (G_STRUCT_OFFSET (SizeResult, pipeline)));
+  if (with_dot)
+    print_summary_row ("dot -Tsvg (plain DOT)", results, smallest, largest, get_outcome,
+                       GSIZE_TO_POINTER (G_STRUCT_OFFSET (SizeResult, dot)));
+  for (guint f = 0; with_extopo && f < N_FORMATS; f++)
+    {
+      const char *extension = extopo_export_format_get_extension (export_formats[f]);
+      g_autofree char *label = g_strdup_printf ("extopo --export=x.%s", extension);
+
+      print_summary_row (label, results, smallest, largest, get_outcome,
+                         GSIZE_TO_POINTER (G_STRUCT_OFFSET (SizeResult, exports) +
+                                           f * sizeof (Outcome)));
     }
 }
 
@@ -442,7 +688,7 @@ main (int    argc,
 {
   g_autofree char *sizes = g_strdup ("1000,5000,20000");
   g_autofree char *pipeline = NULL;
-  g_autofree char *svg = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *extopo_arg = NULL;
   g_autofree char *dot_arg = NULL;
   g_autofree char *tmpdir_arg = NULL;
@@ -464,7 +710,7 @@ main (int    argc,
       "Where to write the generated files (default: a new temporary directory)", "DIR" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated files", NULL },
     { "pipeline", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &pipeline, NULL, NULL },
-    { "svg", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &svg, NULL, NULL },
+    { "out", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time ExTopo on synthetic organizations");
@@ -484,7 +730,14 @@ main (int    argc,
     }
 
   if (pipeline != NULL)
-    return run_pipeline (pipeline, svg != NULL ? svg : "/dev/null");
+    {
+      g_autofree char *prefix = NULL;
+
+      prefix = out != NULL ? g_strdup (out)
+                           : g_build_filename (g_get_tmp_dir (), "extopo-bench-pipeline", NULL);
+
+      return run_pipeline (pipeline, prefix);
+    }
 
   if (timeout <= 0 || seed < 0 || seed > G_MAXUINT32)
     {
@@ -535,7 +788,7 @@ main (int    argc,
                   &g_array_index (results, SizeResult, results->len - 1));
     }
   print_rule ();
-  print_summary (results);
+  print_summary (results, dot != NULL, extopo != NULL);
 
   if (!keep && tmpdir_arg == NULL)
     {

@@ -148,19 +148,30 @@ build_grid (guint side)
   return geometry;
 }
 
+/* Checks a query of @rect against a scan of every node (or frame). */
 static void
 check_query (ExtopoGeometry   *geometry,
-             const ExtopoRect *rect)
+             const ExtopoRect *rect,
+             gboolean          frames)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = frames ? geometry->frames->len : geometry->nodes->len;
 
-  extopo_geometry_query_nodes (geometry, rect, found);
-  for (guint i = 0; i < geometry->nodes->len; i++)
-    if (extopo_rect_intersects (&g_array_index (geometry->nodes, ExtopoGeoNode, i).box, rect))
-      g_array_append_val (expected, i);
+  if (frames)
+    extopo_geometry_query_frames (geometry, rect, found);
+  else
+    extopo_geometry_query_nodes (geometry, rect, found);
+  for (guint i = 0; i < n; i++)
+    {
+      const ExtopoRect *box = frames ? &g_array_index (geometry->frames, ExtopoGeoFrame, i).box
+                                     : &g_array_index (geometry->nodes, ExtopoGeoNode, i).box;
 
-  /* The same nodes, each once, in drawing order. */
+      if (extopo_rect_intersects (box, rect))
+        g_array_append_val (expected, i);
+    }
+
+  /* The same items, each once, in drawing order. */
   g_assert_cmpuint (found->len, ==, expected->len);
   for (guint k = 0; k < found->len; k++)
     g_assert_cmpuint (g_array_index (found, guint, k), ==, g_array_index (expected, guint, k));
@@ -179,10 +190,10 @@ test_query_nodes (void)
 
   g_assert_cmpuint (geometry->nodes->len, ==, 10000);
 
-  check_query (geometry, &window);
-  check_query (geometry, &geometry->bounds);
+  check_query (geometry, &window, FALSE);
+  check_query (geometry, &geometry->bounds, FALSE);
   /* Between two columns: no box. */
-  check_query (geometry, &sliver);
+  check_query (geometry, &sliver, FALSE);
   extopo_geometry_query_nodes (geometry, &sliver, found);
   g_assert_cmpuint (found->len, ==, 0);
   extopo_geometry_query_nodes (geometry, &outside, found);
@@ -203,11 +214,93 @@ test_query_nodes (void)
       guint col = (guint) (x / 160), row = (guint) (y / 60);
       gboolean inside = x - col * 160.0 <= 150 && y - row * 60.0 <= 54;
 
-      check_query (geometry, &r);
+      check_query (geometry, &r, FALSE);
 
       g_assert_cmpint (extopo_geometry_hit_test (geometry, x, y, 2, &hit), ==, inside);
       if (inside)
         g_assert_cmpuint (GPOINTER_TO_UINT (hit.object), ==, row * 100 + col + 1);
+    }
+
+  g_rand_free (rand);
+}
+
+/* @side × @side routing frames in four administrative frames, and one
+ * server in each routing frame. */
+static ExtopoGeometry *
+build_frames (guint side)
+{
+  ExtopoGeometry *geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ADMIN);
+  double half = side / 2 * 300.0;
+
+  for (guint q = 0; q < 4; q++)
+    {
+      ExtopoGeoFrame admin = { { (q % 2) * half - 10, (q / 2) * half - 10, half, half },
+                               { (q % 2) * half - 10, (q / 2) * half - 10, half, 24 },
+                               EXTOPO_OBJECT_ADMIN_GROUP, fake_admin_group, (char *) "Admin",
+                               FALSE, FALSE, 0, -1, 0, EXTOPO_STATUS_OK };
+
+      extopo_geometry_add_frame (geometry, &admin);
+    }
+  for (guint row = 0; row < side; row++)
+    for (guint col = 0; col < side; col++)
+      {
+        ExtopoGeoFrame routing = { { col * 300.0, row * 300.0, 240, 200 },
+                                   { col * 300.0, row * 300.0, 240, 24 },
+                                   EXTOPO_OBJECT_ROUTING_GROUP, fake_routing_group,
+                                   (char *) "Routing", FALSE, FALSE, 1,
+                                   (row >= side / 2) * 2 + (col >= side / 2), 1,
+                                   EXTOPO_STATUS_OK };
+        ExtopoGeoNode node = { { col * 300.0 + 10, row * 300.0 + 40, 150, 54 }, NULL, 0 };
+
+        node.frame = extopo_geometry_add_frame (geometry, &routing);
+        node.server = GUINT_TO_POINTER (row * side + col + 1);
+        extopo_geometry_add_node (geometry, &node);
+      }
+  extopo_geometry_finish (geometry);
+
+  return geometry;
+}
+
+/* Frames come from the grid when the rectangle is small (an edge label's
+ * place, asked once per edge): the same frames as a scan finds, nested
+ * ones included, each once and in drawing order. */
+static void
+test_query_frames (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = build_frames (60);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  ExtopoRect label = { 220, 190, 100, 120 };
+  ExtopoRect gap = { 245, 205, 50, 90 };
+  ExtopoRect outside = { -5000, -5000, 100, 100 };
+  ExtopoRect border = { 240, 0, 60, 10 };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  g_assert_cmpuint (geometry->frames->len, ==, 4 + 3600);
+
+  check_query (geometry, &geometry->bounds, TRUE);
+  check_query (geometry, &label, TRUE);
+  check_query (geometry, &gap, TRUE);
+  check_query (geometry, &outside, TRUE);
+  /* Touching a frame's right side counts as meeting it. */
+  check_query (geometry, &border, TRUE);
+
+  /* The label's place meets four routing frames and their admin frame. */
+  extopo_geometry_query_frames (geometry, &label, found);
+  g_assert_cmpuint (found->len, ==, 5);
+  g_assert_cmpuint (g_array_index (found, guint, 0), ==, 0);
+  g_array_set_size (found, 0);
+  /* Between groups: only the admin frame. */
+  extopo_geometry_query_frames (geometry, &gap, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      ExtopoRect r = { g_rand_double_range (rand, -500, 18500),
+                       g_rand_double_range (rand, -500, 18500),
+                       g_rand_double_range (rand, 0, i % 10 == 0 ? 9000 : 400),
+                       g_rand_double_range (rand, 0, i % 10 == 0 ? 9000 : 100) };
+
+      check_query (geometry, &r, TRUE);
     }
 
   g_rand_free (rand);
@@ -238,6 +331,7 @@ main (int    argc,
   g_test_add_func ("/geometry/rects", test_rects);
   g_test_add_func ("/geometry/hit-test", test_hit_test);
   g_test_add_func ("/geometry/query-nodes", test_query_nodes);
+  g_test_add_func ("/geometry/query-frames", test_query_frames);
   g_test_add_func ("/geometry/refcount", test_refcount);
 
   return g_test_run ();
