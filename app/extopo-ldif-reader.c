@@ -195,12 +195,18 @@ extopo_ldif_check_text (const char  *data,
   return TRUE;
 }
 
-/* An AttributeDescription: a name or OID, then ";option"s. libldap leaves
- * its fold markers ('\r') in the type when a name is folded. */
+/* An AttributeDescription: a name or OID, then ";option"s. Active
+ * Directory's range option ("member;range=0-1499", the last chunk
+ * "member;range=1500-*") breaks RFC 4512's option syntax with '=' and '*',
+ * and ldapsearch writes it as is: options may hold them. The chunks need no
+ * joining here: an entry keeps values under the name without options.
+ * libldap leaves its fold markers ('\r') in the type when a name is folded. */
 static gboolean
 extopo_ldif_is_attribute_name (const char *start,
                                const char *end)
 {
+  gboolean in_options = FALSE;
+
   while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
     end--;
 
@@ -209,7 +215,10 @@ extopo_ldif_is_attribute_name (const char *start,
 
   for (const char *p = start; p < end; p++)
     {
-      if (!g_ascii_isalnum (*p) && *p != '-' && *p != ';' && *p != '.' && *p != '\r')
+      if (*p == ';')
+        in_options = TRUE;
+      else if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '\r' &&
+               !(in_options && (*p == '=' || *p == '*')))
         return FALSE;
     }
 

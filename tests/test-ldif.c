@@ -904,6 +904,49 @@ test_ldif_large (void)
                      4 * LARGE_N_ENTRIES + 1);
 }
 
+/* ldapsearch against Active Directory writes large multi-valued attributes
+ * in chunks ("member;range=0-1499", the last "member;range=1500-*"): every
+ * chunk is accepted and the entry holds all values under the base name, in
+ * order. A ";binary" option still works, and a bad option character is
+ * still refused. */
+static void
+test_ldif_ranged_attributes (void)
+{
+  g_autoptr(GPtrArray) entries = read_text (
+    "dn: CN=C1,CN=Connections,CN=RG,DC=example,DC=com\n"
+    "objectClass: msExchRoutingGroupConnector\n"
+    "msExchTargetBridgeheadServersDN;range=0-1: CN=A,DC=example,DC=com\n"
+    "msExchTargetBridgeheadServersDN;range=0-1: CN=B,DC=example,DC=com\n"
+    "msExchTargetBridgeheadServersDN;range=2-3: CN=C,DC=example,DC=com\n"
+    "msExchTargetBridgeheadServersDN;range=2-3: CN=D,DC=example,DC=com\n"
+    "msExchTargetBridgeheadServersDN;Range=4-*: CN=E,DC=example,DC=com\n"
+    "userCertificate;binary:: AAEC\n"
+    "\n"
+    "dn: CN=C2,CN=Connections,CN=RG,DC=example,DC=com\n"
+    "objectClass: msExchRoutingGroupConnector\n"
+    "msExchSourceBridgeheadServersDN;range=0-*: CN=F,DC=example,DC=com\n");
+  const char **values;
+  guint n_values;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  static const char bad[] = "dn: CN=X,DC=example,DC=com\nmember;range=0-1!: CN=A\n";
+
+  values = extopo_entry_get_strings (entry_at (entries, 0), "msExchTargetBridgeheadServersDN",
+                                     &n_values);
+  g_assert_cmpuint (n_values, ==, 5);
+  g_assert_cmpstr (values[0], ==, "CN=A,DC=example,DC=com");
+  g_assert_cmpstr (values[2], ==, "CN=C,DC=example,DC=com");
+  g_assert_cmpstr (values[4], ==, "CN=E,DC=example,DC=com");
+  g_assert_cmpuint (extopo_entry_get_n_values (entry_at (entries, 0), "userCertificate"), ==, 1);
+  g_assert_cmpuint (extopo_entry_get_n_values (entry_at (entries, 1),
+                                               "msExchSourceBridgeheadServersDN"), ==, 1);
+
+  refused = extopo_ldif_read_data (bad, strlen (bad), TEST_NAME, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, TEST_NAME ":2: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +954,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ldif/crlf", test_ldif_crlf);
+  g_test_add_func ("/ldif/ranged-attributes", test_ldif_ranged_attributes);
   g_test_add_func ("/ldif/filtered", test_ldif_filtered);
   g_test_add_func ("/ldif/large", test_ldif_large);
   g_test_add_func ("/ldif/folded-lines", test_ldif_folded_lines);

@@ -631,7 +631,18 @@ test_report_csv (void)
   row = csv_row_of (rows, "BOS-EX01");
   g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "Sales, East");
   /* The DN keeps its escaped comma inside the quoted field. */
-  g_assert_true (strstr (g_ptr_array_index (row, 12), "CN=Sales\\, East,") != NULL);
+  g_assert_cmpstr (g_ptr_array_index (header, 15), ==, "dn");
+  g_assert_true (strstr (g_ptr_array_index (row, 15), "CN=Sales\\, East,") != NULL);
+
+  /* The columns of the real-directory fields. */
+  row = csv_row_of (rows, "EX2007-MBX1");
+  g_assert_cmpstr (g_ptr_array_index (header, 10), ==, "cluster");
+  g_assert_cmpstr (g_ptr_array_index (row, 10), ==, "CCR");
+  row = csv_row_of (rows, "EX2007-EDGE1");
+  g_assert_cmpstr (g_ptr_array_index (header, 11), ==, "edge_subscribed");
+  g_assert_cmpstr (g_ptr_array_index (row, 11), ==, "true");
+  g_assert_cmpstr (g_ptr_array_index (header, 12), ==, "provisioned");
+  g_assert_cmpstr (g_ptr_array_index (row, 12), ==, "false");
 }
 
 static void
