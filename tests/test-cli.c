@@ -312,6 +312,7 @@ test_cli_readiness_everywhere (void)
     { "ready-org.ldif", FALSE, "ready", { 107, 148, 122 } },
     { "coexistence.ldif", TRUE, "ready-with-findings", { 224, 153, 26 } },
     { "mixed-mode.ldif", TRUE, "not-ready", { 204, 51, 46 } },
+    { "real-directory.ldif", TRUE, "not-ready", { 204, 51, 46 } },
   };
   static const guint8 green[3] = { 107, 148, 122 };
   g_autofree char *dir = g_dir_make_tmp ("extopo-readiness-XXXXXX", NULL);

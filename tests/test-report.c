@@ -300,7 +300,7 @@ test_report_coexistence_groups (void)
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
                                                                           "routing_groups")),
-                    ==, 5);
+                    ==, 6);
   group = find_named (root, "routing_groups", E2007_ROUTING_GROUP, NULL);
   g_assert_true (json_object_get_boolean_member (group, "interop"));
   g_assert_cmpstr (json_object_get_string_member (group, "administrative_group"), ==,
@@ -326,7 +326,7 @@ test_report_coexistence_connectors (void)
   g_autofree char *spaces = NULL;
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (root), "connectors")), ==, 10);
+                      json_node_get_object (root), "connectors")), ==, 13);
 
   /* Both halves of an interop connector are two-way. */
   connector = find_named (root, "connectors", "Interop RGC", "CN=Interop RGC,CN=Connections,CN=Seattle,");
@@ -396,13 +396,15 @@ test_report_coexistence_findings (void)
   g_autoptr(ExtopoModel) model = load_sample ("coexistence.ldif");
   g_autoptr(GHashTable) ids = finding_ids_of (model);
   static const char * const expected[] = {
-    "SERVER_SP_BELOW_MINIMUM", "SERVER_2007_EDGE_ROLE", "RG_NO_PATH_TO_2007",
+    "SERVER_SP_BELOW_MINIMUM", "RG_NO_PATH_TO_2007", "CONNECTOR_FOREIGN_GATEWAY",
     "CONNECTOR_ONE_WAY", "LINK_STATE_SUPPRESSION_ADVISED",
   };
   static const char * const absent[] = {
     "ORG_MIXED_MODE", "ORG_MODE_UNSET", "ORG_SRS_PRESENT", "ORG_ADC_PRESENT",
     "SERVER_EXCHANGE_55", "SERVER_VERSION_UNKNOWN", "SERVER_2007_OUTSIDE_INTEROP_GROUPS",
     "SERVER_LEGACY_IN_INTEROP_GROUPS", "CONNECTOR_DANGLING_REFERENCE",
+    /* The Edge is subscribed. */
+    "SERVER_2007_EDGE_ROLE",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

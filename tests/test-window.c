@@ -716,6 +716,7 @@ test_window_readiness_states (Fixture       *fixture,
   } cases[] = {
     { "mixed-mode.ldif", TRUE, EXTOPO_READINESS_NOT_READY, GTK_MESSAGE_ERROR },
     { "cli/ready-org.ldif", FALSE, EXTOPO_READINESS_READY, GTK_MESSAGE_INFO },
+    { "real-directory.ldif", TRUE, EXTOPO_READINESS_NOT_READY, GTK_MESSAGE_ERROR },
     { "coexistence.ldif", TRUE, EXTOPO_READINESS_READY_WITH_FINDINGS, GTK_MESSAGE_WARNING },
   };
 
