@@ -1340,11 +1340,15 @@ extopo_model_new_from_entries (GPtrArray   *entries,
   /* Pass 1: classify by objectClass, then normalize the DNs of what we keep. */
   classified = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (classified, pending_clear);
-  self->n_entries = entries->len;
   for (guint i = 0; i < entries->len; i++)
     {
       ExtopoEntry *entry = g_ptr_array_index (entries, i);
       Pending item = { entry, classify_entry (entry), NULL };
+
+      /* Only what describes Exchange objects counts: an LDIF export holds
+       * containers and protocol objects a live fetch never asks for. */
+      if (item.info != NULL)
+        self->n_entries++;
 
       /* Tombstones keep their versions and classes: a deleted Exchange 5.5
        * server would still block native mode. They are not part of the

@@ -202,7 +202,8 @@ GPtrArray   *extopo_model_get_connectors     (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_connections    (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_sites          (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_dangling_refs  (ExtopoModel  *self);
-/* How many entries the model was given, and how many of them were deleted
+/* How many of the entries given describe Exchange objects (by their
+ * objectClass: what a live fetch asks for), and how many of them were deleted
  * objects (isDeleted, a \0ADEL: name, or a place under CN=Deleted Objects)
  * that it left out. */
 guint        extopo_model_get_n_entries      (ExtopoModel  *self);
