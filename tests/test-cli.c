@@ -347,31 +347,25 @@ test_cli_hostile_findings (void)
 static void
 test_cli_export_error_names_file (void)
 {
+  const char *names[] = { "out\x1b[2J.csv", "out\x1b[2J.svg" };
+  const char *shown[] = { "out\\x1b[2J.csv", "out\\x1b[2J.svg" };
   g_autofree char *source = sample_path ("coexistence.ldif");
   g_autofree char *blocker = g_build_filename (tmp_dir, "not-a-dir", NULL);
-  g_autofree char *target = g_build_filename (blocker, "out\x1b[2J.csv", NULL);
-  g_autofree char *option = g_strconcat ("--export=", target, NULL);
-  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(RunResult) result = { 0, };
 
   g_file_set_contents (blocker, "", 0, &error);
   g_assert_no_error (error);
-  message = g_strdup_printf ("extopo: Could not write “%s/out\\x1b[2J.csv”: %s\n",
-                             blocker, g_strerror (ENOTDIR));
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_clear_pointer (&option, g_free);
-      option = g_strconcat ("--export=", target, NULL);
-      run_result_clear (&result);
+      g_autofree char *target = g_build_filename (blocker, names[i], NULL);
+      g_autofree char *option = g_strconcat ("--export=", target, NULL);
+      g_autofree char *message = g_strdup_printf ("extopo: Could not write “%s/%s”: %s\n",
+                                                  blocker, shown[i], g_strerror (ENOTDIR));
+      g_auto(RunResult) result = { 0, };
+
       run_extopo (&result, option, source, NULL);
       g_assert_cmpint (result.status, ==, 1);
       g_assert_cmpstr (result.err, ==, message);
-      /* Then the same for a drawing. */
-      memcpy (target + strlen (target) - 3, "svg", 3);
-      g_free (message);
-      message = g_strdup_printf ("extopo: Could not write “%s/out\\x1b[2J.svg”: %s\n",
-                                 blocker, g_strerror (ENOTDIR));
     }
 }
 
@@ -584,7 +578,8 @@ test_cli_export_interrupted (void)
   g_assert_no_error (error);
   g_signal_connect (monitor, "changed", G_CALLBACK (temporary_created_cb), &created);
   g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
   g_child_watch_add (pid, child_exited_cb, &wait_status);
