@@ -120,13 +120,54 @@ uses_ldap_options (const CliOptions *options)
          options->size_limit >= 0 || options->timeout >= 0;
 }
 
+/* Text from the directory may hold terminal escape sequences: every control
+ * character but the line feed (C0, DEL, C1) and every byte that is not
+ * UTF-8 is shown escaped, as \x1b or \u009b, never sent to the terminal. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n') || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c < 0xa0)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Prints "extopo: " and @message to standard error, escaped. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *escaped = escape_controls (message);
+
+  g_printerr ("extopo: %s\n", escaped);
+}
+
 static int
 usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *prgname = g_strdup (g_get_prgname ());
+  g_autofree char *escaped = escape_controls (message);
 
-  g_printerr ("%s: %s\n", prgname != NULL ? prgname : "extopo", message);
+  g_printerr ("%s: %s\n", prgname != NULL ? prgname : "extopo", escaped);
   /* Translators: %s is the program name. */
   g_printerr (_("Try “%s --help” for more information."), prgname != NULL ? prgname : "extopo");
   g_printerr ("\n");
@@ -135,17 +176,22 @@ usage_error (GOptionContext *context,
 }
 
 /* Prints @error so that it names where it happened: the reader's messages
- * already start with "FILE:LINE:", others get @where in front. */
+ * already start with "FILE:LINE:" and the export's name their file, others
+ * get @where in front. */
 static int
 report_error (const char   *where,
               const GError *error)
 {
   g_autofree char *basename = g_path_get_basename (where);
 
-  if (g_str_has_prefix (error->message, where) || g_str_has_prefix (error->message, basename))
-    g_printerr ("extopo: %s\n", error->message);
+  g_autofree char *message = NULL;
+
+  if (error->domain == EXTOPO_EXPORT_ERROR ||
+      g_str_has_prefix (error->message, where) || g_str_has_prefix (error->message, basename))
+    message = g_strdup (error->message);
   else
-    g_printerr ("extopo: %s: %s\n", where, error->message);
+    message = g_strdup_printf ("%s: %s", where, error->message);
+  print_error_line (message);
 
   return EXTOPO_EXIT_BAD_INPUT;
 }
@@ -275,7 +321,7 @@ write_text_file (const char  *path,
                  const char  *contents,
                  GError     **error)
 {
-  return g_file_set_contents (path, contents, -1, error);
+  return extopo_export_save_contents (path, contents, strlen (contents), error);
 }
 
 static int
@@ -523,12 +569,17 @@ extopo_cli_run (int    argc,
   if (options.findings)
     {
       g_autofree char *text = extopo_report_findings_text (model);
+      g_autofree char *escaped = escape_controls (text);
 
-      g_print ("%s", text);
+      g_print ("%s", escaped);
     }
 
   if (options.export_path != NULL)
-    return export_model (model, &options, view, format);
+    {
+      /* Ctrl+C during a long export must not leave ".NAME.XXXXXX" behind. */
+      extopo_export_remove_on_signal ();
+      return export_model (model, &options, view, format);
+    }
 
   return EXTOPO_EXIT_OK;
 }

@@ -13,8 +13,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -84,49 +87,148 @@ write_to_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-save_contents (const char  *path,
-               const char  *data,
-               gsize        length,
-               GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents (path, data, length, &local_error))
-    {
-      g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A file written straight from cairo: into a temporary file beside @path,
- * renamed over it once complete, so a failed export leaves no half file and
- * a large SVG is never held in memory. */
+/* A file written into a temporary file beside its target, then renamed
+ * over it once complete, so a failed export leaves no half file and a large
+ * SVG is never held in memory.
+ *
+ * Overwriting keeps what the user set up: a symbolic link is followed and
+ * its target replaced (the temporary file sits beside the target, so the
+ * rename stays on one file system); the new file gets the old one's mode,
+ * and its owner and group where allowed. A file with several hard links is
+ * written in place once the temporary file is complete, so that every link
+ * sees the new contents: a failed drawing still leaves it untouched, only an
+ * interrupted copy could leave it short. */
 typedef struct
 {
-  char *path;
-  char *tmp_path;
-  FILE *stream;
-  int   saved_errno;   /* of the first failed write, 0 if none */
+  char       *path;        /* as the user gave it, for messages */
+  char       *target;      /* @path with its symbolic links followed */
+  char       *tmp_path;
+  FILE       *stream;
+  int         saved_errno; /* of the first failed write, 0 if none */
+  gboolean    exists;
+  struct stat old;
 } FileSink;
+
+/* The temporary file being written, for the signal handler: set only while
+ * extopo_export_remove_on_signal() is in force, as a plain buffer that an
+ * async-signal-safe unlink() can read. */
+static gboolean remove_on_signal;
+static char signal_tmp_path[4096];
+static volatile sig_atomic_t signal_tmp_set;
+
+/* Between creating (removing) the temporary file and telling the handler,
+ * a signal would leave it behind: the signals wait until both are done. */
+static void
+block_signals (sigset_t *old)
+{
+  sigset_t set;
+
+  sigemptyset (old);
+  if (!remove_on_signal)
+    return;
+  sigemptyset (&set);
+  sigaddset (&set, SIGINT);
+  sigaddset (&set, SIGTERM);
+  pthread_sigmask (SIG_BLOCK, &set, old);
+}
+
+static void
+unblock_signals (const sigset_t *old)
+{
+  if (remove_on_signal)
+    pthread_sigmask (SIG_SETMASK, old, NULL);
+}
+
+static void
+track_tmp_path (const char *tmp_path)
+{
+  if (!remove_on_signal)
+    return;
+  signal_tmp_set = 0;
+  if (tmp_path != NULL && g_strlcpy (signal_tmp_path, tmp_path, sizeof signal_tmp_path)
+                          < sizeof signal_tmp_path)
+    signal_tmp_set = 1;
+}
+
+static void
+remove_tmp_on_signal (int signum)
+{
+  int saved_errno = errno;
+
+  if (signal_tmp_set)
+    unlink (signal_tmp_path);
+  signal (signum, SIG_DFL);
+  errno = saved_errno;
+  raise (signum);
+}
+
+void
+extopo_export_remove_on_signal (void)
+{
+  struct sigaction action = { 0, };
+
+  remove_on_signal = TRUE;
+  action.sa_handler = remove_tmp_on_signal;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* @path with its symbolic links followed, also when the last one dangles. */
+static char *
+resolve_links (const char *path)
+{
+  char *target = g_strdup (path);
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *link = g_file_read_link (target, NULL);
+      g_autofree char *dir = NULL;
+
+      if (link == NULL)
+        break;
+      dir = g_path_get_dirname (target);
+      g_free (target);
+      target = g_path_is_absolute (link) ? g_strdup (link) : g_build_filename (dir, link, NULL);
+    }
+
+  return target;
+}
 
 static gboolean
 file_sink_open (FileSink    *sink,
                 const char  *path,
                 GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *target = resolve_links (path);
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
   g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
+  sigset_t blocked;
   int fd;
 
-  *sink = (FileSink) { g_strdup (path), g_build_filename (dir, tmpl, NULL), NULL, 0 };
-  fd = g_mkstemp_full (sink->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  *sink = (FileSink) { g_strdup (path), g_steal_pointer (&target),
+                       g_build_filename (dir, tmpl, NULL), NULL, 0, FALSE, { 0, } };
+  sink->exists = stat (sink->target, &sink->old) == 0 && S_ISREG (sink->old.st_mode);
+  block_signals (&blocked);
+  fd = g_mkstemp_full (sink->tmp_path, O_RDWR | O_CLOEXEC,
+                       sink->exists ? (int) (sink->old.st_mode & 0777) : 0666);
   if (fd >= 0)
-    sink->stream = fdopen (fd, "wb");
+    track_tmp_path (sink->tmp_path);
+  unblock_signals (&blocked);
+  if (fd >= 0)
+    sink->stream = fdopen (fd, "w+b");
   if (sink->stream == NULL)
     {
       int saved_errno = errno;
@@ -134,15 +236,25 @@ file_sink_open (FileSink    *sink,
       if (fd >= 0)
         {
           close (fd);
+          block_signals (&blocked);
           g_unlink (sink->tmp_path);
+          track_tmp_path (NULL);
+          unblock_signals (&blocked);
         }
-      g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      set_write_error (error, path, saved_errno);
       g_clear_pointer (&sink->path, g_free);
+      g_clear_pointer (&sink->target, g_free);
       g_clear_pointer (&sink->tmp_path, g_free);
       return FALSE;
     }
   setvbuf (sink->stream, NULL, _IOFBF, 1 << 20);
+  if (sink->exists)
+    {
+      /* The umask narrowed the mode given above; the owner, where allowed. */
+      if (fchown (fd, sink->old.st_uid, sink->old.st_gid) != 0)
+        (void) !fchown (fd, (uid_t) -1, sink->old.st_gid);
+      fchmod (fd, sink->old.st_mode & 07777);
+    }
 
   return TRUE;
 }
@@ -165,35 +277,99 @@ write_to_sink_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Renames the file into place when @keep and everything was written,
- * removes it otherwise. */
+/* Copies the complete temporary file into the target, for a target with
+ * several hard links. */
+static int
+copy_into_target (FileSink *sink)
+{
+  char buffer[65536];
+  size_t n;
+  int fd;
+  int saved_errno = 0;
+
+  if (fseek (sink->stream, 0, SEEK_SET) != 0)
+    return errno;
+  fd = g_open (sink->target, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd < 0)
+    return errno;
+  while (saved_errno == 0 && (n = fread (buffer, 1, sizeof buffer, sink->stream)) > 0)
+    {
+      for (size_t done = 0; done < n && saved_errno == 0;)
+        {
+          ssize_t written = write (fd, buffer + done, n - done);
+
+          if (written < 0 && errno != EINTR)
+            saved_errno = errno;
+          else if (written > 0)
+            done += written;
+        }
+    }
+  if (saved_errno == 0 && ferror (sink->stream))
+    saved_errno = EIO;
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+
+  return saved_errno;
+}
+
+/* Puts the file into place when @keep and everything was written, removes
+ * it otherwise. */
 static gboolean
 file_sink_close (FileSink  *sink,
                  gboolean   keep,
                  GError   **error)
 {
-  gboolean replacing = g_file_test (sink->path, G_FILE_TEST_EXISTS);
+  gboolean in_place = sink->exists && sink->old.st_nlink > 1;
+  sigset_t blocked;
 
   if (fflush (sink->stream) != 0 && sink->saved_errno == 0)
     sink->saved_errno = errno;
   /* As g_file_set_contents() does: durable before it replaces a file. */
-  if (keep && sink->saved_errno == 0 && replacing && fsync (fileno (sink->stream)) != 0)
+  if (keep && sink->saved_errno == 0 && sink->exists && !in_place &&
+      fsync (fileno (sink->stream)) != 0)
     sink->saved_errno = errno;
+  if (keep && sink->saved_errno == 0 && in_place)
+    sink->saved_errno = copy_into_target (sink);
   if (fclose (sink->stream) != 0 && sink->saved_errno == 0)
     sink->saved_errno = errno;
-  if (keep && sink->saved_errno == 0 && g_rename (sink->tmp_path, sink->path) != 0)
-    sink->saved_errno = errno;
 
-  if (!keep || sink->saved_errno != 0)
+  block_signals (&blocked);
+  if (keep && sink->saved_errno == 0 && !in_place &&
+      g_rename (sink->tmp_path, sink->target) != 0)
+    sink->saved_errno = errno;
+  if (!keep || sink->saved_errno != 0 || in_place)
     g_unlink (sink->tmp_path);
+  track_tmp_path (NULL);
+  unblock_signals (&blocked);
   if (keep && sink->saved_errno != 0)
-    g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
-                 _("Could not write “%s”: %s"), sink->path, g_strerror (sink->saved_errno));
+    set_write_error (error, sink->path, sink->saved_errno);
   keep = keep && sink->saved_errno == 0;
   g_clear_pointer (&sink->path, g_free);
+  g_clear_pointer (&sink->target, g_free);
   g_clear_pointer (&sink->tmp_path, g_free);
 
   return keep;
+}
+
+gboolean
+extopo_export_save_contents (const char  *path,
+                             const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  FileSink sink;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!file_sink_open (&sink, path, error))
+    return FALSE;
+  if (length > 0 && fwrite (data, 1, length, sink.stream) != length)
+    sink.saved_errno = errno != 0 ? errno : EIO;
+
+  return file_sink_close (&sink, TRUE, error);
 }
 
 static gboolean
@@ -364,7 +540,7 @@ write_png (ExtopoGeometry             *geometry,
   if (!check_cairo (status, path, error))
     return FALSE;
 
-  return save_contents (path, (const char *) bytes->data, bytes->len, error);
+  return extopo_export_save_contents (path, (const char *) bytes->data, bytes->len, error);
 }
 
 static gboolean
@@ -381,7 +557,7 @@ write_text (const char  *path,
       return FALSE;
     }
 
-  return save_contents (path, owned, strlen (owned), error);
+  return extopo_export_save_contents (path, owned, strlen (owned), error);
 }
 
 gboolean

@@ -58,4 +58,16 @@ gboolean extopo_export_get_png_size (ExtopoGeometry             *geometry,
                                      int                        *height,
                                      double                     *scale);
 
+/* Writes @length bytes of @data to @path as exports do: complete or not at
+ * all, keeping the mode, owner, symbolic link or hard links of a file it
+ * replaces. Errors name @path, never a temporary file. */
+gboolean extopo_export_save_contents (const char  *path,
+                                      const char  *data,
+                                      gsize        length,
+                                      GError     **error);
+
+/* For a program that exports and exits: on SIGINT or SIGTERM, removes the
+ * temporary file being written, then dies of the signal. */
+void extopo_export_remove_on_signal (void);
+
 G_END_DECLS

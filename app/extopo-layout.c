@@ -1502,6 +1502,41 @@ format_point (double x,
                           suffix);
 }
 
+/* A name as a DOT text value that Graphviz shows as it is. Labels are
+ * escStrings: a backslash starts \n, \N, \G..., so it is doubled; "&amp;"
+ * and the like are entities, so "&" becomes "&amp;". agwrite() escapes the
+ * quotes but not a backslash before the closing quote, which would then
+ * escape it: a final backslash is written as two "&#92;" entities instead. */
+static char *
+dot_escape_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '&')
+        g_string_append (out, "&amp;");
+      else if (*p == '\\' && p[1] == '\0')
+        g_string_append (out, "&#92;&#92;");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+dot_set_text (void       *object,
+              const char *name,
+              const char *text)
+{
+  g_autofree char *escaped = dot_escape_text (text != NULL ? text : "");
+
+  set_attr (object, name, escaped);
+}
+
 static void
 dot_annotate_server (Agnode_t     *node,
                      ExtopoServer *server)
@@ -1524,9 +1559,9 @@ dot_annotate_server (Agnode_t     *node,
   set_attr (node, "roles", role_list);
   set_attr (node, "status", extopo_status_to_string (server->status));
   set_attr (node, "findings", findings->str);
-  set_attr (node, "fqdn", server->fqdn != NULL ? server->fqdn : "");
+  dot_set_text (node, "fqdn", server->fqdn);
   set_attr (node, "managed_with", extopo_management_get_name (server->management));
-  set_attr (node, "dn", server->dn != NULL ? server->dn : "");
+  dot_set_text (node, "dn", server->dn);
 }
 
 static void
@@ -1587,7 +1622,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
           name = g_strdup_printf ("frame%u", i);
           anchors[i] = agnode (parent, name, TRUE);
           set_attr (anchors[i], "shape", "box");
-          set_attr (anchors[i], "label", label);
+          dot_set_text (anchors[i], "label", label);
           set_attr (anchors[i], "collapsed", "true");
           set_attr (anchors[i], "kind", frame->kind == EXTOPO_OBJECT_ADMIN_GROUP
                                         ? "administrative-group" : "routing-group");
@@ -1598,7 +1633,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
 
       name = g_strdup_printf ("cluster_%u", i);
       frame_graphs[i] = agsubg (parent, name, TRUE);
-      set_attr (frame_graphs[i], "label", frame->label != NULL ? frame->label : "");
+      dot_set_text (frame_graphs[i], "label", frame->label);
       set_attr (frame_graphs[i], "kind", frame->kind == EXTOPO_OBJECT_ADMIN_GROUP
                                          ? "administrative-group" : "routing-group");
       set_attr (frame_graphs[i], "interop", frame->interop ? "true" : "false");
@@ -1631,7 +1666,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
       set_attr (node, "shape", "box");
       if (annotate && geo->server != NULL)
         {
-          set_attr (node, "label", geo->server->name != NULL ? geo->server->name : "");
+          dot_set_text (node, "label", geo->server->name);
           dot_annotate_server (node, geo->server);
         }
       dot_place_node (node, &geo->box, top);
@@ -1650,7 +1685,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
 
       edge = agedge (graph, anchors[geo->tail_frame], anchors[geo->head_frame], name, TRUE);
       set_attr (edge, "dir", geo->arrow_at_start ? "both" : "forward");
-      set_attr (edge, "label", geo->label != NULL ? geo->label : "");
+      dot_set_text (edge, "label", geo->label);
       if (frame_graphs[geo->tail_frame] != NULL)
         set_attr (edge, "ltail", agnameof (frame_graphs[geo->tail_frame]));
       if (frame_graphs[geo->head_frame] != NULL)

@@ -494,24 +494,31 @@ extopo_report_to_json (ExtopoModel *model)
 }
 
 /* RFC 4180: quote a field holding a comma, a quote or a line break, and
- * double the quotes inside. */
+ * double the quotes inside. A spreadsheet runs a cell that starts like a
+ * formula: as OWASP's "CSV Injection" advises, such a cell gets a leading
+ * single quote and is quoted. */
 static void
 csv_append_field (GString    *csv,
                   const char *value,
                   gboolean    first)
 {
+  gboolean formula;
+
   if (!first)
     g_string_append_c (csv, ',');
   if (value == NULL)
     return;
 
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  formula = value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  if (!formula && strpbrk (value, ",\"\r\n") == NULL)
     {
       g_string_append (csv, value);
       return;
     }
 
   g_string_append_c (csv, '"');
+  if (formula)
+    g_string_append_c (csv, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -8,10 +8,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <cairo.h>
 #include <json-glib/json-glib.h>
@@ -242,6 +248,357 @@ test_cli_export_csv (void)
   /* A header and one row per server. */
   g_assert_cmpuint (lines, ==, 19 + 1);
   g_assert_true (g_str_has_prefix (text, "name,"));
+}
+
+/* The names of tests/cli/hostile-names.ldif. */
+static const char * const hostile_names[] = {
+  "=1+2\\\"q\\", "-x\\ny &amp; <b>", "@ESC\x1b[31mRED\xc2\x9b DEL\x7f", "\tTab\rCR",
+  "+AG, \"quoted\" @x", "&lt;RG&gt; \\N \\G",
+};
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  if (g_strcmp0 (g_markup_parse_context_get_element (context), "text") == 0)
+    g_ptr_array_add (user_data, g_strndup (text, length));
+}
+
+/* The texts an SVG draws, as an XML parser reads them. */
+static GPtrArray *
+svg_texts (const char *svg)
+{
+  static const GMarkupParser parser = { NULL, NULL, svg_text_cb, NULL, NULL };
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start = strstr (svg, "<svg");
+
+  g_assert_nonnull (start);
+  context = g_markup_parse_context_new (&parser, 0, texts, NULL);
+  g_markup_parse_context_parse (context, start, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  return texts;
+}
+
+/* Quotes, backslashes, \n, \N and entities in names: dot reads the DOT and
+ * draws each name as it is. */
+static void
+test_cli_hostile_dot (void)
+{
+  g_auto(RunResult) result = { 0, };
+  g_autofree char *source = input_path ("hostile-names.ldif");
+  g_autofree char *path = NULL;
+  g_autofree char *option = export_option ("hostile.dot", &path);
+  g_autofree char *dot_program = g_find_program_in_path ("dot");
+  g_autofree char *svg = NULL;
+  g_autofree char *dot_errors = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { dot_program, "-Tsvg", path, NULL };
+  int wait_status = 0;
+
+  g_assert_nonnull (dot_program);
+  /* The administrative view draws every name: groups, routing groups, servers. */
+  run_extopo (&result, "--view=admin", option, source, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &svg, &dot_errors, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("dot: %s", dot_errors);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_null (strstr (dot_errors, "syntax error"));
+
+  texts = svg_texts (svg);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
+    {
+      g_test_message ("name %u", i);
+      g_assert_true (g_ptr_array_find_with_equal_func (texts, hostile_names[i],
+                                                       g_str_equal, NULL));
+    }
+}
+
+/* No escape sequence from a name reaches the terminal. */
+static void
+test_cli_hostile_findings (void)
+{
+  g_auto(RunResult) result = { 0, };
+  g_autofree char *source = input_path ("hostile-names.ldif");
+
+  run_extopo (&result, "--findings", source, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "[SERVER_EXCHANGE_55] @ESC\\x1b[31mRED\\u009b DEL\\x7f\n"));
+  g_assert_true (g_utf8_validate (result.out, -1, NULL));
+  for (const char *p = result.out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (c == '\n' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0)));
+    }
+}
+
+/* An error message names the file as the user gave it, escaped, and says why. */
+static void
+test_cli_export_error_names_file (void)
+{
+  const char *names[] = { "out\x1b[2J.csv", "out\x1b[2J.svg" };
+  const char *shown[] = { "out\\x1b[2J.csv", "out\\x1b[2J.svg" };
+  g_autofree char *source = sample_path ("coexistence.ldif");
+  g_autofree char *blocker = g_build_filename (tmp_dir, "not-a-dir", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (blocker, "", 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *target = g_build_filename (blocker, names[i], NULL);
+      g_autofree char *option = g_strconcat ("--export=", target, NULL);
+      g_autofree char *message = g_strdup_printf ("extopo: Could not write “%s/%s”: %s\n",
+                                                  blocker, shown[i], g_strerror (ENOTDIR));
+      g_auto(RunResult) result = { 0, };
+
+      run_extopo (&result, option, source, NULL);
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_cmpstr (result.err, ==, message);
+    }
+}
+
+/* The names in @dir that look like an export's temporary file. */
+static guint
+count_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (name[0] == '.' && strlen (name) > 7 && name[strlen (name) - 7] == '.')
+      {
+        g_test_message ("temporary file left: %s", name);
+        count++;
+      }
+
+  return count;
+}
+
+static void
+export_hostile_to (const char *path)
+{
+  g_auto(RunResult) result = { 0, };
+  g_autofree char *source = input_path ("hostile-names.ldif");
+  g_autofree char *option = g_strconcat ("--export=", path, NULL);
+
+  run_extopo (&result, option, source, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+/* Overwriting keeps a private file private. */
+static void
+test_cli_export_keeps_mode (void)
+{
+  const char *names[] = { "private.csv", "private.svg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, names[i], NULL);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      g_file_set_contents (path, "old", -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+      export_hostile_to (path);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+      g_assert_cmpint (st.st_size, >, 3);
+    }
+}
+
+/* A symbolic link stays one; the file it points to gets the export. */
+static void
+test_cli_export_symlink (void)
+{
+  g_autofree char *sub = g_build_filename (tmp_dir, "linked", NULL);
+  g_autofree char *target = g_build_filename (sub, "target.csv", NULL);
+  g_autofree char *link = g_build_filename (tmp_dir, "link.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_mkdir_with_parents (sub, 0700);
+  g_file_set_contents (target, "old", -1, &error);
+  g_assert_no_error (error);
+  g_remove (link);
+  g_assert_cmpint (symlink ("linked/target.csv", link), ==, 0);
+
+  export_hostile_to (link);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  read_back = g_file_read_link (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read_back, ==, "linked/target.csv");
+  g_file_get_contents (target, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "name,fqdn,"));
+  g_assert_cmpuint (count_temporary_files (tmp_dir), ==, 0);
+  g_assert_cmpuint (count_temporary_files (sub), ==, 0);
+  g_remove (link);
+  g_remove (target);
+  g_rmdir (sub);
+}
+
+/* A file with several hard links is written in place: every link sees the
+ * export (the choice is explained at FileSink in extopo-export.c). */
+static void
+test_cli_export_hard_links (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "linked.svg", NULL);
+  g_autofree char *other = g_build_filename (tmp_dir, "other-link.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_remove (other);
+  g_assert_cmpint (link (path, other), ==, 0);
+
+  export_hostile_to (path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_nlink, ==, 2);
+  g_file_get_contents (other, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "</svg>"));
+  g_assert_cmpuint (count_temporary_files (tmp_dir), ==, 0);
+  g_remove (other);
+}
+
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  /* Writes past the limit fail with EFBIG instead of killing the child. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A write that fails part way leaves neither the file nor a temporary one,
+ * and says so naming the file. */
+static void
+test_cli_export_write_error (void)
+{
+  const char *names[] = { "short.svg", "short.csv", "short.png" };
+  g_autofree char *source = sample_path ("coexistence.ldif");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, names[i], NULL);
+      g_autofree char *option = g_strconcat ("--export=", path, NULL);
+      g_autofree char *message = g_strdup_printf ("extopo: Could not write “%s”: %s\n",
+                                                  path, g_strerror (EFBIG));
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { g_getenv ("EXTOPO_BINARY"), option, source, NULL };
+      int wait_status = 0;
+
+      g_remove (path);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_file_size_cb,
+                    NULL, NULL, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_cmpstr (err, ==, message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_temporary_files (tmp_dir), ==, 0);
+    }
+}
+
+static void
+temporary_created_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      gpointer           user_data)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (event == G_FILE_MONITOR_EVENT_CREATED && g_str_has_prefix (name, ".big.svg."))
+    *(gboolean *) user_data = TRUE;
+}
+
+static void
+child_exited_cb (GPid     pid,
+                 int      wait_status,
+                 gpointer user_data)
+{
+  *(int *) user_data = wait_status;
+  g_spawn_close_pid (pid);
+}
+
+/* Ctrl+C while a large export is being written removes its temporary file
+ * and the program dies of the signal. */
+static void
+test_cli_export_interrupted (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "interrupted", NULL);
+  g_autofree char *ldif = g_build_filename (dir, "big.ldif", NULL);
+  g_autofree char *svg = g_build_filename (dir, "big.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *generated = NULL;
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=10000",
+                             "--routing-groups=200", NULL };
+  const char *argv[] = { g_getenv ("EXTOPO_BINARY"), option, ldif, NULL };
+  gboolean created = FALSE;
+  int wait_status = -1;
+  gint64 deadline;
+  GPid pid;
+
+  g_assert_nonnull (gen_argv[0]);
+  g_mkdir_with_parents (dir, 0700);
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &generated, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (ldif, generated, -1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&generated, g_free);
+
+  monitor = g_file_monitor_directory (dir_file, G_FILE_MONITOR_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (monitor, "changed", G_CALLBACK (temporary_created_cb), &created);
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &wait_status);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!created && wait_status == -1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (created);
+  kill (pid, SIGINT);
+  while (wait_status == -1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (WIFSIGNALED (wait_status));
+  g_assert_cmpint (WTERMSIG (wait_status), ==, SIGINT);
+  g_assert_cmpuint (count_temporary_files (dir), ==, 0);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_remove (ldif);
+  g_rmdir (dir);
 }
 
 static void
@@ -566,6 +923,14 @@ main (int   argc,
   g_test_add_func ("/cli/export/csv", test_cli_export_csv);
   g_test_add_func ("/cli/findings", test_cli_findings);
   g_test_add_func ("/cli/readiness-everywhere", test_cli_readiness_everywhere);
+  g_test_add_func ("/cli/hostile/dot", test_cli_hostile_dot);
+  g_test_add_func ("/cli/hostile/findings", test_cli_hostile_findings);
+  g_test_add_func ("/cli/export/error-names-file", test_cli_export_error_names_file);
+  g_test_add_func ("/cli/export/keeps-mode", test_cli_export_keeps_mode);
+  g_test_add_func ("/cli/export/symlink", test_cli_export_symlink);
+  g_test_add_func ("/cli/export/hard-links", test_cli_export_hard_links);
+  g_test_add_func ("/cli/export/write-error", test_cli_export_write_error);
+  g_test_add_func ("/cli/export/interrupted", test_cli_export_interrupted);
   g_test_add_func ("/cli/malformed", test_cli_malformed);
   g_test_add_func ("/cli/missing-file", test_cli_missing_file);
   g_test_add_func ("/cli/usage", test_cli_usage);

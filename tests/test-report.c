@@ -695,6 +695,72 @@ test_report_csv_quoting (void)
   g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "Say \"Hi\", now");
 }
 
+/* The names of tests/cli/hostile-names.ldif. */
+#define HOSTILE_AG "+AG, \"quoted\" @x"
+#define HOSTILE_RG "&lt;RG&gt; \\N \\G"
+static const char * const hostile_servers[] = {
+  "=1+2\\\"q\\", "-x\\ny &amp; <b>", "@ESC\x1b[31mRED\xc2\x9b DEL\x7f", "\tTab\rCR",
+};
+
+/* A cell a spreadsheet would run as a formula starts with a quote. */
+static void
+test_report_csv_formula_guard (void)
+{
+  g_autoptr(ExtopoModel) model = load_test_input ("hostile-names.ldif");
+  g_autofree char *csv = extopo_report_to_csv (model);
+  g_autoptr(GPtrArray) rows = parse_csv (csv);
+
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (hostile_servers));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_servers); i++)
+    {
+      g_autofree char *guarded = g_strconcat ("'", hostile_servers[i], NULL);
+      GPtrArray *row = csv_row_of (rows, guarded);
+
+      g_assert_cmpuint (row->len, ==, 13);
+      g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "'" HOSTILE_AG);
+      g_assert_cmpstr (g_ptr_array_index (row, 3), ==, HOSTILE_RG);
+    }
+  /* No cell of any row starts like a formula. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < row->len; j++)
+        {
+          const char *cell = g_ptr_array_index (row, j);
+
+          g_assert_true (cell[0] == '\0' || strchr ("=+-@\t\r", cell[0]) == NULL);
+        }
+    }
+}
+
+/* Control characters and quotes in names leave the JSON valid and the
+ * names intact, in the objects and in the finding messages. */
+static void
+test_report_json_hostile_names (void)
+{
+  g_autoptr(ExtopoModel) model = load_test_input ("hostile-names.ldif");
+  g_autoptr(JsonNode) root = report_of (model);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *servers = json_object_get_array_member (object, "servers");
+  JsonArray *findings = json_object_get_array_member (object, "findings");
+  gboolean named = FALSE;
+
+  g_assert_cmpuint (json_array_get_length (servers), ==, G_N_ELEMENTS (hostile_servers));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_servers); i++)
+    g_assert_nonnull (find_named (root, "servers", hostile_servers[i], NULL));
+  g_assert_nonnull (find_named (root, "administrative_groups", HOSTILE_AG, NULL));
+  g_assert_nonnull (find_named (root, "routing_groups", HOSTILE_RG, NULL));
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *message = json_object_get_string_member (finding, "message");
+
+      named = named || strstr (message, hostile_servers[2]) != NULL;
+    }
+  g_assert_true (named);
+}
+
 static void
 test_report_findings_text (void)
 {
@@ -730,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/report/every-finding-fires", test_report_every_finding_fires);
   g_test_add_func ("/report/csv", test_report_csv);
   g_test_add_func ("/report/csv/quoting", test_report_csv_quoting);
+  g_test_add_func ("/report/csv/formula-guard", test_report_csv_formula_guard);
+  g_test_add_func ("/report/json/hostile-names", test_report_json_hostile_names);
   g_test_add_func ("/report/findings-text", test_report_findings_text);
 
   return g_test_run ();
