@@ -1215,7 +1215,9 @@ normalize_all (Builder     *builder,
         }
     }
 
-  normalize_parallel (&g_array_index (items, NormalizeItem, 0), items->len);
+  /* An empty GArray has no storage: no pointer to hand out, nothing to do. */
+  if (items->len > 0)
+    normalize_parallel (&g_array_index (items, NormalizeItem, 0), items->len);
 
   for (guint i = n_entries; i < items->len; i++)
     {

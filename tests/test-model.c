@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "extopo-dn.h"
+#include "extopo-ldif-reader.h"
 #include "model/model-fixture.h"
 
 static void
@@ -558,6 +559,38 @@ test_model_no_organization (void)
   g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_NO_ORGANIZATION);
 }
 
+/* Data without a single Exchange object (an empty LDIF file, or one with
+ * other objects only) builds nothing: no DN to normalise must not mean
+ * pointer arithmetic on the empty list's missing storage (found by
+ * tests/fuzz/fuzz-ldif-export; UBSan's pointer-overflow check in a clang
+ * build flags it). */
+static void
+test_model_empty_input (void)
+{
+  static const char * const inputs[] = {
+    "",
+    "version: 1\n",
+    "dn: CN=Users,DC=example,DC=com\nobjectClass: container\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(ExtopoModel) model = NULL;
+
+      entries = extopo_ldif_read_data (inputs[i], strlen (inputs[i]), "empty.ldif", NULL,
+                                       &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (entries);
+
+      model = extopo_model_new_from_entries (entries, "empty.ldif", &error);
+      g_assert_null (model);
+      g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_NO_ORGANIZATION);
+      g_assert_nonnull (strstr (error->message, "empty.ldif"));
+    }
+}
+
 /* An entry DN that does not parse fails the build and names its line, also
  * when the DNs are normalized by several threads. */
 static void
@@ -684,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/model/server-attributes", test_model_server_attributes);
   g_test_add_func ("/model/sorted", test_model_sorted);
   g_test_add_func ("/model/no-organization", test_model_no_organization);
+  g_test_add_func ("/model/empty-input", test_model_empty_input);
   g_test_add_func ("/model/invalid-dn", test_model_invalid_dn);
   g_test_add_func ("/model/lookup", test_model_lookup);
   g_test_add_func ("/model/many-servers", test_model_many_servers);
