@@ -226,11 +226,28 @@ extopo_model_init (ExtopoModel *self)
   self->strings = g_string_chunk_new (64 * 1024);
 }
 
+/* Values are bytes (an LDIF line may hold any), while every reader of the
+ * model (the screen, the reports, the exports) needs UTF-8: what does not
+ * decode becomes U+FFFD. Returns @text itself when it is valid. */
+static const char *
+model_valid_utf8 (const char  *text,
+                  char       **repaired)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+
+  *repaired = g_utf8_make_valid (text, -1);
+  return *repaired;
+}
+
 /* A string the model keeps, in its chunk; NULL stays NULL. */
 static char *
 model_store (ExtopoModel *self,
              const char  *text)
 {
+  g_autofree char *repaired = NULL;
+
+  text = model_valid_utf8 (text, &repaired);
   return text != NULL ? g_string_chunk_insert (self->strings, text) : NULL;
 }
 
@@ -239,6 +256,9 @@ static char *
 model_share (ExtopoModel *self,
              const char  *text)
 {
+  g_autofree char *repaired = NULL;
+
+  text = model_valid_utf8 (text, &repaired);
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
 
@@ -369,7 +389,9 @@ model_add_dangling (ExtopoModel      *self,
   ref->subject_kind = subject_kind;
   ref->subject = subject;
   ref->attribute = g_strdup (attribute);
-  ref->target_dn = g_strdup (target_dn);
+  /* Reported as found, so possibly not UTF-8 (see model_valid_utf8());
+   * NULL for a container above the top of the DN. */
+  ref->target_dn = target_dn != NULL ? g_utf8_make_valid (target_dn, -1) : NULL;
   g_ptr_array_add (self->dangling_refs, ref);
 }
 
@@ -753,7 +775,11 @@ build_connector (Builder *builder,
   spaces = extopo_entry_get_strings (entry, "routingList", &n_spaces);
   connector->address_spaces = g_new0 (char *, n_spaces + 1);
   for (guint i = 0; i < n_spaces; i++)
-    connector->address_spaces[i] = g_strdup (spaces[i]);
+    {
+      g_autofree char *repaired = NULL;
+
+      connector->address_spaces[i] = g_strdup (model_valid_utf8 (spaces[i], &repaired));
+    }
 
   /* CN=<connector>,CN=Connections,CN=<routing group> */
   source_ndn = ndn_skip_rdns (connector->ndn, 2);
