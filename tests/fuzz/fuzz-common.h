@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -40,3 +41,24 @@ fuzz_strndup (const uint8_t *data,
         abort ();                                                        \
       }                                                                  \
   } G_STMT_END
+
+/* A critical (a g_return_if_fail() that failed) is a bug like a crash.
+ * G_DEBUG=fatal-criticals would stop on SIGTRAP, which libFuzzer does not
+ * catch: abort instead, so that the input is saved. */
+static void
+fuzz_log_cb (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+  g_log_default_handler (log_domain, log_level, message, user_data);
+  if ((log_level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR)) != 0)
+    abort ();
+}
+
+/* Runs when the target is loaded, before libFuzzer's main(). */
+__attribute__ ((constructor)) static void
+fuzz_init_logging (void)
+{
+  g_log_set_default_handler (fuzz_log_cb, NULL);
+}
