@@ -21,6 +21,20 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ExtopoLdapString, ldap_memfree, NULL)
 
 G_DEFINE_QUARK (extopo-dn-error-quark, extopo_dn_error)
 
+/* libldap reads "CN=#" followed by a space as an empty BER value, which it
+ * writes as "cn=#" and then cannot read back: a normalized DN would not
+ * normalize again. A #hex value is never empty (RFC 4514). */
+static gboolean
+extopo_dn_has_empty_hex (LDAPDN dn)
+{
+  for (guint i = 0; dn != NULL && dn[i] != NULL; i++)
+    for (guint j = 0; dn[i][j] != NULL; j++)
+      if ((dn[i][j]->la_flags & LDAP_AVA_BINARY) != 0 && dn[i][j]->la_value.bv_len == 0)
+        return TRUE;
+
+  return FALSE;
+}
+
 /* LDAP_DN_FORMAT_LDAP takes LDAPv3 and the looser LDAPv2 spellings that
  * older exports use (spaces after commas, quoted values). */
 static gboolean
@@ -41,6 +55,11 @@ extopo_dn_parse (const char  *dn,
 
   /* The empty DN (the root) parses to NULL. */
   rc = ldap_str2dn (dn, parsed, LDAP_DN_FORMAT_LDAP);
+  if (rc == LDAP_SUCCESS && extopo_dn_has_empty_hex (*parsed))
+    {
+      g_clear_pointer (parsed, ldap_dnfree);
+      rc = LDAP_DECODING_ERROR;
+    }
   if (rc != LDAP_SUCCESS)
     {
       *parsed = NULL;

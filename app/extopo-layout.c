@@ -601,7 +601,11 @@ plan_rank_links (Plan *plan)
       level_size[level[queue[q]]]++;
       n_linked++;
     }
-  per_rank = MAX (4, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
+  /* With no link inside a frame (the administrative view of groups joined
+   * only across frames) there is no tree, and 0 / 0 would be NaN. */
+  per_rank = 4;
+  if (n_linked > 0)
+    per_rank = MAX (per_rank, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
   for (guint q = 0; q < n_queued; q++)
     if (parent_link[queue[q]] >= 0)
       {

@@ -277,12 +277,15 @@ extopo_ldif_is_utf8 (const char *text,
   return g_utf8_validate_len (p, end - p, NULL);
 }
 
+/* Also ends @type at its first NUL: for "cn :" libldap overwrites the
+ * spaces before the colon with NULs but counts them in bv_len, and then
+ * "changetype :" or "objectClass :" missed their keyword. */
 static void
 extopo_ldif_strip_markers (struct berval *type)
 {
   char *out = type->bv_val;
 
-  for (ber_len_t i = 0; i < type->bv_len; i++)
+  for (ber_len_t i = 0; i < type->bv_len && type->bv_val[i] != '\0'; i++)
     {
       if (type->bv_val[i] != '\r')
         *out++ = type->bv_val[i];
@@ -293,12 +296,18 @@ extopo_ldif_strip_markers (struct berval *type)
 }
 
 /* Every line's type is compared with a few keywords: the length decides
- * most of them without a call. */
+ * most of them without a call. Options do not count, as in entry lookups:
+ * "changetype;x" kept as a value would be an attribute "changetype", which
+ * no LDIF can hold, and a snapshot of it would not read back the same. */
 static inline gboolean
 extopo_ldif_type_is (const struct berval *type,
                      const char          *keyword)
 {
-  return type->bv_len == strlen (keyword) && g_ascii_strcasecmp (type->bv_val, keyword) == 0;
+  gsize length = strlen (keyword);
+
+  return type->bv_len >= length &&
+         (type->bv_len == length || type->bv_val[length] == ';') &&
+         g_ascii_strncasecmp (type->bv_val, keyword, length) == 0;
 }
 
 /* @record is one record from ldif_read_record(): its lines, unfolded by

@@ -247,11 +247,28 @@ extopo_model_init (ExtopoModel *self)
   self->strings = g_string_chunk_new (64 * 1024);
 }
 
+/* Values are bytes (an LDIF line may hold any), while every reader of the
+ * model (the screen, the reports, the exports) needs UTF-8: what does not
+ * decode becomes U+FFFD. Returns @text itself when it is valid. */
+static const char *
+model_valid_utf8 (const char  *text,
+                  char       **repaired)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+
+  *repaired = g_utf8_make_valid (text, -1);
+  return *repaired;
+}
+
 /* A string the model keeps, in its chunk; NULL stays NULL. */
 char *
 extopo_model_store (ExtopoModel *self,
                     const char  *text)
 {
+  g_autofree char *repaired = NULL;
+
+  text = model_valid_utf8 (text, &repaired);
   return text != NULL ? g_string_chunk_insert (self->strings, text) : NULL;
 }
 
@@ -260,6 +277,9 @@ char *
 extopo_model_share (ExtopoModel *self,
                     const char  *text)
 {
+  g_autofree char *repaired = NULL;
+
+  text = model_valid_utf8 (text, &repaired);
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
 
@@ -390,7 +410,9 @@ extopo_model_add_dangling (ExtopoModel      *self,
   ref->subject_kind = subject_kind;
   ref->subject = subject;
   ref->attribute = g_strdup (attribute);
-  ref->target_dn = g_strdup (target_dn);
+  /* Reported as found, so possibly not UTF-8 (see model_valid_utf8());
+   * NULL for a container above the top of the DN. */
+  ref->target_dn = target_dn != NULL ? g_utf8_make_valid (target_dn, -1) : NULL;
   g_ptr_array_add (self->dangling_refs, ref);
 }
 
@@ -797,7 +819,11 @@ build_connector (ExtopoModelBuilder *builder,
   spaces = extopo_entry_get_strings (entry, "routingList", &n_spaces);
   connector->address_spaces = g_new0 (char *, n_spaces + 1);
   for (guint i = 0; i < n_spaces; i++)
-    connector->address_spaces[i] = g_strdup (spaces[i]);
+    {
+      g_autofree char *repaired = NULL;
+
+      connector->address_spaces[i] = g_strdup (model_valid_utf8 (spaces[i], &repaired));
+    }
 
   /* CN=<connector>,CN=Connections,CN=<routing group> */
   source_ndn = extopo_ndn_skip_rdns (connector->ndn, 2);
@@ -1281,8 +1307,9 @@ normalize_all (ExtopoModelBuilder  *builder,
         }
     }
 
+  /* An empty GArray has no storage: no pointer to hand out, nothing to do. */
   if (items->len > 0)
-    normalize_parallel ((NormalizeItem *) (gpointer) items->data, items->len);
+    normalize_parallel (&g_array_index (items, NormalizeItem, 0), items->len);
 
   for (guint i = n_entries; i < items->len; i++)
     {

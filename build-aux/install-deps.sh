@@ -27,8 +27,8 @@ PACKAGES=(
   gnome-keyring
   # display tests and screenshots
   xvfb xauth xdotool dbus-x11 imagemagick librsvg2-bin poppler-utils
-  # sanitizer builds
-  libclang-rt-14-dev
+  # sanitizer builds; clang and its runtime for the libFuzzer targets
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -160,6 +160,46 @@ test_dn_is_descendant (void)
   g_assert_false (extopo_dn_is_descendant ("not a dn", "DC=com"));
 }
 
+/* A normalized DN normalizes to itself: it is the key of every lookup, and
+ * a lookup normalizes whatever spelling it is given. "C=#" then a space
+ * (an empty #hex value) came out as "c=#", which does not parse (found by
+ * tests/fuzz/fuzz-dn). */
+static void
+test_dn_normalize_fixed_point (void)
+{
+  const char *dns[] = {
+    "CN=EX1,CN=Servers,DC=contoso,DC=com",
+    "cn=#04024869,dc=com",
+    "CN=Sales\\, East + OU=x,DC=com",
+    "CN=Z\\C3\\BCrich,DC=com",
+    "CN= spaced ,DC=com",
+  };
+  const char *empty_hex[] = {
+    "Co=,C=#\t",
+    "CN=#  ,DC=com",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (dns); i++)
+    {
+      g_autofree char *normalized = extopo_dn_normalize (dns[i], NULL);
+      g_autofree char *again = NULL;
+
+      g_assert_nonnull (normalized);
+      again = extopo_dn_normalize (normalized, NULL);
+      g_assert_cmpstr (again, ==, normalized);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (empty_hex); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *normalized = extopo_dn_normalize (empty_hex[i], &error);
+
+      g_assert_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID);
+      g_assert_null (normalized);
+      g_assert_cmpuint (extopo_dn_get_depth (empty_hex[i]), ==, 0);
+    }
+}
+
 static void
 test_dn_invalid (void)
 {
@@ -205,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/dn/ancestor", test_dn_ancestor);
   g_test_add_func ("/dn/is-descendant", test_dn_is_descendant);
   g_test_add_func ("/dn/invalid", test_dn_invalid);
+  g_test_add_func ("/dn/normalize/fixed-point", test_dn_normalize_fixed_point);
 
   return g_test_run ();
 }

@@ -592,17 +592,27 @@ test_dot_export (void)
   g_rmdir (dir);
 }
 
+/* A sample from data/samples, loaded as the app does. */
+static ExtopoModel *
+load_sample (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
+  ExtopoModel *model = extopo_loader_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (model);
+
+  return model;
+}
+
 static void
 test_address_space_edges (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
-                                            "coexistence.ldif", NULL);
-  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  g_autoptr(ExtopoModel) model = load_sample ("coexistence.ldif");
   g_autoptr(ExtopoGeometry) geometry = NULL;
   guint smtp = 0, x400 = 0;
 
-  g_assert_no_error (error);
   geometry = layout (model, EXTOPO_VIEW_ROUTING, NULL);
 
   /* The SMTP connector, the Send connector and the X.400 link lead to
@@ -632,6 +642,31 @@ test_address_space_edges (void)
     }
   g_assert_cmpuint (smtp, ==, 2);
   g_assert_cmpuint (x400, ==, 1);
+}
+
+/* The mixed-mode sample's administrative view: its only connectors join
+ * routing groups of different administrative groups, so no link lies inside
+ * one frame and the rank planner has no tree to shape. It used to divide
+ * 0 by 0 and cast the NaN to unsigned (undefined behaviour that clang's
+ * UBSan reports; found by tests/fuzz/fuzz-ldif-export). */
+static void
+test_admin_view_cross_links (void)
+{
+  g_autoptr(ExtopoModel) model = load_sample ("mixed-mode.ldif");
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  GPtrArray *servers = extopo_model_get_servers (model);
+
+  geometry = layout (model, EXTOPO_VIEW_ADMIN, NULL);
+
+  g_assert_cmpuint (geometry->nodes->len, ==, servers->len);
+  for (guint i = 0; i < geometry->edges->len; i++)
+    {
+      ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+
+      g_assert_cmpuint (edge->n_points, >=, 2);
+      for (guint p = 0; p < 2 * edge->n_points; p++)
+        g_assert_true (isfinite (edge->points[p]));
+    }
 }
 
 typedef struct
@@ -717,6 +752,7 @@ main (int    argc,
 
   g_test_add_func ("/layout/routing-clusters", test_routing_clusters);
   g_test_add_func ("/layout/admin-view", test_admin_view);
+  g_test_add_func ("/layout/admin-view-cross-links", test_admin_view_cross_links);
   g_test_add_func ("/layout/large-group-grid", test_large_group_grid);
   g_test_add_func ("/layout/long-chain", test_long_chain);
   g_test_add_func ("/layout/collapsed", test_collapsed);

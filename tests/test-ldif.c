@@ -196,6 +196,69 @@ test_ldif_changetype_add (void)
   g_assert_cmpuint (extopo_entry_get_line (entry_at (entries, 1)), ==, 9);
 }
 
+/* LDIF keywords with attribute options are still the keywords: otherwise
+ * "changetype;x: add" became an attribute "changetype" that the snapshot
+ * writer put right after the dn: line, where it reads back as the keyword
+ * and vanishes (found by tests/fuzz/fuzz-snapshot). */
+static void
+test_ldif_keyword_options (void)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  static const char modify[] = "dn: CN=EX1,DC=contoso,DC=com\n"
+                               "changetype;x: modify\n";
+  static const char late[] = "dn: CN=EX1,DC=contoso,DC=com\n"
+                             "cn: EX1\n"
+                             "changeType;lang-en: add\n";
+
+  entries = read_text ("dn: CN=EX1,DC=contoso,DC=com\n"
+                       "changetype;: add\n"
+                       "objectClass: server\n");
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_false (extopo_entry_has_attribute (entry_at (entries, 0), "changetype"));
+
+  snapshot = extopo_ldif_write_to_string (entries);
+  again = read_text (snapshot);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpuint (extopo_entry_get_n_values (entry_at (again, 0), "objectClass"), ==, 1);
+
+  g_assert_null (extopo_ldif_read_data (modify, strlen (modify), TEST_NAME, NULL, &error));
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  g_assert_null (extopo_ldif_read_data (late, strlen (late), TEST_NAME, NULL, &error));
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_SYNTAX);
+}
+
+/* "cn :" is "cn:" (found by tests/fuzz/fuzz-snapshot: libldap counted the
+ * space, so "changetype :add" was kept as an attribute that the snapshot
+ * did not read back, and "objectClass :" did not count for the filter). */
+static void
+test_ldif_space_before_colon (void)
+{
+  static const char text[] = "dn : CN=EX1,DC=contoso,DC=com\n"
+                             "changetype :add\n"
+                             "objectClass\t: msExchExchangeServer\n"
+                             "cn  : EX1\n";
+  static const char * const classes[] = { "msExchExchangeServer", NULL };
+  const ExtopoEntryFilter filter = { classes, NULL };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  ExtopoEntry *entry;
+
+  entries = extopo_ldif_read_data_filtered (text, strlen (text), TEST_NAME, &filter, NULL,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entry_at (entries, 0);
+  g_assert_cmpstr (extopo_entry_get_dn (entry), ==, "CN=EX1,DC=contoso,DC=com");
+  g_assert_false (extopo_entry_has_attribute (entry, "changetype"));
+  g_assert_cmpstr (extopo_entry_get_string (entry, "cn"), ==, "EX1");
+  g_assert_true (extopo_entry_has_object_class (entry, "msExchExchangeServer"));
+}
+
 static void
 test_ldif_comments (void)
 {
@@ -960,6 +1023,8 @@ main (int   argc,
   g_test_add_func ("/ldif/folded-lines", test_ldif_folded_lines);
   g_test_add_func ("/ldif/base64", test_ldif_base64);
   g_test_add_func ("/ldif/changetype-add", test_ldif_changetype_add);
+  g_test_add_func ("/ldif/keyword-options", test_ldif_keyword_options);
+  g_test_add_func ("/ldif/space-before-colon", test_ldif_space_before_colon);
   g_test_add_func ("/ldif/comments", test_ldif_comments);
   g_test_add_func ("/ldif/version-line", test_ldif_version_line);
   g_test_add_func ("/ldif/attribute-options", test_ldif_attribute_options);

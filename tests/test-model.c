@@ -9,6 +9,9 @@
 #include <locale.h>
 
 #include "extopo-dn.h"
+#include "extopo-findings.h"
+#include "extopo-ldif-reader.h"
+#include "extopo-report.h"
 #include "model/model-fixture.h"
 
 static void
@@ -558,6 +561,111 @@ test_model_no_organization (void)
   g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_NO_ORGANIZATION);
 }
 
+/* Data without a single Exchange object (an empty LDIF file, or one with
+ * other objects only) builds nothing: no DN to normalise must not mean
+ * pointer arithmetic on the empty list's missing storage (found by
+ * tests/fuzz/fuzz-ldif-export; UBSan's pointer-overflow check in a clang
+ * build flags it). */
+static void
+test_model_empty_input (void)
+{
+  static const char * const inputs[] = {
+    "",
+    "version: 1\n",
+    "dn: CN=Users,DC=example,DC=com\nobjectClass: container\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(ExtopoModel) model = NULL;
+
+      entries = extopo_ldif_read_data (inputs[i], strlen (inputs[i]), "empty.ldif", NULL,
+                                       &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (entries);
+
+      model = extopo_model_new_from_entries (entries, "empty.ldif", &error);
+      g_assert_null (model);
+      g_assert_error (error, EXTOPO_MODEL_ERROR, EXTOPO_MODEL_ERROR_NO_ORGANIZATION);
+      g_assert_nonnull (strstr (error->message, "empty.ldif"));
+    }
+}
+
+/* LDIF values are bytes: text the model keeps (names, versions, links as
+ * found, address spaces) is UTF-8 whatever the file held, or the reports
+ * and exports are not (found by tests/fuzz/fuzz-ldif-export: a byte 0x93 in
+ * msExchRoutingMasterDN went into the JSON report as it was). */
+static void
+test_model_text_not_utf8 (void)
+{
+  g_autoptr(ExtopoModel) model = fx_model_from_text (
+    FX_ORG_ENTRY ("msExchMixedMode: FALSE")
+    FX_AG_ENTRY ("HQ")
+    "dn: " FX_RG ("HQ", "Seattle") "\n"
+    "objectClass: msExchRoutingGroup\n"
+    "msExchRoutingMasterDN: CN=SEA-EX01,CN=Server\x93," FX_AG ("HQ") "\n\n"
+    "dn: " FX_SERVER ("HQ", "SEA-EX01") "\n"
+    "objectClass: msExchExchangeServer\n"
+    "cn: SEA\xff-EX01\n"
+    "serialNumber: Version 6.5 (Build 7638.2\xc3: Service Pack 2)\n"
+    "legacyExchangeDN: /o=First\x80\n"
+    "msExchHomeRoutingGroup: " FX_RG ("HQ", "Seattle") "\n\n"
+    "dn: " FX_CONNECTOR ("HQ", "Seattle", "Internet") "\n"
+    "objectClass: msExchRoutingSMTPConnector\n"
+    "routingList: SMTP:*.example\xfe;1\n"
+    "msExchSourceBridgeheadServersDN: CN=Gone\xe2\x82," FX_AG ("HQ") "\n\n");
+  ExtopoRoutingGroup *seattle = fx_routing_group (model, "Seattle");
+  ExtopoServer *server = g_ptr_array_index (extopo_model_get_servers (model), 0);
+  ExtopoConnector *connector = g_ptr_array_index (extopo_model_get_connectors (model), 0);
+  GPtrArray *dangling = extopo_model_get_dangling_refs (model);
+  g_autofree char *json = NULL;
+
+  g_assert_nonnull (seattle);
+  g_assert_true (g_utf8_validate (seattle->master_dn, -1, NULL));
+  g_assert_nonnull (strstr (seattle->master_dn, "CN=Server\xef\xbf\xbd,"));
+  g_assert_cmpstr (server->name, ==, "SEA\xef\xbf\xbd-EX01");
+  g_assert_true (g_utf8_validate (server->serial_number, -1, NULL));
+  g_assert_cmpstr (server->legacy_dn, ==, "/o=First\xef\xbf\xbd");
+  g_assert_cmpstr (connector->address_spaces[0], ==, "SMTP:*.example\xef\xbf\xbd;1");
+  g_assert_cmpuint (dangling->len, >=, 2);
+  for (guint i = 0; i < dangling->len; i++)
+    {
+      ExtopoDanglingRef *ref = g_ptr_array_index (dangling, i);
+
+      g_assert_true (g_utf8_validate (ref->target_dn, -1, NULL));
+    }
+
+  extopo_findings_evaluate (model);
+  json = extopo_report_to_json (model);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+}
+
+/* An administrative group with no room for an organization above it: its
+ * missing container has no DN at all, and the dangling link says so with
+ * NULL (the UTF-8 repair must not trip over it). */
+static void
+test_model_admin_group_at_top (void)
+{
+  g_autoptr(ExtopoModel) model = fx_model_from_text (
+    FX_ORG_ENTRY ("msExchMixedMode: FALSE")
+    "dn: CN=Lonely\nobjectClass: msExchAdminGroup\n\n");
+  GPtrArray *dangling = extopo_model_get_dangling_refs (model);
+  ExtopoDanglingRef *ref;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpuint (dangling->len, ==, 1);
+  ref = g_ptr_array_index (dangling, 0);
+  g_assert_cmpstr (ref->subject_dn, ==, "CN=Lonely");
+  g_assert_cmpstr (ref->attribute, ==, "distinguishedName");
+  g_assert_null (ref->target_dn);
+
+  extopo_findings_evaluate (model);
+  json = extopo_report_to_json (model);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+}
+
 /* An entry DN that does not parse fails the build and names its line, also
  * when the DNs are normalized by several threads. */
 static void
@@ -684,6 +792,9 @@ main (int   argc,
   g_test_add_func ("/model/server-attributes", test_model_server_attributes);
   g_test_add_func ("/model/sorted", test_model_sorted);
   g_test_add_func ("/model/no-organization", test_model_no_organization);
+  g_test_add_func ("/model/empty-input", test_model_empty_input);
+  g_test_add_func ("/model/text-not-utf8", test_model_text_not_utf8);
+  g_test_add_func ("/model/admin-group-at-top", test_model_admin_group_at_top);
   g_test_add_func ("/model/invalid-dn", test_model_invalid_dn);
   g_test_add_func ("/model/lookup", test_model_lookup);
   g_test_add_func ("/model/many-servers", test_model_many_servers);
