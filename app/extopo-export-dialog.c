@@ -222,7 +222,7 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
   g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, extopo_export_dialog_write_async);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_export_dialog_write_async));
 
   if (self->path == NULL || self->geometry == NULL)
     {

@@ -708,18 +708,18 @@ check_dangling_reference (RuleContext *ctx,
 /* The table                                                           */
 
 /* Shared by both mode rules. */
-static const char native_mode_steps[] =
-  N_("Remove every Exchange Server 5.5 server, Site Replication Service and Active Directory "
-     "Connector connection agreement first. Then, in Exchange System Manager, right-click "
-     "organization “%s”, choose Properties, and on the General tab click Change Operations "
-     "Mode, then Change Mode. The switch cannot be undone.");
+#define NATIVE_MODE_STEPS \
+  N_("Remove every Exchange Server 5.5 server, Site Replication Service and Active Directory " \
+     "Connector connection agreement first. Then, in Exchange System Manager, right-click " \
+     "organization “%s”, choose Properties, and on the General tab click Change Operations " \
+     "Mode, then Change Mode. The switch cannot be undone.")
 
 static const Rule rules[] = {
   {
     "ORG_MIXED_MODE", EXTOPO_SEVERITY_ERROR, EXTOPO_OBJECT_ORGANIZATION,
     check_org_mixed_mode,
     N_("Organization “%s” runs in mixed mode; Exchange Server 2007 needs native mode."),
-    native_mode_steps,
+    NATIVE_MODE_STEPS,
     FALSE, TRUE,
   },
   {
@@ -727,7 +727,7 @@ static const Rule rules[] = {
     check_org_mode_unset,
     N_("Organization “%s” has no msExchMixedMode value; Exchange treats it as mixed mode, "
        "and Exchange Server 2007 needs native mode."),
-    native_mode_steps,
+    NATIVE_MODE_STEPS,
     FALSE, TRUE,
   },
   {

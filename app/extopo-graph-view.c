@@ -713,7 +713,7 @@ extopo_graph_view_start_job (ExtopoGraphView  *self,
 
   self->job = job;
   task = g_task_new (self, NULL, render_done_cb, NULL);
-  g_task_set_source_tag (task, extopo_graph_view_start_job);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_graph_view_start_job));
   g_task_set_task_data (task, job, render_job_free);
   g_task_run_in_thread (task, render_worker);
 }

@@ -1458,7 +1458,7 @@ extopo_layout_compute_async (ExtopoModel               *model,
   data->options.collapsed = copy_string_set (options != NULL ? options->collapsed : NULL);
 
   task = g_task_new (model, cancellable, callback, user_data);
-  g_task_set_source_tag (task, extopo_layout_compute_async);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_layout_compute_async));
   g_task_set_task_data (task, data, (GDestroyNotify) layout_task_data_free);
   g_task_run_in_thread (task, layout_worker);
 }
@@ -1468,7 +1468,8 @@ extopo_layout_compute_finish (GAsyncResult  *result,
                               GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_layout_compute_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        EXTOPO_TASK_TAG (extopo_layout_compute_async),
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -1799,7 +1799,7 @@ extopo_ldap_fetch_async (const ExtopoLdapParams  *params,
     }
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, extopo_ldap_fetch_async);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_ldap_fetch_async));
   g_task_set_name (task, "[extopo] LDAP fetch");
   g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
   g_task_run_in_thread (task, fetch_worker);
@@ -1810,7 +1810,8 @@ extopo_ldap_fetch_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_ldap_fetch_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        EXTOPO_TASK_TAG (extopo_ldap_fetch_async),
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -110,7 +110,7 @@ extopo_loader_load_file_async (const char          *path,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, extopo_loader_load_file_async);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_loader_load_file_async));
   g_task_set_name (task, "[extopo] load file");
   g_task_set_task_data (task, g_strdup (path), g_free);
   /* A cancelled load reports cancellation even when the worker finished. */
@@ -124,7 +124,8 @@ extopo_loader_load_file_finish (GAsyncResult  *result,
                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == extopo_loader_load_file_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        EXTOPO_TASK_TAG (extopo_loader_load_file_async),
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

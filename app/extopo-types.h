@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A function as a GTask source tag: ISO C has no conversion between function
+ * and object pointers, but one through an integer is defined. */
+#define EXTOPO_TASK_TAG(func) ((gpointer) (guintptr) (func))
+
 typedef struct _ExtopoEntry          ExtopoEntry;
 typedef struct _ExtopoOrganization   ExtopoOrganization;
 typedef struct _ExtopoAdminGroup     ExtopoAdminGroup;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -718,12 +720,33 @@ layout_done_cb (GObject      *object,
   update_busy (self, NULL);
 }
 
+/* @n with the locale's thousands separator ("20,000", "20.000"): ISO C's
+ * printf has no grouping flag. */
+static char *
+format_count (guint n)
+{
+  const char *separator = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *text = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0 && separator != NULL)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 start_layout (ExtopoWindow *self,
               Request      *request)
 {
   ExtopoLayoutOptions options = { request->view, request->collapsed };
   guint n_servers = extopo_model_get_servers (request->model)->len;
+  g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
   if (self->layout_cancellable != NULL)
@@ -731,10 +754,11 @@ start_layout (ExtopoWindow *self,
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
 
-  /* Translators: shown while the diagram is computed; %'u is a number with separators. */
-  text = g_strdup_printf (ngettext ("Laying out %'u server…", "Laying out %'u servers…",
+  count = format_count (n_servers);
+  /* Translators: shown while the diagram is computed; %s is a number with separators. */
+  text = g_strdup_printf (ngettext ("Laying out %s server…", "Laying out %s servers…",
                                     n_servers),
-                          n_servers);
+                          count);
   update_busy (self, text);
 
   extopo_layout_compute_async (request->model, &options, self->layout_cancellable,
@@ -919,7 +943,7 @@ fetch_done_cb (GObject      *object,
   update_busy (self, text);
 
   task = g_task_new (NULL, self->load_cancellable, load_entries_done_cb, request);
-  g_task_set_source_tag (task, fetch_done_cb);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (fetch_done_cb));
   g_object_set_data (G_OBJECT (task), "extopo-request", request);
   g_task_set_task_data (task, g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, load_entries_worker);
@@ -930,14 +954,16 @@ fetch_progress_cb (guint    n_entries,
                    gpointer user_data)
 {
   ExtopoWindow *self = user_data;
+  g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
   if (self->load_cancellable == NULL)
     return;
 
   /* Translators: progress of a directory download. */
-  text = g_strdup_printf (ngettext ("Received %'u entry…", "Received %'u entries…", n_entries),
-                          n_entries);
+  count = format_count (n_entries);
+  text = g_strdup_printf (ngettext ("Received %s entry…", "Received %s entries…", n_entries),
+                          count);
   update_busy (self, text);
 }
 

@@ -7,6 +7,7 @@ EXTOPO_SRCDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EXTOPO_BUILD_DIR=${EXTOPO_BUILD_DIR:-_build}
 EXTOPO_ASAN_BUILD_DIR=${EXTOPO_ASAN_BUILD_DIR:-_build-asan}
 EXTOPO_FUZZ_BUILD_DIR=${EXTOPO_FUZZ_BUILD_DIR:-_build-fuzz}
+EXTOPO_PEDANTIC_BUILD_DIR=${EXTOPO_PEDANTIC_BUILD_DIR:-_build-pedantic}
 # At most as many compile jobs as cores; override with EXTOPO_JOBS.
 EXTOPO_JOBS=${EXTOPO_JOBS:-$(nproc 2>/dev/null || echo 2)}
 

@@ -42,6 +42,14 @@ export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
 # Every allocation through malloc, so the sanitizer sees each one.
 export G_SLICE=always-malloc
 
+# The program itself builds without a warning at warning_level=3 (-Wpedantic).
+echo "== build ($EXTOPO_PEDANTIC_BUILD_DIR, warning_level=3 and -Werror for app/)"
+if ! { configure_build "$EXTOPO_PEDANTIC_BUILD_DIR" -Dwarning_level=3 -Dwerror=true \
+       && build "$EXTOPO_PEDANTIC_BUILD_DIR" app/extopo; }; then
+  echo "test.sh: app/ does not build cleanly at warning_level=3" >&2
+  status=1
+fi
+
 echo "== build ($EXTOPO_ASAN_BUILD_DIR, address and undefined sanitizers)"
 if configure_build "$EXTOPO_ASAN_BUILD_DIR" \
      -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \

@@ -716,7 +716,7 @@ test_report_csv_formula_guard (void)
       g_autofree char *guarded = g_strconcat ("'", hostile_servers[i], NULL);
       GPtrArray *row = csv_row_of (rows, guarded);
 
-      g_assert_cmpuint (row->len, ==, 13);
+      g_assert_cmpuint (row->len, ==, ((GPtrArray *) g_ptr_array_index (rows, 0))->len);
       g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "'" HOSTILE_AG);
       g_assert_cmpstr (g_ptr_array_index (row, 3), ==, HOSTILE_RG);
     }
