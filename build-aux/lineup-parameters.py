@@ -39,7 +39,10 @@ def line_up(lines):
         indented = all(line.startswith(indent) and not line[len(indent)].isspace()
                        for line in lines[i + 1:end + 1])
         params = [PARAM.match(text) for text in texts]
-        if not is_definition or end == i or not indented or None in params:
+        # A function pointer parameter ("int (*get) (void)") is left as written.
+        has_function_pointer = any('(' in text.rstrip().rstrip(')') for text in texts)
+        if (not is_definition or end == i or not indented or None in params
+                or has_function_pointer):
             out.extend(lines[i:end + 1])
             i = end + 1
             continue
