@@ -146,7 +146,7 @@ track_tmp_path (const char *tmp_path)
     return;
   signal_tmp_set = 0;
   if (tmp_path != NULL && g_strlcpy (signal_tmp_path, tmp_path, sizeof signal_tmp_path)
-                          < sizeof signal_tmp_path)
+      < sizeof signal_tmp_path)
     signal_tmp_set = 1;
 }
 

@@ -16,7 +16,7 @@
 
 #include "extopo-findings-private.h"
 
-const char * const *
+const char *const *
 extopo_findings_get_ids (void)
 {
   static const char **ids = NULL;
@@ -531,7 +531,7 @@ readiness_describe (ExtopoReadiness *readiness,
     }
 
   readiness->reasons = reasons->len > 0 ? g_string_free (g_steal_pointer (&reasons), FALSE) :
-                                          NULL;
+                       NULL;
 }
 
 void

@@ -549,7 +549,7 @@ extopo_geometry_finish (ExtopoGeometry *self)
 #define GROW(r) G_STMT_START { \
     if (have_bounds) extopo_rect_union (&bounds, (r), &bounds); \
     else { bounds = *(r); have_bounds = TRUE; } \
-  } G_STMT_END
+} G_STMT_END
 
   for (guint i = 0; i < self->frames->len; i++)
     GROW (&g_array_index (self->frames, ExtopoGeoFrame, i).box);

@@ -330,7 +330,7 @@ plan_admin_view (Plan *plan)
                                     g_ptr_array_new ());
 
           for (guint j = 0; admin_group->routing_groups != NULL &&
-                            j < admin_group->routing_groups->len; j++)
+               j < admin_group->routing_groups->len; j++)
             g_hash_table_insert (plan->block_of_group,
                                  g_ptr_array_index (admin_group->routing_groups, j),
                                  GUINT_TO_POINTER (b + 1));
@@ -341,7 +341,7 @@ plan_admin_view (Plan *plan)
       c = plan->clusters->len - 1;
 
       for (guint j = 0; admin_group->routing_groups != NULL &&
-                        j < admin_group->routing_groups->len; j++)
+           j < admin_group->routing_groups->len; j++)
         {
           ExtopoRoutingGroup *group = g_ptr_array_index (admin_group->routing_groups, j);
           gboolean collapsed = plan_is_collapsed (plan, group->ndn);
@@ -1495,8 +1495,8 @@ dot_flush_cb (void *chan)
 static Agiodisc_t dot_string_io = { NULL, dot_putstr_cb, dot_flush_cb };
 
 static char *
-format_point (double x,
-              double y,
+format_point (double      x,
+              double      y,
               const char *suffix)
 {
   char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
@@ -1649,7 +1649,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
         {
           g_autofree char *anchor = g_strdup_printf ("anchor%u", i);
           ExtopoRect spot = { frame->box.x + frame->box.width / 2,
-                               frame->box.y + frame->box.height / 2, 1, 1 };
+                              frame->box.y + frame->box.height / 2, 1, 1 };
 
           /* Edges join groups; DOT needs a node to hang them on. */
           anchors[i] = agnode (frame_graphs[i], anchor, TRUE);
@@ -1706,7 +1706,7 @@ geometry_build_dot (ExtopoGeometry *geometry)
       for (guint k = 0; k < geo->n_points; k++)
         {
           g_autofree char *xy = format_point (geo->points[2 * k],
-                                                 top - geo->points[2 * k + 1], "");
+                                              top - geo->points[2 * k + 1], "");
 
           if (k > 0)
             g_string_append_c (pos, ' ');

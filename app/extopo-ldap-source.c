@@ -60,7 +60,7 @@ extopo_ldap_get_filter (void)
   return filter;
 }
 
-const char * const *
+const char *const *
 extopo_ldap_get_attributes (void)
 {
   return extopo_schema_get_attributes ();
@@ -457,9 +457,9 @@ operation_timeout_of (const ExtopoLdapParams *params)
 }
 
 static gboolean
-check_cancelled (Session      *session,
-                 int           msgid,
-                 GError      **error)
+check_cancelled (Session  *session,
+                 int       msgid,
+                 GError  **error)
 {
   if (!g_cancellable_is_cancelled (session->cancellable))
     return FALSE;
@@ -610,11 +610,11 @@ set_lost_error (Session     *session,
  * while a server that stopped answering does. Returns the message type, or
  * -1 with @error set (the operation abandoned). */
 static int
-wait_for_message (Session       *session,
-                  int            msgid,
-                  const char    *step,
-                  LDAPMessage  **message,
-                  GError       **error)
+wait_for_message (Session      *session,
+                  int           msgid,
+                  const char   *step,
+                  LDAPMessage **message,
+                  GError      **error)
 {
   guint timeout = operation_timeout_of (session->params);
   gint64 deadline;
@@ -666,10 +666,10 @@ wait_for_message (Session       *session,
 }
 
 static gboolean
-set_int_option (Session      *session,
-                int           option,
-                int           value,
-                GError      **error)
+set_int_option (Session  *session,
+                int       option,
+                int       value,
+                GError  **error)
 {
   int rc = ldap_set_option (session->ld, option, &value);
 
@@ -1151,15 +1151,15 @@ add_attribute (Session        *session,
 
 /* Runs one search to its end, page by page, handing every entry to @entries. */
 static gboolean
-run_search (Session      *session,
-            const char   *base,
-            int           scope,
-            const char   *filter,
-            char        **attributes,
-            guint         page_size,
-            const char   *step,
-            GPtrArray    *entries,
-            GError      **error)
+run_search (Session     *session,
+            const char  *base,
+            int          scope,
+            const char  *filter,
+            char       **attributes,
+            guint        page_size,
+            const char  *step,
+            GPtrArray   *entries,
+            GError     **error)
 {
   const ExtopoLdapParams *params = session->params;
   struct berval cookie = { 0, NULL };
@@ -1769,13 +1769,13 @@ fetch_worker (GTask        *task,
 }
 
 void
-extopo_ldap_fetch_async (const ExtopoLdapParams  *params,
-                         GCancellable            *cancellable,
-                         ExtopoLdapProgressFunc   progress,
-                         gpointer                 progress_data,
-                         GDestroyNotify           progress_data_free,
-                         GAsyncReadyCallback      callback,
-                         gpointer                 user_data)
+extopo_ldap_fetch_async (const ExtopoLdapParams *params,
+                         GCancellable           *cancellable,
+                         ExtopoLdapProgressFunc  progress,
+                         gpointer                progress_data,
+                         GDestroyNotify          progress_data_free,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
   FetchData *data;

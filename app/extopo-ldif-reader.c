@@ -91,11 +91,11 @@ extopo_ldif_line_at (const char *data,
 /* ldifde -u writes UTF-16 with a byte order mark; Windows editors add a
  * UTF-8 one. Everything after this works on UTF-8 without a mark. */
 static gboolean
-extopo_ldif_decode_text (const char  **data,
-                         gsize        *length,
-                         char        **converted,
-                         const char   *name,
-                         GError      **error)
+extopo_ldif_decode_text (const char **data,
+                         gsize       *length,
+                         char       **converted,
+                         const char  *name,
+                         GError     **error)
 {
   const guchar *bytes = (const guchar *) *data;
   g_autoptr(GError) local_error = NULL;

@@ -553,7 +553,7 @@ build_admin_group (ExtopoModelBuilder *builder,
   group->organization = find_organization (self, group->ndn, 2);
   if (group->organization == NULL)
     extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ADMIN_GROUP, group,
-                        "distinguishedName", extopo_ndn_skip_rdns (group->ndn, 2));
+                               "distinguishedName", extopo_ndn_skip_rdns (group->ndn, 2));
 
   g_ptr_array_add (self->admin_groups, group);
   model_register (self, group->ndn, EXTOPO_OBJECT_ADMIN_GROUP, group);
@@ -583,7 +583,7 @@ build_routing_group (ExtopoModelBuilder *builder,
   group->admin_group = extopo_model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
   if (group->admin_group == NULL)
     extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
-                        "distinguishedName", parent != NULL ? parent : group->dn);
+                               "distinguishedName", parent != NULL ? parent : group->dn);
 
   g_ptr_array_add (self->routing_groups, group);
   model_register (self, group->ndn, EXTOPO_OBJECT_ROUTING_GROUP, group);
@@ -700,7 +700,7 @@ build_server (ExtopoModelBuilder *builder,
   server->admin_group = extopo_model_lookup_ndn (self, parent, EXTOPO_OBJECT_ADMIN_GROUP);
   if (server->admin_group == NULL)
     extopo_model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
-                        "distinguishedName", parent != NULL ? parent : server->dn);
+                               "distinguishedName", parent != NULL ? parent : server->dn);
 
   g_ptr_array_add (self->servers, server);
   model_register (self, server->ndn, EXTOPO_OBJECT_SERVER, server);
@@ -720,7 +720,7 @@ link_server_routing_group (ExtopoModelBuilder *builder,
       server->routing_group = extopo_model_lookup_ndn (self, ndn, EXTOPO_OBJECT_ROUTING_GROUP);
       if (server->routing_group == NULL)
         extopo_model_add_dangling (self, server->dn, EXTOPO_OBJECT_SERVER, server,
-                            "msExchHomeRoutingGroup", server->home_routing_group_dn);
+                                   "msExchHomeRoutingGroup", server->home_routing_group_dn);
       return;
     }
 
@@ -780,7 +780,7 @@ link_bridgeheads (ExtopoModelBuilder *builder,
 
       if (server == NULL)
         extopo_model_add_dangling (builder->model, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
-                            attribute, values[i]);
+                                   attribute, values[i]);
       else if (!g_ptr_array_find (servers, server, NULL))
         g_ptr_array_add (servers, server);
     }
@@ -830,7 +830,7 @@ build_connector (ExtopoModelBuilder *builder,
   connector->source = extopo_model_lookup_ndn (self, source_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
   if (connector->source == NULL)
     extopo_model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
-                        "distinguishedName", source_ndn != NULL ? source_ndn : connector->dn);
+                               "distinguishedName", source_ndn != NULL ? source_ndn : connector->dn);
 
   if (connector->type == EXTOPO_CONNECTOR_SMTP &&
       ((connector->source != NULL && connector->source->interop) ||
@@ -845,7 +845,7 @@ build_connector (ExtopoModelBuilder *builder,
       connector->target = extopo_model_lookup_ndn (self, target_ndn, EXTOPO_OBJECT_ROUTING_GROUP);
       if (connector->target == NULL)
         extopo_model_add_dangling (self, connector->dn, EXTOPO_OBJECT_CONNECTOR, connector,
-                            "msExchDestinationRGDN", connector->target_dn);
+                                   "msExchDestinationRGDN", connector->target_dn);
     }
 
   connector->n_source_bridgehead_dns =
@@ -1236,7 +1236,7 @@ static const char * const connector_links[] = {
   NULL
 };
 
-static const char * const *
+static const char *const *
 entry_kind_get_links (EntryKind kind)
 {
   static const char * const no_links[] = { NULL };
@@ -1467,10 +1467,10 @@ extopo_model_new_from_entries (GPtrArray   *entries,
         continue;
 
       group->master = extopo_model_lookup_ndn (self, extopo_model_builder_normalize (&builder, group->master_dn),
-                                        EXTOPO_OBJECT_SERVER);
+                                               EXTOPO_OBJECT_SERVER);
       if (group->master == NULL)
         extopo_model_add_dangling (self, group->dn, EXTOPO_OBJECT_ROUTING_GROUP, group,
-                            "msExchRoutingMasterDN", group->master_dn);
+                                   "msExchRoutingMasterDN", group->master_dn);
     }
 
   each_pending (&builder, &pending, ENTRY_KIND_CONNECTOR, build_connector);

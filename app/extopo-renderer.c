@@ -494,7 +494,7 @@ show_ascii_text (Painter    *painter,
 
   if (len == 0 || len > 250 ||
       cairo_pattern_get_rgba (cairo_get_source (painter->cr), &r, &g, &b, &a) !=
-        CAIRO_STATUS_SUCCESS)
+      CAIRO_STATUS_SUCCESS)
     return FALSE;
   for (guint i = 0; i < len; i++)
     if ((guchar) text[i] < 0x20 || (guchar) text[i] > 0x7e)
@@ -646,11 +646,11 @@ rounded_rect (cairo_t *cr,
  * One short stroke instead of a filled outline of four arcs, which in a
  * vector export is a quarter of the numbers for the same picture. */
 static void
-stroke_capsule (cairo_t   *cr,
-                double     x,
-                double     y,
-                double     length,
-                double     thickness)
+stroke_capsule (cairo_t *cr,
+                double   x,
+                double   y,
+                double   length,
+                double   thickness)
 {
   cairo_move_to (cr, x, y);
   /* Not quite zero: some SVG viewers drop zero-length lines, caps and all. */
@@ -952,20 +952,20 @@ draw_servers (Painter *painter,
 
 #define EACH_NODE(node) \
   for (guint k_ = 0; k_ < indices->len; k_++) \
-    for (const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode, \
-                                                     g_array_index (indices, guint, k_)); \
-         node != NULL; node = NULL)
+  for (const ExtopoGeoNode *node = &g_array_index (nodes, ExtopoGeoNode, \
+                                                   g_array_index (indices, guint, k_)); \
+       node != NULL; node = NULL)
 
   for (int status = EXTOPO_STATUS_OK; status <= EXTOPO_STATUS_UNSUPPORTED; status++)
     {
       gboolean any = FALSE;
 
       EACH_NODE (node)
-        if (clamp_status (node->server->status) == (ExtopoStatus) status)
-          {
-            rounded_rect (cr, node->box.x, node->box.y, node->box.width, node->box.height, 4);
-            any = TRUE;
-          }
+      if (clamp_status (node->server->status) == (ExtopoStatus) status)
+        {
+          rounded_rect (cr, node->box.x, node->box.y, node->box.width, node->box.height, 4);
+          any = TRUE;
+        }
       if (!any)
         continue;
       set_rgb (cr, &status_fill[status]);
@@ -976,15 +976,15 @@ draw_servers (Painter *painter,
 
       /* The status stripe on the left edge. */
       EACH_NODE (node)
-        if (clamp_status (node->server->status) == (ExtopoStatus) status)
-          cairo_rectangle (cr, node->box.x + 0.5, node->box.y + 3, 3.5, node->box.height - 6);
+      if (clamp_status (node->server->status) == (ExtopoStatus) status)
+        cairo_rectangle (cr, node->box.x + 0.5, node->box.y + 3, 3.5, node->box.height - 6);
       cairo_fill (cr);
     }
 
   painter->capsules = g_array_new (FALSE, FALSE, sizeof (Capsule));
   painter->text_batches = g_ptr_array_new_with_free_func (glyph_batch_free);
   EACH_NODE (node)
-    draw_server_content (painter, node);
+  draw_server_content (painter, node);
   flush_capsules (painter);
 
   if (painter->detailed)
@@ -992,27 +992,27 @@ draw_servers (Painter *painter,
       gboolean warnings = FALSE;
 
       EACH_NODE (node)
-        {
-          ExtopoStatus status = clamp_status (node->server->status);
+      {
+        ExtopoStatus status = clamp_status (node->server->status);
 
-          path_status_mark (cr, status, node->box.x + node->box.width - 11, node->box.y + 11,
-                            mark_scale);
-          warnings |= status == EXTOPO_STATUS_WARNING;
-        }
+        path_status_mark (cr, status, node->box.x + node->box.width - 11, node->box.y + 11,
+                          mark_scale);
+        warnings |= status == EXTOPO_STATUS_WARNING;
+      }
       set_mark_style (cr, mark_scale);
       cairo_stroke (cr);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       if (warnings)
         {
           EACH_NODE (node)
-            if (clamp_status (node->server->status) == EXTOPO_STATUS_WARNING)
-              {
-                double cx = node->box.x + node->box.width - 11;
-                double cy = node->box.y + 11 + 3.2 * mark_scale;
+          if (clamp_status (node->server->status) == EXTOPO_STATUS_WARNING)
+            {
+              double cx = node->box.x + node->box.width - 11;
+              double cy = node->box.y + 11 + 3.2 * mark_scale;
 
-                cairo_new_sub_path (cr);
-                cairo_arc (cr, cx, cy, 0.95 * mark_scale, 0, 2 * G_PI);
-              }
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, cx, cy, 0.95 * mark_scale, 0, 2 * G_PI);
+            }
           cairo_fill (cr);
         }
     }
@@ -1181,14 +1181,14 @@ fit_title_size (Painter    *painter,
 /* A group's box in its kind's style, shared by the frames and the legend.
  * Leaves the border colour as the source. */
 static void
-paint_group_box (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   width,
-                 double   height,
-                 double   radius,
-                 gboolean admin,
-                 gboolean interop)
+paint_group_box (cairo_t  *cr,
+                 double    x,
+                 double    y,
+                 double    width,
+                 double    height,
+                 double    radius,
+                 gboolean  admin,
+                 gboolean  interop)
 {
   static const double dashes[] = { 6.0, 3.0 };
 
@@ -1842,10 +1842,10 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
 
 /* The legend is drawn and measured by the same code: @paint FALSE only measures. */
 static double
-legend_draw (Painter *painter,
-             double   x0,
-             double   y0,
-             gboolean paint)
+legend_draw (Painter  *painter,
+             double    x0,
+             double    y0,
+             gboolean  paint)
 {
   static const struct
   {
@@ -1868,10 +1868,10 @@ legend_draw (Painter *painter,
     set_rgb (cr, &ink); \
     draw_text (painter, (text), FRAME_TITLE_SIZE, TRUE, x, y, inner, paint); \
     y += 18; \
-  } G_STMT_END
+} G_STMT_END
 
   /* The badge and symbol columns are as wide as their widest item. */
-  badge_x = draw_pill (painter, "2003 SP2", 0, 0, &badge_fill, &ink, FALSE);
+    badge_x = draw_pill (painter, "2003 SP2", 0, 0, &badge_fill, &ink, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
     badge_x = MAX (badge_x, draw_pill (painter, extopo_role_get_badge (all_roles[i]), 0, 0,
                                        &badge_fill, &ink, FALSE));
@@ -2082,9 +2082,9 @@ page_region (ExtopoGeometry            *geometry,
  * and counts, then the organization's readiness for Exchange 2007 with its
  * reasons. Returns its height. */
 static double
-title_block (Painter *painter,
-             double   width,
-             gboolean paint)
+title_block (Painter  *painter,
+             double    width,
+             gboolean  paint)
 {
   cairo_t *cr = painter->cr;
   const ExtopoRenderOptions *options = painter->options;

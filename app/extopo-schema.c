@@ -11,7 +11,7 @@
 #include "extopo-schema.h"
 
 /* Every class in extopo-model.c's class_table. */
-static const char *const object_classes[] = {
+static const char * const object_classes[] = {
   "msExchOrganizationContainer",
   "msExchAdminGroup",
   "msExchRoutingGroup",
@@ -36,7 +36,7 @@ static const char *const object_classes[] = {
 };
 
 /* Every attribute extopo-model.c reads from an entry. */
-static const char *const attributes[] = {
+static const char * const attributes[] = {
   "objectClass",
   "cn",
   "msExchMixedMode",
@@ -77,13 +77,13 @@ static const char *const attributes[] = {
 
 static const ExtopoEntryFilter entry_filter = { object_classes, attributes };
 
-const char * const *
+const char *const *
 extopo_schema_get_object_classes (void)
 {
   return object_classes;
 }
 
-const char * const *
+const char *const *
 extopo_schema_get_attributes (void)
 {
   return attributes;

@@ -939,9 +939,9 @@ typedef enum
 /* The roles set in @roles that @product has (every role when the product is
  * unknown), each role once. */
 static char **
-roles_collect (guint          roles,
-               ExtopoProduct  product,
-               RoleText       which)
+roles_collect (guint         roles,
+               ExtopoProduct product,
+               RoleText      which)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *seen[G_N_ELEMENTS (role_table)];

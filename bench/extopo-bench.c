@@ -453,7 +453,7 @@ static void
 print_rule (void)
 {
   printf ("%s\n", "------------------------------------------------------------------------"
-                  "---------------------------------------------------");
+          "---------------------------------------------------");
 }
 
 /* The summary's figure of a finished child, or why it failed. */
@@ -587,7 +587,7 @@ print_summary_row (const char   *label,
                    GArray       *results,
                    guint         smallest,
                    guint         largest,
-                   const Figure *(*get) (const SizeResult *result, gconstpointer data),
+                   const Figure *(*get)(const SizeResult *result, gconstpointer data),
                    gconstpointer data)
 {
   const Figure *low = get (&g_array_index (results, SizeResult, smallest), data);

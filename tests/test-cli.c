@@ -718,7 +718,7 @@ test_cli_readiness_everywhere (void)
                                                  "readiness");
       g_assert_cmpstr (json_object_get_string_member (readiness, "state"), ==, cases[c].state);
       g_assert_cmpint (json_object_get_boolean_member (json_node_get_object (
-                         json_parser_get_root (parser)), "ready_for_exchange_2007"), ==,
+                                                         json_parser_get_root (parser)), "ready_for_exchange_2007"), ==,
                        g_str_equal (cases[c].state, "ready"));
 
       /* The PDF's title block says the same as the command line. */

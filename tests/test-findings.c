@@ -61,10 +61,10 @@ find_finding (ExtopoModel *model,
 }
 
 static void
-assert_fires (ExtopoModel   *model,
-              const char    *id,
-              const char    *name,
-              ExtopoSeverity severity)
+assert_fires (ExtopoModel    *model,
+              const char     *id,
+              const char     *name,
+              ExtopoSeverity  severity)
 {
   ExtopoFinding *finding = find_finding (model, id, name);
 
@@ -114,9 +114,10 @@ test_findings_ids (void)
 
   g_assert_cmpuint (n, ==, 22);
   for (const char * const *id = (const char * const[]) {
-         "ORG_MULTIPLE_ORGANIZATIONS", "ORG_AWAITING_FIRST_HUB", "SITE_MAILBOX_WITHOUT_HUB",
-         "SITE_MAILBOX_WITHOUT_CAS", "CONNECTOR_BRIDGEHEAD_NOT_HUB", "CONNECTOR_FOREIGN_GATEWAY",
-         "SERVER_VERSION_MISMATCH", "SERVER_VERSION_PAIR_UNSUPPORTED", NULL };
+    "ORG_MULTIPLE_ORGANIZATIONS", "ORG_AWAITING_FIRST_HUB", "SITE_MAILBOX_WITHOUT_HUB",
+    "SITE_MAILBOX_WITHOUT_CAS", "CONNECTOR_BRIDGEHEAD_NOT_HUB", "CONNECTOR_FOREIGN_GATEWAY",
+    "SERVER_VERSION_MISMATCH", "SERVER_VERSION_PAIR_UNSUPPORTED", NULL
+  };
        *id != NULL; id++)
     g_assert_true (g_hash_table_contains (seen, *id));
   g_assert_true (g_hash_table_contains (seen, "ORG_MIXED_MODE"));
@@ -613,9 +614,10 @@ test_findings_coexistence_sample (void)
   g_assert_true (fx_server (model, "EX2007-MBX2")->routing_group_by_fallback);
 
   for (const char * const *id = (const char * const[]) {
-         "ORG_MIXED_MODE", "ORG_MODE_UNSET", "ORG_SRS_PRESENT", "ORG_ADC_PRESENT",
-         "SERVER_EXCHANGE_55", "SERVER_VERSION_UNKNOWN", "SERVER_2007_OUTSIDE_INTEROP_GROUPS",
-         "SERVER_LEGACY_IN_INTEROP_GROUPS", "CONNECTOR_DANGLING_REFERENCE", NULL };
+    "ORG_MIXED_MODE", "ORG_MODE_UNSET", "ORG_SRS_PRESENT", "ORG_ADC_PRESENT",
+    "SERVER_EXCHANGE_55", "SERVER_VERSION_UNKNOWN", "SERVER_2007_OUTSIDE_INTEROP_GROUPS",
+    "SERVER_LEGACY_IN_INTEROP_GROUPS", "CONNECTOR_DANGLING_REFERENCE", NULL
+  };
        *id != NULL; id++)
     {
       g_test_message ("%s", *id);

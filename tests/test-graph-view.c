@@ -792,10 +792,10 @@ test_escape_clears (Fixture       *fixture,
 }
 
 static void
-group_activated_cb (ExtopoGraphView  *view,
-                    guint             kind,
-                    gpointer          object,
-                    gpointer         *activated)
+group_activated_cb (ExtopoGraphView *view,
+                    guint            kind,
+                    gpointer         object,
+                    gpointer        *activated)
 {
   g_assert_cmpuint (kind, ==, EXTOPO_OBJECT_ROUTING_GROUP);
   *activated = object;

@@ -696,7 +696,7 @@ test_snapshot (Fixture       *fixture,
 }
 
 /* The verbs slapd's stats log gives each operation. */
-static const char *const write_verbs[] = { "ADD", "MOD", "DEL", "MODRDN", "CMP", NULL };
+static const char * const write_verbs[] = { "ADD", "MOD", "DEL", "MODRDN", "CMP", NULL };
 
 static void
 test_read_only (Fixture       *fixture,
@@ -1152,7 +1152,7 @@ test_params (void)
 static void
 add (const char          *path,
      const FixtureConfig *config,
-     void               (*test) (Fixture *, gconstpointer))
+     void               (*test)(Fixture *, gconstpointer))
 {
   g_test_add (path, Fixture, config, fixture_setup, test, fixture_teardown);
 }

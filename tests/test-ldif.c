@@ -872,8 +872,8 @@ test_ldif_malformed_unsupported (void)
 static void
 test_ldif_filtered (void)
 {
-  static const char *const classes[] = { "msExchExchangeServer", NULL };
-  static const char *const attributes[] = { "objectClass", "serialNumber", NULL };
+  static const char * const classes[] = { "msExchExchangeServer", NULL };
+  static const char * const attributes[] = { "objectClass", "serialNumber", NULL };
   const ExtopoEntryFilter filter = { classes, attributes };
   const char *text =
     "dn: CN=Protocols,CN=EX1,O=Org\n"

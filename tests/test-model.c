@@ -388,8 +388,8 @@ test_model_dn_spellings (void)
   /* Lookups take any spelling too. */
   g_assert_true (
     extopo_model_lookup_server (model, "cn=sea-ex01,cn=servers,cn=hq,cn=administrative groups,"
-                                       "cn=first organization,cn=microsoft exchange,cn=services,"
-                                       "cn=configuration,dc=example,dc=com") == sea);
+                                "cn=first organization,cn=microsoft exchange,cn=services,"
+                                "cn=configuration,dc=example,dc=com") == sea);
   g_assert_true (extopo_model_lookup_routing_group (model, FX_RG ("HQ", "SEATTLE")) == seattle);
   g_assert_null (extopo_model_lookup_server (model, FX_RG ("HQ", "SEATTLE")));
   g_assert_null (extopo_model_lookup_server (model, "garbage"));

@@ -163,7 +163,7 @@ test_report_coexistence_servers (void)
   g_autofree char *findings = NULL;
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (root), "servers")), ==, 19);
+                                             json_node_get_object (root), "servers")), ==, 19);
 
   assert_server (root, "SEA-EX01", "Exchange Server 2003", "6.5.7638.2", 2, "",
                  "Exchange System Manager", "Headquarters", "Seattle", "ok");
@@ -280,13 +280,13 @@ test_report_coexistence_groups (void)
   JsonObject *group;
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
-                                                                          "organizations")),
+                                                                         "organizations")),
                     ==, 1);
   org = find_named (root, "organizations", "Contoso", NULL);
   g_assert_cmpstr (json_object_get_string_member (org, "mode"), ==, "native");
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
-                                                                          "administrative_groups")),
+                                                                         "administrative_groups")),
                     ==, 4);
   g_assert_true (json_object_get_boolean_member (
                    find_named (root, "administrative_groups", E2007_ADMIN_GROUP, NULL),
@@ -299,7 +299,7 @@ test_report_coexistence_groups (void)
   g_assert_true (json_object_get_boolean_member (group, "default"));
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
-                                                                          "routing_groups")),
+                                                                         "routing_groups")),
                     ==, 6);
   group = find_named (root, "routing_groups", E2007_ROUTING_GROUP, NULL);
   g_assert_true (json_object_get_boolean_member (group, "interop"));
@@ -326,7 +326,7 @@ test_report_coexistence_connectors (void)
   g_autofree char *spaces = NULL;
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (root), "connectors")), ==, 13);
+                                             json_node_get_object (root), "connectors")), ==, 13);
 
   /* Both halves of an interop connector are two-way. */
   connector = find_named (root, "connectors", "Interop RGC", "CN=Interop RGC,CN=Connections,CN=Seattle,");
@@ -445,9 +445,9 @@ test_report_mixed_mode (void)
   g_assert_cmpstr (json_object_get_string_member (object, "mode"), ==, "mixed");
   g_assert_true (array_has_string (object, "findings", "ORG_MIXED_MODE"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      object, "site_replication_services")), ==, 1);
+                                             object, "site_replication_services")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      object, "connection_agreements")), ==, 1);
+                                             object, "connection_agreements")), ==, 1);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (root),
                                                   "ready_for_exchange_2007"));
 
@@ -470,7 +470,7 @@ test_report_mixed_mode (void)
                                    "CN=PARIS,"));
   g_assert_true (array_has_string (object, "findings", "CONNECTOR_DANGLING_REFERENCE"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (root), "dangling_references")), >=, 1);
+                                             json_node_get_object (root), "dangling_references")), >=, 1);
   object = find_named (root, "connectors", "First-LONDON", NULL);
   g_assert_true (json_object_get_boolean_member (object, "two_way"));
 }

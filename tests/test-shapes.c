@@ -164,8 +164,8 @@ assert_no_dangling (ExtopoModel *model)
 }
 
 static JsonObject *
-report_json (ExtopoModel *model,
-             JsonNode   **root)
+report_json (ExtopoModel  *model,
+             JsonNode    **root)
 {
   g_autofree char *text = extopo_report_to_json (model);
   g_autoptr(GError) error = NULL;
@@ -717,8 +717,9 @@ test_shapes_bridgehead_roles (void)
 
   /* Right kinds on both ends, and legacy-to-legacy connectors. */
   for (const char * const *name = (const char * const[]) {
-         "Seattle to 2007", "2007 to Paris", "2007 to Tokyo", "Berlin to 2007", "2007 to Berlin",
-         "Tokyo to Berlin", "Berlin to Tokyo", NULL };
+    "Seattle to 2007", "2007 to Paris", "2007 to Tokyo", "Berlin to 2007", "2007 to Berlin",
+    "Tokyo to Berlin", "Berlin to Tokyo", NULL
+  };
        *name != NULL; name++)
     assert_silent_on (model, "CONNECTOR_BRIDGEHEAD_NOT_HUB", *name);
   g_assert_cmpuint (extopo_findings_count_id (model, "CONNECTOR_BRIDGEHEAD_NOT_HUB"), ==, 3);
@@ -1022,8 +1023,9 @@ test_shapes_report_ready (void)
 
   /* Every fixture's report agrees with its readiness. */
   for (const char * const *name = (const char * const[]) {
-         "live-55.ldif", "prepared-hub.ldif", "edge.ldif", "gateways.ldif", "two-orgs.ldif",
-         "deleted-name.ldif", NULL };
+    "live-55.ldif", "prepared-hub.ldif", "edge.ldif", "gateways.ldif", "two-orgs.ldif",
+    "deleted-name.ldif", NULL
+  };
        *name != NULL; name++)
     {
       g_autoptr(ExtopoModel) other = load (*name);

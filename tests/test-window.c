@@ -548,9 +548,9 @@ has_result (gpointer data)
 }
 
 static gboolean
-starts_with_magic (ExtopoExportFormat format,
-                   const char        *contents,
-                   gsize              length)
+starts_with_magic (ExtopoExportFormat  format,
+                   const char         *contents,
+                   gsize               length)
 {
   const char *start = contents;
 

@@ -268,10 +268,10 @@ requested_range (char **attributes)
 }
 
 static void
-answer_search (ExtopoFakeLdap *self,
-               int             fd,
-               ber_int_t       msgid,
-               char          **attributes)
+answer_search (ExtopoFakeLdap  *self,
+               int              fd,
+               ber_int_t        msgid,
+               char           **attributes)
 {
   switch (self->mode)
     {
@@ -281,15 +281,15 @@ answer_search (ExtopoFakeLdap *self,
       return;
 
     case EXTOPO_FAKE_LDAP_REFERRAL:
-      {
-        BerElement *ber = ber_alloc_t (LBER_USE_DER);
+    {
+      BerElement *ber = ber_alloc_t (LBER_USE_DER);
 
-        ber_printf (ber, "{it{esst{s}}}", msgid, (ber_tag_t) LDAP_RES_SEARCH_RESULT,
-                    (ber_int_t) LDAP_REFERRAL, "", "go elsewhere",
-                    (ber_tag_t) LDAP_TAG_REFERRAL, "ldap://elsewhere.fake.test/");
-        send_ber (fd, ber);
-        return;
-      }
+      ber_printf (ber, "{it{esst{s}}}", msgid, (ber_tag_t) LDAP_RES_SEARCH_RESULT,
+                  (ber_int_t) LDAP_REFERRAL, "", "go elsewhere",
+                  (ber_tag_t) LDAP_TAG_REFERRAL, "ldap://elsewhere.fake.test/");
+      send_ber (fd, ber);
+      return;
+    }
 
     case EXTOPO_FAKE_LDAP_BAD_ATTRIBUTE:
       send_organization (fd, msgid, "description\ndn: CN=Injected", "x");
