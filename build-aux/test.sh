@@ -42,6 +42,13 @@ export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
 # Every allocation through malloc, so the sanitizer sees each one.
 export G_SLICE=always-malloc
 
+# The tree stays formatted (build-aux/uncrustify.cfg and the parameter line-up).
+echo "== format check"
+if ! build-aux/check-format.sh; then
+  echo "test.sh: the tree is not formatted; run build-aux/check-format.sh --fix" >&2
+  status=1
+fi
+
 # The program itself builds without a warning at warning_level=3 (-Wpedantic).
 echo "== build ($EXTOPO_PEDANTIC_BUILD_DIR, warning_level=3 and -Werror for app/)"
 if ! { configure_build "$EXTOPO_PEDANTIC_BUILD_DIR" -Dwarning_level=3 -Dwerror=true \
