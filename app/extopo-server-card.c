@@ -530,49 +530,33 @@ show_admin_group (ExtopoServerCard *self,
   add_server_links (self, group->servers);
 }
 
+/* The names of @objects, ", "-joined; NULL when there are none. */
 static char *
-join_group_names (GPtrArray *groups)
+join_names (GPtrArray        *objects,
+            ExtopoObjectKind  kind)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; groups != NULL && i < groups->len; i++)
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
     {
-      ExtopoRoutingGroup *group = g_ptr_array_index (groups, i);
-
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, group->name);
+      g_string_append (text, extopo_model_object_get_name (kind, g_ptr_array_index (objects, i)));
     }
 
   return text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
-}
-
-static char *
-join_server_names (GPtrArray *servers)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; servers != NULL && i < servers->len; i++)
-    {
-      ExtopoServer *server = g_ptr_array_index (servers, i);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, server->name);
-    }
-
-  return g_string_free (text, FALSE);
 }
 
 static void
 show_connector (ExtopoServerCard *self,
                 ExtopoConnector  *connector)
 {
-  g_autofree char *source_bridgeheads = join_server_names (connector->source_bridgeheads);
-  g_autofree char *target_bridgeheads = join_server_names (connector->target_bridgeheads);
+  g_autofree char *source_bridgeheads = join_names (connector->source_bridgeheads, EXTOPO_OBJECT_SERVER);
+  g_autofree char *target_bridgeheads = join_names (connector->target_bridgeheads, EXTOPO_OBJECT_SERVER);
   g_autofree char *address_spaces = NULL;
   g_autofree char *target = NULL;
-  g_autofree char *connected = join_group_names (connector->connected_routing_groups);
+  g_autofree char *connected = join_names (connector->connected_routing_groups,
+                                           EXTOPO_OBJECT_ROUTING_GROUP);
   g_autofree char *smart_hosts = NULL;
   gboolean two_way = connector->reciprocal != NULL;
   ExtopoStatus status = extopo_findings_get_status (connector->findings);

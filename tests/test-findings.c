@@ -36,29 +36,6 @@ evaluate (const char *text)
   return model;
 }
 
-/* The finding with @id on the object named @name, or NULL. */
-static ExtopoFinding *
-find_finding (ExtopoModel *model,
-              const char  *id,
-              const char  *name)
-{
-  GPtrArray *findings = extopo_model_get_findings (model);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      ExtopoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (g_strcmp0 (finding->id, id) != 0)
-        continue;
-      if (name == NULL ||
-          (finding->subject != NULL &&
-           g_strcmp0 (extopo_model_object_get_name (finding->subject_kind, finding->subject),
-                      name) == 0))
-        return finding;
-    }
-
-  return NULL;
-}
 
 static void
 assert_fires (ExtopoModel    *model,
@@ -66,7 +43,7 @@ assert_fires (ExtopoModel    *model,
               const char     *name,
               ExtopoSeverity  severity)
 {
-  ExtopoFinding *finding = find_finding (model, id, name);
+  ExtopoFinding *finding = fx_find_finding (model, id, name);
 
   if (finding == NULL)
     g_error ("%s did not fire on %s", id, name);
@@ -136,7 +113,7 @@ test_findings_org_mode (void)
 
   assert_fires (mixed, "ORG_MIXED_MODE", "First Organization", EXTOPO_SEVERITY_ERROR);
   g_assert_cmpuint (extopo_findings_count_id (mixed, "ORG_MODE_UNSET"), ==, 0);
-  finding = find_finding (mixed, "ORG_MIXED_MODE", NULL);
+  finding = fx_find_finding (mixed, "ORG_MIXED_MODE", NULL);
   g_assert_nonnull (strstr (finding->remedy, "Change Operations Mode"));
   g_assert_cmpint (finding->subject_kind, ==, EXTOPO_OBJECT_ORGANIZATION);
 
@@ -178,10 +155,10 @@ test_findings_exchange_55 (void)
     FX_SERVER_ENTRY ("HQ", "Seattle", "EX55", FX_SERIAL_55_SP4));
 
   assert_fires (model, "SERVER_EXCHANGE_55", "EX55", EXTOPO_SEVERITY_ERROR);
-  g_assert_null (find_finding (model, "SERVER_EXCHANGE_55", "SEA-EX01"));
+  g_assert_null (fx_find_finding (model, "SERVER_EXCHANGE_55", "SEA-EX01"));
   g_assert_cmpuint (extopo_findings_count_id (model, "SERVER_EXCHANGE_55"), ==, 1);
   /* 5.5 has no service pack rule of its own. */
-  g_assert_null (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "EX55"));
+  g_assert_null (fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "EX55"));
   g_assert_cmpint (fx_server (model, "EX55")->status, ==, EXTOPO_STATUS_UNSUPPORTED);
 }
 
@@ -202,13 +179,13 @@ test_findings_sp_below_minimum (void)
   /* 2000 SP3 only lacks a rollup the directory cannot show: a note. */
   assert_fires (model, "SERVER_SP_BELOW_MINIMUM", "SP3-2000", EXTOPO_SEVERITY_INFO);
 
-  finding = find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SP1-2003");
+  finding = fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SP1-2003");
   g_assert_true (finding->secondary_source);
   g_assert_nonnull (strstr (finding->message, "secondary sources"));
   g_assert_nonnull (strstr (finding->message, "Exchange Server 2003 SP1"));
 
-  g_assert_null (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SEA-EX01"));
-  g_assert_null (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "EX2007-HUB1"));
+  g_assert_null (fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SEA-EX01"));
+  g_assert_null (fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "EX2007-HUB1"));
   g_assert_cmpuint (extopo_findings_count_id (model, "SERVER_SP_BELOW_MINIMUM"), ==, 4);
 }
 
@@ -221,7 +198,7 @@ test_findings_version_unknown (void)
 
   assert_fires (model, "SERVER_VERSION_UNKNOWN", "ODD", EXTOPO_SEVERITY_WARNING);
   g_assert_nonnull (
-    strstr (find_finding (model, "SERVER_VERSION_UNKNOWN", "ODD")->message, "who knows"));
+    strstr (fx_find_finding (model, "SERVER_VERSION_UNKNOWN", "ODD")->message, "who knows"));
   g_assert_cmpuint (extopo_findings_count_id (model, "SERVER_VERSION_UNKNOWN"), ==, 1);
   g_assert_cmpint (fx_server (model, "ODD")->status, ==, EXTOPO_STATUS_WARNING);
 }
@@ -244,15 +221,15 @@ test_findings_interop_groups (void)
   ExtopoFinding *finding;
 
   assert_fires (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS", "EX2007-STRAY", EXTOPO_SEVERITY_ERROR);
-  finding = find_finding (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS", "EX2007-STRAY");
+  finding = fx_find_finding (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS", "EX2007-STRAY");
   g_assert_nonnull (strstr (finding->remedy, "Exchange Management Console"));
-  g_assert_null (find_finding (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS", "EX2007-HUB1"));
+  g_assert_null (fx_find_finding (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS", "EX2007-HUB1"));
   g_assert_cmpuint (extopo_findings_count_id (model, "SERVER_2007_OUTSIDE_INTEROP_GROUPS"), ==, 1);
 
   assert_fires (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "SEA-LOST", EXTOPO_SEVERITY_ERROR);
   assert_fires (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "SEA-WRONG", EXTOPO_SEVERITY_ERROR);
-  g_assert_null (find_finding (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "SEA-EX01"));
-  g_assert_null (find_finding (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "EX2007-HUB1"));
+  g_assert_null (fx_find_finding (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "SEA-EX01"));
+  g_assert_null (fx_find_finding (model, "SERVER_LEGACY_IN_INTEROP_GROUPS", "EX2007-HUB1"));
   g_assert_cmpint (fx_server (model, "SEA-LOST")->status, ==, EXTOPO_STATUS_ERROR);
 }
 
@@ -265,8 +242,8 @@ test_findings_edge_role (void)
     FX_SERVER_2007_ENTRY ("EX2007-ALL1", "54"));
 
   assert_fires (model, "SERVER_2007_EDGE_ROLE", "EX2007-EDGE1", EXTOPO_SEVERITY_WARNING);
-  g_assert_null (find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-ALL1"));
-  g_assert_null (find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-HUB1"));
+  g_assert_null (fx_find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-ALL1"));
+  g_assert_null (fx_find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-HUB1"));
   g_assert_cmpint (fx_server (model, "EX2007-EDGE1")->status, ==, EXTOPO_STATUS_WARNING);
   g_assert_cmpint (fx_server (model, "EX2007-ALL1")->status, ==, EXTOPO_STATUS_OK);
 }
@@ -292,13 +269,13 @@ test_findings_no_path (void)
 
   assert_fires (model, "RG_NO_PATH_TO_2007", "Boston", EXTOPO_SEVERITY_ERROR);
   assert_fires (model, "RG_NO_PATH_TO_2007", "Denver", EXTOPO_SEVERITY_ERROR);
-  finding = find_finding (model, "RG_NO_PATH_TO_2007", "Denver");
+  finding = fx_find_finding (model, "RG_NO_PATH_TO_2007", "Denver");
   g_assert_nonnull (strstr (finding->message, "cannot reach it"));
   g_assert_cmpint (finding->subject_kind, ==, EXTOPO_OBJECT_ROUTING_GROUP);
-  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", "Dallas"));
-  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", "Seattle"));
-  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", "Austin"));
-  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", FX_RG_2007));
+  g_assert_null (fx_find_finding (model, "RG_NO_PATH_TO_2007", "Dallas"));
+  g_assert_null (fx_find_finding (model, "RG_NO_PATH_TO_2007", "Seattle"));
+  g_assert_null (fx_find_finding (model, "RG_NO_PATH_TO_2007", "Austin"));
+  g_assert_null (fx_find_finding (model, "RG_NO_PATH_TO_2007", FX_RG_2007));
   g_assert_cmpuint (extopo_findings_count_id (model, "RG_NO_PATH_TO_2007"), ==, 2);
 }
 
@@ -330,11 +307,11 @@ test_findings_one_way (void)
   ExtopoFinding *finding;
 
   assert_fires (model, "CONNECTOR_ONE_WAY", "SEA-ZRH", EXTOPO_SEVERITY_WARNING);
-  finding = find_finding (model, "CONNECTOR_ONE_WAY", "SEA-ZRH");
+  finding = fx_find_finding (model, "CONNECTOR_ONE_WAY", "SEA-ZRH");
   g_assert_nonnull (strstr (finding->message, "Zurich"));
   g_assert_nonnull (strstr (finding->remedy, "Zurich"));
-  g_assert_null (find_finding (model, "CONNECTOR_ONE_WAY", "SEA-2007"));
-  g_assert_null (find_finding (model, "CONNECTOR_ONE_WAY", "ZRH-2007"));
+  g_assert_null (fx_find_finding (model, "CONNECTOR_ONE_WAY", "SEA-2007"));
+  g_assert_null (fx_find_finding (model, "CONNECTOR_ONE_WAY", "ZRH-2007"));
   g_assert_cmpuint (extopo_findings_count_id (model, "CONNECTOR_ONE_WAY"), ==, 1);
 
   /* Linked to the connector. */
@@ -354,19 +331,19 @@ test_findings_dangling (void)
   ExtopoFinding *finding;
 
   assert_fires (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-GONE", EXTOPO_SEVERITY_ERROR);
-  finding = find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-GONE");
+  finding = fx_find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-GONE");
   g_assert_nonnull (strstr (finding->message, "msExchDestinationRGDN"));
   g_assert_cmpint (finding->subject_kind, ==, EXTOPO_OBJECT_CONNECTOR);
 
   /* Other objects' dangling links come under the same ID, as warnings. */
   assert_fires (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-EX09", EXTOPO_SEVERITY_WARNING);
-  finding = find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-EX09");
+  finding = fx_find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "SEA-EX09");
   g_assert_nonnull (strstr (finding->message, "msExchHomeRoutingGroup"));
   g_assert_cmpuint (extopo_findings_count_id (model, "CONNECTOR_DANGLING_REFERENCE"), ==,
                     extopo_model_get_dangling_refs (model)->len);
 
   /* A connector to nowhere is one-way as well. */
-  g_assert_nonnull (find_finding (model, "CONNECTOR_ONE_WAY", "SEA-GONE"));
+  g_assert_nonnull (fx_find_finding (model, "CONNECTOR_ONE_WAY", "SEA-GONE"));
   g_assert_cmpuint (extopo_findings_count_id (clean, "CONNECTOR_DANGLING_REFERENCE"), ==, 0);
 }
 
@@ -383,7 +360,7 @@ test_findings_link_state (void)
   ExtopoFinding *finding;
 
   assert_fires (two, "LINK_STATE_SUPPRESSION_ADVISED", FX_RG_2007, EXTOPO_SEVERITY_WARNING);
-  finding = find_finding (two, "LINK_STATE_SUPPRESSION_ADVISED", NULL);
+  finding = fx_find_finding (two, "LINK_STATE_SUPPRESSION_ADVISED", NULL);
   g_assert_nonnull (strstr (finding->remedy, "SuppressStateChanges"));
   g_assert_cmpuint (extopo_findings_count_id (two, "LINK_STATE_SUPPRESSION_ADVISED"), ==, 1);
   g_assert_cmpuint (extopo_findings_count_id (one, "LINK_STATE_SUPPRESSION_ADVISED"), ==, 0);
@@ -499,21 +476,21 @@ test_findings_version_pair (void)
 
   /* Exchange 2010 never coexists with Exchange 2000: a prerequisite. */
   assert_fires (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX2000", EXTOPO_SEVERITY_ERROR);
-  finding = find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX2000");
+  finding = fx_find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX2000");
   g_assert_nonnull (strstr (finding->message, "Exchange Server 2010"));
   g_assert_nonnull (strstr (finding->message, "EX2010"));
-  g_assert_null (find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "EX2010"));
+  g_assert_null (fx_find_finding (with_2000, "SERVER_VERSION_PAIR_UNSUPPORTED", "EX2010"));
   extopo_readiness_compute (with_2000, &readiness);
   g_assert_cmpint (readiness.state, ==, EXTOPO_READINESS_NOT_READY);
   extopo_readiness_clear (&readiness);
 
   /* 2010 needs Exchange 2003 SP2. */
   assert_fires (with_2003_sp1, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-SP1", EXTOPO_SEVERITY_ERROR);
-  finding = find_finding (with_2003_sp1, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-SP1");
+  finding = fx_find_finding (with_2003_sp1, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-SP1");
   g_assert_nonnull (strstr (finding->message, "SP2"));
 
   /* 2003 SP2 and 2007 SP1 beside 2010 SP3: 2007 needs SP2. */
-  g_assert_null (find_finding (fine, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX01"));
+  g_assert_null (fx_find_finding (fine, "SERVER_VERSION_PAIR_UNSUPPORTED", "SEA-EX01"));
   assert_fires (fine, "SERVER_VERSION_PAIR_UNSUPPORTED", "EX2007-HUB1", EXTOPO_SEVERITY_ERROR);
   g_assert_cmpuint (extopo_findings_count_id (fine, "SERVER_VERSION_PAIR_UNSUPPORTED"), ==, 1);
 
@@ -531,13 +508,13 @@ test_findings_version_mismatch (void)
   ExtopoFinding *finding;
 
   assert_fires (model, "SERVER_VERSION_MISMATCH", "ODD07", EXTOPO_SEVERITY_WARNING);
-  finding = find_finding (model, "SERVER_VERSION_MISMATCH", "ODD07");
+  finding = fx_find_finding (model, "SERVER_VERSION_MISMATCH", "ODD07");
   g_assert_nonnull (strstr (finding->message, "8.3.83"));
   g_assert_nonnull (strstr (finding->message, "8.1.240"));
-  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "EVEN07"));
-  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "EX2007-HUB1"));
+  g_assert_null (fx_find_finding (model, "SERVER_VERSION_MISMATCH", "EVEN07"));
+  g_assert_null (fx_find_finding (model, "SERVER_VERSION_MISMATCH", "EX2007-HUB1"));
   /* The fixture's 2003 servers carry no versionNumber: nothing to compare. */
-  g_assert_null (find_finding (model, "SERVER_VERSION_MISMATCH", "SEA-EX01"));
+  g_assert_null (fx_find_finding (model, "SERVER_VERSION_MISMATCH", "SEA-EX01"));
 }
 
 /* The first rules all fire somewhere in one bad organization. */
@@ -601,13 +578,13 @@ test_findings_coexistence_sample (void)
   g_assert_nonnull (model);
 
   g_assert_cmpuint (extopo_model_get_servers (model)->len, ==, 19);
-  g_assert_nonnull (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SEA-EX03"));
+  g_assert_nonnull (fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "SEA-EX03"));
   /* A subscribed Edge is a valid server. */
-  g_assert_null (find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-EDGE1"));
+  g_assert_null (fx_find_finding (model, "SERVER_2007_EDGE_ROLE", "EX2007-EDGE1"));
   g_assert_true (fx_server (model, "EX2007-EDGE1")->edge_subscribed);
-  g_assert_nonnull (find_finding (model, "CONNECTOR_FOREIGN_GATEWAY", "Lotus Notes (Dallas)"));
-  g_assert_null (find_finding (model, "RG_NO_PATH_TO_2007", "Denver"));
-  g_assert_nonnull (find_finding (model, "RG_NO_PATH_TO_2007", "Boston"));
+  g_assert_nonnull (fx_find_finding (model, "CONNECTOR_FOREIGN_GATEWAY", "Lotus Notes (Dallas)"));
+  g_assert_null (fx_find_finding (model, "RG_NO_PATH_TO_2007", "Denver"));
+  g_assert_nonnull (fx_find_finding (model, "RG_NO_PATH_TO_2007", "Boston"));
   g_assert_cmpuint (extopo_findings_count_id (model, "RG_NO_PATH_TO_2007"), ==, 1);
   g_assert_cmpuint (extopo_findings_count_id (model, "CONNECTOR_ONE_WAY"), ==, 1);
   g_assert_cmpuint (extopo_findings_count_id (model, "LINK_STATE_SUPPRESSION_ADVISED"), ==, 1);
@@ -642,14 +619,14 @@ test_findings_mixed_mode_sample (void)
   model = extopo_loader_load_file (path, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_nonnull (find_finding (model, "ORG_MIXED_MODE", NULL));
-  g_assert_nonnull (find_finding (model, "ORG_SRS_PRESENT", NULL));
-  g_assert_nonnull (find_finding (model, "ORG_ADC_PRESENT", NULL));
-  g_assert_nonnull (find_finding (model, "SERVER_EXCHANGE_55", "LON-EX55"));
-  g_assert_nonnull (find_finding (model, "SERVER_SP_BELOW_MINIMUM", "FAB-EX02"));
-  g_assert_nonnull (find_finding (model, "SERVER_VERSION_UNKNOWN", "FAB-EX03"));
-  g_assert_nonnull (find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "To PARIS"));
-  g_assert_nonnull (find_finding (model, "CONNECTOR_ONE_WAY", "To PARIS"));
+  g_assert_nonnull (fx_find_finding (model, "ORG_MIXED_MODE", NULL));
+  g_assert_nonnull (fx_find_finding (model, "ORG_SRS_PRESENT", NULL));
+  g_assert_nonnull (fx_find_finding (model, "ORG_ADC_PRESENT", NULL));
+  g_assert_nonnull (fx_find_finding (model, "SERVER_EXCHANGE_55", "LON-EX55"));
+  g_assert_nonnull (fx_find_finding (model, "SERVER_SP_BELOW_MINIMUM", "FAB-EX02"));
+  g_assert_nonnull (fx_find_finding (model, "SERVER_VERSION_UNKNOWN", "FAB-EX03"));
+  g_assert_nonnull (fx_find_finding (model, "CONNECTOR_DANGLING_REFERENCE", "To PARIS"));
+  g_assert_nonnull (fx_find_finding (model, "CONNECTOR_ONE_WAY", "To PARIS"));
   /* No Exchange 2007 yet: no path is required. */
   g_assert_cmpuint (extopo_findings_count_id (model, "RG_NO_PATH_TO_2007"), ==, 0);
   g_assert_cmpint (fx_server (model, "LON-EX55")->status, ==, EXTOPO_STATUS_UNSUPPORTED);

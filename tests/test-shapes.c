@@ -76,29 +76,6 @@ get_object (GPtrArray        *objects,
   ((ExtopoOrganization *) get_object (extopo_model_get_organizations (model), \
                                       EXTOPO_OBJECT_ORGANIZATION, name))
 
-/* The finding @id whose subject is named @name (any subject when NULL). */
-static ExtopoFinding *
-find_finding (ExtopoModel *model,
-              const char  *id,
-              const char  *name)
-{
-  GPtrArray *findings = extopo_model_get_findings (model);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      ExtopoFinding *finding = g_ptr_array_index (findings, i);
-
-      if (g_strcmp0 (finding->id, id) != 0)
-        continue;
-      if (name == NULL ||
-          (finding->subject != NULL &&
-           g_strcmp0 (extopo_model_object_get_name (finding->subject_kind, finding->subject),
-                      name) == 0))
-        return finding;
-    }
-
-  return NULL;
-}
 
 /* @id fires on the @kind object named @name, with @severity, and its
  * message names the subject. Returns the finding. */
@@ -109,7 +86,7 @@ assert_fires (ExtopoModel      *model,
               const char       *name,
               ExtopoSeverity    severity)
 {
-  ExtopoFinding *finding = find_finding (model, id, name);
+  ExtopoFinding *finding = fx_find_finding (model, id, name);
 
   if (finding == NULL)
     g_error ("%s did not fire on %s", id, name);
@@ -131,7 +108,7 @@ assert_silent_on (ExtopoModel *model,
                   const char  *id,
                   const char  *name)
 {
-  ExtopoFinding *finding = find_finding (model, id, name);
+  ExtopoFinding *finding = fx_find_finding (model, id, name);
 
   if (finding != NULL)
     g_error ("%s fired on %s: %s", id, name != NULL ? name : "(any)", finding->message);

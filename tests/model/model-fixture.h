@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extopo-entry.h"
+#include "extopo-findings.h"
 #include "extopo-model.h"
 
 #define FX_EXCHANGE "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=example,DC=com"
@@ -161,3 +162,27 @@ fx_find (GPtrArray        *objects,
 #define fx_connector(model, name) \
   ((ExtopoConnector *) fx_find (extopo_model_get_connectors (model), \
                                 EXTOPO_OBJECT_CONNECTOR, name))
+
+/* The finding @id whose subject is named @name (any subject when NULL). */
+static inline ExtopoFinding *
+fx_find_finding (ExtopoModel *model,
+                 const char  *id,
+                 const char  *name)
+{
+  GPtrArray *findings = extopo_model_get_findings (model);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ExtopoFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (finding->id, id) != 0)
+        continue;
+      if (name == NULL ||
+          (finding->subject != NULL &&
+           g_strcmp0 (extopo_model_object_get_name (finding->subject_kind, finding->subject),
+                      name) == 0))
+        return finding;
+    }
+
+  return NULL;
+}
