@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <lber.h>
 #include <ldif.h>
 
@@ -783,6 +785,77 @@ extopo_ldif_read_file (const char    *path,
   return extopo_ldif_read_file_filtered (path, NULL, cancellable, error);
 }
 
+/* The most an input may hold: far above the largest real export (a
+ * 200,000-server organization is a few hundred MB of LDIF), and far below
+ * what would exhaust memory. EXTOPO_LDIF_MAX_BYTES lowers it, for tests. */
+#define LDIF_MAX_BYTES (G_GUINT64_CONSTANT (2) << 30)
+#define LDIF_READ_CHUNK (1 << 20)
+
+static guint64
+extopo_ldif_get_max_bytes (void)
+{
+  const char *text = g_getenv ("EXTOPO_LDIF_MAX_BYTES");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, LDIF_MAX_BYTES, &value, NULL))
+    return value;
+
+  return LDIF_MAX_BYTES;
+}
+
+static void
+extopo_ldif_set_too_large (GError     **error,
+                           const char  *path,
+                           guint64      max_bytes)
+{
+  g_autofree char *limit = g_format_size (max_bytes);
+
+  g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_TOO_LARGE,
+               _("%s: the input is larger than %s, the most ExTopo reads"), path, limit);
+}
+
+/* Reads @file in pieces, failing with EXTOPO_LDIF_ERROR_TOO_LARGE before
+ * holding more than @max_bytes. */
+static gboolean
+extopo_ldif_read_bounded (GFile         *file,
+                          guint64        max_bytes,
+                          GCancellable  *cancellable,
+                          char         **contents,
+                          gsize         *length,
+                          GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autofree guint8 *chunk = NULL;
+
+  if (stream == NULL)
+    return FALSE;
+
+  bytes = g_byte_array_new ();
+  chunk = g_malloc (LDIF_READ_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, LDIF_READ_CHUNK,
+                                      cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (bytes->len + (guint64) n > max_bytes)
+        {
+          g_set_error_literal (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_TOO_LARGE, "");
+          return FALSE;
+        }
+      g_byte_array_append (bytes, chunk, (guint) n);
+    }
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
 GPtrArray *
 extopo_ldif_read_file_filtered (const char               *path,
                                 const ExtopoEntryFilter  *filter,
@@ -794,24 +867,43 @@ extopo_ldif_read_file_filtered (const char               *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
+  GStatBuf info;
+  guint64 max_bytes;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Mapping spares copying a large export; pipes and the like are read. */
-  mapped = g_mapped_file_new (path, FALSE, NULL);
-  if (mapped != NULL)
-    return extopo_ldif_read_data_filtered (g_mapped_file_get_contents (mapped),
-                                           g_mapped_file_get_length (mapped),
-                                           path, filter, cancellable, error);
+  max_bytes = extopo_ldif_get_max_bytes ();
+
+  /* Mapping spares copying a large export; only a regular file has a size
+   * to check and map. Pipes, devices and the like are read in pieces, never
+   * past the limit: /dev/zero or a FIFO that never ends costs nothing. */
+  if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode))
+    {
+      if ((guint64) info.st_size > max_bytes)
+        {
+          extopo_ldif_set_too_large (error, path, max_bytes);
+          return NULL;
+        }
+
+      mapped = g_mapped_file_new (path, FALSE, NULL);
+      if (mapped != NULL)
+        return extopo_ldif_read_data_filtered (g_mapped_file_get_contents (mapped),
+                                               g_mapped_file_get_length (mapped),
+                                               path, filter, cancellable, error);
+    }
 
   file = g_file_new_for_path (path);
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (!extopo_ldif_read_bounded (file, max_bytes, cancellable, &contents, &length, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (local_error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_TOO_LARGE))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+          if (local_error->domain == EXTOPO_LDIF_ERROR)
+            extopo_ldif_set_too_large (error, path, max_bytes);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
 

@@ -21,6 +21,7 @@ typedef enum
   EXTOPO_LDIF_ERROR_INVALID_DN,  /* a dn: line that does not parse */
   EXTOPO_LDIF_ERROR_MISSING_DN,  /* a record without a dn: line */
   EXTOPO_LDIF_ERROR_UNSUPPORTED, /* a changetype other than add */
+  EXTOPO_LDIF_ERROR_TOO_LARGE,   /* more than the most ExTopo reads (2 GiB) */
 } ExtopoLdifError;
 
 GQuark     extopo_ldif_error_quark     (void);

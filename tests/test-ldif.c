@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <string.h>
 
 #include <glib.h>
@@ -1010,6 +1012,49 @@ test_ldif_ranged_attributes (void)
   g_assert_true (g_str_has_prefix (error->message, TEST_NAME ":2: "));
 }
 
+static gpointer
+write_fifo_worker (gpointer data)
+{
+  const char *path = data;
+  static const char text[] = "dn: CN=Org,CN=Microsoft Exchange,DC=example,DC=com\n"
+                             "objectClass: msExchOrganizationContainer\n";
+  FILE *fifo = fopen (path, "w");
+
+  g_assert_nonnull (fifo);
+  g_assert_cmpuint (fwrite (text, 1, sizeof text - 1, fifo), ==, sizeof text - 1);
+  fclose (fifo);
+  return NULL;
+}
+
+/* Streams have no size to check: a FIFO is read to its end, and an endless
+ * device stops at the limit with a clear error, without holding more. */
+static void
+test_ldif_bounded_streams (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("extopo-fifo-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "export.ldif", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) zeros = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *writer;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  writer = g_thread_new ("fifo-writer", write_fifo_worker, fifo);
+  entries = extopo_ldif_read_file (fifo, NULL, &error);
+  g_thread_join (writer);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_unlink (fifo);
+  g_rmdir (dir);
+
+  g_setenv ("EXTOPO_LDIF_MAX_BYTES", "4000000", TRUE);
+  zeros = extopo_ldif_read_file ("/dev/zero", NULL, &error);
+  g_unsetenv ("EXTOPO_LDIF_MAX_BYTES");
+  g_assert_null (zeros);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "/dev/zero: the input is larger than"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,6 +1063,7 @@ main (int   argc,
 
   g_test_add_func ("/ldif/crlf", test_ldif_crlf);
   g_test_add_func ("/ldif/ranged-attributes", test_ldif_ranged_attributes);
+  g_test_add_func ("/ldif/bounded-streams", test_ldif_bounded_streams);
   g_test_add_func ("/ldif/filtered", test_ldif_filtered);
   g_test_add_func ("/ldif/large", test_ldif_large);
   g_test_add_func ("/ldif/folded-lines", test_ldif_folded_lines);
