@@ -22,6 +22,10 @@
 #include "extopo-dn.h"
 #include "extopo-ldif-reader.h"
 
+/* The longest value of an attribute the model reads: names, DNs, numbers
+ * and short lists, far below it. */
+#define LDIF_MAX_VALUE_BYTES (64 * 1000)
+
 /* ldif_read_record() keeps the size of its record buffer in an int. */
 #define EXTOPO_LDIF_MAX_INPUT ((gsize) 1 << 30)
 
@@ -497,7 +501,22 @@ extopo_ldif_parser_take_record (ExtopoLdifParser  *self,
         class_wanted = TRUE;
 
       if (extopo_entry_filter_wants_attribute (self->filter, type.bv_val))
-        extopo_entry_add_value (entry, type.bv_val, value.bv_val, value.bv_len);
+        {
+          /* What the model reads is names, DNs, numbers and short lists:
+           * AD caps cn at 64 characters. A value far past any of them (a
+           * 50 MB cn) would only multiply through every export. */
+          if (self->filter != NULL && value.bv_len > LDIF_MAX_VALUE_BYTES)
+            {
+              g_autofree char *size = g_format_size (value.bv_len);
+
+              extopo_ldif_set_error (error, EXTOPO_LDIF_ERROR_SYNTAX, self->name, line_number,
+                                     _("the value of “%s” is %s long; ExTopo reads at most "
+                                       "64 kB per value"),
+                                     type.bv_val, size);
+              return FALSE;
+            }
+          extopo_entry_add_value (entry, type.bv_val, value.bv_val, value.bv_len);
+        }
     }
 
   /* A record of only "version: 1" yields no entry. */

@@ -805,6 +805,27 @@ test_cli_missing_file (void)
   assert_fails (1, "no-such-file.ldif", "--findings", path, NULL);
 }
 
+/* A 50 MB cn would multiply through every export: one value past 64 kB
+ * is refused with its file and line, at once. */
+static void
+test_cli_huge_value (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "huge-cn.ldif", NULL);
+  g_autoptr(GString) text = g_string_new ("dn: CN=Org,CN=Microsoft Exchange,DC=example,DC=com\n"
+                                          "objectClass: msExchOrganizationContainer\n"
+                                          "cn: ");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5 * 1000 * 1000; i++)
+    g_string_append_c (text, 'A');
+  g_string_append_c (text, '\n');
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  assert_fails (1, "huge-cn.ldif:3: the value of “cn” is", "--findings", path, NULL);
+  g_unlink (path);
+}
+
 static void
 test_cli_usage (void)
 {
@@ -933,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/interrupted", test_cli_export_interrupted);
   g_test_add_func ("/cli/malformed", test_cli_malformed);
   g_test_add_func ("/cli/missing-file", test_cli_missing_file);
+  g_test_add_func ("/cli/huge-value", test_cli_huge_value);
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/ldap-failures", test_cli_ldap_failures);
