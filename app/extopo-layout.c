@@ -1,12 +1,12 @@
-/* extopo-layout.c: the model laid out by Graphviz `dot`, read back as plain geometry.
+/* extopo-layout.c: the plan placed by Graphviz `dot`, and the layout's entry points.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The only file that includes Graphviz headers. Graphviz sees one fixed-size
- * node per routing group (and clusters for administrative groups); the server
- * boxes are placed here in a grid inside each node, which keeps `dot` fast
- * and a group of 500 servers roughly square instead of one long row.
+ * The only file that includes Graphviz headers. It builds a graph from the
+ * plan (extopo-layout-plan.c), runs `dot`, and copies the positions back
+ * into the plan, so that nothing else reads Graphviz's structures. Plans
+ * too big for `dot` are placed by extopo-layout-grid.c instead.
  */
 
 #define G_LOG_DOMAIN "extopo-layout"
@@ -20,36 +20,8 @@
 #include <gvc.h>
 
 #include "extopo-findings.h"
-#include "extopo-layout.h"
+#include "extopo-layout-private.h"
 
-/* Server boxes and the grid inside a routing group, in points. */
-#define SERVER_WIDTH     150.0
-#define SERVER_HEIGHT     54.0
-#define SERVER_GAP         8.0
-#define GROUP_PADDING     10.0
-#define GROUP_HEADER      26.0
-#define GROUP_MIN_WIDTH  180.0
-#define EMPTY_GROUP_HEIGHT 30.0
-#define COLLAPSED_WIDTH  180.0
-#define COLLAPSED_HEIGHT  64.0
-/* A rough width per title character, so a frame is never narrower than its name. */
-#define TITLE_CHAR_WIDTH   7.0
-/* Width : height a group's grid aims at. */
-#define GROUP_ASPECT       1.5
-/* Ranks : groups per rank that make a roughly square drawing of routing
- * groups (about 5 in wide and 4 in high with their spacing). */
-#define RANK_ASPECT        1.3
-/* How far outside the groups a routed edge may stray before it is drawn straight. */
-#define ESCAPE_MARGIN    150.0
-/* The room `dot` keeps for an address-space tag. */
-#define STUB_CHAR_WIDTH    4.3
-#define STUB_HEIGHT       20.0
-/* Where a hand-placed tag sits below its group: in the gap between ranks. */
-#define STUB_DROP         30.0
-/* Above this many edges, straight polyline routing instead of splines. */
-#define SPLINE_EDGE_LIMIT 400
-/* Above this many, straight lines. */
-#define LINE_EDGE_LIMIT  1500
 /* `dot` runs network simplex for nslimit times the number of nodes
  * iterations, each costing time in proportion to the graph: above this many
  * groups, no more iterations than this many groups get. */
@@ -62,600 +34,6 @@ G_DEFINE_QUARK (extopo-layout-error-quark, extopo_layout_error)
 static GMutex graphviz_lock;
 static GVC_t *graphviz_context;
 
-/* One Graphviz node: a routing group with its servers, a collapsed group, or
- * the servers that belong to no routing group. */
-typedef struct
-{
-  ExtopoObjectKind  kind;       /* ROUTING_GROUP, ADMIN_GROUP (collapsed), NONE (loose servers) */
-  gpointer          object;
-  gboolean          collapsed;
-  int               cluster;    /* index into clusters, -1 at the top */
-  GPtrArray        *servers;    /* ExtopoServer*, borrowed, in grid order */
-  guint             cols;
-  double            width;
-  double            height;
-  Agnode_t         *node;
-  int               frame;      /* index of its frame in the geometry, -1 if none */
-} Block;
-
-typedef struct
-{
-  ExtopoAdminGroup *admin_group;
-  Agraph_t         *graph;
-  int               frame;
-} Cluster;
-
-typedef struct
-{
-  ExtopoConnection *connection;
-  guint             tail;
-  guint             head;
-  gboolean          straight;   /* left out of `dot`, drawn as a straight line */
-  gboolean          flat;       /* given to `dot` without a ranking constraint */
-  gboolean          upwards;    /* the tail is ranked below the head: `dot` gets it reversed */
-  guint             minlen;     /* ranks between the two ends, 0: `dot` decides */
-  Agedge_t         *edge;
-  gboolean          beside;     /* a tree edge folded into one rank: `minlen` 0 */
-} Link;
-
-/* A connector to address spaces rather than a routing group (an SMTP or
- * Send connector to the Internet, an X.400 link): an edge from its group
- * to a small tag that `dot` places nearby. */
-typedef struct
-{
-  ExtopoConnection *connection;
-  guint             tail;
-  char             *label;
-  double            width;
-  Agnode_t         *node;
-  Agedge_t         *edge;
-} Stub;
-
-typedef struct
-{
-  ExtopoModel *model;
-  ExtopoView   view;
-  GHashTable  *collapsed;       /* normalized DNs, owned copy */
-  GArray      *blocks;          /* Block */
-  GArray      *clusters;        /* Cluster */
-  GArray      *links;           /* Link */
-  GHashTable  *block_of_group;  /* ExtopoRoutingGroup* -> block index + 1 */
-  GArray      *stubs;           /* Stub */
-} Plan;
-
-static void
-stub_clear (gpointer data)
-{
-  Stub *stub = data;
-
-  g_clear_pointer (&stub->label, g_free);
-}
-
-static void
-block_clear (gpointer data)
-{
-  Block *block = data;
-
-  g_clear_pointer (&block->servers, g_ptr_array_unref);
-}
-
-static void
-plan_free (Plan *plan)
-{
-  g_clear_object (&plan->model);
-  g_clear_pointer (&plan->collapsed, g_hash_table_unref);
-  g_clear_pointer (&plan->blocks, g_array_unref);
-  g_clear_pointer (&plan->clusters, g_array_unref);
-  g_clear_pointer (&plan->links, g_array_unref);
-  g_clear_pointer (&plan->stubs, g_array_unref);
-  g_clear_pointer (&plan->block_of_group, g_hash_table_unref);
-  g_free (plan);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
-
-/* A private copy of a set of strings: the caller may change its own while a worker runs. */
-static GHashTable *
-copy_string_set (GHashTable *set)
-{
-  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (set == NULL)
-    return copy;
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (copy, g_strdup (key));
-
-  return copy;
-}
-
-static Plan *
-plan_new (ExtopoModel               *model,
-          const ExtopoLayoutOptions *options)
-{
-  Plan *plan = g_new0 (Plan, 1);
-
-  plan->model = g_object_ref (model);
-  plan->view = options != NULL ? options->view : EXTOPO_VIEW_ROUTING;
-  plan->collapsed = copy_string_set (options != NULL ? options->collapsed : NULL);
-  plan->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (plan->blocks, block_clear);
-  plan->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
-  plan->links = g_array_new (FALSE, TRUE, sizeof (Link));
-  plan->stubs = g_array_new (FALSE, TRUE, sizeof (Stub));
-  g_array_set_clear_func (plan->stubs, stub_clear);
-  plan->block_of_group = g_hash_table_new (NULL, NULL);
-
-  return plan;
-}
-
-static gboolean
-plan_is_collapsed (Plan       *plan,
-                   const char *ndn)
-{
-  return ndn != NULL && g_hash_table_contains (plan->collapsed, ndn);
-}
-
-static int
-compare_servers_by_name (gconstpointer a,
-                         gconstpointer b)
-{
-  const ExtopoServer *x = *(ExtopoServer * const *) a;
-  const ExtopoServer *y = *(ExtopoServer * const *) b;
-
-  return g_strcmp0 (x->name, y->name);
-}
-
-/* Sizes a block: a grid of server boxes about GROUP_ASPECT times wider than high. */
-static void
-block_measure (Block      *block,
-               const char *title,
-               gboolean    tagged)
-{
-  /* Room for the title, the status icon and, on an Exchange 2007 group, its tag. */
-  double title_width = (title != NULL ? g_utf8_strlen (title, -1) : 0) * TITLE_CHAR_WIDTH +
-                       2 * GROUP_PADDING + (tagged ? 110.0 : 40.0);
-  guint n = block->servers->len;
-  guint rows;
-
-  if (block->collapsed)
-    {
-      block->width = MAX (COLLAPSED_WIDTH, title_width);
-      block->height = COLLAPSED_HEIGHT;
-      return;
-    }
-
-  if (n == 0)
-    {
-      block->cols = 0;
-      block->width = MAX (GROUP_MIN_WIDTH, title_width);
-      block->height = GROUP_HEADER + EMPTY_GROUP_HEIGHT;
-      return;
-    }
-
-  block->cols = (guint) ceil (sqrt (n * GROUP_ASPECT * (SERVER_HEIGHT + SERVER_GAP) /
-                                    (SERVER_WIDTH + SERVER_GAP)));
-  block->cols = CLAMP (block->cols, 1, n);
-  rows = (n + block->cols - 1) / block->cols;
-  block->width = 2 * GROUP_PADDING + block->cols * SERVER_WIDTH + (block->cols - 1) * SERVER_GAP;
-  block->width = MAX (block->width, MAX (GROUP_MIN_WIDTH, title_width));
-  block->height = GROUP_HEADER + GROUP_PADDING + rows * SERVER_HEIGHT +
-                  (rows - 1) * SERVER_GAP;
-}
-
-static guint
-plan_add_block (Plan             *plan,
-                ExtopoObjectKind  kind,
-                gpointer          object,
-                gboolean          collapsed,
-                int               cluster,
-                GPtrArray        *servers)
-{
-  Block block = { 0 };
-
-  block.kind = kind;
-  block.object = object;
-  block.collapsed = collapsed;
-  block.cluster = cluster;
-  block.servers = servers;
-  block.frame = -1;
-  g_ptr_array_sort (block.servers, compare_servers_by_name);
-  block_measure (&block, object != NULL ? extopo_model_object_get_name (kind, object) : NULL,
-                 kind == EXTOPO_OBJECT_ROUTING_GROUP && ((ExtopoRoutingGroup *) object)->interop);
-  g_array_append_val (plan->blocks, block);
-
-  return plan->blocks->len - 1;
-}
-
-static GPtrArray *
-copy_servers (GPtrArray *servers)
-{
-  GPtrArray *copy = g_ptr_array_new ();
-
-  for (guint i = 0; servers != NULL && i < servers->len; i++)
-    g_ptr_array_add (copy, g_ptr_array_index (servers, i));
-
-  return copy;
-}
-
-static void
-plan_routing_view (Plan *plan)
-{
-  GPtrArray *groups = extopo_model_get_routing_groups (plan->model);
-  GPtrArray *servers = extopo_model_get_servers (plan->model);
-  g_autoptr(GPtrArray) loose = g_ptr_array_new ();
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      ExtopoRoutingGroup *group = g_ptr_array_index (groups, i);
-      gboolean collapsed = plan_is_collapsed (plan, group->ndn);
-      guint b = plan_add_block (plan, EXTOPO_OBJECT_ROUTING_GROUP, group, collapsed, -1,
-                                collapsed ? g_ptr_array_new () : copy_servers (group->servers));
-
-      g_hash_table_insert (plan->block_of_group, group, GUINT_TO_POINTER (b + 1));
-    }
-
-  for (guint i = 0; i < servers->len; i++)
-    {
-      ExtopoServer *server = g_ptr_array_index (servers, i);
-
-      if (server->routing_group == NULL ||
-          !g_hash_table_contains (plan->block_of_group, server->routing_group))
-        g_ptr_array_add (loose, server);
-    }
-  if (loose->len > 0)
-    plan_add_block (plan, EXTOPO_OBJECT_NONE, NULL, FALSE, -1, g_steal_pointer (&loose));
-}
-
-static void
-plan_admin_view (Plan *plan)
-{
-  GPtrArray *admin_groups = extopo_model_get_admin_groups (plan->model);
-  GPtrArray *servers = extopo_model_get_servers (plan->model);
-  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
-
-  for (guint i = 0; i < admin_groups->len; i++)
-    {
-      ExtopoAdminGroup *admin_group = g_ptr_array_index (admin_groups, i);
-      g_autoptr(GPtrArray) loose = g_ptr_array_new ();
-      Cluster cluster = { admin_group, NULL, -1 };
-      int c;
-
-      if (plan_is_collapsed (plan, admin_group->ndn))
-        {
-          guint b = plan_add_block (plan, EXTOPO_OBJECT_ADMIN_GROUP, admin_group, TRUE, -1,
-                                    g_ptr_array_new ());
-
-          for (guint j = 0; admin_group->routing_groups != NULL &&
-               j < admin_group->routing_groups->len; j++)
-            g_hash_table_insert (plan->block_of_group,
-                                 g_ptr_array_index (admin_group->routing_groups, j),
-                                 GUINT_TO_POINTER (b + 1));
-          continue;
-        }
-
-      g_array_append_val (plan->clusters, cluster);
-      c = plan->clusters->len - 1;
-
-      for (guint j = 0; admin_group->routing_groups != NULL &&
-           j < admin_group->routing_groups->len; j++)
-        {
-          ExtopoRoutingGroup *group = g_ptr_array_index (admin_group->routing_groups, j);
-          gboolean collapsed = plan_is_collapsed (plan, group->ndn);
-          GPtrArray *members = g_ptr_array_new ();
-          guint b;
-
-          /* In the administrative view a server sits in its own group; a
-           * routing group shows only the members administered here. */
-          for (guint k = 0; !collapsed && group->servers != NULL && k < group->servers->len; k++)
-            {
-              ExtopoServer *server = g_ptr_array_index (group->servers, k);
-
-              if (server->admin_group == admin_group)
-                g_ptr_array_add (members, server);
-            }
-          b = plan_add_block (plan, EXTOPO_OBJECT_ROUTING_GROUP, group, collapsed, c, members);
-          g_hash_table_insert (plan->block_of_group, group, GUINT_TO_POINTER (b + 1));
-        }
-
-      for (guint k = 0; admin_group->servers != NULL && k < admin_group->servers->len; k++)
-        {
-          ExtopoServer *server = g_ptr_array_index (admin_group->servers, k);
-
-          if (server->routing_group == NULL || server->routing_group->admin_group != admin_group)
-            g_ptr_array_add (loose, server);
-        }
-      if (loose->len > 0)
-        plan_add_block (plan, EXTOPO_OBJECT_NONE, admin_group, FALSE, c,
-                        g_steal_pointer (&loose));
-    }
-
-  for (guint i = 0; i < servers->len; i++)
-    {
-      ExtopoServer *server = g_ptr_array_index (servers, i);
-
-      if (server->admin_group == NULL)
-        g_ptr_array_add (orphans, server);
-    }
-  if (orphans->len > 0)
-    plan_add_block (plan, EXTOPO_OBJECT_NONE, NULL, FALSE, -1, g_steal_pointer (&orphans));
-}
-
-static char *
-connection_label (ExtopoConnection *connection)
-{
-  ExtopoConnector *forward = connection->forward;
-  ExtopoConnector *reverse = connection->reverse;
-  g_autofree char *cost = NULL;
-
-  if (reverse != NULL && reverse->cost != forward->cost)
-    cost = g_strdup_printf (_("cost %u / %u"), forward->cost, reverse->cost);
-  else
-    cost = g_strdup_printf (_("cost %u"), forward->cost);
-
-  switch (forward->type)
-    {
-    case EXTOPO_CONNECTOR_SMTP:
-      /* TRANSLATORS: an SMTP connector's edge label, %s is "cost 1" */
-      return g_strdup_printf (_("SMTP, %s"), cost);
-    case EXTOPO_CONNECTOR_SEND:
-      /* TRANSLATORS: an Exchange 2007 Send connector's edge label */
-      return g_strdup_printf (_("Send, %s"), cost);
-    case EXTOPO_CONNECTOR_X400:
-      /* TRANSLATORS: an X.400 connector's edge label */
-      return g_strdup_printf (_("X.400, %s"), cost);
-    case EXTOPO_CONNECTOR_NOTES:
-    case EXTOPO_CONNECTOR_GROUPWISE:
-    case EXTOPO_CONNECTOR_CCMAIL:
-    case EXTOPO_CONNECTOR_MSMAIL:
-    case EXTOPO_CONNECTOR_CALENDAR:
-    case EXTOPO_CONNECTOR_GATEWAY:
-      /* A foreign gateway: its kind says more than a cost. */
-      return g_strdup (extopo_connector_type_get_display_name (forward->type));
-    case EXTOPO_CONNECTOR_ROUTING_GROUP:
-    default:
-      return g_steal_pointer (&cost);
-    }
-}
-
-/* "SMTP:* · SMTP, cost 10": the address space (routingList "SMTP:*;10"
- * without its own cost), then what kind of connector reaches it. */
-static char *
-stub_label (ExtopoConnection *connection)
-{
-  ExtopoConnector *forward = connection->forward;
-  g_autofree char *kind = connection_label (connection);
-  g_autofree char *space = NULL;
-  char *cost;
-
-  if (forward->address_spaces == NULL || forward->address_spaces[0] == NULL)
-    return g_steal_pointer (&kind);
-
-  space = g_strdup (forward->address_spaces[0]);
-  cost = strrchr (space, ';');
-  if (cost != NULL)
-    *cost = '\0';
-
-  /* TRANSLATORS: an address space edge's label: "SMTP:* · SMTP, cost 1" */
-  return g_strdup_printf (_("%s · %s"), space, kind);
-}
-
-static void
-plan_links (Plan *plan)
-{
-  GPtrArray *connections = extopo_model_get_connections (plan->model);
-
-  for (guint i = 0; i < connections->len; i++)
-    {
-      ExtopoConnection *connection = g_ptr_array_index (connections, i);
-      ExtopoConnector *forward = connection->forward;
-      Link link = { connection, 0, 0, FALSE, FALSE, FALSE, 0, NULL };
-      guint tail, head;
-
-      if (forward == NULL || forward->source == NULL)
-        continue;
-      tail = GPOINTER_TO_UINT (g_hash_table_lookup (plan->block_of_group, forward->source));
-      if (forward->target == NULL && forward->target_dn == NULL && tail > 0)
-        {
-          Stub stub = { connection, tail - 1, stub_label (connection), 0, NULL, NULL };
-
-          /* Wide enough for its label, so `dot` keeps labels apart. */
-          stub.width = g_utf8_strlen (stub.label, -1) * STUB_CHAR_WIDTH + 16;
-          g_array_append_val (plan->stubs, stub);
-          continue;
-        }
-      /* A dangling target has no second end to draw (it is a finding). */
-      if (forward->target == NULL)
-        continue;
-      head = GPOINTER_TO_UINT (g_hash_table_lookup (plan->block_of_group, forward->target));
-      if (tail == 0 || head == 0 || tail == head)
-        continue;
-      link.tail = tail - 1;
-      link.head = head - 1;
-      g_array_append_val (plan->links, link);
-    }
-}
-
-static int
-compare_by_degree (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  const guint *degree = user_data;
-  guint x = degree[*(const guint *) a], y = degree[*(const guint *) b];
-
-  if (x != y)
-    return x > y ? -1 : 1;
-
-  return *(const guint *) a < *(const guint *) b ? -1 : 1;
-}
-
-/* Ranks, chosen here rather than by `dot`. Every edge spanning several
- * ranks costs `dot` a chain of virtual nodes, and random cross links between
- * branches made it spend 15 s on 20,000 of them; a hub with many neighbours
- * put them all in one rank, a drawing metres wide. So: a breadth-first
- * spanning forest from the best connected groups; each group's children
- * stacked below it in a roughly square block of ranks (as Graphviz's
- * `unflatten` does for leaves); tree edges get those ranks as `minlen`.
- * Other links go to `dot` unconstrained, except, in big graphs, those
- * spanning more than one rank or joining two administrative groups: they
- * are drawn straight from frame to frame. */
-/* Ranks are chosen inside a cluster only: `dot` ranks each cluster on its
- * own, and a rank constraint across clusters can make that fail. */
-static gboolean
-plan_link_is_rankable (Plan *plan,
-                       Link *link)
-{
-  return g_array_index (plan->blocks, Block, link->tail).cluster ==
-         g_array_index (plan->blocks, Block, link->head).cluster;
-}
-
-static void
-plan_rank_links (Plan *plan)
-{
-  guint n = plan->blocks->len;
-  gboolean big = plan->links->len > SPLINE_EDGE_LIMIT;
-  g_autofree guint *degree = g_new0 (guint, n);
-  g_autofree guint *level = g_new (guint, n);
-  g_autofree guint *rank = g_new0 (guint, n);
-  g_autofree guint *first = g_new0 (guint, n + 1);
-  g_autofree guint *adjacent = g_new (guint, 2 * MAX (plan->links->len, 1));
-  g_autofree guint *fill = NULL;
-  g_autofree guint *order = g_new (guint, n);
-  g_autofree guint *queue = g_new (guint, n);
-  g_autofree int *parent_link = g_new (int, n);
-  g_autofree guint *children = g_new0 (guint, n);
-  g_autofree guint *seen = g_new0 (guint, n);
-  g_autofree guint *level_size = g_new0 (guint, n + 1);
-  guint n_queued = 0, n_linked = 0, per_rank, n_ranks, max_rank = 0, fold = 1;
-
-  if (plan->links->len == 0)
-    return;
-
-  /* Adjacency in compressed rows: link indices per block. */
-  for (guint l = 0; l < plan->links->len; l++)
-    {
-      Link *link = &g_array_index (plan->links, Link, l);
-
-      if (!plan_link_is_rankable (plan, link))
-        continue;
-      degree[link->tail]++;
-      degree[link->head]++;
-    }
-  for (guint b = 0; b < n; b++)
-    first[b + 1] = first[b] + degree[b];
-  fill = g_memdup2 (first, n * sizeof (guint));
-  for (guint l = 0; l < plan->links->len; l++)
-    {
-      Link *link = &g_array_index (plan->links, Link, l);
-
-      if (!plan_link_is_rankable (plan, link))
-        continue;
-      adjacent[fill[link->tail]++] = l;
-      adjacent[fill[link->head]++] = l;
-    }
-
-  /* Roots: the best connected groups first, so hubs sit at the top. */
-  for (guint b = 0; b < n; b++)
-    order[b] = b;
-  g_qsort_with_data (order, n, sizeof (guint), compare_by_degree, degree);
-
-  memset (level, 0xff, n * sizeof (guint));
-  for (guint b = 0; b < n; b++)
-    parent_link[b] = -1;
-  for (guint r = 0; r < n && degree[order[r]] > 0; r++)
-    {
-      guint head = n_queued;
-
-      if (level[order[r]] != G_MAXUINT)
-        continue;
-      level[order[r]] = 0;
-      queue[n_queued++] = order[r];
-      while (head < n_queued)
-        {
-          guint b = queue[head++];
-
-          for (guint k = first[b]; k < first[b + 1]; k++)
-            {
-              Link *link = &g_array_index (plan->links, Link, adjacent[k]);
-              guint other = link->tail == b ? link->head : link->tail;
-
-              if (level[other] != G_MAXUINT)
-                continue;
-              level[other] = level[b] + 1;
-              parent_link[other] = adjacent[k];
-              queue[n_queued++] = other;
-            }
-        }
-    }
-
-  /* A level of the tree takes as many ranks as it needs to hold about
-   * per_rank groups in each, so the drawing comes out roughly square; a
-   * group's children go below it in a block of that many rows: a hub's 400
-   * spokes become 20 rows of 20 rather than one row of 400. */
-  for (guint q = 0; q < n_queued; q++)
-    {
-      level_size[level[queue[q]]]++;
-      n_linked++;
-    }
-  /* With no link inside a frame (the administrative view of groups joined
-   * only across frames) there is no tree, and 0 / 0 would be NaN. */
-  per_rank = 4;
-  if (n_linked > 0)
-    per_rank = MAX (per_rank, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
-  for (guint q = 0; q < n_queued; q++)
-    if (parent_link[queue[q]] >= 0)
-      {
-        Link *link = &g_array_index (plan->links, Link, parent_link[queue[q]]);
-
-        children[link->tail == queue[q] ? link->head : link->tail]++;
-      }
-  for (guint q = 0; q < n_queued; q++)
-    {
-      guint b = queue[q], p, rows, width;
-      Link *link;
-
-      if (parent_link[b] < 0)
-        continue;
-      link = &g_array_index (plan->links, Link, parent_link[b]);
-      p = link->tail == b ? link->head : link->tail;
-      rows = MAX (1, (level_size[level[b]] + per_rank - 1) / per_rank);
-      width = MAX (1, (children[p] + rows - 1) / rows);
-      rank[b] = rank[p] + 1 + seen[p]++ / width;
-      max_rank = MAX (max_rank, rank[b]);
-    }
-
-  /* A long chain of groups (one child each) would still be one group wide
-   * and hundreds of ranks tall: fold its ranks, fold of them into one, the
-   * way back in every other rank, so the rows wind like a serpentine. */
-  n_ranks = (guint) ceil (sqrt (n_linked * RANK_ASPECT));
-  if (n_ranks > 0 && max_rank + 1 > 2 * n_ranks)
-    fold = (max_rank + n_ranks) / n_ranks;
-
-  for (guint l = 0; l < plan->links->len; l++)
-    {
-      Link *link = &g_array_index (plan->links, Link, l);
-      guint a = rank[link->tail] / fold, b = rank[link->head] / fold;
-
-      if (parent_link[link->tail] == (int) l || parent_link[link->head] == (int) l)
-        {
-          guint ta = rank[link->tail], tb = rank[link->head];
-
-          /* Beside each other, `dot` puts the tail left of the head: the
-           * tree's order runs left to right in even ranks, back in odd. */
-          link->upwards = a == b ? (ta > tb) != (a % 2 == 1) : a > b;
-          link->minlen = MAX (a, b) - MIN (a, b);
-          link->beside = a == b;
-        }
-      else if (big && (MAX (a, b) - MIN (a, b) > 1 || !plan_link_is_rankable (plan, link)))
-        link->straight = TRUE;
-      else
-        link->flat = TRUE;
-    }
-}
 
 static char *
 format_inches (double points)
@@ -673,9 +51,32 @@ set_attr (void       *object,
   agsafeset (object, (char *) name, (char *) value, (char *) "");
 }
 
+/* The Graphviz objects of a plan, by index. */
+typedef struct
+{
+  Agraph_t  *graph;
+  Agraph_t **clusters;
+  Agnode_t **blocks;
+  Agedge_t **links;
+  Agnode_t **stubs;
+  Agedge_t **stub_edges;
+} Dot;
+
+static void
+dot_clear (Dot *dot)
+{
+  g_clear_pointer (&dot->graph, agclose);
+  g_clear_pointer (&dot->clusters, g_free);
+  g_clear_pointer (&dot->blocks, g_free);
+  g_clear_pointer (&dot->links, g_free);
+  g_clear_pointer (&dot->stubs, g_free);
+  g_clear_pointer (&dot->stub_edges, g_free);
+}
+
 /* Builds the graph. Called with graphviz_lock held. */
-static Agraph_t *
-plan_build_graph (Plan *plan)
+static void
+dot_build (Dot  *dot,
+           Plan *plan)
 {
   Agraph_t *graph = agopen ((char *) "extopo", Agdirected, NULL);
   Agsym_t *width_sym, *height_sym;
@@ -715,64 +116,69 @@ plan_build_graph (Plan *plan)
   agattr (graph, AGEDGE, (char *) "dir", (char *) "forward");
   agattr (graph, AGRAPH, (char *) "label", (char *) "");
 
+  dot->graph = graph;
+  dot->clusters = g_new0 (Agraph_t *, plan->clusters->len + 1);
+  dot->blocks = g_new0 (Agnode_t *, plan->blocks->len + 1);
+  dot->links = g_new0 (Agedge_t *, plan->links->len + 1);
+  dot->stubs = g_new0 (Agnode_t *, plan->stubs->len + 1);
+  dot->stub_edges = g_new0 (Agedge_t *, plan->stubs->len + 1);
+
   for (guint c = 0; c < plan->clusters->len; c++)
     {
       Cluster *cluster = &g_array_index (plan->clusters, Cluster, c);
       g_autofree char *name = g_strdup_printf ("cluster_%u", c);
       g_autofree char *label = NULL;
 
-      cluster->graph = agsubg (graph, name, TRUE);
+      dot->clusters[c] = agsubg (graph, name, TRUE);
       /* The label only reserves room for the title (and the interop tag),
        * drawn by the renderer in its own font. */
       label = g_strdup_printf ("%s%s", cluster->admin_group->name,
                                cluster->admin_group->interop ? " [Exchange 2007]" : "");
-      agset (cluster->graph, (char *) "label", label);
-      set_attr (cluster->graph, "labeljust", "l");
-      set_attr (cluster->graph, "fontsize", "15");
-      set_attr (cluster->graph, "margin", "12");
+      agset (dot->clusters[c], (char *) "label", label);
+      set_attr (dot->clusters[c], "labeljust", "l");
+      set_attr (dot->clusters[c], "fontsize", "15");
+      set_attr (dot->clusters[c], "margin", "12");
     }
 
   for (guint b = 0; b < plan->blocks->len; b++)
     {
       Block *block = &g_array_index (plan->blocks, Block, b);
-      Agraph_t *parent = block->cluster >= 0
-                         ? g_array_index (plan->clusters, Cluster, block->cluster).graph
-                         : graph;
+      Agraph_t *parent = block->cluster >= 0 ? dot->clusters[block->cluster] : graph;
       g_autofree char *name = g_strdup_printf ("b%u", b);
       g_autofree char *width = format_inches (block->width);
       g_autofree char *height = format_inches (block->height);
 
-      block->node = agnode (parent, name, TRUE);
-      agxset (block->node, width_sym, width);
-      agxset (block->node, height_sym, height);
+      dot->blocks[b] = agnode (parent, name, TRUE);
+      agxset (dot->blocks[b], width_sym, width);
+      agxset (dot->blocks[b], height_sym, height);
     }
 
   for (guint l = 0; l < plan->links->len; l++)
     {
       Link *link = &g_array_index (plan->links, Link, l);
-      Block *tail = &g_array_index (plan->blocks, Block, link->tail);
-      Block *head = &g_array_index (plan->blocks, Block, link->head);
+      Agnode_t *tail = dot->blocks[link->tail], *head = dot->blocks[link->head];
       g_autofree char *name = g_strdup_printf ("e%u", l);
+      Agedge_t *edge;
 
       if (link->straight)
         continue;
       if (link->upwards)
-        link->edge = agedge (graph, head->node, tail->node, name, TRUE);
+        edge = dot->links[l] = agedge (graph, head, tail, name, TRUE);
       else
-        link->edge = agedge (graph, tail->node, head->node, name, TRUE);
+        edge = dot->links[l] = agedge (graph, tail, head, name, TRUE);
       if (link->connection->two_way)
-        set_attr (link->edge, "dir", "both");
+        set_attr (edge, "dir", "both");
       else if (link->upwards)
-        set_attr (link->edge, "dir", "back");
+        set_attr (edge, "dir", "back");
       if (link->flat)
-        set_attr (link->edge, "constraint", "false");
+        set_attr (edge, "constraint", "false");
       if (link->beside)
-        set_attr (link->edge, "minlen", "0");
+        set_attr (edge, "minlen", "0");
       else if (link->minlen > 1)
         {
           g_autofree char *minlen = g_strdup_printf ("%u", link->minlen);
 
-          set_attr (link->edge, "minlen", minlen);
+          set_attr (edge, "minlen", minlen);
         }
     }
 
@@ -782,31 +188,27 @@ plan_build_graph (Plan *plan)
     {
       Stub *stub = &g_array_index (plan->stubs, Stub, i);
       Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
-      Agraph_t *parent = tail->cluster >= 0
-                         ? g_array_index (plan->clusters, Cluster, tail->cluster).graph
-                         : graph;
+      Agraph_t *parent = tail->cluster >= 0 ? dot->clusters[tail->cluster] : graph;
       g_autofree char *name = g_strdup_printf ("s%u", i);
       g_autofree char *width = format_inches (stub->width);
       g_autofree char *height = format_inches (STUB_HEIGHT);
 
       /* In the tail's cluster: a rank constraint across clusters can upset dot. */
-      stub->node = agnode (parent, name, TRUE);
-      agxset (stub->node, width_sym, width);
-      agxset (stub->node, height_sym, height);
-      stub->edge = agedge (graph, tail->node, stub->node, NULL, TRUE);
+      dot->stubs[i] = agnode (parent, name, TRUE);
+      agxset (dot->stubs[i], width_sym, width);
+      agxset (dot->stubs[i], height_sym, height);
+      dot->stub_edges[i] = agedge (graph, dot->blocks[stub->tail], dot->stubs[i], NULL, TRUE);
     }
-
-  return graph;
 }
 
 /* Lays out groups nobody connects to in rows of their own, chained by
  * invisible edges, so they do not all end up in one very wide rank. */
 static void
-plan_chain_isolated (Plan     *plan,
-                     Agraph_t *graph)
+dot_chain_isolated (Dot  *dot,
+                    Plan *plan)
 {
   g_autofree gboolean *linked = g_new0 (gboolean, plan->blocks->len);
-  g_autoptr(GPtrArray) isolated = g_ptr_array_new ();
+  g_autoptr(GArray) isolated = g_array_new (FALSE, FALSE, sizeof (guint));
   guint chain;
 
   for (guint l = 0; l < plan->links->len; l++)
@@ -820,7 +222,7 @@ plan_chain_isolated (Plan     *plan,
     }
   for (guint b = 0; b < plan->blocks->len; b++)
     if (!linked[b])
-      g_ptr_array_add (isolated, &g_array_index (plan->blocks, Block, b));
+      g_array_append_val (isolated, b);
 
   if (isolated->len < 4)
     return;
@@ -828,30 +230,18 @@ plan_chain_isolated (Plan     *plan,
   chain = (guint) ceil (sqrt (isolated->len / 2.0));
   for (guint i = 0; i + 1 < isolated->len; i++)
     {
-      Block *a = g_ptr_array_index (isolated, i);
-      Block *b = g_ptr_array_index (isolated, i + 1);
+      guint a = g_array_index (isolated, guint, i);
+      guint b = g_array_index (isolated, guint, i + 1);
       Agedge_t *edge;
 
       /* Only within one cluster: an edge across clusters would drag them. */
-      if ((i + 1) % chain == 0 || a->cluster != b->cluster)
+      if ((i + 1) % chain == 0 ||
+          g_array_index (plan->blocks, Block, a).cluster !=
+          g_array_index (plan->blocks, Block, b).cluster)
         continue;
-      edge = agedge (graph, a->node, b->node, NULL, TRUE);
+      edge = agedge (dot->graph, dot->blocks[a], dot->blocks[b], NULL, TRUE);
       set_attr (edge, "style", "invis");
       set_attr (edge, "dir", "none");
-    }
-}
-
-static void
-plan_drop_ranks (Plan *plan)
-{
-  for (guint l = 0; l < plan->links->len; l++)
-    {
-      Link *link = &g_array_index (plan->links, Link, l);
-
-      link->minlen = 0;
-      link->upwards = FALSE;
-      link->beside = FALSE;
-      link->flat = !link->straight && !plan_link_is_rankable (plan, link);
     }
 }
 
@@ -859,8 +249,8 @@ plan_drop_ranks (Plan *plan)
  * together: stack them in a grid of columns with invisible edges from the
  * last group of one to the first of the one below. */
 static void
-plan_stack_clusters (Plan     *plan,
-                     Agraph_t *graph)
+dot_stack_clusters (Dot  *dot,
+                    Plan *plan)
 {
   guint n = plan->clusters->len;
   /* Administrative groups are taller than wide (their groups chained in
@@ -891,418 +281,105 @@ plan_stack_clusters (Plan     *plan,
 
       if (last[c] < 0 || first[c + cols] < 0)
         continue;
-      edge = agedge (graph, g_array_index (plan->blocks, Block, last[c]).node,
-                     g_array_index (plan->blocks, Block, first[c + cols]).node, NULL, TRUE);
+      edge = agedge (dot->graph, dot->blocks[last[c]], dot->blocks[first[c + cols]], NULL, TRUE);
       set_attr (edge, "style", "invis");
       set_attr (edge, "dir", "none");
     }
 }
 
-typedef struct
+/* The path `dot` gave an edge, with the pieces to its arrowheads, in cairo
+ * orientation (Graphviz's y grows upwards); NULL when it gave none. */
+static GArray *
+dot_read_path (Agedge_t *edge,
+               double    top)
 {
-  double top;   /* graph bb UR.y: cairo y = top - graphviz y */
-} Flip;
+  splines *spl = edge != NULL ? ED_spl (edge) : NULL;
+  bezier *bz;
+  GArray *points;
 
-static void
-rect_from_box (const Flip *flip,
-               boxf        bb,
-               ExtopoRect *rect)
-{
-  rect->x = bb.LL.x;
-  rect->y = flip->top - bb.UR.y;
-  rect->width = bb.UR.x - bb.LL.x;
-  rect->height = bb.UR.y - bb.LL.y;
+  if (spl == NULL || spl->size == 0 || spl->list[0].size < 4)
+    return NULL;
+
+  bz = &spl->list[0];
+  points = g_array_new (FALSE, FALSE, sizeof (double));
+  if (bz->sflag)
+    extopo_path_append_point (points, bz->sp.x, top - bz->sp.y);
+  for (int i = 0; i < bz->size; i++)
+    {
+      if (i == 0 && bz->sflag)
+        extopo_path_append_line (points, bz->list[0].x, top - bz->list[0].y);
+      else
+        extopo_path_append_point (points, bz->list[i].x, top - bz->list[i].y);
+    }
+  if (bz->eflag)
+    extopo_path_append_line (points, bz->ep.x, top - bz->ep.y);
+
+  return points;
 }
 
 static void
-collect_cluster_boxes (Agraph_t   *graph,
-                       GHashTable *boxes)
+dot_collect_clusters (Agraph_t   *graph,
+                      GHashTable *laid_out)
 {
   /* GD_clust is 1-based. */
   for (int i = 1; i <= GD_n_cluster (graph); i++)
     {
       Agraph_t *sub = GD_clust (graph)[i];
 
-      g_hash_table_insert (boxes, sub, &GD_bb (sub));
-      collect_cluster_boxes (sub, boxes);
+      g_hash_table_add (laid_out, sub);
+      dot_collect_clusters (sub, laid_out);
     }
 }
 
-static ExtopoStatus
-worst_status (GPtrArray *servers)
-{
-  ExtopoStatus worst = EXTOPO_STATUS_OK;
-
-  for (guint i = 0; servers != NULL && i < servers->len; i++)
-    worst = MAX (worst, ((ExtopoServer *) g_ptr_array_index (servers, i))->status);
-
-  return worst;
-}
-
+/* Reads what `dot` placed into the plan. Called with graphviz_lock held. */
 static void
-block_add_frame (Plan           *plan,
-                 Block          *block,
-                 ExtopoGeometry *geometry,
-                 const Flip     *flip,
-                 int             parent)
+dot_read_positions (Dot  *dot,
+                    Plan *plan)
 {
-  ExtopoGeoFrame frame = { 0 };
-  pointf center = ND_coord (block->node);
+  double top = GD_bb (dot->graph).UR.y;
+  g_autoptr(GHashTable) laid_out = g_hash_table_new (NULL, NULL);
 
-  /* On whole points: a vector export then writes short integers, not six decimals. */
-  frame.box.x = round (center.x - block->width / 2);
-  frame.box.y = round (flip->top - center.y - block->height / 2);
-  frame.box.width = block->width;
-  frame.box.height = block->height;
-  frame.parent = parent;
-  frame.depth = parent >= 0 ? 1 : 0;
-  frame.kind = block->kind;
-  frame.object = block->object;
-  frame.collapsed = block->collapsed;
-  frame.label_box = frame.box;
-  frame.label_box.height = MIN (GROUP_HEADER, block->height);
-
-  if (block->kind == EXTOPO_OBJECT_ROUTING_GROUP)
-    {
-      ExtopoRoutingGroup *group = block->object;
-
-      frame.label = group->name;
-      frame.interop = group->interop;
-      frame.n_servers = group->servers != NULL ? group->servers->len : 0;
-      frame.worst_status = worst_status (group->servers);
-    }
-  else if (block->kind == EXTOPO_OBJECT_ADMIN_GROUP)
-    {
-      ExtopoAdminGroup *admin_group = block->object;
-
-      frame.label = admin_group->name;
-      frame.interop = admin_group->interop;
-      frame.n_servers = admin_group->servers != NULL ? admin_group->servers->len : 0;
-      frame.worst_status = worst_status (admin_group->servers);
-    }
-  else
-    {
-      return;
-    }
-
-  block->frame = extopo_geometry_add_frame (geometry, &frame);
-}
-
-static void
-block_add_servers (Block          *block,
-                   ExtopoGeometry *geometry,
-                   const Flip     *flip,
-                   int             frame)
-{
-  pointf center = ND_coord (block->node);
-  double left = round (center.x - block->width / 2) + GROUP_PADDING;
-  double top = round (flip->top - center.y - block->height / 2) + GROUP_HEADER;
-
-  for (guint i = 0; i < block->servers->len; i++)
-    {
-      ExtopoGeoNode node = { { 0 } };
-      guint col = i % block->cols, row = i / block->cols;
-
-      node.server = g_ptr_array_index (block->servers, i);
-      node.box.x = left + col * (SERVER_WIDTH + SERVER_GAP);
-      node.box.y = top + row * (SERVER_HEIGHT + SERVER_GAP);
-      node.box.width = SERVER_WIDTH;
-      node.box.height = SERVER_HEIGHT;
-      node.frame = frame;
-      extopo_geometry_add_node (geometry, &node);
-    }
-}
-
-static void
-append_point (GArray *points,
-              double  x,
-              double  y)
-{
-  double xy[2] = { x, y };
-
-  g_array_append_vals (points, xy, 2);
-}
-
-/* A straight piece as a cubic, so the path stays 1 + 3k points. */
-static void
-append_line (GArray *points,
-             double  x,
-             double  y)
-{
-  double *last = &g_array_index (points, double, points->len - 2);
-  double x0 = last[0], y0 = last[1];
-
-  append_point (points, x0 + (x - x0) / 3, y0 + (y - y0) / 3);
-  append_point (points, x0 + 2 * (x - x0) / 3, y0 + 2 * (y - y0) / 3);
-  append_point (points, x, y);
-}
-
-/* Where the line from the centre (cx, cy) of a w x h box towards (x, y)
- * leaves the box. */
-static void
-clip_to_border (double  cx,
-                double  cy,
-                double  w,
-                double  h,
-                double  x,
-                double  y,
-                double *bx,
-                double *by)
-{
-  double dx = x - cx, dy = y - cy;
-  double t = 1.0;
-
-  if (fabs (dx) > 1e-9)
-    t = MIN (t, (w / 2) / fabs (dx));
-  if (fabs (dy) > 1e-9)
-    t = MIN (t, (h / 2) / fabs (dy));
-
-  *bx = cx + t * dx;
-  *by = cy + t * dy;
-}
-
-/* Whether a routed path wanders far outside the groups: `dot` sometimes
- * sends an unconstrained edge around the whole drawing. */
-static gboolean
-path_escapes (GArray           *points,
-              const ExtopoRect *content)
-{
-  const double *p = (const double *) (gpointer) points->data;
-
-  for (guint i = 0; i < points->len / 2; i++)
-    if (p[2 * i] < content->x - ESCAPE_MARGIN ||
-        p[2 * i] > content->x + content->width + ESCAPE_MARGIN ||
-        p[2 * i + 1] < content->y - ESCAPE_MARGIN ||
-        p[2 * i + 1] > content->y + content->height + ESCAPE_MARGIN)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* How far (x, y) lies from a w x h box centred on (cx, cy); 0 inside. Box
- * sizes differ too much for distances to centres to tell the ends apart. */
-static double
-box_distance (double x,
-              double y,
-              double cx,
-              double cy,
-              double w,
-              double h)
-{
-  return hypot (MAX (fabs (x - cx) - w / 2, 0), MAX (fabs (y - cy) - h / 2, 0));
-}
-
-/* The path `dot` gave an edge, from the tail box's border to the head's,
- * with the pieces to its arrowheads; a straight line when it gave none or
- * a stray one. */
-static void
-read_edge_path (Agedge_t         *agedge,
-                const Flip       *flip,
-                Agnode_t         *tail,
-                double            tail_width,
-                double            tail_height,
-                Agnode_t         *head,
-                double            head_width,
-                double            head_height,
-                const ExtopoRect *content,
-                GArray           *points)
-{
-  splines *spl = agedge != NULL ? ED_spl (agedge) : NULL;
-  pointf tc = ND_coord (tail), hc = ND_coord (head);
-  double *p;
-  guint n;
-
-  if (spl != NULL && spl->size > 0 && spl->list[0].size >= 4)
-    {
-      bezier *bz = &spl->list[0];
-
-      if (bz->sflag)
-        append_point (points, bz->sp.x, flip->top - bz->sp.y);
-      for (int i = 0; i < bz->size; i++)
-        {
-          if (i == 0 && bz->sflag)
-            append_line (points, bz->list[0].x, flip->top - bz->list[0].y);
-          else
-            append_point (points, bz->list[i].x, flip->top - bz->list[i].y);
-        }
-      if (bz->eflag)
-        append_line (points, bz->ep.x, flip->top - bz->ep.y);
-      if (path_escapes (points, content))
-        g_array_set_size (points, 0);
-    }
-
-  if (points->len == 0)
-    {
-      /* Left out of `dot` (or not routed by it): a straight line from
-       * border to border. */
-      double x1, y1, x2, y2;
-
-      clip_to_border (tc.x, flip->top - tc.y, tail_width, tail_height,
-                      hc.x, flip->top - hc.y, &x1, &y1);
-      clip_to_border (hc.x, flip->top - hc.y, head_width, head_height,
-                      tc.x, flip->top - tc.y, &x2, &y2);
-      append_point (points, x1, y1);
-      append_line (points, x2, y2);
-    }
-
-  /* The path must run from the tail to the head, whatever `dot` did. */
-  p = (double *) (gpointer) points->data;
-  n = points->len / 2;
-  if (box_distance (p[0], p[1], hc.x, flip->top - hc.y, head_width, head_height) <
-      box_distance (p[0], p[1], tc.x, flip->top - tc.y, tail_width, tail_height))
-    for (guint i = 0; i < n / 2; i++)
-      {
-        double x = p[2 * i], y = p[2 * i + 1];
-
-        p[2 * i] = p[2 * (n - 1 - i)];
-        p[2 * i + 1] = p[2 * (n - 1 - i) + 1];
-        p[2 * (n - 1 - i)] = x;
-        p[2 * (n - 1 - i) + 1] = y;
-      }
-}
-
-static void
-link_add_edge (Plan             *plan,
-               Link             *link,
-               ExtopoGeometry   *geometry,
-               const Flip       *flip,
-               const ExtopoRect *content)
-{
-  Block *tail = &g_array_index (plan->blocks, Block, link->tail);
-  Block *head = &g_array_index (plan->blocks, Block, link->head);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *label = connection_label (link->connection);
-  ExtopoGeoEdge edge = { 0 };
-
-  read_edge_path (link->edge, flip, tail->node, tail->width, tail->height,
-                  head->node, head->width, head->height, content, points);
-
-  edge.connection = link->connection;
-  edge.points = (double *) (gpointer) points->data;
-  edge.n_points = points->len / 2;
-  edge.arrow_at_end = TRUE;
-  edge.arrow_at_start = link->connection->two_way;
-  edge.label = label;
-  edge.tail_frame = tail->frame;
-  edge.head_frame = head->frame;
-  extopo_geo_edge_get_midpoint (&edge, &edge.label_x, &edge.label_y);
-  extopo_geometry_add_edge (geometry, &edge);
-}
-
-static void
-stub_add_edge (Plan             *plan,
-               Stub             *stub,
-               ExtopoGeometry   *geometry,
-               const Flip       *flip,
-               const ExtopoRect *content)
-{
-  Block *tail = &g_array_index (plan->blocks, Block, stub->tail);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  ExtopoGeoEdge edge = { 0 };
-  pointf tag;
-
-  if (stub->node != NULL)
-    {
-      tag = ND_coord (stub->node);
-      read_edge_path (stub->edge, flip, tail->node, tail->width, tail->height,
-                      stub->node, stub->width, STUB_HEIGHT, content, points);
-    }
-  else
-    {
-      pointf centre = ND_coord (tail->node);
-      double bottom = flip->top - centre.y + tail->height / 2;
-
-      tag.x = centre.x;
-      tag.y = flip->top - (bottom + STUB_DROP);
-      append_point (points, centre.x, bottom);
-      append_line (points, centre.x, bottom + STUB_DROP - STUB_HEIGHT / 2);
-    }
-
-  /* The label is the tag the arrow points at. */
-  edge.connection = stub->connection;
-  edge.points = (double *) (gpointer) points->data;
-  edge.n_points = points->len / 2;
-  edge.arrow_at_end = TRUE;
-  edge.label = stub->label;
-  edge.label_x = tag.x;
-  edge.label_y = flip->top - tag.y;
-  edge.tail_frame = tail->frame;
-  edge.head_frame = -1;
-  extopo_geometry_add_edge (geometry, &edge);
-}
-
-/* Reads the laid-out graph into geometry. Called with graphviz_lock held. */
-static ExtopoGeometry *
-plan_read_geometry (Plan     *plan,
-                    Agraph_t *graph)
-{
-  ExtopoGeometry *geometry = extopo_geometry_new (plan->model, plan->view);
-  g_autoptr(GHashTable) boxes = g_hash_table_new (NULL, NULL);
-  Flip flip = { GD_bb (graph).UR.y };
-  ExtopoRect content = { 0, 0, 0, 0 };
-
-  collect_cluster_boxes (graph, boxes);
-
-  /* Outer frames first: administrative groups, then what they hold. */
+  dot_collect_clusters (dot->graph, laid_out);
   for (guint c = 0; c < plan->clusters->len; c++)
     {
       Cluster *cluster = &g_array_index (plan->clusters, Cluster, c);
-      ExtopoAdminGroup *admin_group = cluster->admin_group;
-      boxf *bb = g_hash_table_lookup (boxes, cluster->graph);
-      ExtopoGeoFrame frame = { { 0 } };
+      boxf bb;
 
-      if (bb == NULL)
+      if (!g_hash_table_contains (laid_out, dot->clusters[c]))
         continue;
-      rect_from_box (&flip, *bb, &frame.box);
-      frame.label_box = frame.box;
-      frame.label_box.height = MIN (GROUP_HEADER, frame.box.height);
-      frame.kind = EXTOPO_OBJECT_ADMIN_GROUP;
-      frame.object = admin_group;
-      frame.label = admin_group->name;
-      frame.interop = admin_group->interop;
-      frame.parent = -1;
-      frame.n_servers = admin_group->servers != NULL ? admin_group->servers->len : 0;
-      frame.worst_status = worst_status (admin_group->servers);
-      cluster->frame = extopo_geometry_add_frame (geometry, &frame);
+      bb = GD_bb (dot->clusters[c]);
+      cluster->placed = TRUE;
+      cluster->box.x = bb.LL.x;
+      cluster->box.y = top - bb.UR.y;
+      cluster->box.width = bb.UR.x - bb.LL.x;
+      cluster->box.height = bb.UR.y - bb.LL.y;
     }
 
   for (guint b = 0; b < plan->blocks->len; b++)
     {
       Block *block = &g_array_index (plan->blocks, Block, b);
-      int parent = block->cluster >= 0
-                   ? g_array_index (plan->clusters, Cluster, block->cluster).frame
-                   : -1;
+      pointf centre = ND_coord (dot->blocks[b]);
 
-      block_add_frame (plan, block, geometry, &flip, parent);
-      block_add_servers (block, geometry, &flip, block->frame >= 0 ? block->frame : parent);
+      block->cx = centre.x;
+      block->cy = top - centre.y;
     }
 
-  for (guint i = 0; i < geometry->frames->len; i++)
-    {
-      ExtopoRect *r = &g_array_index (geometry->frames, ExtopoGeoFrame, i).box;
-
-      if (i == 0)
-        content = *r;
-      else
-        extopo_rect_union (&content, r, &content);
-    }
-  for (guint i = 0; i < geometry->nodes->len; i++)
-    {
-      ExtopoRect *r = &g_array_index (geometry->nodes, ExtopoGeoNode, i).box;
-
-      if (i == 0 && geometry->frames->len == 0)
-        content = *r;
-      else
-        extopo_rect_union (&content, r, &content);
-    }
   for (guint l = 0; l < plan->links->len; l++)
-    link_add_edge (plan, &g_array_index (plan->links, Link, l), geometry, &flip, &content);
+    g_array_index (plan->links, Link, l).path = dot_read_path (dot->links[l], top);
+
   for (guint i = 0; i < plan->stubs->len; i++)
-    stub_add_edge (plan, &g_array_index (plan->stubs, Stub, i), geometry, &flip, &content);
+    {
+      Stub *stub = &g_array_index (plan->stubs, Stub, i);
+      pointf centre;
 
-  extopo_geometry_finish (geometry);
-
-  return geometry;
+      if (dot->stubs[i] == NULL)
+        continue;
+      centre = ND_coord (dot->stubs[i]);
+      stub->placed = TRUE;
+      stub->cx = centre.x;
+      stub->cy = top - centre.y;
+      stub->path = dot_read_path (dot->stub_edges[i], top);
+    }
 }
 
 static gboolean
@@ -1331,6 +408,62 @@ get_graphviz_context (void)
   return graphviz_context;
 }
 
+/* Places the plan with `dot`. */
+static gboolean
+dot_place (Plan          *plan,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Dot dot = { NULL };
+  GVC_t *gvc;
+  gboolean placed = FALSE;
+  int status;
+
+  g_mutex_lock (&graphviz_lock);
+
+  if (check_cancelled (cancellable, error))
+    {
+      g_mutex_unlock (&graphviz_lock);
+      return FALSE;
+    }
+
+  gvc = get_graphviz_context ();
+  dot_build (&dot, plan);
+  dot_chain_isolated (&dot, plan);
+  dot_stack_clusters (&dot, plan);
+  status = gvLayout (gvc, dot.graph, "dot");
+
+  if (status != 0)
+    {
+      /* Should our rank constraints ever upset `dot` (it can refuse some
+       * across clusters), lay out again and let it rank on its own. */
+      g_warning ("dot refused the chosen ranks for “%s”; laying out without them",
+                 extopo_model_get_source_name (plan->model));
+      dot_clear (&dot);
+      extopo_plan_drop_ranks (plan);
+      dot_build (&dot, plan);
+      status = gvLayout (gvc, dot.graph, "dot");
+    }
+
+  if (status != 0)
+    g_set_error (error, EXTOPO_LAYOUT_ERROR, EXTOPO_LAYOUT_ERROR_FAILED,
+                 _("Graphviz could not lay out “%s”"),
+                 extopo_model_get_source_name (plan->model));
+  else if (!check_cancelled (cancellable, error))
+    {
+      dot_read_positions (&dot, plan);
+      placed = TRUE;
+    }
+
+  if (status == 0)
+    gvFreeLayout (gvc, dot.graph);
+  dot_clear (&dot);
+
+  g_mutex_unlock (&graphviz_lock);
+
+  return placed;
+}
+
 ExtopoGeometry *
 extopo_layout_compute (ExtopoModel                *model,
                        const ExtopoLayoutOptions  *options,
@@ -1338,10 +471,6 @@ extopo_layout_compute (ExtopoModel                *model,
                        GError                    **error)
 {
   g_autoptr(Plan) plan = NULL;
-  ExtopoGeometry *geometry = NULL;
-  Agraph_t *graph;
-  GVC_t *gvc;
-  int status;
 
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -1350,63 +479,27 @@ extopo_layout_compute (ExtopoModel                *model,
   if (check_cancelled (cancellable, error))
     return NULL;
 
-  plan = plan_new (model, options);
-  if (plan->view == EXTOPO_VIEW_ADMIN)
-    plan_admin_view (plan);
-  else
-    plan_routing_view (plan);
-  plan_links (plan);
-  plan_rank_links (plan);
-
-  g_mutex_lock (&graphviz_lock);
-
-  if (check_cancelled (cancellable, error))
-    {
-      g_mutex_unlock (&graphviz_lock);
-      return NULL;
-    }
-
-  gvc = get_graphviz_context ();
-  graph = plan_build_graph (plan);
-  plan_chain_isolated (plan, graph);
-  plan_stack_clusters (plan, graph);
-  status = plan->blocks->len > 0 ? gvLayout (gvc, graph, "dot") : -1;
-
-  if (status != 0 && plan->blocks->len > 0)
-    {
-      /* Should our rank constraints ever upset `dot` (it can refuse some
-       * across clusters), lay out again and let it rank on its own. */
-      g_warning ("dot refused the chosen ranks for “%s”; laying out without them",
-                 extopo_model_get_source_name (model));
-      agclose (graph);
-      plan_drop_ranks (plan);
-      graph = plan_build_graph (plan);
-      status = gvLayout (gvc, graph, "dot");
-    }
+  plan = extopo_plan_new (model, options);
+  extopo_plan_build (plan);
 
   if (plan->blocks->len == 0)
     {
       /* Nothing to lay out: an empty drawing, not an error. */
-      geometry = extopo_geometry_new (model, plan->view);
+      ExtopoGeometry *geometry = extopo_geometry_new (model, plan->view);
+
       extopo_geometry_finish (geometry);
-    }
-  else if (status != 0)
-    {
-      g_set_error (error, EXTOPO_LAYOUT_ERROR, EXTOPO_LAYOUT_ERROR_FAILED,
-                   _("Graphviz could not lay out “%s”"), extopo_model_get_source_name (model));
-    }
-  else if (!check_cancelled (cancellable, error))
-    {
-      geometry = plan_read_geometry (plan, graph);
+      return geometry;
     }
 
-  if (status == 0)
-    gvFreeLayout (gvc, graph);
-  agclose (graph);
+  if (extopo_plan_is_big (plan))
+    extopo_plan_place_grid (plan);
+  else if (!dot_place (plan, cancellable, error))
+    return NULL;
 
-  g_mutex_unlock (&graphviz_lock);
+  if (check_cancelled (cancellable, error))
+    return NULL;
 
-  return geometry;
+  return extopo_plan_read_geometry (plan);
 }
 
 typedef struct
@@ -1455,7 +548,7 @@ extopo_layout_compute_async (ExtopoModel               *model,
   data = g_new0 (LayoutTaskData, 1);
   data->options.view = options != NULL ? options->view : EXTOPO_VIEW_ROUTING;
   /* Copied on the caller's thread, which owns the set. */
-  data->options.collapsed = copy_string_set (options != NULL ? options->collapsed : NULL);
+  data->options.collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
 
   task = g_task_new (model, cancellable, callback, user_data);
   g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_layout_compute_async));

@@ -443,6 +443,161 @@ test_long_chain (void)
       }
 }
 
+static gboolean
+point_on_border (const ExtopoRect *box,
+                 double            x,
+                 double            y)
+{
+  gboolean inside = x >= box->x - 1 && x <= box->x + box->width + 1 &&
+                    y >= box->y - 1 && y <= box->y + box->height + 1;
+  gboolean on_edge = fabs (x - box->x) < 1 || fabs (x - box->x - box->width) < 1 ||
+                     fabs (y - box->y) < 1 || fabs (y - box->y - box->height) < 1;
+
+  return inside && on_edge;
+}
+
+/* What any placement must give: every server once, inside its frame, no
+ * two boxes (or frames of one depth) overlapping, groups inside their
+ * administrative group, edges from border to border. */
+static void
+assert_placement_sound (ExtopoGeometry *geometry,
+                        guint           n_servers)
+{
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpuint (geometry->nodes->len, ==, n_servers);
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+
+      g_assert_true (g_hash_table_add (placed, node->server));
+      g_assert_cmpint (node->frame, >=, 0);
+      g_assert_true (rect_inside (&node->box,
+                                  &g_array_index (geometry->frames, ExtopoGeoFrame,
+                                                  node->frame).box));
+    }
+
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    {
+      ExtopoRect *a = &g_array_index (geometry->nodes, ExtopoGeoNode, i).box;
+
+      for (guint j = i + 1; j < geometry->nodes->len; j++)
+        {
+          ExtopoRect *b = &g_array_index (geometry->nodes, ExtopoGeoNode, j).box;
+
+          if (rects_overlap (a, b))
+            g_error ("servers %u and %u overlap", i, j);
+        }
+    }
+
+  for (guint i = 0; i < geometry->frames->len; i++)
+    {
+      ExtopoGeoFrame *a = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+      if (a->parent >= 0)
+        g_assert_true (rect_inside (&a->box, &g_array_index (geometry->frames, ExtopoGeoFrame,
+                                                             a->parent).box));
+      for (guint j = i + 1; j < geometry->frames->len; j++)
+        {
+          ExtopoGeoFrame *b = &g_array_index (geometry->frames, ExtopoGeoFrame, j);
+
+          if (a->depth == b->depth && rects_overlap (&a->box, &b->box))
+            g_error ("frames “%s” and “%s” overlap", a->label, b->label);
+        }
+    }
+
+  for (guint i = 0; i < geometry->edges->len; i++)
+    {
+      ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+      guint last = edge->n_points - 1;
+
+      g_assert_cmpint (edge->tail_frame, >=, 0);
+      g_assert_true (point_on_border (&g_array_index (geometry->frames, ExtopoGeoFrame,
+                                                      edge->tail_frame).box,
+                                      edge->points[0], edge->points[1]));
+      if (edge->head_frame >= 0)
+        g_assert_true (point_on_border (&g_array_index (geometry->frames, ExtopoGeoFrame,
+                                                        edge->head_frame).box,
+                                        edge->points[2 * last], edge->points[2 * last + 1]));
+    }
+}
+
+/* Beyond a thousand groups the layout places the plan itself, in time
+ * proportional to it: the drawing must be as sound as `dot`'s, and shaped
+ * for a screen or a page in both views. */
+static void
+test_big_grid (void)
+{
+  g_autoptr(Org) org = org_new ();
+  g_autoptr(ExtopoModel) model = NULL;
+  const guint n_ags = 24, per_ag = 50, servers = 2;
+  guint n_links = 0;
+
+  for (guint a = 0; a < n_ags; a++)
+    {
+      g_autofree char *ag = g_strdup_printf ("AG%02u", a);
+
+      org_add_admin_group (org, ag);
+      for (guint r = 0; r < per_ag; r++)
+        {
+          g_autofree char *rg = g_strdup_printf ("RG%02u-%02u", a, r);
+
+          org_add_routing_group (org, ag, rg);
+          org_add_servers (org, ag, rg, rg, servers);
+        }
+    }
+  /* A spanning tree of each group's routing groups, a few cross links and
+   * links between administrative groups; some groups left alone. */
+  for (guint a = 0; a < n_ags; a++)
+    {
+      g_autofree char *ag = g_strdup_printf ("AG%02u", a);
+      g_autofree char *next_ag = g_strdup_printf ("AG%02u", (a + 1) % n_ags);
+
+      for (guint r = 1; r < per_ag - 5; r++)
+        {
+          g_autofree char *rg = g_strdup_printf ("RG%02u-%02u", a, r);
+          g_autofree char *parent = g_strdup_printf ("RG%02u-%02u", a, (r - 1) / 3);
+
+          org_add_connector (org, ag, parent, ag, rg, 1);
+          n_links++;
+          if (r % 7 == 0)
+            {
+              g_autofree char *other = g_strdup_printf ("RG%02u-%02u", a, (r * 5) % (per_ag - 5));
+
+              if (!g_str_equal (other, rg))
+                {
+                  org_add_connector (org, ag, rg, ag, other, 10);
+                  n_links++;
+                }
+            }
+        }
+      {
+        g_autofree char *from = g_strdup_printf ("RG%02u-01", a);
+        g_autofree char *to = g_strdup_printf ("RG%02u-02", (a + 1) % n_ags);
+
+        org_add_connector (org, ag, from, next_ag, to, 100);
+        n_links++;
+      }
+    }
+  model = org_load (org);
+
+  for (ExtopoView view = EXTOPO_VIEW_ROUTING; view <= EXTOPO_VIEW_ADMIN; view++)
+    {
+      g_autoptr(ExtopoGeometry) geometry = layout (model, view, NULL);
+      double aspect = geometry->bounds.width / geometry->bounds.height;
+
+      g_test_message ("%s view: %.0f x %.0f pt, %u edges",
+                      view == EXTOPO_VIEW_ADMIN ? "admin" : "routing",
+                      geometry->bounds.width, geometry->bounds.height, geometry->edges->len);
+      assert_placement_sound (geometry, n_ags * per_ag * servers);
+      g_assert_cmpuint (geometry->edges->len, ==, n_links);
+      g_assert_cmpuint (geometry->frames->len, ==,
+                        n_ags * per_ag + (view == EXTOPO_VIEW_ADMIN ? n_ags : 0));
+      g_assert_cmpfloat (aspect, >=, 0.5);
+      g_assert_cmpfloat (aspect, <=, 2.0);
+    }
+}
+
 static void
 test_collapsed (void)
 {
@@ -755,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/layout/admin-view-cross-links", test_admin_view_cross_links);
   g_test_add_func ("/layout/large-group-grid", test_large_group_grid);
   g_test_add_func ("/layout/long-chain", test_long_chain);
+  g_test_add_func ("/layout/big-grid", test_big_grid);
   g_test_add_func ("/layout/collapsed", test_collapsed);
   g_test_add_func ("/layout/two-way-edge", test_two_way_edge);
   g_test_add_func ("/layout/dot-export", test_dot_export);
