@@ -21,18 +21,32 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ExtopoLdapString, ldap_memfree, NULL)
 
 G_DEFINE_QUARK (extopo-dn-error-quark, extopo_dn_error)
 
-/* libldap reads "CN=#" followed by a space as an empty BER value, which it
- * writes as "cn=#" and then cannot read back: a normalized DN would not
- * normalize again. A #hex value is never empty (RFC 4514). */
+/* What ldap_str2dn() accepts but ldap_dn2str() cannot write back, so that
+ * a DN would parse and yet have no normalized form:
+ * - "CN=#" followed by a space, an empty BER value, written as "cn=#" which
+ *   does not read back (and "CN=# 1" and "CN=# 2" would share it); a #hex
+ *   value is never empty (RFC 4514);
+ * - an escape that unescapes to a broken UTF-8 sequence ("CN=a\d3"). */
 static gboolean
-extopo_dn_has_empty_hex (LDAPDN dn)
+extopo_dn_values_writable (LDAPDN dn)
 {
   for (guint i = 0; dn != NULL && dn[i] != NULL; i++)
     for (guint j = 0; dn[i][j] != NULL; j++)
-      if ((dn[i][j]->la_flags & LDAP_AVA_BINARY) != 0 && dn[i][j]->la_value.bv_len == 0)
-        return TRUE;
+      {
+        LDAPAVA *ava = dn[i][j];
 
-  return FALSE;
+        if ((ava->la_flags & LDAP_AVA_BINARY) != 0)
+          {
+            if (ava->la_value.bv_len == 0)
+              return FALSE;
+          }
+        else if (!g_utf8_validate_len (ava->la_value.bv_val, ava->la_value.bv_len, NULL))
+          {
+            return FALSE;
+          }
+      }
+
+  return TRUE;
 }
 
 /* LDAP_DN_FORMAT_LDAP takes LDAPv3 and the looser LDAPv2 spellings that
@@ -55,7 +69,7 @@ extopo_dn_parse (const char  *dn,
 
   /* The empty DN (the root) parses to NULL. */
   rc = ldap_str2dn (dn, parsed, LDAP_DN_FORMAT_LDAP);
-  if (rc == LDAP_SUCCESS && extopo_dn_has_empty_hex (*parsed))
+  if (rc == LDAP_SUCCESS && !extopo_dn_values_writable (*parsed))
     {
       g_clear_pointer (parsed, ldap_dnfree);
       rc = LDAP_DECODING_ERROR;
@@ -134,38 +148,16 @@ extopo_dn_normalize (const char  *dn,
   return extopo_dn_get_ancestor (dn, 0, error);
 }
 
-/* Readers check every entry's DN: walk the RDNs the way ldap_str2dn() does,
- * but with LDAP_DN_SKIP so that nothing is allocated. */
+/* Exactly when extopo_dn_normalize() succeeds: a check that skipped the
+ * values (LDAP_DN_SKIP) let through DNs that have no key. */
 gboolean
 extopo_dn_is_valid (const char *dn)
 {
-  const char *p = dn;
+  g_auto(LDAPDN) parsed = NULL;
 
   g_return_val_if_fail (dn != NULL, FALSE);
 
-  if (*p == '\0')
-    return TRUE;
-
-  if (!g_utf8_validate (dn, -1, NULL))
-    return FALSE;
-
-  for (;;)
-    {
-      char *next = NULL;
-
-      if (ldap_str2rdn (p, NULL, &next, LDAP_DN_FORMAT_LDAP | LDAP_DN_SKIP) != LDAP_SUCCESS)
-        return FALSE;
-
-      if (*next == '\0')
-        return TRUE;
-      if (*next != ',' && *next != ';')
-        return FALSE;
-
-      /* ldap_str2rdn() must not see an empty string. */
-      p = next + 1;
-      if (*p == '\0')
-        return FALSE;
-    }
+  return extopo_dn_parse (dn, &parsed, NULL);
 }
 
 gboolean

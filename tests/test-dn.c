@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <ldap.h>
 
 #include "extopo-dn.h"
 
@@ -231,6 +232,282 @@ test_dn_invalid (void)
     }
 }
 
+/* The oracle for the property tests: libldap's own parse of both DNs,
+ * compared AVA by AVA (attribute types without regard to ASCII case,
+ * text values case-folded, #hex values byte for byte). */
+static gboolean
+libldap_equal (const char *a,
+               const char *b)
+{
+  LDAPDN parsed_a = NULL;
+  LDAPDN parsed_b = NULL;
+  gboolean equal = TRUE;
+
+  if (ldap_str2dn (a, &parsed_a, LDAP_DN_FORMAT_LDAP) != LDAP_SUCCESS ||
+      ldap_str2dn (b, &parsed_b, LDAP_DN_FORMAT_LDAP) != LDAP_SUCCESS)
+    {
+      ldap_dnfree (parsed_a);
+      return FALSE;
+    }
+
+  for (guint i = 0; equal; i++)
+    {
+      LDAPRDN rdn_a = parsed_a != NULL ? parsed_a[i] : NULL;
+      LDAPRDN rdn_b = parsed_b != NULL ? parsed_b[i] : NULL;
+
+      if (rdn_a == NULL || rdn_b == NULL)
+        {
+          equal = rdn_a == rdn_b;
+          break;
+        }
+
+      for (guint j = 0; equal; j++)
+        {
+          LDAPAVA *ava_a = rdn_a[j];
+          LDAPAVA *ava_b = rdn_b[j];
+          g_autofree char *value_a = NULL;
+          g_autofree char *value_b = NULL;
+          gboolean binary;
+
+          if (ava_a == NULL || ava_b == NULL)
+            {
+              equal = ava_a == ava_b;
+              break;
+            }
+
+          binary = (ava_a->la_flags & LDAP_AVA_BINARY) != 0;
+          if (binary != ((ava_b->la_flags & LDAP_AVA_BINARY) != 0) ||
+              ava_a->la_attr.bv_len != ava_b->la_attr.bv_len ||
+              g_ascii_strncasecmp (ava_a->la_attr.bv_val, ava_b->la_attr.bv_val,
+                                   ava_a->la_attr.bv_len) != 0)
+            {
+              equal = FALSE;
+              break;
+            }
+
+          if (binary)
+            {
+              equal = ava_a->la_value.bv_len == ava_b->la_value.bv_len &&
+                      memcmp (ava_a->la_value.bv_val, ava_b->la_value.bv_val,
+                              ava_a->la_value.bv_len) == 0;
+              continue;
+            }
+
+          /* Values libldap cannot write as text name no entry. */
+          if (!g_utf8_validate_len (ava_a->la_value.bv_val, ava_a->la_value.bv_len, NULL) ||
+              !g_utf8_validate_len (ava_b->la_value.bv_val, ava_b->la_value.bv_len, NULL))
+            {
+              equal = FALSE;
+              break;
+            }
+
+          /* Valid UTF-8 holds no NUL: the folded values are whole strings. */
+          value_a = g_utf8_casefold (ava_a->la_value.bv_len > 0 ? ava_a->la_value.bv_val : "",
+                                     ava_a->la_value.bv_len);
+          value_b = g_utf8_casefold (ava_b->la_value.bv_len > 0 ? ava_b->la_value.bv_val : "",
+                                     ava_b->la_value.bv_len);
+          equal = strcmp (value_a, value_b) == 0;
+        }
+    }
+
+  ldap_dnfree (parsed_a);
+  ldap_dnfree (parsed_b);
+  return equal;
+}
+
+/* Pieces that random DNs are made of: the characters that matter to the
+ * grammar, escapes of every kind, case pairs and non-ASCII letters. */
+static const char * const dn_pieces[] = {
+  "CN", "cn", "OU", "dc", "=", "=", ",", ",", ";", "+", " ", "a", "A", "b", "1",
+  "#", "# ", "#04", "#0401", "#zz", "\\", "\\,", "\\2C", "\\2c", "\\23", "\\20", "\\d3",
+  "\\c3\\bc", "\\00", "\\\\", "\"", "\"a,b\"", "ü", "Ü", "ß", "ss", "\xc3", "<", ">",
+};
+
+static char *
+random_dn_text (GRand *rand)
+{
+  GString *dn = g_string_new (NULL);
+  int n = g_rand_int_range (rand, 1, 12);
+
+  /* Half of them start well formed, so that the parser gets past the first RDN. */
+  if (g_rand_boolean (rand))
+    g_string_append (dn, "CN=");
+
+  for (int i = 0; i < n; i++)
+    g_string_append (dn, dn_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (dn_pieces))]);
+
+  return g_string_free (dn, FALSE);
+}
+
+/* A value from a small alphabet, so that random pairs are often equal. */
+static const char * const value_pieces[] = { "a", "A", "b", "ü", "Ü", " ", ",", "#", "+", "1" };
+
+/* Writes @value as the value of an RDN, escaping each character that must
+ * be, and some that need not be, in one of the spellings RFC 4514 allows. */
+static void
+append_spelled_value (GString    *out,
+                      const char *value,
+                      GRand      *rand)
+{
+  gsize len = strlen (value);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = value[i];
+      gboolean must = strchr (",+\"\\<>;=", c) != NULL ||
+                      (c == '#' && i == 0) ||
+                      (c == ' ' && (i == 0 || i == len - 1));
+      int how = g_rand_int_range (rand, 0, 4);
+
+      /* "\c" only for the characters RFC 4514 lets one escape that way. */
+      if (strchr (" \"#+,;<=>\\", c) != NULL && (must || how == 1) && how != 0)
+        g_string_append_printf (out, "\\%c", c);
+      else if (c >= 0x80 || must || how == 0)
+        g_string_append_printf (out, g_rand_boolean (rand) ? "\\%02X" : "\\%02x", c);
+      else
+        g_string_append_c (out, c);
+    }
+}
+
+static char *
+random_spelling (const char * const *types,
+                 const char * const *values,
+                 guint               n,
+                 GRand              *rand)
+{
+  GString *dn = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *type = g_rand_boolean (rand) ? g_ascii_strup (types[i], -1)
+                                                    : g_ascii_strdown (types[i], -1);
+
+      if (i > 0)
+        g_string_append (dn, g_rand_boolean (rand) ? "," : ", ");
+      g_string_append_printf (dn, "%s=", type);
+      append_spelled_value (dn, values[i], rand);
+    }
+
+  return g_string_free (dn, FALSE);
+}
+
+/* The key and the validity check agree with each other and with libldap:
+ * a DN is valid exactly when it has a key, and two DNs share a key exactly
+ * when libldap parses them to equal names. */
+static void
+test_dn_key_property (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  guint equal_pairs = 0;
+  guint valid = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *a = random_dn_text (rand);
+      g_autofree char *b = random_dn_text (rand);
+      g_autofree char *key_a = extopo_dn_normalize (a, NULL);
+      g_autofree char *key_b = extopo_dn_normalize (b, NULL);
+
+      if (extopo_dn_is_valid (a) != (key_a != NULL))
+        g_error ("“%s”: valid %d, key %s", a, extopo_dn_is_valid (a), key_a);
+      valid += key_a != NULL;
+
+      if (key_a != NULL && key_b != NULL &&
+          g_str_equal (key_a, key_b) != libldap_equal (a, b))
+        g_error ("“%s” and “%s”: keys %s and %s, libldap says %s", a, b, key_a, key_b,
+                 libldap_equal (a, b) ? "equal" : "different");
+
+      /* A key is a DN that keys to itself. */
+      if (key_a != NULL)
+        {
+          g_autofree char *again = extopo_dn_normalize (key_a, NULL);
+
+          g_assert_cmpstr (again, ==, key_a);
+          g_assert_true (libldap_equal (a, key_a));
+        }
+    }
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      const char *types_a[3];
+      const char *types_b[3];
+      char *values_a[3];
+      char *values_b[3];
+      guint n = g_rand_int_range (rand, 1, 4);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *key_a = NULL;
+      g_autofree char *key_b = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GString *value_a = g_string_new (NULL);
+          GString *value_b = g_string_new (NULL);
+          guint len = g_rand_int_range (rand, 1, 3);
+
+          types_a[i] = g_rand_int_range (rand, 0, 4) == 0 ? "ou" : "cn";
+          types_b[i] = g_rand_int_range (rand, 0, 4) == 0 ? "ou" : "cn";
+          for (guint j = 0; j < len; j++)
+            {
+              g_string_append (value_a, value_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (value_pieces))]);
+              g_string_append (value_b, value_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (value_pieces))]);
+            }
+          values_a[i] = g_string_free (value_a, FALSE);
+          values_b[i] = g_string_free (value_b, FALSE);
+        }
+
+      a = random_spelling (types_a, (const char * const *) values_a, n, rand);
+      /* Half the time the same name spelled another way. */
+      if (g_rand_boolean (rand))
+        b = random_spelling (types_a, (const char * const *) values_a, n, rand);
+      else
+        b = random_spelling (types_b, (const char * const *) values_b, n, rand);
+
+      key_a = extopo_dn_normalize (a, NULL);
+      key_b = extopo_dn_normalize (b, NULL);
+      if (key_a == NULL || key_b == NULL)
+        g_error ("“%s” or “%s” has no key", a, b);
+      if (g_str_equal (key_a, key_b) != libldap_equal (a, b))
+        g_error ("“%s” and “%s”: keys %s and %s, libldap says %s", a, b, key_a, key_b,
+                 libldap_equal (a, b) ? "equal" : "different");
+      equal_pairs += g_str_equal (key_a, key_b);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_free (values_a[i]);
+          g_free (values_b[i]);
+        }
+    }
+
+  /* The generators reach both sides of each property. */
+  g_assert_cmpuint (valid, >, 1000);
+  g_assert_cmpuint (valid, <, 19000);
+  g_assert_cmpuint (equal_pairs, >, 5000);
+  g_assert_cmpuint (equal_pairs, <, 19000);
+}
+
+/* The issue's reproducers: two #-values libldap reads as empty, and an
+ * escape that unescapes to a broken UTF-8 sequence. */
+static void
+test_dn_key_reproducers (void)
+{
+  const char *refused[] = {
+    "CN=# 1,CN=Servers,DC=contoso,DC=com",
+    "CN=# 2,CN=Servers,DC=contoso,DC=com",
+    "CN=a\\d3,DC=contoso,DC=com",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *key = extopo_dn_normalize (refused[i], NULL);
+
+      g_assert_null (key);
+      g_assert_false (extopo_dn_is_valid (refused[i]));
+    }
+
+  g_assert_false (extopo_dn_equal (refused[0], refused[1]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +523,8 @@ main (int   argc,
   g_test_add_func ("/dn/is-descendant", test_dn_is_descendant);
   g_test_add_func ("/dn/invalid", test_dn_invalid);
   g_test_add_func ("/dn/normalize/fixed-point", test_dn_normalize_fixed_point);
+  g_test_add_func ("/dn/key/property", test_dn_key_property);
+  g_test_add_func ("/dn/key/reproducers", test_dn_key_reproducers);
 
   return g_test_run ();
 }
