@@ -277,6 +277,8 @@ cli_fetch_ldap (const CliOptions  *options,
   g_autoptr(ExtopoLdapParams) params = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GDateTime) fetched = NULL;
+  ExtopoSnapshotHeader header = { NULL, NULL };
 
   params = build_ldap_params (options, &error);
   if (params == NULL)
@@ -288,12 +290,15 @@ cli_fetch_ldap (const CliOptions  *options,
                 _("warning: --no-verify: the server's certificate is not checked, so anyone "
                   "between here and the server can read and change what is sent, the "
                   "password included"));
+  fetched = g_date_time_new_now_utc ();
   entries = extopo_ldap_fetch (params, NULL, NULL, NULL, &error);
   if (entries == NULL)
     return report_error (options->sources[0], error);
 
+  header.source = options->sources[0];
+  header.fetched = fetched;
   if (options->snapshot_path != NULL &&
-      !extopo_ldif_write_file (entries, options->snapshot_path, &error))
+      !extopo_ldif_write_file (entries, &header, options->snapshot_path, &error))
     return report_error (options->snapshot_path, error);
 
   *model = extopo_loader_load_entries (entries, options->sources[0], &error);

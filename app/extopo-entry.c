@@ -639,3 +639,106 @@ extopo_entry_filter_wants_object_class (const ExtopoEntryFilter *filter,
 
   return name_in_list (filter->object_classes, object_class, strlen (object_class));
 }
+
+/* keychar = ALPHA / DIGIT / HYPHEN */
+static gboolean
+is_keychar (char c)
+{
+  return g_ascii_isalnum (c) || c == '-';
+}
+
+/* numericoid = number 1*( DOT number ), number = DIGIT / ( LDIGIT 1*DIGIT ) */
+static gboolean
+is_numeric_oid (const char *p,
+                const char *end)
+{
+  guint n_numbers = 0;
+
+  while (p < end)
+    {
+      const char *start = p;
+
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      if (p == start || (*start == '0' && p - start > 1))
+        return FALSE;
+      n_numbers++;
+      if (p < end && (*p != '.' || ++p == end))
+        return FALSE;
+    }
+
+  return n_numbers >= 2;
+}
+
+/* "range=LOW-HIGH" or "range=LOW-*", which RFC 4512's option syntax does
+ * not allow but Active Directory sends and ldapsearch writes. */
+static gboolean
+is_range_option (const char *p,
+                 const char *end)
+{
+  const char *digits;
+
+  if (end - p < 9 || g_ascii_strncasecmp (p, "range=", 6) != 0)
+    return FALSE;
+  p += 6;
+
+  for (digits = p; p < end && g_ascii_isdigit (*p); p++)
+    ;
+  if (p == digits || p == end || *p++ != '-')
+    return FALSE;
+  if (end - p == 1 && *p == '*')
+    return TRUE;
+  for (digits = p; p < end && g_ascii_isdigit (*p); p++)
+    ;
+
+  return p == end && p > digits;
+}
+
+gboolean
+extopo_attribute_description_is_valid (const char *description,
+                                       gssize      length)
+{
+  const char *end;
+  const char *p;
+
+  g_return_val_if_fail (description != NULL || length == 0, FALSE);
+
+  if (length < 0)
+    length = strlen (description);
+  /* No schema names one longer; a bound on what a message quotes. */
+  if (length == 0 || length > 255)
+    return FALSE;
+
+  end = description + length;
+  p = memchr (description, ';', length);
+  if (p == NULL)
+    p = end;
+
+  if (g_ascii_isalpha (description[0]))
+    {
+      for (const char *c = description; c < p; c++)
+        if (!is_keychar (*c))
+          return FALSE;
+    }
+  else if (!is_numeric_oid (description, p))
+    {
+      return FALSE;
+    }
+
+  while (p < end)
+    {
+      const char *option = p + 1;
+      const char *next = memchr (option, ';', end - option);
+      gboolean keychars = TRUE;
+
+      if (next == NULL)
+        next = end;
+      for (const char *c = option; c < next; c++)
+        keychars = keychars && is_keychar (*c);
+      if (next == option || (!keychars && !is_range_option (option, next)))
+        return FALSE;
+      p = next;
+    }
+
+  return TRUE;
+}

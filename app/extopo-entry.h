@@ -61,6 +61,11 @@ gboolean      extopo_entry_get_boolean     (ExtopoEntry  *self,
                                             const char   *attribute,
                                             gboolean     *value);
 
+/* RFC 4512 (section 2.5): a descriptor or numeric OID, then ";option"s;
+ * Active Directory's range option ("member;range=0-1499") is allowed. */
+gboolean      extopo_attribute_description_is_valid (const char *description,
+                                                     gssize      length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtopoEntry, extopo_entry_unref)
 
 /* Which entries and attributes a reader keeps. NULL lists keep everything;

@@ -1066,27 +1066,6 @@ parse_range (const char  *description,
   return TRUE;
 }
 
-/* RFC 4512: letters, digits, hyphens and dots, and options after ';' (a
- * range option adds '=' and '*'). Anything else, a newline above all,
- * would end up in snapshots and reports. */
-static gboolean
-is_valid_description (const char *description,
-                      gsize       len)
-{
-  if (len == 0 || len > 255 || !g_ascii_isalnum (description[0]))
-    return FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = description[i];
-
-      if (!g_ascii_isalnum (c) && strchr ("-.;=*", c) == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Adds the values of one attribute of an entry; a ranged attribute goes
  * under its base name, and if more is to come a follow-up is queued. */
 static gboolean
@@ -1103,7 +1082,8 @@ add_attribute (Session        *session,
   gint64 high = 0;
   const char *target;
 
-  if (!is_valid_description (attribute->bv_val, attribute->bv_len))
+  /* Anything else, a newline above all, would end up in snapshots and reports. */
+  if (!extopo_attribute_description_is_valid (attribute->bv_val, attribute->bv_len))
     {
       g_autofree char *raw = g_strndup (attribute->bv_val, MIN (attribute->bv_len, 64));
       g_autofree char *shown = g_strescape (raw, NULL);

@@ -22,6 +22,7 @@ typedef enum
   EXTOPO_LDIF_ERROR_MISSING_DN,  /* a record without a dn: line */
   EXTOPO_LDIF_ERROR_UNSUPPORTED, /* a changetype other than add */
   EXTOPO_LDIF_ERROR_TOO_LARGE,   /* more than the most ExTopo reads (2 GiB) */
+  EXTOPO_LDIF_ERROR_INVALID_ATTRIBUTE, /* an attribute description RFC 4512 does not allow */
 } ExtopoLdifError;
 
 GQuark     extopo_ldif_error_quark     (void);

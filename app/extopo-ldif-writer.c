@@ -15,6 +15,7 @@
 #include <lber.h>
 #include <ldif.h>
 
+#include "extopo-export.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-ldif-writer.h"
 
@@ -33,14 +34,82 @@ extopo_ldif_append_line (GString    *out,
   ber_memfree (line);
 }
 
+/* Checked before anything is written: an attribute description is
+ * written as is, so a newline in one would start a record of its own. */
+static gboolean
+check_attributes (GPtrArray  *entries,
+                  GError    **error)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ExtopoEntry *entry = g_ptr_array_index (entries, i);
+      guint n_attributes;
+      const char **attributes = extopo_entry_get_attributes (entry, &n_attributes);
+
+      for (guint j = 0; j < n_attributes; j++)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *dn = NULL;
+
+          if (extopo_attribute_description_is_valid (attributes[j], -1))
+            continue;
+
+          name = g_strescape (attributes[j], NULL);
+          dn = g_strescape (extopo_entry_get_dn (entry), NULL);
+          g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_INVALID_ATTRIBUTE,
+                       _("Cannot write the snapshot: the entry “%s” has an attribute named "
+                         "“%s”, which LDAP does not allow"), dn, name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+#define HEADER_TITLE   "# ExTopo snapshot"
+#define HEADER_SOURCE  "# source: "
+#define HEADER_FETCHED "# fetched: "
+
+static void
+append_header (GString                    *out,
+               const ExtopoSnapshotHeader *header)
+{
+  if (header == NULL)
+    return;
+  g_string_append (out, HEADER_TITLE "\n");
+
+  /* One comment line each, whatever the source's name holds. */
+  if (header->source != NULL)
+    {
+      g_autofree char *source = g_strescape (header->source, NULL);
+
+      g_string_append_printf (out, HEADER_SOURCE "%s\n", source);
+    }
+  if (header->fetched != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (header->fetched);
+      g_autofree char *when = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_string_append_printf (out, HEADER_FETCHED "%s\n", when);
+    }
+}
+
 char *
-extopo_ldif_write_to_string (GPtrArray *entries)
+extopo_ldif_write_to_string (GPtrArray                   *entries,
+                             const ExtopoSnapshotHeader  *header,
+                             GError                     **error)
 {
   GString *out;
 
   g_return_val_if_fail (entries != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  out = g_string_new ("version: 1\n");
+  if (!check_attributes (entries, error))
+    return NULL;
+
+  out = g_string_new (NULL);
+  append_header (out, header);
+  g_string_append (out, "version: 1\n");
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -72,27 +141,52 @@ extopo_ldif_write_to_string (GPtrArray *entries)
 }
 
 gboolean
-extopo_ldif_write_file (GPtrArray   *entries,
-                        const char  *path,
-                        GError     **error)
+extopo_ldif_write_file (GPtrArray                   *entries,
+                        const ExtopoSnapshotHeader  *header,
+                        const char                  *path,
+                        GError                     **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (entries != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  text = extopo_ldif_write_to_string (entries);
+  text = extopo_ldif_write_to_string (entries, header, error);
+  if (text == NULL)
+    return FALSE;
 
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &local_error))
+  return extopo_export_save_contents (path, text, strlen (text), error);
+}
+
+/* Only the comment lines at the top are the header: a comment further
+ * down belongs to whoever edited the file. */
+GDateTime *
+extopo_ldif_read_snapshot_time (const char *data,
+                                gsize       length)
+{
+  const char *end = data + length;
+  const char *line = data;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  while (line < end && *line == '#')
     {
-      g_set_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_IO,
-                   _("%s: cannot write the file: %s"), path, local_error->message);
-      return FALSE;
+      const char *eol = memchr (line, '\n', end - line);
+      gsize prefix = strlen (HEADER_FETCHED);
+
+      if (eol == NULL)
+        eol = end;
+      if ((gsize) (eol - line) > prefix && (gsize) (eol - line) < prefix + 64 &&
+          strncmp (line, HEADER_FETCHED, prefix) == 0)
+        {
+          g_autofree char *when = g_strndup (line + prefix, eol - line - prefix);
+
+          g_strchomp (when);
+          return g_date_time_new_from_iso8601 (when, NULL);
+        }
+      line = eol + 1;
     }
 
-  return TRUE;
+  return NULL;
 }

@@ -689,9 +689,21 @@ test_snapshot (Fixture       *fixture,
   g_autofree char *live = report_of_entries (entries, fixture->slapd->uri);
   g_autofree char *reopened = NULL;
 
-  g_assert_true (extopo_ldif_write_file (entries, path, &error));
+  g_autoptr(GDateTime) fetched = g_date_time_new_now_utc ();
+  ExtopoSnapshotHeader header = { fixture->slapd->uri, fetched };
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) read_back = NULL;
+
+  g_assert_true (extopo_ldif_write_file (entries, &header, path, &error));
   g_assert_no_error (error);
   reopened = report_of_file (path);
+
+  /* The header names the server and when it was read, to the second. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# ExTopo snapshot\n# source: ldap://127.0.0.1:"));
+  read_back = extopo_ldif_read_snapshot_time (text, strlen (text));
+  g_assert_nonnull (read_back);
+  g_assert_cmpint (g_date_time_to_unix (read_back), ==, g_date_time_to_unix (fetched));
   assert_same_report (fixture, live, reopened);
 }
 

@@ -221,7 +221,8 @@ test_ldif_keyword_options (void)
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_false (extopo_entry_has_attribute (entry_at (entries, 0), "changetype"));
 
-  snapshot = extopo_ldif_write_to_string (entries);
+  snapshot = extopo_ldif_write_to_string (entries, NULL, &error);
+  g_assert_no_error (error);
   again = read_text (snapshot);
   g_assert_cmpuint (again->len, ==, 1);
   g_assert_cmpuint (extopo_entry_get_n_values (entry_at (again, 0), "objectClass"), ==, 1);
@@ -558,9 +559,21 @@ test_ldif_writer_roundtrip (void)
   g_autofree char *directory = NULL;
   g_autofree char *path = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 20, 8, 30, 15);
+  g_autoptr(GDateTime) read_back = NULL;
+  /* A newline in the source's name must not end the comment. */
+  ExtopoSnapshotHeader header = { "ldap://dc1.contoso.com\ndn: CN=Injected", fetched };
 
-  text = extopo_ldif_write_to_string (entries);
-  g_assert_true (g_str_has_prefix (text, "version: 1\n"));
+  text = extopo_ldif_write_to_string (entries, &header, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text,
+                                   "# ExTopo snapshot\n"
+                                   "# source: ldap://dc1.contoso.com\\ndn: CN=Injected\n"
+                                   "# fetched: 2026-11-20T08:30:15Z\n"
+                                   "version: 1\n"));
+  read_back = extopo_ldif_read_snapshot_time (text, strlen (text));
+  g_assert_nonnull (read_back);
+  g_assert_true (g_date_time_equal (read_back, fetched));
   /* Non-ASCII and binary values, and the DN, were base64-encoded. */
   g_assert_nonnull (strstr (text, "\ndn:: "));
   g_assert_nonnull (strstr (text, "\nobjectGUID:: "));
@@ -576,7 +589,7 @@ test_ldif_writer_roundtrip (void)
   directory = g_dir_make_tmp ("extopo-ldif-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (directory, "snapshot.ldif", NULL);
-  g_assert_true (extopo_ldif_write_file (entries, path, &error));
+  g_assert_true (extopo_ldif_write_file (entries, &header, path, &error));
   g_assert_no_error (error);
   from_file = extopo_ldif_read_file (path, NULL, &error);
   g_assert_no_error (error);
@@ -585,6 +598,106 @@ test_ldif_writer_roundtrip (void)
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (directory), ==, 0);
+}
+
+static void
+test_ldif_attribute_description (void)
+{
+  const char *valid[] = {
+    "cn", "CN", "msExchServerRole", "msExch-Role2", "1.2.840.113556.1.4.1",
+    "0.9", "userCertificate;binary", "cn;lang-en;x-1", "member;range=0-1499",
+    "member;Range=1500-*",
+  };
+  const char *invalid[] = {
+    "", "1cn", "-cn", "cn;", "cn;;x", "a.b", "01.2", "1", "1.", "1..2", "cn;range=1-",
+    "cn;range=-2", "cn;range=1-2*", "cn;x=1", "cn\n", "c n", "cn:", "description\ndn: CN=x",
+    "cn;lang_en", "é",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (valid); i++)
+    if (!extopo_attribute_description_is_valid (valid[i], -1))
+      g_error ("“%s” refused", valid[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (invalid); i++)
+    if (extopo_attribute_description_is_valid (invalid[i], -1))
+      g_error ("“%s” accepted", invalid[i]);
+
+  /* The length counts: a name cut before its newline is a name. */
+  g_assert_true (extopo_attribute_description_is_valid ("cn\nx", 2));
+  g_assert_false (extopo_attribute_description_is_valid ("cn\nx", 4));
+}
+
+/* A name a server sent (or a file held) that would inject lines into the
+ * snapshot fails the write before anything is written: the file that was
+ * there stays as it was, and no temporary file is left. */
+static void
+test_ldif_writer_refuses_attribute (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_entry_unref);
+  g_autoptr(ExtopoEntry) entry = extopo_entry_new ("CN=EX1,DC=contoso,DC=com", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf info;
+
+  extopo_entry_add_value (entry, "objectClass", "msExchExchangeServer", 20);
+  extopo_entry_add_value (entry, "description\ndn: CN=Injected", "x", 1);
+  g_ptr_array_add (entries, g_steal_pointer (&entry));
+
+  text = extopo_ldif_write_to_string (entries, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_INVALID_ATTRIBUTE);
+  g_assert_nonnull (strstr (error->message, "“CN=EX1,DC=contoso,DC=com”"));
+  g_assert_nonnull (strstr (error->message, "“description\\ndn: CN=Injected”"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  directory = g_dir_make_tmp ("extopo-ldif-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (directory, "snapshot.ldif", NULL);
+  g_assert_true (g_file_set_contents (path, "last week\n", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  g_assert_false (extopo_ldif_write_file (entries, NULL, path, &error));
+  g_assert_error (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_INVALID_ATTRIBUTE);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week\n");
+
+  /* A good snapshot replaces it and keeps its mode. */
+  g_ptr_array_set_size (entries, 0);
+  g_ptr_array_add (entries, extopo_entry_new ("CN=EX1,DC=contoso,DC=com", 0));
+  g_assert_true (extopo_ldif_write_file (entries, NULL, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  dir = g_dir_open (directory, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "snapshot.ldif");
+  g_assert_null (g_dir_read_name (dir));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+}
+
+/* Only the comment lines before the first record are the header. */
+static void
+test_ldif_snapshot_time (void)
+{
+  static const char later[] = "version: 1\n# fetched: 2026-11-20T08:30:15Z\n";
+  static const char broken[] = "# ExTopo snapshot\n# fetched: yesterday\nversion: 1\n";
+  static const char plain[] = "# fetched: 2026-11-20T08:30:15+01:00\n";
+  g_autoptr(GDateTime) when = NULL;
+
+  g_assert_null (extopo_ldif_read_snapshot_time (later, strlen (later)));
+  g_assert_null (extopo_ldif_read_snapshot_time (broken, strlen (broken)));
+  g_assert_null (extopo_ldif_read_snapshot_time ("", 0));
+  when = extopo_ldif_read_snapshot_time (plain, strlen (plain));
+  g_assert_nonnull (when);
+  g_assert_cmpint (g_date_time_get_hour (when), ==, 8);
+  g_assert_cmpint (g_date_time_get_utc_offset (when) / G_TIME_SPAN_HOUR, ==, 1);
 }
 
 static void
@@ -1079,6 +1192,9 @@ main (int   argc,
   g_test_add_func ("/ldif/case-insensitive-attributes", test_ldif_case_insensitive_attributes);
   g_test_add_func ("/ldif/entry/value-outlives-entry", test_ldif_entry_value_outlives_entry);
   g_test_add_func ("/ldif/writer-roundtrip", test_ldif_writer_roundtrip);
+  g_test_add_func ("/ldif/writer-refuses-attribute", test_ldif_writer_refuses_attribute);
+  g_test_add_func ("/ldif/attribute-description", test_ldif_attribute_description);
+  g_test_add_func ("/ldif/snapshot-time", test_ldif_snapshot_time);
   g_test_add_func ("/ldif/read-file", test_ldif_read_file);
   g_test_add_func ("/ldif/utf16", test_ldif_utf16);
   g_test_add_func ("/ldif/empty", test_ldif_empty);

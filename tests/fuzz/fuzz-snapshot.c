@@ -65,6 +65,22 @@ check_same_entry (ExtopoEntry *a,
     }
 }
 
+static gboolean
+has_invalid_attribute (GPtrArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      guint n;
+      const char **names = extopo_entry_get_attributes (g_ptr_array_index (entries, i), &n);
+
+      for (guint j = 0; j < n; j++)
+        if (!extopo_attribute_description_is_valid (names[j], -1))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 static char *
 model_report (GPtrArray *entries)
 {
@@ -87,13 +103,27 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *snapshot = NULL;
   g_autofree char *report = NULL;
   g_autofree char *report_again = NULL;
+  g_autoptr(GDateTime) fetched = NULL;
+  g_autoptr(GDateTime) read_back = NULL;
+  ExtopoSnapshotHeader header = { "ldap://fuzz.test", NULL };
 
   entries = extopo_ldif_read_data ((const char *) data, size, "fuzz.ldif", NULL, NULL);
   if (entries == NULL)
     return 0;
 
-  snapshot = extopo_ldif_write_to_string (entries);
-  fuzz_check (snapshot != NULL);
+  /* The writer refuses an attribute description that RFC 4512 does not
+   * allow, and only that. */
+  header.fetched = fetched = g_date_time_new_utc (2026, 12, 3, 12, 0, 0);
+  snapshot = extopo_ldif_write_to_string (entries, &header, &error);
+  if (snapshot == NULL)
+    {
+      fuzz_check (g_error_matches (error, EXTOPO_LDIF_ERROR, EXTOPO_LDIF_ERROR_INVALID_ATTRIBUTE));
+      fuzz_check (has_invalid_attribute (entries));
+      return 0;
+    }
+  fuzz_check (!has_invalid_attribute (entries));
+  read_back = extopo_ldif_read_snapshot_time (snapshot, strlen (snapshot));
+  fuzz_check (read_back != NULL && g_date_time_equal (read_back, fetched));
 
   again = extopo_ldif_read_data (snapshot, strlen (snapshot), "snapshot.ldif", NULL, &error);
   if (again == NULL)

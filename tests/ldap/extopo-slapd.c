@@ -514,7 +514,9 @@ load_database (ExtopoSlapd              *self,
   self->n_entries = tree->len;
 
   /* The project's own writer turns the (ldifde-style) sample into plain LDIF. */
-  ldif = extopo_ldif_write_to_string (tree);
+  ldif = extopo_ldif_write_to_string (tree, NULL, error);
+  if (ldif == NULL)
+    return FALSE;
   /* slapadd takes a lone "version: 1" record for an entry without a DN. */
   if (!g_file_set_contents (ldif_path,
                             g_str_has_prefix (ldif, "version: 1\n")
