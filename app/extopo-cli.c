@@ -321,14 +321,6 @@ load_file (const char   *path,
   return EXTOPO_EXIT_OK;
 }
 
-static gboolean
-write_text_file (const char  *path,
-                 const char  *contents,
-                 GError     **error)
-{
-  return extopo_export_save_contents (path, contents, strlen (contents), error);
-}
-
 static int
 export_model (ExtopoModel        *model,
               const CliOptions   *options,
@@ -337,7 +329,6 @@ export_model (ExtopoModel        *model,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   ExtopoLayoutOptions layout_options = { view, NULL };
   ExtopoRenderOptions render_options;
@@ -345,10 +336,7 @@ export_model (ExtopoModel        *model,
   /* The reports are data, not drawings: no layout needed. */
   if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
     {
-      text = format == EXTOPO_EXPORT_JSON
-             ? extopo_report_to_json (model)
-             : extopo_report_to_csv (model);
-      if (!write_text_file (options->export_path, text, &error))
+      if (!extopo_export_write_report (model, format, options->export_path, &error))
         return report_error (options->export_path, error);
       return EXTOPO_EXIT_OK;
     }

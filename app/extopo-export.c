@@ -372,6 +372,54 @@ extopo_export_save_contents (const char  *path,
   return file_sink_close (&sink, TRUE, error);
 }
 
+gboolean
+extopo_export_save_stream (const char              *path,
+                           ExtopoExportStreamFunc   write,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  FileSink sink;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  if (!file_sink_open (&sink, path, error))
+    return FALSE;
+  errno = 0;
+  if (!write (sink.stream, user_data))
+    sink.saved_errno = errno != 0 ? errno : EIO;
+
+  return file_sink_close (&sink, TRUE, error);
+}
+
+static gboolean
+write_json_cb (FILE     *stream,
+               gpointer  user_data)
+{
+  return extopo_report_write_json (user_data, stream);
+}
+
+static gboolean
+write_csv_cb (FILE     *stream,
+              gpointer  user_data)
+{
+  return extopo_report_write_csv (user_data, stream);
+}
+
+gboolean
+extopo_export_write_report (ExtopoModel         *model,
+                            ExtopoExportFormat   format,
+                            const char          *path,
+                            GError             **error)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), FALSE);
+  g_return_val_if_fail (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV, FALSE);
+
+  return extopo_export_save_stream (path,
+                                    format == EXTOPO_EXPORT_JSON ? write_json_cb : write_csv_cb,
+                                    model, error);
+}
+
 static gboolean
 check_cairo (cairo_status_t   status,
              const char      *path,
@@ -610,9 +658,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
                        path);
           return FALSE;
         }
-      text = format == EXTOPO_EXPORT_JSON ? extopo_report_to_json (geometry->model)
-                                          : extopo_report_to_csv (geometry->model);
-      return write_text (path, text, error);
+      return extopo_export_write_report (geometry->model, format, path, error);
 
     case EXTOPO_EXPORT_UNKNOWN:
     default:

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <stdio.h>
+
 #include <gio/gio.h>
 
 #include "extopo-geometry.h"
@@ -38,6 +40,12 @@ typedef enum
 ExtopoExportFormat extopo_export_format_from_path (const char *path);
 const char        *extopo_export_format_get_extension (ExtopoExportFormat format);
 
+/* Writes the model's JSON or CSV report to @path in pieces. */
+gboolean extopo_export_write_report (ExtopoModel                *model,
+                                     ExtopoExportFormat          format,
+                                     const char                 *path,
+                                     GError                    **error);
+
 /* Writes @geometry (and its model) to @path. @options gives the title,
  * legend and, through options->visible, the on-screen region; NULL means
  * the whole diagram with legend and title. PNG is rendered at @png_scale. */
@@ -65,6 +73,15 @@ gboolean extopo_export_save_contents (const char  *path,
                                       const char  *data,
                                       gsize        length,
                                       GError     **error);
+
+/* The same for data written in pieces: @write puts everything on @stream
+ * and returns FALSE when a write failed. */
+typedef gboolean (*ExtopoExportStreamFunc) (FILE     *stream,
+                                            gpointer  user_data);
+gboolean extopo_export_save_stream (const char              *path,
+                                    ExtopoExportStreamFunc   write,
+                                    gpointer                 user_data,
+                                    GError                 **error);
 
 /* For a program that exports and exits: on SIGINT or SIGTERM, removes the
  * temporary file being written, then dies of the signal. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "extopo-findings.h"
+#include "extopo-json-writer.h"
 #include "extopo-report.h"
 
 /* The JSON and CSV reports are data for scripts: product and tool names stay
@@ -93,91 +94,91 @@ object_kind_to_string (ExtopoObjectKind kind)
 
 /* JSON helpers: a NULL string becomes null, never an empty string. */
 static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
+add_string (ExtopoJsonWriter *writer,
+            const char       *key,
+            const char       *value)
 {
-  json_builder_set_member_name (builder, key);
+  extopo_json_writer_member (writer, key);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    extopo_json_writer_string (writer, value);
   else
-    json_builder_add_null_value (builder);
+    extopo_json_writer_null (writer);
 }
 
 static void
-add_bool (JsonBuilder *builder,
-          const char  *key,
-          gboolean     value)
+add_bool (ExtopoJsonWriter *writer,
+          const char       *key,
+          gboolean          value)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_add_boolean_value (builder, value);
+  extopo_json_writer_member (writer, key);
+  extopo_json_writer_bool (writer, value);
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *key,
-                 gint64       value,
-                 gboolean     known)
+add_int_or_null (ExtopoJsonWriter *writer,
+                 const char       *key,
+                 gint64            value,
+                 gboolean          known)
 {
-  json_builder_set_member_name (builder, key);
+  extopo_json_writer_member (writer, key);
   if (known)
-    json_builder_add_int_value (builder, value);
+    extopo_json_writer_int (writer, value);
   else
-    json_builder_add_null_value (builder);
+    extopo_json_writer_null (writer);
 }
 
 static void
-add_strv (JsonBuilder        *builder,
+add_strv (ExtopoJsonWriter   *writer,
           const char         *key,
           const char * const *values)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
+  extopo_json_writer_member (writer, key);
+  extopo_json_writer_begin_array (writer);
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
+    extopo_json_writer_string (writer, values[i]);
+  extopo_json_writer_end_array (writer);
 }
 
 static void
-add_string_array (JsonBuilder *builder,
-                  const char  *key,
-                  GPtrArray   *values)
+add_string_array (ExtopoJsonWriter *writer,
+                  const char       *key,
+                  GPtrArray        *values)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
+  extopo_json_writer_member (writer, key);
+  extopo_json_writer_begin_array (writer);
   for (guint i = 0; values != NULL && i < values->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (values, i));
-  json_builder_end_array (builder);
+    extopo_json_writer_string (writer, g_ptr_array_index (values, i));
+  extopo_json_writer_end_array (writer);
 }
 
 static void
-add_name_list (JsonBuilder      *builder,
+add_name_list (ExtopoJsonWriter *writer,
                const char       *key,
                GPtrArray        *objects,
                ExtopoObjectKind  kind)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
+  extopo_json_writer_member (writer, key);
+  extopo_json_writer_begin_array (writer);
   for (guint i = 0; objects != NULL && i < objects->len; i++)
-    json_builder_add_string_value (builder,
-                                   extopo_model_object_get_name (kind,
-                                                                 g_ptr_array_index (objects, i)));
-  json_builder_end_array (builder);
+    extopo_json_writer_string (writer,
+                               extopo_model_object_get_name (kind,
+                                                             g_ptr_array_index (objects, i)));
+  extopo_json_writer_end_array (writer);
 }
 
 static void
-add_finding_ids (JsonBuilder *builder,
-                 GPtrArray   *findings)
+add_finding_ids (ExtopoJsonWriter *writer,
+                 GPtrArray        *findings)
 {
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
+  extopo_json_writer_member (writer, "findings");
+  extopo_json_writer_begin_array (writer);
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       ExtopoFinding *finding = g_ptr_array_index (findings, i);
 
-      json_builder_add_string_value (builder, finding->id);
+      extopo_json_writer_string (writer, finding->id);
     }
-  json_builder_end_array (builder);
+  extopo_json_writer_end_array (writer);
 }
 
 static const char *
@@ -195,7 +196,7 @@ routing_group_name (ExtopoRoutingGroup *group)
 /* "readiness": {"state", "prerequisites_met", "errors", "warnings"} for one
  * organization, or for the worst one when @org is NULL. */
 static void
-add_readiness (JsonBuilder        *builder,
+add_readiness (ExtopoJsonWriter   *writer,
                ExtopoModel        *model,
                ExtopoOrganization *org)
 {
@@ -206,217 +207,217 @@ add_readiness (JsonBuilder        *builder,
   else
     extopo_readiness_compute (model, &readiness);
 
-  json_builder_set_member_name (builder, "readiness");
-  json_builder_begin_object (builder);
-  add_string (builder, "state", extopo_readiness_state_to_string (readiness.state));
-  add_bool (builder, "prerequisites_met", readiness.prerequisites_met);
-  json_builder_set_member_name (builder, "errors");
-  json_builder_add_int_value (builder, readiness.n_errors);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_add_int_value (builder, readiness.n_warnings);
+  extopo_json_writer_member (writer, "readiness");
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "state", extopo_readiness_state_to_string (readiness.state));
+  add_bool (writer, "prerequisites_met", readiness.prerequisites_met);
+  extopo_json_writer_member (writer, "errors");
+  extopo_json_writer_int (writer, readiness.n_errors);
+  extopo_json_writer_member (writer, "warnings");
+  extopo_json_writer_int (writer, readiness.n_warnings);
   if (org == NULL)
-    add_string (builder, "organization",
+    add_string (writer, "organization",
                 readiness.organization != NULL ? readiness.organization->name : NULL);
-  json_builder_end_object (builder);
+  extopo_json_writer_end_object (writer);
 
   extopo_readiness_clear (&readiness);
 }
 
 static void
-build_organization (JsonBuilder        *builder,
+build_organization (ExtopoJsonWriter   *writer,
                     ExtopoModel        *model,
                     ExtopoOrganization *org)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", org->name);
-  add_string (builder, "dn", org->dn);
-  add_string (builder, "mode", extopo_org_mode_to_string (org->mode));
-  add_name_list (builder, "administrative_groups", org->admin_groups,
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", org->name);
+  add_string (writer, "dn", org->dn);
+  add_string (writer, "mode", extopo_org_mode_to_string (org->mode));
+  add_name_list (writer, "administrative_groups", org->admin_groups,
                  EXTOPO_OBJECT_ADMIN_GROUP);
   /* The model's arrays are not NULL-terminated: walk them by length. */
-  add_string_array (builder, "site_replication_services", org->srs_dns);
-  add_string_array (builder, "connection_agreements", org->adc_dns);
-  add_readiness (builder, model, org);
-  add_finding_ids (builder, org->findings);
-  json_builder_end_object (builder);
+  add_string_array (writer, "site_replication_services", org->srs_dns);
+  add_string_array (writer, "connection_agreements", org->adc_dns);
+  add_readiness (writer, model, org);
+  add_finding_ids (writer, org->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_admin_group (JsonBuilder      *builder,
+build_admin_group (ExtopoJsonWriter *writer,
                    ExtopoModel      *model,
                    ExtopoAdminGroup *group)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", group->name);
-  add_string (builder, "dn", group->dn);
-  add_string (builder, "organization",
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", group->name);
+  add_string (writer, "dn", group->dn);
+  add_string (writer, "organization",
               group->organization != NULL ? group->organization->name : NULL);
-  add_bool (builder, "interop", group->interop);
-  add_int_or_null (builder, "mode", group->mode, group->mode >= 0);
-  add_bool (builder, "default", group->is_default);
-  add_name_list (builder, "routing_groups", group->routing_groups, EXTOPO_OBJECT_ROUTING_GROUP);
-  add_name_list (builder, "servers", group->servers, EXTOPO_OBJECT_SERVER);
-  add_finding_ids (builder, group->findings);
-  json_builder_end_object (builder);
+  add_bool (writer, "interop", group->interop);
+  add_int_or_null (writer, "mode", group->mode, group->mode >= 0);
+  add_bool (writer, "default", group->is_default);
+  add_name_list (writer, "routing_groups", group->routing_groups, EXTOPO_OBJECT_ROUTING_GROUP);
+  add_name_list (writer, "servers", group->servers, EXTOPO_OBJECT_SERVER);
+  add_finding_ids (writer, group->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_routing_group (JsonBuilder        *builder,
+build_routing_group (ExtopoJsonWriter   *writer,
                      ExtopoModel        *model,
                      ExtopoRoutingGroup *group)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", group->name);
-  add_string (builder, "dn", group->dn);
-  add_string (builder, "administrative_group", admin_group_name (group->admin_group));
-  add_bool (builder, "interop", group->interop);
-  add_string (builder, "master", group->master != NULL ? group->master->name : NULL);
-  add_string (builder, "guid", group->guid);
-  add_name_list (builder, "servers", group->servers, EXTOPO_OBJECT_SERVER);
-  add_name_list (builder, "connectors", group->connectors, EXTOPO_OBJECT_CONNECTOR);
-  add_finding_ids (builder, group->findings);
-  json_builder_end_object (builder);
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", group->name);
+  add_string (writer, "dn", group->dn);
+  add_string (writer, "administrative_group", admin_group_name (group->admin_group));
+  add_bool (writer, "interop", group->interop);
+  add_string (writer, "master", group->master != NULL ? group->master->name : NULL);
+  add_string (writer, "guid", group->guid);
+  add_name_list (writer, "servers", group->servers, EXTOPO_OBJECT_SERVER);
+  add_name_list (writer, "connectors", group->connectors, EXTOPO_OBJECT_CONNECTOR);
+  add_finding_ids (writer, group->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_server (JsonBuilder  *builder,
-              ExtopoModel  *model,
-              ExtopoServer *server)
+build_server (ExtopoJsonWriter *writer,
+              ExtopoModel      *model,
+              ExtopoServer     *server)
 {
   g_autofree char *version = extopo_version_to_string (&server->version);
   g_auto(GStrv) roles = extopo_roles_to_strv (server->roles);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "name", server->name);
-  add_string (builder, "dn", server->dn);
-  add_string (builder, "fqdn", server->fqdn);
-  add_string (builder, "administrative_group", admin_group_name (server->admin_group));
-  add_string (builder, "routing_group", routing_group_name (server->routing_group));
-  add_bool (builder, "routing_group_by_fallback", server->routing_group_by_fallback);
-  add_bool (builder, "routing_group_by_backlink", server->routing_group_by_backlink);
-  add_string (builder, "product", product_name_c (server->version.product));
-  add_string (builder, "version", version);
-  add_int_or_null (builder, "service_pack", server->version.service_pack,
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", server->name);
+  add_string (writer, "dn", server->dn);
+  add_string (writer, "fqdn", server->fqdn);
+  add_string (writer, "administrative_group", admin_group_name (server->admin_group));
+  add_string (writer, "routing_group", routing_group_name (server->routing_group));
+  add_bool (writer, "routing_group_by_fallback", server->routing_group_by_fallback);
+  add_bool (writer, "routing_group_by_backlink", server->routing_group_by_backlink);
+  add_string (writer, "product", product_name_c (server->version.product));
+  add_string (writer, "version", version);
+  add_int_or_null (writer, "service_pack", server->version.service_pack,
                    server->version.known && server->version.service_pack >= 0);
-  add_string (builder, "serial_number", server->serial_number);
-  add_string (builder, "version_number", server->version_number);
-  add_strv (builder, "roles", (const char * const *) roles);
-  add_string (builder, "managed_with", management_name_c (server->management));
-  json_builder_set_member_name (builder, "front_end");
+  add_string (writer, "serial_number", server->serial_number);
+  add_string (writer, "version_number", server->version_number);
+  add_strv (writer, "roles", (const char * const *) roles);
+  add_string (writer, "managed_with", management_name_c (server->management));
+  extopo_json_writer_member (writer, "front_end");
   if (server->server_role >= 0)
-    json_builder_add_boolean_value (builder, server->server_role == 1);
+    extopo_json_writer_bool (writer, server->server_role == 1);
   else
-    json_builder_add_null_value (builder);
-  add_string (builder, "site", server->site_name);
-  add_string (builder, "site_dn", server->site_dn);
-  add_string (builder, "cluster", extopo_cluster_type_to_string (server->cluster));
-  add_bool (builder, "edge_subscribed", server->edge_subscribed);
-  add_bool (builder, "provisioned", server->provisioned);
-  add_string (builder, "legacy_exchange_dn", server->legacy_dn);
-  add_bool (builder, "site_replication_service", server->has_srs);
-  add_string (builder, "status", extopo_status_to_string (server->status));
-  add_finding_ids (builder, server->findings);
-  json_builder_end_object (builder);
+    extopo_json_writer_null (writer);
+  add_string (writer, "site", server->site_name);
+  add_string (writer, "site_dn", server->site_dn);
+  add_string (writer, "cluster", extopo_cluster_type_to_string (server->cluster));
+  add_bool (writer, "edge_subscribed", server->edge_subscribed);
+  add_bool (writer, "provisioned", server->provisioned);
+  add_string (writer, "legacy_exchange_dn", server->legacy_dn);
+  add_bool (writer, "site_replication_service", server->has_srs);
+  add_string (writer, "status", extopo_status_to_string (server->status));
+  add_finding_ids (writer, server->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_connector (JsonBuilder     *builder,
-                 ExtopoModel     *model,
-                 ExtopoConnector *connector)
+build_connector (ExtopoJsonWriter *writer,
+                 ExtopoModel      *model,
+                 ExtopoConnector  *connector)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", connector->name);
-  add_string (builder, "dn", connector->dn);
-  add_string (builder, "type", extopo_connector_type_to_string (connector->type));
-  add_string (builder, "object_class", connector->object_class);
-  add_string (builder, "source_routing_group", routing_group_name (connector->source));
-  add_string (builder, "target_routing_group", routing_group_name (connector->target));
-  add_string (builder, "target_dn", connector->target_dn);
-  json_builder_set_member_name (builder, "cost");
-  json_builder_add_int_value (builder, connector->cost);
-  add_bool (builder, "two_way", connector->reciprocal != NULL);
-  add_string (builder, "reciprocal",
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", connector->name);
+  add_string (writer, "dn", connector->dn);
+  add_string (writer, "type", extopo_connector_type_to_string (connector->type));
+  add_string (writer, "object_class", connector->object_class);
+  add_string (writer, "source_routing_group", routing_group_name (connector->source));
+  add_string (writer, "target_routing_group", routing_group_name (connector->target));
+  add_string (writer, "target_dn", connector->target_dn);
+  extopo_json_writer_member (writer, "cost");
+  extopo_json_writer_int (writer, connector->cost);
+  add_bool (writer, "two_way", connector->reciprocal != NULL);
+  add_string (writer, "reciprocal",
               connector->reciprocal != NULL ? connector->reciprocal->dn : NULL);
-  add_name_list (builder, "bridgeheads", connector->source_bridgeheads, EXTOPO_OBJECT_SERVER);
-  add_name_list (builder, "target_bridgeheads", connector->target_bridgeheads,
+  add_name_list (writer, "bridgeheads", connector->source_bridgeheads, EXTOPO_OBJECT_SERVER);
+  add_name_list (writer, "target_bridgeheads", connector->target_bridgeheads,
                  EXTOPO_OBJECT_SERVER);
-  add_strv (builder, "address_spaces", (const char * const *) connector->address_spaces);
-  add_name_list (builder, "connected_routing_groups", connector->connected_routing_groups,
+  add_strv (writer, "address_spaces", (const char * const *) connector->address_spaces);
+  add_name_list (writer, "connected_routing_groups", connector->connected_routing_groups,
                  EXTOPO_OBJECT_ROUTING_GROUP);
-  add_strv (builder, "smart_hosts", (const char * const *) connector->smart_hosts);
-  add_string (builder, "host_server",
+  add_strv (writer, "smart_hosts", (const char * const *) connector->smart_hosts);
+  add_string (writer, "host_server",
               connector->host_server != NULL ? connector->host_server->name : NULL);
-  add_string (builder, "home_mta", connector->home_mta_dn);
-  add_finding_ids (builder, connector->findings);
-  json_builder_end_object (builder);
+  add_string (writer, "home_mta", connector->home_mta_dn);
+  add_finding_ids (writer, connector->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_site (JsonBuilder *builder,
-            ExtopoModel *model,
-            ExtopoSite  *site)
+build_site (ExtopoJsonWriter *writer,
+            ExtopoModel      *model,
+            ExtopoSite       *site)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", site->name);
-  add_string (builder, "dn", site->dn);
-  add_string (builder, "organization",
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "name", site->name);
+  add_string (writer, "dn", site->dn);
+  add_string (writer, "organization",
               site->organization != NULL ? site->organization->name : NULL);
-  add_name_list (builder, "servers", site->servers, EXTOPO_OBJECT_SERVER);
-  add_finding_ids (builder, site->findings);
-  json_builder_end_object (builder);
+  add_name_list (writer, "servers", site->servers, EXTOPO_OBJECT_SERVER);
+  add_finding_ids (writer, site->findings);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_dangling_ref (JsonBuilder       *builder,
+build_dangling_ref (ExtopoJsonWriter  *writer,
                     ExtopoModel       *model,
                     ExtopoDanglingRef *ref)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "subject_dn", ref->subject_dn);
-  add_string (builder, "subject_kind", object_kind_to_string (ref->subject_kind));
-  add_string (builder, "attribute", ref->attribute);
-  add_string (builder, "target_dn", ref->target_dn);
-  json_builder_end_object (builder);
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "subject_dn", ref->subject_dn);
+  add_string (writer, "subject_kind", object_kind_to_string (ref->subject_kind));
+  add_string (writer, "attribute", ref->attribute);
+  add_string (writer, "target_dn", ref->target_dn);
+  extopo_json_writer_end_object (writer);
 }
 
 static void
-build_finding (JsonBuilder   *builder,
-               ExtopoModel   *model,
-               ExtopoFinding *finding)
+build_finding (ExtopoJsonWriter *writer,
+               ExtopoModel      *model,
+               ExtopoFinding    *finding)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "id", finding->id);
-  add_string (builder, "severity", extopo_severity_to_string (finding->severity));
-  add_string (builder, "subject_kind", object_kind_to_string (finding->subject_kind));
-  add_string (builder, "subject",
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "id", finding->id);
+  add_string (writer, "severity", extopo_severity_to_string (finding->severity));
+  add_string (writer, "subject_kind", object_kind_to_string (finding->subject_kind));
+  add_string (writer, "subject",
               finding->subject != NULL
               ? extopo_model_object_get_name (finding->subject_kind, finding->subject)
               : NULL);
-  add_string (builder, "subject_dn", finding->subject_dn);
-  add_string (builder, "message", finding->message);
-  add_string (builder, "remedy", finding->remedy);
-  add_bool (builder, "secondary_source", finding->secondary_source);
-  json_builder_end_object (builder);
+  add_string (writer, "subject_dn", finding->subject_dn);
+  add_string (writer, "message", finding->message);
+  add_string (writer, "remedy", finding->remedy);
+  add_bool (writer, "secondary_source", finding->secondary_source);
+  extopo_json_writer_end_object (writer);
 }
 
 /* Groups need the model to collect the findings about them; the others
  * ignore it. */
-typedef void (*BuildFunc) (JsonBuilder *builder,
+typedef void (*BuildFunc) (ExtopoJsonWriter *writer,
                            ExtopoModel *model,
                            gpointer     object);
 
 static void
-add_object_array (JsonBuilder *builder,
-                  ExtopoModel *model,
-                  const char  *key,
-                  GPtrArray   *objects,
-                  BuildFunc    build)
+add_object_array (ExtopoJsonWriter *writer,
+                  ExtopoModel      *model,
+                  const char       *key,
+                  GPtrArray        *objects,
+                  BuildFunc         build)
 {
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
+  extopo_json_writer_member (writer, key);
+  extopo_json_writer_begin_array (writer);
   for (guint i = 0; objects != NULL && i < objects->len; i++)
-    build (builder, model, g_ptr_array_index (objects, i));
-  json_builder_end_array (builder);
+    build (writer, model, g_ptr_array_index (objects, i));
+  extopo_json_writer_end_array (writer);
 }
 
 typedef GPtrArray *(*GetObjectsFunc) (ExtopoModel *model);
@@ -438,59 +439,80 @@ static const struct
   { "findings", extopo_model_get_findings, (BuildFunc) build_finding },
 };
 
-JsonNode *
-extopo_report_build_json (ExtopoModel *model)
+static void
+write_report (ExtopoJsonWriter *writer,
+              ExtopoModel      *model)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
   ExtopoReadiness readiness = { 0, };
 
-  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+  extopo_json_writer_begin_object (writer);
+  add_string (writer, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
+  add_string (writer, "source", extopo_model_get_source_name (model));
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string (builder, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
-  add_string (builder, "source", extopo_model_get_source_name (model));
-
-  json_builder_set_member_name (builder, "source_summary");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "entries");
-  json_builder_add_int_value (builder, extopo_model_get_n_entries (model));
-  json_builder_set_member_name (builder, "deleted_entries_skipped");
-  json_builder_add_int_value (builder, extopo_model_get_n_deleted_skipped (model));
-  json_builder_end_object (builder);
+  extopo_json_writer_member (writer, "source_summary");
+  extopo_json_writer_begin_object (writer);
+  extopo_json_writer_member (writer, "entries");
+  extopo_json_writer_int (writer, extopo_model_get_n_entries (model));
+  extopo_json_writer_member (writer, "deleted_entries_skipped");
+  extopo_json_writer_int (writer, extopo_model_get_n_deleted_skipped (model));
+  extopo_json_writer_end_object (writer);
 
   /* True only for "ready": prerequisites met and no error left. */
   extopo_readiness_compute (model, &readiness);
-  add_bool (builder, "ready_for_exchange_2007", readiness.state == EXTOPO_READINESS_READY);
+  add_bool (writer, "ready_for_exchange_2007", readiness.state == EXTOPO_READINESS_READY);
   extopo_readiness_clear (&readiness);
-  add_readiness (builder, model, NULL);
+  add_readiness (writer, model, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (report_sections); i++)
-    add_object_array (builder, model, report_sections[i].key,
+    add_object_array (writer, model, report_sections[i].key,
                       report_sections[i].get_objects (model), report_sections[i].build);
-  json_builder_end_object (builder);
+  extopo_json_writer_end_object (writer);
+}
 
-  return json_builder_get_root (builder);
+JsonNode *
+extopo_report_build_json (ExtopoModel *model)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  text = extopo_report_to_json (model);
+  if (!json_parser_load_from_data (parser, text, -1, &error))
+    g_error ("The report is not JSON: %s", error->message);
+
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 char *
 extopo_report_to_json (ExtopoModel *model)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *text = NULL;
+  ExtopoJsonWriter *writer;
 
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
 
-  root = extopo_report_build_json (model);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+  writer = extopo_json_writer_new (NULL);
+  write_report (writer, model);
 
-  /* A text file ends with a newline. */
-  return g_strconcat (text, "\n", NULL);
+  return extopo_json_writer_finish (writer, NULL);
+}
+
+gboolean
+extopo_report_write_json (ExtopoModel *model,
+                          FILE        *stream)
+{
+  ExtopoJsonWriter *writer;
+  gboolean ok;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), FALSE);
+  g_return_val_if_fail (stream != NULL, FALSE);
+
+  writer = extopo_json_writer_new (stream);
+  write_report (writer, model);
+  extopo_json_writer_finish (writer, &ok);
+
+  return ok;
 }
 
 /* RFC 4180: quote a field holding a comma, a quote or a line break, and
@@ -534,15 +556,32 @@ static const char * const csv_columns[] = {
   "provisioned", "status", "findings", "dn",
 };
 
-char *
-extopo_report_to_csv (ExtopoModel *model)
+/* Hands what @csv holds to @stream, if any, once it is big enough or
+ * @last; FALSE when a write failed. */
+static gboolean
+csv_flush (GString  *csv,
+           FILE     *stream,
+           gboolean  last)
 {
-  GString *csv;
+  gboolean ok = TRUE;
+
+  if (stream == NULL || (!last && csv->len < (1 << 20)))
+    return TRUE;
+  if (csv->len > 0)
+    ok = fwrite (csv->str, 1, csv->len, stream) == csv->len;
+  g_string_truncate (csv, 0);
+
+  return ok;
+}
+
+static gboolean
+write_csv (ExtopoModel *model,
+           GString     *csv,
+           FILE        *stream)
+{
   GPtrArray *servers;
+  gboolean ok = TRUE;
 
-  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
-
-  csv = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
     csv_append_field (csv, csv_columns[i], i == 0);
   g_string_append (csv, "\r\n");
@@ -585,9 +624,37 @@ extopo_report_to_csv (ExtopoModel *model)
       csv_append_field (csv, ids->str, FALSE);
       csv_append_field (csv, server->dn, FALSE);
       g_string_append (csv, "\r\n");
+      ok = csv_flush (csv, stream, FALSE) && ok;
     }
 
+  return csv_flush (csv, stream, TRUE) && ok;
+}
+
+char *
+extopo_report_to_csv (ExtopoModel *model)
+{
+  GString *csv;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  csv = g_string_new (NULL);
+  write_csv (model, csv, NULL);
+
   return g_string_free (csv, FALSE);
+}
+
+gboolean
+extopo_report_write_csv (ExtopoModel *model,
+                         FILE        *stream)
+{
+  g_autoptr(GString) csv = NULL;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), FALSE);
+  g_return_val_if_fail (stream != NULL, FALSE);
+
+  csv = g_string_sized_new ((1 << 20) + 4096);
+
+  return write_csv (model, csv, stream);
 }
 
 static const char *

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <stdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "extopo-model.h"
@@ -13,11 +15,17 @@
 G_BEGIN_DECLS
 
 /* Top-level keys: organizations, administrative_groups, routing_groups,
- * servers, connectors, findings. */
+ * servers, connectors, sites, dangling_references, findings. */
 JsonNode *extopo_report_build_json    (ExtopoModel  *model);
 char     *extopo_report_to_json       (ExtopoModel  *model);
+/* The same text written to @stream in pieces, never held whole; FALSE
+ * when a write failed (errno tells why). */
+gboolean  extopo_report_write_json    (ExtopoModel  *model,
+                                       FILE         *stream);
 /* One row per server, RFC 4180 quoting, a header row first. */
 char     *extopo_report_to_csv        (ExtopoModel  *model);
+gboolean  extopo_report_write_csv     (ExtopoModel  *model,
+                                       FILE         *stream);
 /* Human-readable findings, most severe first, as `extopo --findings` prints. */
 char     *extopo_report_findings_text (ExtopoModel  *model);
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -15,6 +17,7 @@
 
 #include "extopo-entry.h"
 #include "extopo-findings.h"
+#include "extopo-json-writer.h"
 #include "extopo-loader.h"
 #include "extopo-report.h"
 
@@ -780,6 +783,99 @@ test_report_findings_text (void)
   g_assert_true (errors < warnings);
 }
 
+/* The JSON writer on its own: every string comes back as it went in,
+ * whatever it holds, and the layout is the pretty one. */
+static void
+test_report_json_writer (void)
+{
+  static const char * const strings[] = {
+    "", "plain", "quote \" backslash \\ slash /", "line\nbreak\r\ttab",
+    "\x01\x1f\x7f control", "line\xe2\x80\xa8separator\xe2\x80\xa9paragraph",
+    "Zürich ☃ 𝄞", "</script><!--",
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ExtopoJsonWriter *writer = extopo_json_writer_new (NULL);
+  JsonObject *root;
+  JsonArray *array;
+
+  extopo_json_writer_begin_object (writer);
+  extopo_json_writer_member (writer, "strings");
+  extopo_json_writer_begin_array (writer);
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    extopo_json_writer_string (writer, strings[i]);
+  extopo_json_writer_end_array (writer);
+  extopo_json_writer_member (writer, "empty");
+  extopo_json_writer_begin_array (writer);
+  extopo_json_writer_end_array (writer);
+  extopo_json_writer_member (writer, "nested");
+  extopo_json_writer_begin_object (writer);
+  extopo_json_writer_member (writer, "n");
+  extopo_json_writer_int (writer, -9007199254740993);
+  extopo_json_writer_member (writer, "yes");
+  extopo_json_writer_bool (writer, TRUE);
+  extopo_json_writer_member (writer, "none");
+  extopo_json_writer_string (writer, NULL);
+  extopo_json_writer_end_object (writer);
+  extopo_json_writer_end_object (writer);
+  text = extopo_json_writer_finish (writer, NULL);
+
+  g_assert_true (g_str_has_prefix (text, "{\n  \"strings\" : [\n    \"\",\n    \"plain\","));
+  g_assert_true (g_str_has_suffix (text, "\n  }\n}\n"));
+  g_assert_nonnull (strstr (text, "\"empty\" : [],"));
+  /* Nothing below a space is left raw, nor the two JavaScript line breaks. */
+  for (const char *p = text; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  g_assert_null (strstr (text, "\xe2\x80\xa8"));
+  g_assert_nonnull (strstr (text, "\\u2028"));
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  array = json_object_get_array_member (root, "strings");
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (strings));
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_assert_cmpstr (json_array_get_string_element (array, i), ==, strings[i]);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "empty")), ==, 0);
+  root = json_object_get_object_member (root, "nested");
+  g_assert_cmpint (json_object_get_int_member (root, "n"), ==, -9007199254740993);
+  g_assert_true (json_object_get_boolean_member (root, "yes"));
+  g_assert_true (json_object_get_null_member (root, "none"));
+}
+
+/* Written to a stream in pieces, the reports are the same text as in
+ * memory; a stream that fails is reported. */
+static void
+test_report_streams (void)
+{
+  g_autoptr(ExtopoModel) model = load_sample ("coexistence.ldif");
+  g_autofree char *json = extopo_report_to_json (model);
+  g_autofree char *csv = extopo_report_to_csv (model);
+  char *streamed = NULL;
+  size_t length = 0;
+  FILE *stream;
+
+  stream = open_memstream (&streamed, &length);
+  g_assert_true (extopo_report_write_json (model, stream));
+  g_assert_cmpint (fclose (stream), ==, 0);
+  g_assert_cmpstr (streamed, ==, json);
+  free (streamed);
+
+  stream = open_memstream (&streamed, &length);
+  g_assert_true (extopo_report_write_csv (model, stream));
+  g_assert_cmpint (fclose (stream), ==, 0);
+  g_assert_cmpstr (streamed, ==, csv);
+  free (streamed);
+
+  stream = fopen ("/dev/full", "w");
+  g_assert_nonnull (stream);
+  setvbuf (stream, NULL, _IONBF, 0);
+  g_assert_false (extopo_report_write_json (model, stream));
+  g_assert_false (extopo_report_write_csv (model, stream));
+  fclose (stream);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +894,8 @@ main (int   argc,
   g_test_add_func ("/report/csv/quoting", test_report_csv_quoting);
   g_test_add_func ("/report/csv/formula-guard", test_report_csv_formula_guard);
   g_test_add_func ("/report/json/hostile-names", test_report_json_hostile_names);
+  g_test_add_func ("/report/json/writer", test_report_json_writer);
+  g_test_add_func ("/report/streams", test_report_streams);
   g_test_add_func ("/report/findings-text", test_report_findings_text);
 
   return g_test_run ();
