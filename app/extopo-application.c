@@ -37,6 +37,7 @@ static const struct
   { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
   { "win.refresh", { "F5", "<Primary>r", NULL } },
   { "win.export", { "<Primary>e", NULL } },
+  { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
   { "win.search", { "<Primary>f", NULL } },
   { "win.find-next", { "<Primary>g", NULL } },
   { "win.find-previous", { "<Primary><Shift>g", NULL } },

@@ -35,6 +35,14 @@ struct _ExtopoExportDialog
 
 G_DEFINE_TYPE (ExtopoExportDialog, extopo_export_dialog, GTK_TYPE_DIALOG)
 
+enum
+{
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The combo's ids in ExtopoExportFormat order. */
 static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv" };
 
@@ -60,8 +68,8 @@ write_job_free (WriteJob *job)
   g_free (job);
 }
 
-static ExtopoExportFormat
-get_format (ExtopoExportDialog *self)
+ExtopoExportFormat
+extopo_export_dialog_get_format (ExtopoExportDialog *self)
 {
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->format_combo));
 
@@ -96,7 +104,7 @@ set_status (ExtopoExportDialog *self,
 static void
 update_path_extension (ExtopoExportDialog *self)
 {
-  const char *extension = extopo_export_format_get_extension (get_format (self));
+  const char *extension = extopo_export_format_get_extension (extopo_export_dialog_get_format (self));
   g_autofree char *stem = NULL;
   const char *dot;
   const char *slash;
@@ -127,7 +135,7 @@ format_is_drawing (ExtopoExportFormat format)
 static void
 format_changed_cb (ExtopoExportDialog *self)
 {
-  gboolean drawing = format_is_drawing (get_format (self));
+  gboolean drawing = format_is_drawing (extopo_export_dialog_get_format (self));
 
   /* Only the drawings have a page with a title, a legend and a visible part. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->visible_radio), drawing);
@@ -159,7 +167,7 @@ choose_button_clicked_cb (ExtopoExportDialog *self)
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
-  ExtopoExportFormat format = get_format (self);
+  ExtopoExportFormat format = extopo_export_dialog_get_format (self);
   g_autofree char *pattern = g_strdup_printf ("*.%s",
                                               extopo_export_format_get_extension (format));
   g_autofree char *format_name = gtk_combo_box_text_get_active_text (self->format_combo);
@@ -233,7 +241,7 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
 
   job = g_new0 (WriteJob, 1);
   job->geometry = extopo_geometry_ref (self->geometry);
-  job->format = get_format (self);
+  job->format = extopo_export_dialog_get_format (self);
   job->path = g_strdup (self->path);
   job->title = g_strdup (gtk_entry_get_text (self->title_entry));
   job->show_legend = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_check));
@@ -267,6 +275,7 @@ write_done_cb (GObject      *object,
 
   if (extopo_export_dialog_write_finish (self, result, &error))
     {
+      g_signal_emit (self, signals[EXPORTED], 0, self->path);
       gtk_widget_destroy (GTK_WIDGET (self));
       return;
     }
@@ -330,6 +339,9 @@ extopo_export_dialog_class_init (ExtopoExportDialogClass *klass)
 
   object_class->dispose = extopo_export_dialog_dispose;
   object_class->finalize = extopo_export_dialog_finalize;
+
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/extopo/ExTopo/extopo-export-dialog.ui");
@@ -436,4 +448,29 @@ extopo_export_dialog_get_path (ExtopoExportDialog *self)
   g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), NULL);
 
   return self->path;
+}
+
+gboolean
+extopo_export_dialog_get_visible_only (ExtopoExportDialog *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), FALSE);
+
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->visible_radio));
+}
+
+const char *
+extopo_export_dialog_get_diagram_title (ExtopoExportDialog *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), NULL);
+
+  return gtk_entry_get_text (self->title_entry);
+}
+
+void
+extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
+                                        const char         *title)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  gtk_entry_set_text (self->title_entry, title != NULL ? title : "");
 }

@@ -28,6 +28,13 @@ void       extopo_export_dialog_set_visible_only (ExtopoExportDialog  *self,
 void       extopo_export_dialog_set_path        (ExtopoExportDialog   *self,
                                                  const char           *path);
 const char *extopo_export_dialog_get_path       (ExtopoExportDialog   *self);
+ExtopoExportFormat extopo_export_dialog_get_format (ExtopoExportDialog *self);
+gboolean   extopo_export_dialog_get_visible_only (ExtopoExportDialog  *self);
+const char *extopo_export_dialog_get_diagram_title (ExtopoExportDialog *self);
+void       extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
+                                                   const char         *title);
+/* The dialog emits "exported" (with the path written) when the Export
+ * button's write succeeded, just before it closes. */
 /* Writes with the dialog's settings in a worker; the Export button uses it. */
 void       extopo_export_dialog_write_async     (ExtopoExportDialog   *self,
                                                  GCancellable         *cancellable,

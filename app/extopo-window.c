@@ -22,57 +22,9 @@
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-server-card.h"
-#include "extopo-window.h"
+#include "extopo-window-private.h"
 
 #define MAX_RECENT_SOURCES 10
-
-struct _ExtopoWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* template children */
-  GtkHeaderBar        *header_bar;
-  GtkMenuButton       *recent_button;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *match_label;
-  GtkInfoBar          *readiness_bar;
-  GtkImage            *readiness_icon;
-  GtkLabel            *readiness_label;
-  GtkExpander         *readiness_expander;
-  GtkLabel            *readiness_details;
-  GtkInfoBar          *error_bar;
-  GtkLabel            *error_label;
-  GtkPaned            *paned;
-  ExtopoGraphView     *graph_view;
-  GtkWidget           *empty_box;
-  GtkWidget           *busy_box;
-  GtkSpinner          *busy_spinner;
-  GtkLabel            *busy_label;
-  GtkWidget           *sidebar;
-  GtkStack            *sidebar_stack;
-  ExtopoServerCard    *server_card;
-  ExtopoFindingsList  *findings_list;
-
-  /* owned */
-  GSettings           *settings;        /* NULL when the schema is not installed */
-  ExtopoModel         *model;
-  GHashTable          *collapsed;       /* normalized group DNs drawn collapsed */
-  char                *source_path;     /* the file shown, or NULL */
-  ExtopoLdapParams    *source_params;   /* the directory shown, or NULL */
-  GCancellable        *load_cancellable;
-  GCancellable        *layout_cancellable;
-  GArray              *matches;         /* Match, in reading order */
-  GHashTable          *match_set;       /* model object pointers */
-  GMenu               *recent_menu;
-
-  ExtopoView           view;
-  int                  match_index;
-  gboolean             match_shown;
-  int                  width;
-  int                  height;
-  gboolean             maximized;
-};
 
 G_DEFINE_TYPE (ExtopoWindow, extopo_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -505,8 +457,8 @@ search_mode_changed_cb (ExtopoWindow *self)
 
 /* Model and diagram */
 
-static const char *
-view_get_nick (ExtopoView view)
+const char *
+extopo_window_view_get_nick (ExtopoView view)
 {
   return view == EXTOPO_VIEW_ADMIN ? "admin" : "routing";
 }
@@ -1315,6 +1267,8 @@ escape_action (GSimpleAction *action,
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  else if (gtk_info_bar_get_revealed (self->export_bar))
+    gtk_info_bar_set_revealed (self->export_bar, FALSE);
   else
     select_object (self, EXTOPO_OBJECT_NONE, NULL, FALSE);
 }
@@ -1385,61 +1339,6 @@ open_recent_action (GSimpleAction *action,
     extopo_window_open_file (self, source);
 }
 
-static char *
-default_export_title (ExtopoWindow *self)
-{
-  GPtrArray *organizations = extopo_model_get_organizations (self->model);
-  const char *name = organizations->len > 0
-                     ? ((ExtopoOrganization *) g_ptr_array_index (organizations, 0))->name
-                     : extopo_model_get_source_name (self->model);
-
-  /* Translators: the default title of an exported diagram: the organization, then the view. */
-  return g_strdup_printf (self->view == EXTOPO_VIEW_ADMIN ? _("%s — administrative groups")
-                                                          : _("%s — routing groups"),
-                          name);
-}
-
-static char *
-default_export_path (ExtopoWindow *self)
-{
-  const char *folder = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  const char *source = extopo_model_get_source_name (self->model);
-  g_autofree char *base = g_path_get_basename (source != NULL ? source : "extopo");
-  char *dot = strrchr (base, '.');
-  g_autofree char *name = NULL;
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  g_strdelimit (base, ":/\\ ", '-');
-  name = g_strdup_printf ("%s-%s.svg", base, view_get_nick (self->view));
-
-  return g_build_filename (folder != NULL ? folder : g_get_home_dir (), name, NULL);
-}
-
-static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  ExtopoWindow *self = user_data;
-  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
-  g_autofree char *title = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *dialog;
-  ExtopoRect visible;
-
-  if (geometry == NULL || self->model == NULL)
-    return;
-
-  extopo_graph_view_get_visible_rect (self->graph_view, &visible);
-  title = default_export_title (self);
-  path = default_export_path (self);
-  dialog = extopo_export_dialog_new (GTK_WINDOW (self), geometry, &visible, title,
-                                     extopo_graph_view_get_show_legend (self->graph_view));
-  extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), path);
-  gtk_widget_show (dialog);
-}
-
 #define DEFINE_ZOOM_ACTION(name)                                  \
   static void                                                     \
   name##_action (GSimpleAction *action,                           \
@@ -1464,7 +1363,8 @@ static const GActionEntry win_entries[] = {
   { "find-previous", find_previous_action },
   { "escape", escape_action },
   { "refresh", refresh_action },
-  { "export", export_action },
+  { "export", extopo_window_export_action },
+  { "copy-diagram", extopo_window_copy_diagram_action },
   { "open-recent", open_recent_action, "s" },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },
@@ -1559,6 +1459,7 @@ extopo_window_finalize (GObject *object)
 
   /* Kept until here: GtkWidget's dispose emits "destroy", which saves the size. */
   g_clear_object (&self->settings);
+  extopo_window_export_finalize (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
 
@@ -1609,7 +1510,10 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, server_card);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, findings_list);
   gtk_widget_class_bind_template_callback (widget_class, cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_bar);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_label);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, extopo_window_export_bar_response_cb);
 }
 
 static GSettings *
@@ -1655,7 +1559,7 @@ restore_settings (ExtopoWindow *self)
   view = g_settings_get_string (self->settings, "view");
   self->view = g_str_equal (view, "admin") ? EXTOPO_VIEW_ADMIN : EXTOPO_VIEW_ROUTING;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "view",
-                                      g_variant_new_string (view_get_nick (self->view)));
+                                      g_variant_new_string (extopo_window_view_get_nick (self->view)));
   show_legend = g_settings_get_boolean (self->settings, "show-legend");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "show-legend",
                                       g_variant_new_boolean (show_legend));
@@ -1678,6 +1582,7 @@ extopo_window_init (ExtopoWindow *self)
   self->match_set = g_hash_table_new (NULL, NULL);
   self->recent_menu = g_menu_new ();
   self->settings = settings_new_if_installed ();
+  extopo_window_export_init (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);

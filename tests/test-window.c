@@ -654,6 +654,125 @@ test_window_export (Fixture       *fixture,
   gtk_widget_destroy (dialog);
 }
 
+static gboolean
+export_dialog_present (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (EXTOPO_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(ExtopoExportDialog **) data = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static ExtopoExportDialog *
+open_export_dialog (Fixture *fixture)
+{
+  ExtopoExportDialog *dialog = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
+  g_assert_true (spin_until (export_dialog_present, &dialog));
+
+  return dialog;
+}
+
+static gboolean
+export_bar_revealed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return extopo_window_get_export_text (fixture->window) != NULL;
+}
+
+/* The dialog opens where the last export went, in its format, scope and,
+ * for the same source, its title; the window says where the file went. */
+static void
+test_window_export_remembers (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *keys[] = { "export-folder", "export-format", "export-visible-only",
+                         "export-titles" };
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "plan.pdf", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *expected_path = NULL;
+  ExtopoExportDialog *dialog;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (fixture->settings, keys[i]);
+
+  dialog = open_export_dialog (fixture);
+  g_assert_cmpint (extopo_export_dialog_get_format (dialog), ==, EXTOPO_EXPORT_SVG);
+  g_assert_false (extopo_export_dialog_get_visible_only (dialog));
+  g_assert_true (g_str_has_suffix (extopo_export_dialog_get_path (dialog),
+                                   G_DIR_SEPARATOR_S "coexistence-routing.svg"));
+  g_assert_cmpstr (extopo_export_dialog_get_diagram_title (dialog), ==,
+                   "Contoso — routing groups");
+
+  extopo_export_dialog_set_format (dialog, EXTOPO_EXPORT_PDF);
+  extopo_export_dialog_set_visible_only (dialog, TRUE);
+  extopo_export_dialog_set_path (dialog, path);
+  extopo_export_dialog_set_diagram_title (dialog, "Contoso, week 3");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_true (spin_until (export_bar_revealed, fixture));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_nonnull (strstr (extopo_window_get_export_text (fixture->window), "“plan.pdf”"));
+
+  folder = g_settings_get_string (fixture->settings, "export-folder");
+  g_assert_cmpstr (folder, ==, fixture->tmpdir);
+  format = g_settings_get_string (fixture->settings, "export-format");
+  g_assert_cmpstr (format, ==, "pdf");
+
+  dialog = open_export_dialog (fixture);
+  expected_path = g_build_filename (fixture->tmpdir, "coexistence-routing.pdf", NULL);
+  g_assert_cmpint (extopo_export_dialog_get_format (dialog), ==, EXTOPO_EXPORT_PDF);
+  g_assert_true (extopo_export_dialog_get_visible_only (dialog));
+  g_assert_cmpstr (extopo_export_dialog_get_path (dialog), ==, expected_path);
+  g_assert_cmpstr (extopo_export_dialog_get_diagram_title (dialog), ==, "Contoso, week 3");
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  /* Escape closes the bar, as it closes the error bar. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
+  g_assert_null (extopo_window_get_export_text (fixture->window));
+}
+
+/* Ctrl+Shift+C puts what is on screen on the clipboard as PNG and SVG. */
+static void
+test_window_copy_diagram (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkClipboard *clipboard = gtk_clipboard_get (GDK_SELECTION_CLIPBOARD);
+  GtkSelectionData *png;
+  GtkSelectionData *svg;
+  const guchar *bytes;
+  int length;
+
+  gtk_clipboard_clear (clipboard);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "copy-diagram", NULL);
+  g_assert_true (gtk_clipboard_wait_is_target_available (
+                   clipboard, gdk_atom_intern_static_string ("image/png")));
+
+  png = gtk_clipboard_wait_for_contents (clipboard, gdk_atom_intern_static_string ("image/png"));
+  g_assert_nonnull (png);
+  bytes = gtk_selection_data_get_data_with_length (png, &length);
+  g_assert_cmpint (length, >, 1000);
+  g_assert_cmpmem (bytes, 8, "\x89PNG\r\n\x1a\n", 8);
+  gtk_selection_data_free (png);
+
+  svg = gtk_clipboard_wait_for_contents (clipboard,
+                                         gdk_atom_intern_static_string ("image/svg+xml"));
+  g_assert_nonnull (svg);
+  bytes = gtk_selection_data_get_data_with_length (svg, &length);
+  g_assert_cmpint (length, >, 1000);
+  g_assert_nonnull (g_strstr_len ((const char *) bytes, length, "<svg"));
+  gtk_selection_data_free (svg);
+}
+
 static void
 test_window_open_malformed (Fixture       *fixture,
                             gconstpointer  data)
@@ -986,6 +1105,8 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
+  ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
+  ADD_WINDOW_TEST ("/window/copy-diagram", test_window_copy_diagram);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
   ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);

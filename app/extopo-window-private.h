@@ -1,0 +1,86 @@
+/* extopo-window-private.h: the main window's state, shared by the files
+ * that implement it (extopo-window.c, extopo-window-export.c).
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "extopo-findings-list.h"
+#include "extopo-graph-view.h"
+#include "extopo-ldap-source.h"
+#include "extopo-server-card.h"
+#include "extopo-window.h"
+
+G_BEGIN_DECLS
+
+struct _ExtopoWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template children */
+  GtkHeaderBar        *header_bar;
+  GtkMenuButton       *recent_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *match_label;
+  GtkInfoBar          *readiness_bar;
+  GtkImage            *readiness_icon;
+  GtkLabel            *readiness_label;
+  GtkExpander         *readiness_expander;
+  GtkLabel            *readiness_details;
+  GtkInfoBar          *error_bar;
+  GtkLabel            *error_label;
+  GtkInfoBar          *export_bar;
+  GtkLabel            *export_label;
+  GtkPaned            *paned;
+  ExtopoGraphView     *graph_view;
+  GtkWidget           *empty_box;
+  GtkWidget           *busy_box;
+  GtkSpinner          *busy_spinner;
+  GtkLabel            *busy_label;
+  GtkWidget           *sidebar;
+  GtkStack            *sidebar_stack;
+  ExtopoServerCard    *server_card;
+  ExtopoFindingsList  *findings_list;
+
+  /* owned */
+  GSettings           *settings;        /* NULL when the schema is not installed */
+  ExtopoModel         *model;
+  GHashTable          *collapsed;       /* normalized group DNs drawn collapsed */
+  char                *source_path;     /* the file shown, or NULL */
+  ExtopoLdapParams    *source_params;   /* the directory shown, or NULL */
+  GCancellable        *load_cancellable;
+  GCancellable        *layout_cancellable;
+  GArray              *matches;         /* Match, in reading order */
+  GHashTable          *match_set;       /* model object pointers */
+  GMenu               *recent_menu;
+  char                *exported_path;   /* the last export, for the bar's buttons */
+
+  ExtopoView           view;
+  int                  match_index;
+  gboolean             match_shown;
+  int                  width;
+  int                  height;
+  gboolean             maximized;
+};
+
+/* "routing" or "admin", as the settings and file names spell the view. */
+const char *extopo_window_view_get_nick        (ExtopoView    view);
+
+/* extopo-window-export.c: the export dialog, its memory, the bar that says
+ * where the file went, and the clipboard. */
+void        extopo_window_export_init          (ExtopoWindow *self);
+void        extopo_window_export_finalize      (ExtopoWindow *self);
+void        extopo_window_export_action        (GSimpleAction *action,
+                                                GVariant      *parameter,
+                                                gpointer       user_data);
+void        extopo_window_copy_diagram_action  (GSimpleAction *action,
+                                                GVariant      *parameter,
+                                                gpointer       user_data);
+void        extopo_window_export_bar_response_cb (GtkInfoBar   *info_bar,
+                                                  int           response,
+                                                  ExtopoWindow *self);
+
+G_END_DECLS
