@@ -38,6 +38,7 @@ static const struct
   { "win.refresh", { "F5", "<Primary>r", NULL } },
   { "win.export", { "<Primary>e", NULL } },
   { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
+  { "win.print", { "<Primary>p", NULL } },
   { "win.search", { "<Primary>f", NULL } },
   { "win.find-next", { "<Primary>g", NULL } },
   { "win.find-previous", { "<Primary><Shift>g", NULL } },

@@ -15,6 +15,7 @@
 
 #include "extopo-cli.h"
 #include "extopo-export.h"
+#include "extopo-pages.h"
 #include "extopo-findings.h"
 #include "extopo-layout.h"
 #include "extopo-ldap-source.h"
@@ -29,6 +30,8 @@ typedef struct
   char     *export_path;
   gboolean  findings;
   char     *title;
+  char     *paper_name;
+  ExtopoPaper paper;
   gboolean  version;
   char    **sources;
 
@@ -57,6 +60,7 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->view, g_free);
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->title, g_free);
+  g_clear_pointer (&options->paper_name, g_free);
   g_clear_pointer (&options->sources, g_strfreev);
   g_clear_pointer (&options->ca_file, g_free);
   g_clear_pointer (&options->bind_dn, g_free);
@@ -355,6 +359,7 @@ export_model (ExtopoModel        *model,
   render_options.show_legend = TRUE;
   render_options.title = title;
   render_options.subtitle = extopo_model_get_source_name (model);
+  render_options.paper = options->paper;
 
   if (!extopo_export_write (geometry, format, options->export_path, &render_options, 1.0,
                             &error))
@@ -378,6 +383,9 @@ create_option_context (CliOptions *options)
       N_("Print the coexistence findings, most severe first"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("Title printed on exported diagrams"), N_("TITLE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper_name,
+      N_("Print a PDF export on sheets of PAPER, tiled with an overview page when the "
+         "diagram is large"), N_("A4|A3|A2|Letter|Tabloid") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the program version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->sources,
@@ -543,6 +551,18 @@ extopo_cli_run (int    argc,
           return usage_error (context, message);
         }
     }
+
+  if (options.paper_name != NULL &&
+      !extopo_paper_from_string (options.paper_name, &options.paper))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user gave to --paper. */
+        g_strdup_printf (_("unknown paper “%s”: use A4, A3, A2, Letter or Tabloid"),
+                         options.paper_name);
+      return usage_error (context, message);
+    }
+  if (options.paper_name != NULL && format != EXTOPO_EXPORT_PDF)
+    return usage_error (context, _("--paper applies to a PDF export"));
 
   if (options.export_path == NULL && !options.findings && options.snapshot_path == NULL)
     return usage_error (context, _("nothing to do: give --export, --findings or --snapshot"));

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "extopo-export-dialog.h"
+#include "extopo-pages.h"
 
 struct _ExtopoExportDialog
 {
@@ -22,6 +23,7 @@ struct _ExtopoExportDialog
   GtkRadioButton  *visible_radio;
   GtkEntry        *title_entry;
   GtkCheckButton  *legend_check;
+  GtkComboBoxText *paper_combo;
   GtkLabel        *path_label;
   GtkSpinner      *spinner;
   GtkLabel        *status_label;
@@ -57,6 +59,7 @@ typedef struct
   gboolean            show_legend;
   gboolean            visible_only;
   ExtopoRect          visible;
+  ExtopoPaper         paper;
 } WriteJob;
 
 static void
@@ -141,6 +144,8 @@ format_changed_cb (ExtopoExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->visible_radio), drawing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), drawing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->legend_check), drawing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_combo),
+                            extopo_export_dialog_get_format (self) == EXTOPO_EXPORT_PDF);
   update_path_extension (self);
 }
 
@@ -209,6 +214,7 @@ write_worker (GTask        *task,
   options.show_title = job->title != NULL && *job->title != '\0';
   options.title = job->title;
   options.visible = job->visible_only ? &job->visible : NULL;
+  options.paper = job->paper;
 
   /* An on-screen export is usually small, so it gets a sharper bitmap. */
   if (extopo_export_write (job->geometry, job->format, job->path, &options,
@@ -249,6 +255,7 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
   job->visible_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->visible_radio)) &&
                       format_is_drawing (job->format);
   job->visible = self->visible;
+  job->paper = extopo_export_dialog_get_paper (self);
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
 }
@@ -350,6 +357,7 @@ extopo_export_dialog_class_init (ExtopoExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, visible_radio);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, legend_check);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, paper_combo);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, path_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, status_label);
@@ -363,6 +371,7 @@ extopo_export_dialog_init (ExtopoExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), "none");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), "svg");
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }
@@ -473,4 +482,31 @@ extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
   g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
 
   gtk_entry_set_text (self->title_entry, title != NULL ? title : "");
+}
+
+ExtopoPaper
+extopo_export_dialog_get_paper (ExtopoExportDialog *self)
+{
+  const char *id;
+  ExtopoPaper paper = EXTOPO_PAPER_NONE;
+
+  g_return_val_if_fail (EXTOPO_IS_EXPORT_DIALOG (self), EXTOPO_PAPER_NONE);
+
+  id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->paper_combo));
+  if (id == NULL || !extopo_paper_from_string (id, &paper))
+    return EXTOPO_PAPER_NONE;
+
+  return paper;
+}
+
+void
+extopo_export_dialog_set_paper (ExtopoExportDialog *self,
+                                ExtopoPaper         paper)
+{
+  const char *name;
+
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  name = extopo_paper_to_string (paper);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), name != NULL ? name : "none");
 }

@@ -30,6 +30,10 @@ void       extopo_export_dialog_set_path        (ExtopoExportDialog   *self,
 const char *extopo_export_dialog_get_path       (ExtopoExportDialog   *self);
 ExtopoExportFormat extopo_export_dialog_get_format (ExtopoExportDialog *self);
 gboolean   extopo_export_dialog_get_visible_only (ExtopoExportDialog  *self);
+/* The sheets of a PDF export. */
+ExtopoPaper extopo_export_dialog_get_paper      (ExtopoExportDialog   *self);
+void       extopo_export_dialog_set_paper       (ExtopoExportDialog   *self,
+                                                 ExtopoPaper           paper);
 const char *extopo_export_dialog_get_diagram_title (ExtopoExportDialog *self);
 void       extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
                                                    const char         *title);

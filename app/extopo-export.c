@@ -24,6 +24,7 @@
 #include <cairo-svg.h>
 
 #include "extopo-export.h"
+#include "extopo-pages.h"
 #include "extopo-layout.h"
 #include "extopo-report.h"
 
@@ -447,9 +448,16 @@ write_vector (ExtopoGeometry             *geometry,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  ExtopoPagePlan plan;
   double width, height;
 
   extopo_renderer_get_page_size (geometry, options, &width, &height);
+  /* A PDF page stays within what viewers open, on the paper asked for. */
+  if (format == EXTOPO_EXPORT_PDF)
+    {
+      extopo_page_plan_compute (&plan, width, height, options->paper);
+      extopo_page_plan_get_sheet_size (&plan, 0, &width, &height);
+    }
   if (!file_sink_open (&sink, path, error))
     return FALSE;
 
@@ -469,7 +477,16 @@ write_vector (ExtopoGeometry             *geometry,
     }
 
   cr = cairo_create (surface);
-  extopo_renderer_draw_page (cr, geometry, options);
+  if (format == EXTOPO_EXPORT_SVG)
+    extopo_renderer_draw_page (cr, geometry, options);
+  else
+    for (guint page = 0; page < extopo_page_plan_get_n_pages (&plan); page++)
+      {
+        extopo_page_plan_get_sheet_size (&plan, page, &width, &height);
+        cairo_pdf_surface_set_size (surface, width, height);
+        extopo_page_plan_draw_page (&plan, page, cr, width, height, geometry, options);
+        cairo_show_page (cr);
+      }
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

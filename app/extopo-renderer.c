@@ -2238,6 +2238,7 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   ExtopoRenderOptions defaults;
   ExtopoRenderOptions graph_options;
   ExtopoRect region;
+  ExtopoRect clipped;
   double width, height, top, dx, dy;
 
   g_return_if_fail (cr != NULL);
@@ -2253,6 +2254,12 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   page_region (geometry, options, &region);
 
   cairo_save (cr);
+  if (options->page_clip != NULL)
+    {
+      cairo_rectangle (cr, options->page_clip->x, options->page_clip->y,
+                       options->page_clip->width, options->page_clip->height);
+      cairo_clip (cr);
+    }
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill (cr);
@@ -2267,12 +2274,30 @@ extopo_renderer_draw_page (cairo_t                   *cr,
       painter_clear (&painter);
     }
 
-  graph_options = *options;
-  graph_options.visible = &region;
   /* Whole-point offsets: the geometry's boxes sit on whole points, and a
    * vector export then writes short integers instead of six decimals. */
   dx = round (PAGE_MARGIN - region.x);
   dy = round (top - region.y);
+  graph_options = *options;
+  graph_options.visible = &region;
+  /* A tile draws only what falls on it: each page of a printed diagram
+   * would otherwise hold all of it, clipped. */
+  if (options->page_clip != NULL)
+    {
+      ExtopoRect tile = {
+        options->page_clip->x - dx, options->page_clip->y - dy,
+        options->page_clip->width, options->page_clip->height
+      };
+      double x1 = MAX (tile.x, region.x), y1 = MAX (tile.y, region.y);
+      double x2 = MIN (tile.x + tile.width, region.x + region.width);
+      double y2 = MIN (tile.y + tile.height, region.y + region.height);
+
+      clipped.x = x1;
+      clipped.y = y1;
+      clipped.width = MAX (0, x2 - x1);
+      clipped.height = MAX (0, y2 - y1);
+      graph_options.visible = &clipped;
+    }
   cairo_save (cr);
   cairo_rectangle (cr, region.x + dx, region.y + dy, region.width, region.height);
   cairo_clip (cr);

@@ -29,6 +29,11 @@ typedef struct
   gboolean          show_title;
   const char       *title;
   const char       *subtitle;
+  /* Used by extopo_renderer_draw_page(): the part of the page to draw, in
+   * page points (a printed tile); NULL draws the whole page. */
+  const ExtopoRect *page_clip;
+  /* The sheets of a PDF export; EXTOPO_PAPER_NONE is one page. */
+  ExtopoPaper       paper;
 } ExtopoRenderOptions;
 
 void extopo_render_options_init      (ExtopoRenderOptions       *options);

@@ -142,4 +142,15 @@ typedef enum
   EXTOPO_VIEW_ADMIN,
 } ExtopoView;
 
+/* Sheets a diagram is printed or exported on; NONE is one page of any size. */
+typedef enum
+{
+  EXTOPO_PAPER_NONE,
+  EXTOPO_PAPER_A4,
+  EXTOPO_PAPER_A3,
+  EXTOPO_PAPER_A2,
+  EXTOPO_PAPER_LETTER,
+  EXTOPO_PAPER_TABLOID,
+} ExtopoPaper;
+
 G_END_DECLS

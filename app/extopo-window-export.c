@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "extopo-export-dialog.h"
+#include "extopo-pages.h"
 #include "extopo-window-private.h"
 
 enum
@@ -154,6 +155,10 @@ remember_export (ExtopoWindow       *self,
                            extopo_export_dialog_get_format (dialog)));
   g_settings_set_boolean (self->settings, "export-visible-only",
                           extopo_export_dialog_get_visible_only (dialog));
+  g_settings_set_string (self->settings, "export-paper",
+                         extopo_paper_to_string (extopo_export_dialog_get_paper (dialog)) != NULL
+                         ? extopo_paper_to_string (extopo_export_dialog_get_paper (dialog))
+                         : "none");
 
   /* Only a title the user typed is worth keeping, one per source and view. */
   old_titles = g_settings_get_value (self->settings, "export-titles");
@@ -218,6 +223,14 @@ extopo_window_export_action (GSimpleAction *action,
                                          self->settings != NULL &&
                                          g_settings_get_boolean (self->settings,
                                                                  "export-visible-only"));
+  if (self->settings != NULL)
+    {
+      g_autofree char *paper_name = g_settings_get_string (self->settings, "export-paper");
+      ExtopoPaper paper = EXTOPO_PAPER_NONE;
+
+      if (extopo_paper_from_string (paper_name, &paper))
+        extopo_export_dialog_set_paper (EXTOPO_EXPORT_DIALOG (dialog), paper);
+    }
   extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), path);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (dialog_exported_cb), self, 0);
   gtk_widget_show (dialog);
@@ -370,6 +383,127 @@ extopo_window_copy_diagram_action (GSimpleAction *action,
     clipboard_data_free (data);
 }
 
+/* Printing: the same sheets as a PDF export on the printer's paper. */
+
+typedef struct
+{
+  ExtopoGeometry     *geometry;
+  char               *title;
+  ExtopoRenderOptions options;
+  ExtopoPagePlan      plan;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_pointer (&job->geometry, extopo_geometry_unref);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  double width, height;
+
+  extopo_renderer_get_page_size (job->geometry, &job->options, &width, &height);
+  extopo_page_plan_compute_for_sheet (&job->plan, width, height,
+                                      gtk_print_context_get_width (context),
+                                      gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, extopo_page_plan_get_n_pages (&job->plan));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  extopo_page_plan_draw_page (&job->plan, page, gtk_print_context_get_cairo_context (context),
+                              gtk_print_context_get_width (context),
+                              gtk_print_context_get_height (context),
+                              job->geometry, &job->options);
+}
+
+/* @export_path: print to that PDF file without a dialog (the tests). */
+static gboolean
+run_print (ExtopoWindow  *self,
+           const char    *export_path,
+           GError       **error)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+  PrintJob *job;
+
+  if (geometry == NULL || self->model == NULL)
+    return TRUE;
+
+  job = g_new0 (PrintJob, 1);
+  job->geometry = extopo_geometry_ref (geometry);
+  job->title = remembered_title (self);
+  if (job->title == NULL)
+    job->title = default_export_title (self);
+  extopo_render_options_init (&job->options);
+  job->options.title = job->title;
+  job->options.show_legend = extopo_graph_view_get_show_legend (self->graph_view);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, job->title);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "extopo-print-job", job,
+                          (GDestroyNotify) print_job_free);
+
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  result = gtk_print_operation_run (operation,
+                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+
+  return TRUE;
+}
+
+void
+extopo_window_print_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  ExtopoWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!run_print (self, NULL, &error))
+    {
+      /* Translators: the reason printing failed follows. */
+      g_autofree char *text = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      gtk_label_set_text (self->export_label, text);
+      gtk_widget_show (GTK_WIDGET (self->export_bar));
+      gtk_info_bar_set_revealed (self->export_bar, TRUE);
+    }
+}
+
+gboolean
+extopo_window_print_to_file (ExtopoWindow  *self,
+                             const char    *path,
+                             GError       **error)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return run_print (self, path, error);
+}
+
 void
 extopo_window_export_init (ExtopoWindow *self)
 {
@@ -381,6 +515,7 @@ void
 extopo_window_export_finalize (ExtopoWindow *self)
 {
   g_clear_pointer (&self->exported_path, g_free);
+  g_clear_object (&self->print_settings);
 }
 
 const char *

@@ -57,6 +57,7 @@ struct _ExtopoWindow
   GHashTable          *match_set;       /* model object pointers */
   GMenu               *recent_menu;
   char                *exported_path;   /* the last export, for the bar's buttons */
+  GtkPrintSettings    *print_settings;  /* of the last print, for the next */
 
   ExtopoView           view;
   int                  match_index;
@@ -77,6 +78,9 @@ void        extopo_window_export_action        (GSimpleAction *action,
                                                 GVariant      *parameter,
                                                 gpointer       user_data);
 void        extopo_window_copy_diagram_action  (GSimpleAction *action,
+                                                GVariant      *parameter,
+                                                gpointer       user_data);
+void        extopo_window_print_action         (GSimpleAction *action,
                                                 GVariant      *parameter,
                                                 gpointer       user_data);
 void        extopo_window_export_bar_response_cb (GtkInfoBar   *info_bar,

@@ -1365,6 +1365,7 @@ static const GActionEntry win_entries[] = {
   { "refresh", refresh_action },
   { "export", extopo_window_export_action },
   { "copy-diagram", extopo_window_copy_diagram_action },
+  { "print", extopo_window_print_action },
   { "open-recent", open_recent_action, "s" },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },

@@ -38,6 +38,10 @@ GtkWidget       *extopo_window_get_findings_list  (ExtopoWindow           *self)
 GtkWidget       *extopo_window_get_search_entry   (ExtopoWindow           *self);
 /* The visible text of the error bar, NULL when hidden. */
 const char      *extopo_window_get_error_text     (ExtopoWindow           *self);
+/* Prints the diagram to a PDF file through the print path, without a dialog. */
+gboolean         extopo_window_print_to_file      (ExtopoWindow           *self,
+                                                   const char             *path,
+                                                   GError                **error);
 /* What the bar says after an export ("Exported “a.svg” to Documents"), or NULL. */
 const char      *extopo_window_get_export_text    (ExtopoWindow           *self);
 /* The readiness bar's summary, NULL when hidden. */

@@ -840,6 +840,9 @@ test_cli_usage (void)
   /* Usage is checked before the source is read. */
   assert_fails (2, NULL, bmp_option, missing, NULL);
   assert_fails (2, NULL, "--findings", "--view=geographic", sample, NULL);
+  assert_fails (2, "unknown paper “B5”", "--paper=B5", "--export=x.pdf", sample, NULL);
+  assert_fails (2, "--paper applies to a PDF export", "--paper=A4", "--export=x.svg", sample,
+                NULL);
   assert_fails (2, NULL, "--findings", sample, sample, NULL);
   assert_fails (2, NULL, "--findings", "--starttls", sample, NULL);
   assert_fails (2, NULL, "--snapshot=x.ldif", sample, NULL);

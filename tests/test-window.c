@@ -695,7 +695,10 @@ test_window_export_remembers (Fixture       *fixture,
                               gconstpointer  data)
 {
   const char *keys[] = { "export-folder", "export-format", "export-visible-only",
-                         "export-titles" };
+                         "export-titles", "export-paper" };
+  const char *pdfinfo[] = { "pdfinfo", NULL, NULL };
+  g_autofree char *info = NULL;
+  int status;
   g_autofree char *path = g_build_filename (fixture->tmpdir, "plan.pdf", NULL);
   g_autofree char *folder = NULL;
   g_autofree char *format = NULL;
@@ -717,9 +720,18 @@ test_window_export_remembers (Fixture       *fixture,
   extopo_export_dialog_set_visible_only (dialog, TRUE);
   extopo_export_dialog_set_path (dialog, path);
   extopo_export_dialog_set_diagram_title (dialog, "Contoso, week 3");
+  g_assert_cmpint (extopo_export_dialog_get_paper (dialog), ==, EXTOPO_PAPER_NONE);
+  extopo_export_dialog_set_paper (dialog, EXTOPO_PAPER_A3);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   g_assert_true (spin_until (export_bar_revealed, fixture));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* On the paper chosen. */
+  pdfinfo[1] = path;
+  g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &info, NULL, &status, NULL);
+  g_assert_nonnull (info);
+  g_assert_nonnull (strstr (info, "(A3)"));
 
   g_assert_nonnull (strstr (extopo_window_get_export_text (fixture->window), "“plan.pdf”"));
 
@@ -734,11 +746,40 @@ test_window_export_remembers (Fixture       *fixture,
   g_assert_true (extopo_export_dialog_get_visible_only (dialog));
   g_assert_cmpstr (extopo_export_dialog_get_path (dialog), ==, expected_path);
   g_assert_cmpstr (extopo_export_dialog_get_diagram_title (dialog), ==, "Contoso, week 3");
+  g_assert_cmpint (extopo_export_dialog_get_paper (dialog), ==, EXTOPO_PAPER_A3);
   gtk_widget_destroy (GTK_WIDGET (dialog));
 
   /* Escape closes the bar, as it closes the error bar. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
   g_assert_null (extopo_window_get_export_text (fixture->window));
+}
+
+/* Printing goes through the same sheets as a PDF export: here printed to
+ * a file, every server on some page. */
+static void
+test_window_print (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "printed.pdf", NULL);
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *servers;
+  int status;
+
+  g_assert_true (extopo_window_print_to_file (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "Contoso — routing groups"));
+  servers = extopo_model_get_servers (extopo_window_get_model (fixture->window));
+  for (guint i = 0; i < servers->len; i++)
+    if (strstr (text, ((ExtopoServer *) g_ptr_array_index (servers, i))->name) == NULL)
+      g_error ("%s is on no printed page", ((ExtopoServer *) g_ptr_array_index (servers, i))->name);
 }
 
 /* Ctrl+Shift+C puts what is on screen on the clipboard as PNG and SVG. */
@@ -1107,6 +1148,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/copy-diagram", test_window_copy_diagram);
+  ADD_WINDOW_TEST ("/window/print", test_window_print);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
   ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);

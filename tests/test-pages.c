@@ -1,0 +1,276 @@
+/* test-pages.c: diagrams cut into sheets for PDF export and printing.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-pages"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "extopo-export.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
+#include "extopo-pages.h"
+
+/* The server name size of the renderer: on paper it must not shrink under this. */
+#define NAME_SIZE        9.0
+#define MIN_PRINTED_SIZE 5.0
+
+static void
+test_pages_paper_names (void)
+{
+  ExtopoPaper paper = EXTOPO_PAPER_NONE;
+  double width, height;
+
+  g_assert_true (extopo_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, EXTOPO_PAPER_A4);
+  g_assert_true (extopo_paper_from_string ("LETTER", &paper));
+  g_assert_cmpint (paper, ==, EXTOPO_PAPER_LETTER);
+  g_assert_true (extopo_paper_from_string ("Tabloid", &paper));
+  g_assert_false (extopo_paper_from_string ("B5", &paper));
+  g_assert_false (extopo_paper_from_string ("", &paper));
+  g_assert_cmpstr (extopo_paper_to_string (EXTOPO_PAPER_A2), ==, "A2");
+
+  extopo_paper_get_size (EXTOPO_PAPER_A4, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.3, 0.1);
+  g_assert_cmpfloat_with_epsilon (height, 841.9, 0.1);
+  extopo_paper_get_size (EXTOPO_PAPER_TABLOID, &width, &height);
+  g_assert_cmpfloat (width, ==, 792);
+  g_assert_cmpfloat (height, ==, 1224);
+}
+
+/* Tiles cover the canvas with overlap, fit their sheets, and keep names legible. */
+static void
+check_tiles (const ExtopoPagePlan *plan)
+{
+  guint n_pages = extopo_page_plan_get_n_pages (plan);
+  double covered_right = 0, covered_bottom = 0;
+  ExtopoRect tile;
+  char *label = NULL;
+
+  g_assert_cmpuint (n_pages, ==, plan->columns * plan->rows + 1);
+  g_assert_false (extopo_page_plan_get_tile (plan, 0, &tile, NULL));
+  g_assert_false (extopo_page_plan_get_tile (plan, n_pages, &tile, NULL));
+  g_assert_cmpfloat (plan->scale * NAME_SIZE, >=, MIN_PRINTED_SIZE);
+  g_assert_cmpfloat (plan->tile_width * plan->scale, <, plan->sheet_width);
+  g_assert_cmpfloat (plan->tile_height * plan->scale, <, plan->sheet_height);
+
+  for (guint page = 1; page < n_pages; page++)
+    {
+      g_assert_true (extopo_page_plan_get_tile (plan, page, &tile, &label));
+      /* Row by row: A1, B1, ..., then A2. */
+      if (page == 1)
+        g_assert_cmpstr (label, ==, "A1");
+      if (page == 2 && plan->columns > 1)
+        g_assert_cmpstr (label, ==, "B1");
+      if (page == plan->columns + 1 && plan->rows > 1)
+        g_assert_cmpstr (label, ==, "A2");
+      g_clear_pointer (&label, g_free);
+
+      /* Each tile starts before the last one ended: nothing falls between. */
+      if (page > 1 && (page - 1) % plan->columns != 0)
+        g_assert_cmpfloat (tile.x, <, covered_right);
+      covered_right = tile.x + tile.width;
+      covered_bottom = MAX (covered_bottom, tile.y + tile.height);
+      if ((page - 1) % plan->columns == plan->columns - 1)
+        g_assert_cmpfloat (covered_right, >=, plan->canvas_width);
+    }
+  g_assert_cmpfloat (covered_bottom, >=, plan->canvas_height);
+}
+
+static void
+test_pages_plan (void)
+{
+  ExtopoPagePlan plan;
+  double width, height;
+
+  /* A small page is one sheet of its own size, as it always was. */
+  extopo_page_plan_compute (&plan, 1928, 843, EXTOPO_PAPER_NONE);
+  g_assert_cmpuint (extopo_page_plan_get_n_pages (&plan), ==, 1);
+  g_assert_cmpfloat (plan.scale, ==, 1.0);
+  g_assert_cmpfloat (plan.sheet_width, ==, 1928);
+  g_assert_cmpfloat (plan.sheet_height, ==, 843);
+
+  /* Too wide for a PDF page, but legible when scaled: one page of 14,400 pt. */
+  extopo_page_plan_compute (&plan, 20000, 5000, EXTOPO_PAPER_NONE);
+  g_assert_cmpuint (extopo_page_plan_get_n_pages (&plan), ==, 1);
+  g_assert_cmpfloat (plan.sheet_width, <=, EXTOPO_PAGES_MAX_SIDE);
+  g_assert_cmpfloat (plan.sheet_height, <=, EXTOPO_PAGES_MAX_SIDE);
+  g_assert_cmpfloat_with_epsilon (plan.scale, 0.72, 1e-9);
+
+  /* Names would be specks: tiles on A3 with an overview. */
+  extopo_page_plan_compute (&plan, 141585, 10298, EXTOPO_PAPER_NONE);
+  g_assert_cmpint (plan.paper, ==, EXTOPO_PAPER_A3);
+  check_tiles (&plan);
+  /* The long strip goes on landscape sheets, the overview too. */
+  g_assert_cmpfloat (plan.sheet_width, >, plan.sheet_height);
+  extopo_page_plan_get_sheet_size (&plan, 0, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+
+  /* A small page on A4: one sheet, never enlarged, turned as the page is. */
+  extopo_page_plan_compute (&plan, 300, 400, EXTOPO_PAPER_A4);
+  g_assert_cmpuint (extopo_page_plan_get_n_pages (&plan), ==, 1);
+  g_assert_cmpfloat (plan.scale, ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (plan.sheet_width, 595.3, 0.1);
+  extopo_page_plan_compute (&plan, 400, 300, EXTOPO_PAPER_A4);
+  g_assert_cmpfloat_with_epsilon (plan.sheet_width, 841.9, 0.1);
+
+  /* A wide page that fits A4 landscape at a legible scale. */
+  extopo_page_plan_compute (&plan, 1200, 500, EXTOPO_PAPER_A4);
+  g_assert_cmpuint (extopo_page_plan_get_n_pages (&plan), ==, 1);
+  g_assert_cmpfloat (plan.sheet_width, >, plan.sheet_height);
+  g_assert_cmpfloat (plan.scale * 1200, <=, plan.sheet_width);
+
+  /* Tall and narrow: the tiles take the orientation that needs fewer
+   * sheets (26 landscape against 30 portrait), the overview the one that
+   * shows the whole biggest. */
+  extopo_page_plan_compute (&plan, 1500, 9000, EXTOPO_PAPER_LETTER);
+  check_tiles (&plan);
+  g_assert_cmpuint (extopo_page_plan_get_n_pages (&plan), ==, 27);
+  g_assert_cmpfloat (plan.sheet_width, >, plan.sheet_height);
+  extopo_page_plan_get_sheet_size (&plan, 0, &width, &height);
+  g_assert_cmpfloat (width, <, height);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  /* pdfinfo takes one argument, pdftotext two. */
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static ExtopoGeometry *
+lay_out (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
+  ExtopoGeometry *geometry;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  return geometry;
+}
+
+static void
+export_pdf (ExtopoGeometry *geometry,
+            ExtopoPaper     paper,
+            const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  ExtopoRenderOptions options;
+
+  extopo_render_options_init (&options);
+  options.title = "Plan";
+  options.paper = paper;
+  g_assert_true (extopo_export_write (geometry, EXTOPO_EXPORT_PDF, path, &options, 1.0,
+                                      &error));
+  g_assert_no_error (error);
+}
+
+/* The sample on A4: an overview, then tiles that between them show every
+ * server, each page naming itself and its neighbours. */
+static void
+test_pages_pdf_a4 (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                              "coexistence.ldif", NULL);
+  g_autoptr(ExtopoGeometry) geometry = lay_out (sample);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *servers = extopo_model_get_servers (geometry->model);
+
+  export_pdf (geometry, EXTOPO_PAPER_A4, path);
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Pages:           4\n"));
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, "Overview: 3 pages follow, A1 to C1"));
+  g_assert_nonnull (strstr (text, "B1 · page 3 of 4"));
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      if (strstr (text, server->name) == NULL)
+        g_error ("%s is on no page", server->name);
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Without a paper size, a diagram wider than a PDF page may be is scaled
+ * onto one page of 14,400 pt (a generated organization of 1,000 servers). */
+static void
+test_pages_pdf_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
+  g_autofree char *ldif = g_build_filename (dir, "org.ldif", NULL);
+  g_autofree char *path = g_build_filename (dir, "org.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=1000",
+                             "--routing-groups=100", NULL };
+  double width, height;
+  int status;
+
+  g_assert_nonnull (gen_argv[0]);
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
+  geometry = lay_out (ldif);
+
+  /* The page would be wider than the limit... */
+  extopo_renderer_get_page_size (geometry, NULL, &width, &height);
+  g_assert_cmpfloat (width, >, EXTOPO_PAGES_MAX_SIDE);
+
+  /* ...and the PDF's page is not. */
+  export_pdf (geometry, EXTOPO_PAPER_NONE, path);
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (info, "Page size:       14400 x "));
+
+  g_unlink (path);
+  g_unlink (ldif);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pages/paper-names", test_pages_paper_names);
+  g_test_add_func ("/pages/plan", test_pages_plan);
+  g_test_add_func ("/pages/pdf-a4", test_pages_pdf_a4);
+  g_test_add_func ("/pages/pdf-limit", test_pages_pdf_limit);
+
+  return g_test_run ();
+}
