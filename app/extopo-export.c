@@ -25,6 +25,7 @@
 
 #include "extopo-export.h"
 #include "extopo-pages.h"
+#include "extopo-dot-writer.h"
 #include "extopo-layout.h"
 #include "extopo-report.h"
 
@@ -657,7 +658,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
       return write_png (geometry, path, options, png_scale, error);
 
     case EXTOPO_EXPORT_DOT:
-      text = extopo_layout_to_dot (geometry, &dot_error);
+      text = extopo_dot_write (geometry, &dot_error);
       if (text == NULL)
         {
           g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,

@@ -42,9 +42,4 @@ void            extopo_layout_compute_async  (ExtopoModel                *model,
                                               gpointer                    user_data);
 ExtopoGeometry *extopo_layout_compute_finish (GAsyncResult               *result,
                                               GError                    **error);
-/* The laid-out diagram as DOT: clusters, nodes with pos/width/height and
- * the annotations (version, roles, status, findings) as attributes. */
-char           *extopo_layout_to_dot         (ExtopoGeometry             *geometry,
-                                              GError                    **error);
-
 G_END_DECLS

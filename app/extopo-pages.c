@@ -276,10 +276,10 @@ tile_rect (const ExtopoPagePlan *plan,
 }
 
 gboolean
-extopo_page_plan_get_tile (const ExtopoPagePlan *plan,
-                           guint                 page,
-                           ExtopoRect           *tile,
-                           char                **label)
+extopo_page_plan_get_tile (const ExtopoPagePlan  *plan,
+                           guint                  page,
+                           ExtopoRect            *tile,
+                           char                 **label)
 {
   guint index;
 

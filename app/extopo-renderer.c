@@ -344,6 +344,36 @@ extopo_renderer_status_color (ExtopoStatus  status,
 }
 
 void
+extopo_renderer_status_fill_color (ExtopoStatus  status,
+                                   double       *rgb)
+{
+  const Rgb *c = &status_fill[clamp_status (status)];
+
+  rgb[0] = c->r;
+  rgb[1] = c->g;
+  rgb[2] = c->b;
+}
+
+void
+extopo_renderer_frame_colors (ExtopoObjectKind  kind,
+                              gboolean          interop,
+                              double           *fill,
+                              double           *border)
+{
+  const Rgb *f = interop ? &interop_fill
+                 : kind == EXTOPO_OBJECT_ADMIN_GROUP ? &admin_fill : &routing_fill;
+  const Rgb *b = interop ? &interop_border
+                 : kind == EXTOPO_OBJECT_ADMIN_GROUP ? &admin_border : &routing_border;
+
+  fill[0] = f->r;
+  fill[1] = f->g;
+  fill[2] = f->b;
+  border[0] = b->r;
+  border[1] = b->g;
+  border[2] = b->b;
+}
+
+void
 extopo_render_options_init (ExtopoRenderOptions *options)
 {
   g_return_if_fail (options != NULL);

@@ -66,4 +66,13 @@ void extopo_renderer_status_color    (ExtopoStatus               status,
                                       double                    *g,
                                       double                    *b);
 
+/* The background of a server of that status, as r, g, b in 0..1. */
+void extopo_renderer_status_fill_color (ExtopoStatus        status,
+                                        double             *rgb);
+/* A group frame's background and border, as r, g, b in 0..1. */
+void extopo_renderer_frame_colors     (ExtopoObjectKind    kind,
+                                       gboolean            interop,
+                                       double             *fill,
+                                       double             *border);
+
 G_END_DECLS

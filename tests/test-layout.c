@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "extopo-dot-writer.h"
 #include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
@@ -713,7 +714,7 @@ test_dot_export (void)
   const char *argv[] = { "dot", "-Tsvg", NULL, NULL };
   int status;
 
-  dot = extopo_layout_to_dot (geometry, &error);
+  dot = extopo_dot_write (geometry, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (dot, "digraph"));
   g_assert_nonnull (strstr (dot, "subgraph cluster_"));

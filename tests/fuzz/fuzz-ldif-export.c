@@ -19,6 +19,7 @@
 
 #include "extopo-export.h"
 #include "extopo-findings.h"
+#include "extopo-dot-writer.h"
 #include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-model.h"
@@ -102,7 +103,7 @@ export_view (ExtopoModel *model,
       abort ();
     }
 
-  dot = extopo_layout_to_dot (geometry, NULL);
+  dot = extopo_dot_write (geometry, NULL);
   fuzz_check (dot == NULL || g_utf8_validate (dot, -1, NULL));
 
   extopo_render_options_init (&render_options);
