@@ -31,6 +31,7 @@ typedef struct
   gboolean  findings;
   char     *title;
   char     *paper_name;
+  gboolean  show_source;
   ExtopoPaper paper;
   gboolean  version;
   char    **sources;
@@ -340,7 +341,8 @@ export_model (ExtopoModel        *model,
   /* The reports are data, not drawings: no layout needed. */
   if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
     {
-      if (!extopo_export_write_report (model, format, options->export_path, &error))
+      if (!extopo_export_write_report (model, format, options->export_path,
+                                       options->show_source, &error))
         return report_error (options->export_path, error);
       return EXTOPO_EXIT_OK;
     }
@@ -352,13 +354,13 @@ export_model (ExtopoModel        *model,
   if (options->title != NULL)
     title = g_strdup (options->title);
   else
-    title = g_path_get_basename (extopo_model_get_source_name (model));
+    title = extopo_export_default_title (model, view);
 
   extopo_render_options_init (&render_options);
   render_options.show_title = TRUE;
   render_options.show_legend = TRUE;
   render_options.title = title;
-  render_options.subtitle = extopo_model_get_source_name (model);
+  render_options.show_source = options->show_source;
   render_options.paper = options->paper;
 
   if (!extopo_export_write (geometry, format, options->export_path, &render_options, 1.0,
@@ -383,6 +385,8 @@ create_option_context (CliOptions *options)
       N_("Print the coexistence findings, most severe first"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("Title printed on exported diagrams"), N_("TITLE") },
+    { "show-source", 0, 0, G_OPTION_ARG_NONE, &options->show_source,
+      N_("Name the source file or server in the export (left out by default)"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper_name,
       N_("Print a PDF export on sheets of PAPER, tiled with an overview page when the "
          "diagram is large"), N_("A4|A3|A2|Letter|Tabloid") },

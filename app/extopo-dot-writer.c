@@ -76,8 +76,8 @@ append_quoted (GString    *out,
 
 /* A label of several lines: each escaped, joined by escString line breaks. */
 static void
-append_lines (GString           *out,
-              const char *const *lines)
+append_lines (GString            *out,
+              const char * const *lines)
 {
   g_autoptr(GString) escaped = g_string_new ("\"");
 
@@ -480,9 +480,11 @@ ptr_array_unref0 (GPtrArray *array)
 }
 
 char *
-extopo_dot_write (ExtopoGeometry  *geometry,
-                  GError         **error)
+extopo_dot_write (ExtopoGeometry             *geometry,
+                  const ExtopoRenderOptions  *options,
+                  GError                    **error)
 {
+  g_autofree char *label = NULL;
   guint n_frames;
   g_autofree GPtrArray **children = NULL;
   g_autofree GPtrArray **servers = NULL;
@@ -527,8 +529,13 @@ extopo_dot_write (ExtopoGeometry  *geometry,
   g_string_append (w.out, "graph [compound=true, rankdir=TB, splines=true, fontname=\"" FONT_NAME
                    "\", fontcolor=\"" INK_COLOR "\", ");
   append_bb (&w, &geometry->bounds);
-  if (geometry->model != NULL)
-    attr_text (&w, "label", extopo_model_get_source_name (geometry->model));
+  if (options != NULL && options->show_source && geometry->model != NULL)
+    label = g_strdup_printf ("%s\n%s", options->title != NULL ? options->title : "",
+                             extopo_model_get_source_name (geometry->model));
+  else if (options != NULL && options->title != NULL)
+    label = g_strdup (options->title);
+  if (label != NULL)
+    attr_text (&w, "label", label);
   g_string_append (w.out, "];\n");
   indent (&w);
   g_string_append (w.out, "node [shape=box, style=\"rounded,filled\", fontname=\"" FONT_NAME

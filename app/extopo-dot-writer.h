@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "extopo-geometry.h"
+#include "extopo-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,10 @@ G_BEGIN_DECLS
  * SMTP, Send or X.400 connector that leaves the organization), with
  * ExTopo's colours and positions: `neato -n2` draws ExTopo's own picture,
  * plain `dot` lays out a readable one of its own. Written as text in one
- * pass, without Graphviz. */
-char *extopo_dot_write (ExtopoGeometry  *geometry,
-                        GError         **error);
+ * pass, without Graphviz. The graph's label is @options' title, and the
+ * source's name with options->show_source; @options may be NULL. */
+char *extopo_dot_write (ExtopoGeometry             *geometry,
+                        const ExtopoRenderOptions  *options,
+                        GError                    **error);
 
 G_END_DECLS

@@ -398,7 +398,14 @@ static gboolean
 write_json_cb (FILE     *stream,
                gpointer  user_data)
 {
-  return extopo_report_write_json (user_data, stream);
+  return extopo_report_write_json (user_data, EXTOPO_REPORT_DEFAULT, stream);
+}
+
+static gboolean
+write_json_with_source_cb (FILE     *stream,
+                           gpointer  user_data)
+{
+  return extopo_report_write_json (user_data, EXTOPO_REPORT_SHOW_SOURCE, stream);
 }
 
 static gboolean
@@ -408,17 +415,42 @@ write_csv_cb (FILE     *stream,
   return extopo_report_write_csv (user_data, stream);
 }
 
+char *
+extopo_export_default_title (ExtopoModel *model,
+                             ExtopoView   view)
+{
+  GPtrArray *organizations;
+  const char *name;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  organizations = extopo_model_get_organizations (model);
+  name = organizations->len > 0
+         ? ((ExtopoOrganization *) g_ptr_array_index (organizations, 0))->name
+         : NULL;
+  if (name == NULL)
+    name = _("Exchange organization");
+
+  /* Translators: the default title of an exported diagram: the organization, then the view. */
+  return g_strdup_printf (view == EXTOPO_VIEW_ADMIN ? _("%s — administrative groups")
+                                                    : _("%s — routing groups"),
+                          name);
+}
+
 gboolean
 extopo_export_write_report (ExtopoModel         *model,
                             ExtopoExportFormat   format,
                             const char          *path,
+                            gboolean             show_source,
                             GError             **error)
 {
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), FALSE);
   g_return_val_if_fail (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV, FALSE);
 
   return extopo_export_save_stream (path,
-                                    format == EXTOPO_EXPORT_JSON ? write_json_cb : write_csv_cb,
+                                    format == EXTOPO_EXPORT_CSV ? write_csv_cb
+                                    : show_source ? write_json_with_source_cb
+                                    : write_json_cb,
                                     model, error);
 }
 
@@ -658,7 +690,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
       return write_png (geometry, path, options, png_scale, error);
 
     case EXTOPO_EXPORT_DOT:
-      text = extopo_dot_write (geometry, &dot_error);
+      text = extopo_dot_write (geometry, options, &dot_error);
       if (text == NULL)
         {
           g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
@@ -676,7 +708,8 @@ extopo_export_write (ExtopoGeometry             *geometry,
                        path);
           return FALSE;
         }
-      return extopo_export_write_report (geometry->model, format, path, error);
+      return extopo_export_write_report (geometry->model, format, path, options->show_source,
+                                         error);
 
     case EXTOPO_EXPORT_UNKNOWN:
     default:

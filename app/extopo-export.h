@@ -40,10 +40,17 @@ typedef enum
 ExtopoExportFormat extopo_export_format_from_path (const char *path);
 const char        *extopo_export_format_get_extension (ExtopoExportFormat format);
 
-/* Writes the model's JSON or CSV report to @path in pieces. */
+/* "Contoso — routing groups": the organization's name and the view, the
+ * title of an export when none is given (not the file's name). */
+char    *extopo_export_default_title (ExtopoModel               *model,
+                                      ExtopoView                 view);
+
+/* Writes the model's JSON or CSV report to @path in pieces; the JSON
+ * names the source only when @show_source. */
 gboolean extopo_export_write_report (ExtopoModel                *model,
                                      ExtopoExportFormat          format,
                                      const char                 *path,
+                                     gboolean                    show_source,
                                      GError                    **error);
 
 /* Writes @geometry (and its model) to @path. @options gives the title,

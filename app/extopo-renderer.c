@@ -2129,7 +2129,7 @@ title_block (Painter  *painter,
   double x = PAGE_MARGIN, y = PAGE_MARGIN, inner = width - 2 * PAGE_MARGIN;
   double height = TITLE_HEIGHT;
 
-  if (subtitle == NULL && model != NULL)
+  if (subtitle == NULL && model != NULL && options != NULL && options->show_source)
     subtitle = extopo_model_get_source_name (model);
 
   if (model != NULL)

@@ -29,6 +29,9 @@ typedef struct
   gboolean          show_title;
   const char       *title;
   const char       *subtitle;
+  /* Whether the page names the source (file path or server) when no
+   * subtitle is given; exports leave it out unless asked. */
+  gboolean          show_source;
   /* Used by extopo_renderer_draw_page(): the part of the page to draw, in
    * page points (a printed tile); NULL draws the whole page. */
   const ExtopoRect *page_clip;

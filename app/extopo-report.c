@@ -440,14 +440,16 @@ static const struct
 };
 
 static void
-write_report (ExtopoJsonWriter *writer,
-              ExtopoModel      *model)
+write_report (ExtopoJsonWriter  *writer,
+              ExtopoModel       *model,
+              ExtopoReportFlags  flags)
 {
   ExtopoReadiness readiness = { 0, };
 
   extopo_json_writer_begin_object (writer);
   add_string (writer, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
-  add_string (writer, "source", extopo_model_get_source_name (model));
+  add_string (writer, "source", (flags & EXTOPO_REPORT_SHOW_SOURCE) != 0
+                                ? extopo_model_get_source_name (model) : NULL);
 
   extopo_json_writer_member (writer, "source_summary");
   extopo_json_writer_begin_object (writer);
@@ -493,14 +495,15 @@ extopo_report_to_json (ExtopoModel *model)
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
 
   writer = extopo_json_writer_new (NULL);
-  write_report (writer, model);
+  write_report (writer, model, EXTOPO_REPORT_SHOW_SOURCE);
 
   return extopo_json_writer_finish (writer, NULL);
 }
 
 gboolean
-extopo_report_write_json (ExtopoModel *model,
-                          FILE        *stream)
+extopo_report_write_json (ExtopoModel       *model,
+                          ExtopoReportFlags  flags,
+                          FILE              *stream)
 {
   ExtopoJsonWriter *writer;
   gboolean ok;
@@ -509,7 +512,7 @@ extopo_report_write_json (ExtopoModel *model,
   g_return_val_if_fail (stream != NULL, FALSE);
 
   writer = extopo_json_writer_new (stream);
-  write_report (writer, model);
+  write_report (writer, model, flags);
   extopo_json_writer_finish (writer, &ok);
 
   return ok;

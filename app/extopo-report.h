@@ -14,14 +14,23 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  EXTOPO_REPORT_DEFAULT     = 0,
+  /* "source" names the file or server read; otherwise it is null. */
+  EXTOPO_REPORT_SHOW_SOURCE = 1 << 0,
+} ExtopoReportFlags;
+
 /* Top-level keys: organizations, administrative_groups, routing_groups,
  * servers, connectors, sites, dangling_references, findings. */
 JsonNode *extopo_report_build_json    (ExtopoModel  *model);
+/* With the source shown, as the tests and scripts in-process read it. */
 char     *extopo_report_to_json       (ExtopoModel  *model);
 /* The same text written to @stream in pieces, never held whole; FALSE
  * when a write failed (errno tells why). */
-gboolean  extopo_report_write_json    (ExtopoModel  *model,
-                                       FILE         *stream);
+gboolean  extopo_report_write_json    (ExtopoModel       *model,
+                                       ExtopoReportFlags  flags,
+                                       FILE              *stream);
 /* One row per server, RFC 4180 quoting, a header row first. */
 char     *extopo_report_to_csv        (ExtopoModel  *model);
 gboolean  extopo_report_write_csv     (ExtopoModel  *model,

@@ -37,15 +37,7 @@ static const GtkTargetEntry clipboard_targets[] = {
 static char *
 default_export_title (ExtopoWindow *self)
 {
-  GPtrArray *organizations = extopo_model_get_organizations (self->model);
-  const char *name = organizations->len > 0
-                     ? ((ExtopoOrganization *) g_ptr_array_index (organizations, 0))->name
-                     : extopo_model_get_source_name (self->model);
-
-  /* Translators: the default title of an exported diagram: the organization, then the view. */
-  return g_strdup_printf (self->view == EXTOPO_VIEW_ADMIN ? _("%s — administrative groups")
-                                                          : _("%s — routing groups"),
-                          name);
+  return extopo_export_default_title (self->model, self->view);
 }
 
 /* The key under which a title typed for this source and view is kept. */

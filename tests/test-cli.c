@@ -826,6 +826,57 @@ test_cli_huge_value (void)
   g_unlink (path);
 }
 
+/* The text of an export as a reader finds it: PDFs through pdftotext. */
+static char *
+export_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  if (!g_str_has_suffix (path, ".pdf"))
+    {
+      g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+      return text;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return text;
+}
+
+/* Exports name the file they were drawn from only when asked: not its
+ * path, not its name; the default title is the organization's. */
+static void
+test_cli_show_source (void)
+{
+  const char *outputs[] = { "source.pdf", "source.json", "source.dot" };
+  g_autofree char *source = sample_path ("coexistence.ldif");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (outputs); i++)
+    for (int show = 0; show <= 1; show++)
+      {
+        g_auto(RunResult) result = { 0, };
+        g_autofree char *path = NULL;
+        g_autofree char *option = export_option (outputs[i], &path);
+        g_autofree char *text = NULL;
+
+        run_extopo (&result, option, show ? "--show-source" : "--view=routing", source, NULL);
+        g_assert_cmpint (result.status, ==, 0);
+        text = export_text (path);
+        g_test_message ("%s, show %d", outputs[i], show);
+        if (show)
+          g_assert_nonnull (strstr (text, source));
+        else
+          g_assert_null (strstr (text, "coexistence.ldif"));
+        if (!g_str_has_suffix (path, ".json"))
+          g_assert_nonnull (strstr (text, "Contoso — routing groups"));
+      }
+}
+
 static void
 test_cli_usage (void)
 {
@@ -959,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/cli/missing-file", test_cli_missing_file);
   g_test_add_func ("/cli/huge-value", test_cli_huge_value);
   g_test_add_func ("/cli/usage", test_cli_usage);
+  g_test_add_func ("/cli/show-source", test_cli_show_source);
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/ldap-failures", test_cli_ldap_failures);
 

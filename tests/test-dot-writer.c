@@ -109,7 +109,7 @@ test_dot_writer_samples (void)
       {
         g_autoptr(ExtopoGeometry) geometry = lay_out_sample (samples[s], view);
         g_autoptr(GError) error = NULL;
-        g_autofree char *dot = extopo_dot_write (geometry, &error);
+        g_autofree char *dot = extopo_dot_write (geometry, NULL, &error);
         g_autofree char *laid_out = NULL;
         g_autofree char *pinned = NULL;
         guint n_outside = 0;
@@ -184,7 +184,7 @@ test_dot_writer_hostile (void)
     }
   extopo_geometry_finish (geometry);
 
-  dot = extopo_dot_write (geometry, &error);
+  dot = extopo_dot_write (geometry, NULL, &error);
   g_assert_no_error (error);
   svg = graphviz (dot, "dot", NULL, "-Tsvg");
   /* Graphviz writes these as references in its SVG. */

@@ -714,7 +714,7 @@ test_dot_export (void)
   const char *argv[] = { "dot", "-Tsvg", NULL, NULL };
   int status;
 
-  dot = extopo_dot_write (geometry, &error);
+  dot = extopo_dot_write (geometry, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (dot, "digraph"));
   g_assert_nonnull (strstr (dot, "subgraph cluster_"));

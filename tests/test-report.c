@@ -857,7 +857,7 @@ test_report_streams (void)
   FILE *stream;
 
   stream = open_memstream (&streamed, &length);
-  g_assert_true (extopo_report_write_json (model, stream));
+  g_assert_true (extopo_report_write_json (model, EXTOPO_REPORT_SHOW_SOURCE, stream));
   g_assert_cmpint (fclose (stream), ==, 0);
   g_assert_cmpstr (streamed, ==, json);
   free (streamed);
@@ -871,7 +871,7 @@ test_report_streams (void)
   stream = fopen ("/dev/full", "w");
   g_assert_nonnull (stream);
   setvbuf (stream, NULL, _IONBF, 0);
-  g_assert_false (extopo_report_write_json (model, stream));
+  g_assert_false (extopo_report_write_json (model, EXTOPO_REPORT_SHOW_SOURCE, stream));
   g_assert_false (extopo_report_write_csv (model, stream));
   fclose (stream);
 }

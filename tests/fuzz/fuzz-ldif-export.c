@@ -103,7 +103,7 @@ export_view (ExtopoModel *model,
       abort ();
     }
 
-  dot = extopo_dot_write (geometry, NULL);
+  dot = extopo_dot_write (geometry, NULL, NULL);
   fuzz_check (dot == NULL || g_utf8_validate (dot, -1, NULL));
 
   extopo_render_options_init (&render_options);
