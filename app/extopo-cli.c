@@ -32,6 +32,7 @@ typedef struct
   char     *title;
   char     *paper_name;
   gboolean  show_source;
+  gboolean  anonymize;
   ExtopoPaper paper;
   gboolean  version;
   char    **sources;
@@ -306,7 +307,9 @@ cli_fetch_ldap (const CliOptions  *options,
       !extopo_ldif_write_file (entries, &header, options->snapshot_path, &error))
     return report_error (options->snapshot_path, error);
 
-  *model = extopo_loader_load_entries (entries, options->sources[0], &error);
+  *model = extopo_loader_load_entries_full (entries, options->sources[0],
+                                            options->anonymize ? EXTOPO_LOAD_ANONYMIZE
+                                                               : EXTOPO_LOAD_DEFAULT, &error);
   if (*model == NULL)
     return report_error (description, error);
 
@@ -314,12 +317,13 @@ cli_fetch_ldap (const CliOptions  *options,
 }
 
 static int
-load_file (const char   *path,
-           ExtopoModel **model)
+load_file (const char       *path,
+           ExtopoLoadFlags   flags,
+           ExtopoModel     **model)
 {
   g_autoptr(GError) error = NULL;
 
-  *model = extopo_loader_load_file (path, NULL, &error);
+  *model = extopo_loader_load_file_full (path, flags, NULL, &error);
   if (*model == NULL)
     return report_error (path, error);
 
@@ -385,6 +389,10 @@ create_option_context (CliOptions *options)
       N_("Print the coexistence findings, most severe first"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title,
       N_("Title printed on exported diagrams"), N_("TITLE") },
+    { "anonymize", 0, 0, G_OPTION_ARG_NONE, &options->anonymize,
+      N_("Replace the organization's names (groups, servers, hosts, domains, DNs, address "
+         "spaces) with stable pseudonyms in the export; versions, roles and findings stay"),
+      NULL },
     { "show-source", 0, 0, G_OPTION_ARG_NONE, &options->show_source,
       N_("Name the source file or server in the export (left out by default)"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper_name,
@@ -579,7 +587,8 @@ extopo_cli_run (int    argc,
   if (ldap_source)
     status = cli_fetch_ldap (&options, &model);
   else
-    status = load_file (options.sources[0], &model);
+    status = load_file (options.sources[0],
+                        options.anonymize ? EXTOPO_LOAD_ANONYMIZE : EXTOPO_LOAD_DEFAULT, &model);
   if (status != EXTOPO_EXIT_OK)
     return status;
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <ldap.h>
 
@@ -289,4 +291,62 @@ extopo_dn_is_descendant (const char *dn,
   return normalized_ancestor != NULL &&
          tail != NULL &&
          g_str_equal (tail, normalized_ancestor);
+}
+
+char *
+extopo_dn_map_values (const char         *dn,
+                      ExtopoDnValueFunc   func,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  g_auto(LDAPDN) parsed = NULL;
+  g_auto(ExtopoLdapString) text = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (dn != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  if (!extopo_dn_parse (dn, &parsed, error))
+    return NULL;
+  if (parsed == NULL)
+    return g_strdup ("");
+
+  /* The AVAs point into libldap's memory; the new values live in @values
+   * until ldap_dn2str() has copied them. */
+  for (guint i = 0; parsed[i] != NULL; i++)
+    for (guint j = 0; parsed[i][j] != NULL; j++)
+      {
+        LDAPAVA *ava = parsed[i][j];
+        g_autofree char *type = NULL;
+        g_autofree char *value = NULL;
+        char *mapped;
+
+        if ((ava->la_flags & LDAP_AVA_BINARY) != 0)
+          continue;
+        type = g_strndup (ava->la_attr.bv_val, ava->la_attr.bv_len);
+        value = g_strndup (ava->la_value.bv_val, ava->la_value.bv_len);
+        mapped = func (type, value, user_data);
+        if (mapped == NULL)
+          continue;
+        g_ptr_array_add (values, mapped);
+        /* A value libldap unescaped into memory of its own is freed with
+         * the DN unless the flag says otherwise: free it now, and keep
+         * libldap's hands off ours. */
+        if ((ava->la_flags & LDAP_AVA_FREE_VALUE) != 0)
+          ber_memfree (ava->la_value.bv_val);
+        ava->la_flags &= ~LDAP_AVA_FREE_VALUE;
+        ava->la_value.bv_val = mapped;
+        ava->la_value.bv_len = strlen (mapped);
+      }
+
+  rc = ldap_dn2str (parsed, &text, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PRETTY);
+  if (rc != LDAP_SUCCESS || text == NULL)
+    {
+      g_set_error (error, EXTOPO_DN_ERROR, EXTOPO_DN_ERROR_INVALID,
+                   _("“%s” is not a valid distinguished name: %s"), dn, ldap_err2string (rc));
+      return NULL;
+    }
+
+  return g_strdup (text);
 }

@@ -47,4 +47,17 @@ char     *extopo_dn_get_rdn_value_at (const char  *dn,
 gboolean  extopo_dn_is_descendant  (const char  *dn,
                                     const char  *ancestor);
 
+/* Returns the new value for an attribute value of an RDN ("cn", "Servers"),
+ * or NULL to keep it. */
+typedef char *(*ExtopoDnValueFunc) (const char *type,
+                                    const char *value,
+                                    gpointer    user_data);
+
+/* @dn with each text value replaced as @func says, written in LDAPv3 form
+ * (escaped as needed), or NULL when @dn does not parse. #hex values stay. */
+char     *extopo_dn_map_values     (const char         *dn,
+                                    ExtopoDnValueFunc   func,
+                                    gpointer            user_data,
+                                    GError            **error);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <malloc.h>
 #endif
 
+#include "extopo-anonymize.h"
 #include "extopo-findings.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
@@ -21,9 +22,10 @@
 #define EXTOPO_DEFAULT_SAMPLE "coexistence.ldif"
 
 ExtopoModel *
-extopo_loader_load_entries (GPtrArray   *entries,
-                            const char  *source_name,
-                            GError     **error)
+extopo_loader_load_entries_full (GPtrArray        *entries,
+                                 const char       *source_name,
+                                 ExtopoLoadFlags   flags,
+                                 GError          **error)
 {
   ExtopoModel *model;
 
@@ -34,14 +36,33 @@ extopo_loader_load_entries (GPtrArray   *entries,
   if (model == NULL)
     return NULL;
 
+  if ((flags & EXTOPO_LOAD_ANONYMIZE) != 0)
+    extopo_model_anonymize (model);
   extopo_findings_evaluate (model);
   return model;
+}
+
+ExtopoModel *
+extopo_loader_load_entries (GPtrArray   *entries,
+                            const char  *source_name,
+                            GError     **error)
+{
+  return extopo_loader_load_entries_full (entries, source_name, EXTOPO_LOAD_DEFAULT, error);
 }
 
 ExtopoModel *
 extopo_loader_load_file (const char    *path,
                          GCancellable  *cancellable,
                          GError       **error)
+{
+  return extopo_loader_load_file_full (path, EXTOPO_LOAD_DEFAULT, cancellable, error);
+}
+
+ExtopoModel *
+extopo_loader_load_file_full (const char       *path,
+                              ExtopoLoadFlags   flags,
+                              GCancellable     *cancellable,
+                              GError          **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *source_name = NULL;
@@ -69,6 +90,8 @@ extopo_loader_load_file (const char    *path,
 
   /* The model copied what it needs: the entries go before the findings. */
   g_clear_pointer (&entries, g_ptr_array_unref);
+  if ((flags & EXTOPO_LOAD_ANONYMIZE) != 0)
+    extopo_model_anonymize (model);
   extopo_findings_evaluate (model);
 
 #ifdef __GLIBC__

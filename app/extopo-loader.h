@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  EXTOPO_LOAD_DEFAULT   = 0,
+  /* Pseudonyms for every customer name, before the findings are written
+   * (see extopo_model_anonymize()). */
+  EXTOPO_LOAD_ANONYMIZE = 1 << 0,
+} ExtopoLoadFlags;
+
 /* Reads an LDIF file, builds the model and evaluates the findings. */
 ExtopoModel *extopo_loader_load_file         (const char           *path,
                                               GCancellable         *cancellable,
@@ -22,9 +30,17 @@ void         extopo_loader_load_file_async   (const char           *path,
                                               gpointer              user_data);
 ExtopoModel *extopo_loader_load_file_finish  (GAsyncResult         *result,
                                               GError              **error);
+ExtopoModel *extopo_loader_load_file_full    (const char           *path,
+                                              ExtopoLoadFlags       flags,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 /* Builds and annotates a model from entries (any source). */
 ExtopoModel *extopo_loader_load_entries      (GPtrArray            *entries,
                                               const char           *source_name,
+                                              GError              **error);
+ExtopoModel *extopo_loader_load_entries_full (GPtrArray            *entries,
+                                              const char           *source_name,
+                                              ExtopoLoadFlags       flags,
                                               GError              **error);
 /* The bundled sample opened when no file is given: the installed copy, or
  * the source tree's when running uninstalled. */

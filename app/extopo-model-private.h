@@ -36,6 +36,8 @@ typedef struct
 
 /* Strings the model keeps in its chunk; NULL stays NULL. _share stores a
  * value many objects repeat once. */
+void         extopo_model_set_source_name  (ExtopoModel        *self,
+                                            const char         *source_name);
 char        *extopo_model_store            (ExtopoModel        *self,
                                             const char         *text);
 char        *extopo_model_share            (ExtopoModel        *self,

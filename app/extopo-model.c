@@ -262,6 +262,16 @@ model_valid_utf8 (const char  *text,
 }
 
 /* A string the model keeps, in its chunk; NULL stays NULL. */
+void
+extopo_model_set_source_name (ExtopoModel *self,
+                              const char  *source_name)
+{
+  g_return_if_fail (EXTOPO_IS_MODEL (self));
+
+  g_free (self->source_name);
+  self->source_name = g_strdup (source_name);
+}
+
 char *
 extopo_model_store (ExtopoModel *self,
                     const char  *text)

@@ -24,6 +24,8 @@
 
 #include "extopo-cli.h"
 
+#include "test-util.h"
+
 typedef struct
 {
   int   status;    /* exit status */
@@ -830,20 +832,11 @@ test_cli_huge_value (void)
 static char *
 export_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
   char *text = NULL;
-  int status;
 
-  if (!g_str_has_suffix (path, ".pdf"))
-    {
-      g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-      return text;
-    }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (g_str_has_suffix (path, ".pdf"))
+    return test_util_pdf_text (path);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
 
   return text;
 }

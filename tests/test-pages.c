@@ -19,6 +19,8 @@
 #include "extopo-loader.h"
 #include "extopo-pages.h"
 
+#include "test-util.h"
+
 /* The server name size of the renderer: on paper it must not shrink under this. */
 #define NAME_SIZE        9.0
 #define MIN_PRINTED_SIZE 5.0
@@ -140,23 +142,11 @@ test_pages_plan (void)
 }
 
 static char *
-run_tool (const char *tool,
-          const char *path)
+pdf_info (const char *path)
 {
-  const char *argv[] = { tool, path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
+  const char *argv[] = { "pdfinfo", path, NULL };
 
-  /* pdfinfo takes one argument, pdftotext two. */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
+  return test_util_run (argv);
 }
 
 static ExtopoGeometry *
@@ -205,9 +195,9 @@ test_pages_pdf_a4 (void)
   GPtrArray *servers = extopo_model_get_servers (geometry->model);
 
   export_pdf (geometry, EXTOPO_PAPER_A4, path);
-  info = run_tool ("pdfinfo", path);
+  info = pdf_info (path);
   g_assert_nonnull (strstr (info, "Pages:           4\n"));
-  text = run_tool ("pdftotext", path);
+  text = test_util_pdf_text (path);
   g_assert_nonnull (strstr (text, "Overview: 3 pages follow, A1 to C1"));
   g_assert_nonnull (strstr (text, "B1 · page 3 of 4"));
   for (guint i = 0; i < servers->len; i++)
@@ -252,7 +242,7 @@ test_pages_pdf_limit (void)
 
   /* ...and the PDF's page is not. */
   export_pdf (geometry, EXTOPO_PAPER_NONE, path);
-  info = run_tool ("pdfinfo", path);
+  info = pdf_info (path);
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
   g_assert_nonnull (strstr (info, "Page size:       14400 x "));
 

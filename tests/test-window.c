@@ -21,6 +21,8 @@
 #include "extopo-version.h"
 #include "extopo-window.h"
 
+#include "test-util.h"
+
 #define SPIN_SECONDS 10
 
 static GtkApplication *application;
@@ -698,7 +700,6 @@ test_window_export_remembers (Fixture       *fixture,
                          "export-titles", "export-paper" };
   const char *pdfinfo[] = { "pdfinfo", NULL, NULL };
   g_autofree char *info = NULL;
-  int status;
   g_autofree char *path = g_build_filename (fixture->tmpdir, "plan.pdf", NULL);
   g_autofree char *folder = NULL;
   g_autofree char *format = NULL;
@@ -728,9 +729,7 @@ test_window_export_remembers (Fixture       *fixture,
 
   /* On the paper chosen. */
   pdfinfo[1] = path;
-  g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &info, NULL, &status, NULL);
-  g_assert_nonnull (info);
+  info = test_util_run (pdfinfo);
   g_assert_nonnull (strstr (info, "(A3)"));
 
   g_assert_nonnull (strstr (extopo_window_get_export_text (fixture->window), "“plan.pdf”"));
@@ -761,20 +760,14 @@ test_window_print (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "printed.pdf", NULL);
-  const char *argv[] = { "pdftotext", path, "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GPtrArray *servers;
-  int status;
 
   g_assert_true (extopo_window_print_to_file (fixture->window, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  text = test_util_pdf_text (path);
   g_assert_nonnull (strstr (text, "Contoso — routing groups"));
   servers = extopo_model_get_servers (extopo_window_get_model (fixture->window));
   for (guint i = 0; i < servers->len; i++)

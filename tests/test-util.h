@@ -1,0 +1,20 @@
+/* test-util.h: helpers the test suites share.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Runs a program found in PATH with @argv (NULL-terminated, argv[0] the
+ * program) and returns its standard output; the test fails if it cannot
+ * run or exits non-zero. */
+char *test_util_run      (const char *const *argv);
+/* The text of a PDF as a reader finds it (pdftotext). */
+char *test_util_pdf_text (const char        *path);
+
+G_END_DECLS
