@@ -25,6 +25,7 @@
 
 #include "extopo-export.h"
 #include "extopo-pages.h"
+#include "extopo-svg-writer.h"
 #include "extopo-dot-writer.h"
 #include "extopo-layout.h"
 #include "extopo-report.h"
@@ -455,6 +456,25 @@ extopo_export_write_report (ExtopoModel         *model,
 }
 
 static gboolean
+write_svg_cb (FILE     *stream,
+              gpointer  user_data)
+{
+  return extopo_svg_write (user_data, stream);
+}
+
+/* SVG is written from the scene, with real text, not by cairo. */
+static gboolean
+write_svg (ExtopoGeometry             *geometry,
+           const char                 *path,
+           const ExtopoRenderOptions  *options,
+           GError                    **error)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, options);
+
+  return extopo_export_save_stream (path, write_svg_cb, scene, error);
+}
+
+static gboolean
 check_cairo (cairo_status_t   status,
              const char      *path,
              GError         **error)
@@ -683,6 +703,8 @@ extopo_export_write (ExtopoGeometry             *geometry,
   switch (format)
     {
     case EXTOPO_EXPORT_SVG:
+      return write_svg (geometry, path, options, error);
+
     case EXTOPO_EXPORT_PDF:
       return write_vector (geometry, format, path, options, error);
 

@@ -15,6 +15,7 @@
 
 #include "extopo-findings.h"
 #include "extopo-renderer.h"
+#include "extopo-scene.h"
 
 /* Text smaller than this many device pixels is not drawn. */
 #define MIN_TEXT_PIXELS   4.0
@@ -2122,36 +2123,12 @@ title_block (Painter  *painter,
   const char *title = options != NULL && options->title != NULL
                         ? options->title : _("Exchange organization topology");
   const char *subtitle = options != NULL ? options->subtitle : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
-  g_autofree char *counts = NULL;
-  g_autofree char *line = NULL;
+  g_autofree char *line = extopo_scene_date_line (model);
   double x = PAGE_MARGIN, y = PAGE_MARGIN, inner = width - 2 * PAGE_MARGIN;
   double height = TITLE_HEIGHT;
 
   if (subtitle == NULL && model != NULL && options != NULL && options->show_source)
     subtitle = extopo_model_get_source_name (model);
-
-  if (model != NULL)
-    {
-      guint servers = extopo_model_get_servers (model)->len;
-      guint routing = extopo_model_get_routing_groups (model)->len;
-      guint admin = extopo_model_get_admin_groups (model)->len;
-      guint connectors = extopo_model_get_connectors (model)->len;
-      g_autofree char *s = g_strdup_printf (ngettext ("%u server", "%u servers", servers), servers);
-      g_autofree char *r = g_strdup_printf (ngettext ("%u routing group", "%u routing groups",
-                                                      routing), routing);
-      g_autofree char *a = g_strdup_printf (ngettext ("%u administrative group",
-                                                      "%u administrative groups", admin), admin);
-      g_autofree char *c = g_strdup_printf (ngettext ("%u connector", "%u connectors",
-                                                      connectors), connectors);
-
-      /* TRANSLATORS: the counts line of the title block */
-      counts = g_strdup_printf (_("%s · %s · %s · %s"), s, r, a, c);
-    }
-  /* TRANSLATORS: the date line of the title block: date, then counts */
-  line = counts != NULL ? g_strdup_printf (_("Drawn %s · %s"), date, counts)
-                        : g_strdup_printf (_("Drawn %s"), date);
 
   if (paint)
     {

@@ -1,0 +1,1126 @@
+/* extopo-scene.c: the scene container, and the scene of a diagram's page.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-scene"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "extopo-findings.h"
+#include "extopo-scene.h"
+#include "extopo-version.h"
+
+/* The page's measures, as the cairo renderer draws them. */
+#define PAGE_MARGIN       24.0
+#define PAGE_GAP          24.0
+#define PAGE_MIN_WIDTH   460.0
+#define TITLE_HEIGHT      64.0
+#define TITLE_MAX_REASONS  6
+#define LEGEND_WIDTH     300.0
+#define LEGEND_PADDING    12.0
+#define NAME_SIZE          9.0
+#define SMALL_SIZE         7.0
+#define FRAME_TITLE_SIZE  10.0
+#define ADMIN_TITLE_SIZE  12.0
+#define PILL_HEIGHT       12.0
+#define PILL_PADDING       4.0
+#define TAG_HEIGHT        13.0
+#define ARROW_LENGTH       9.0
+#define ARROW_HALF_WIDTH   4.0
+#define STATUS_DOT         6.5   /* radius of a server's status dot */
+
+#define RGB(r, g, b) ((guint32) ((guint32) ((r) * 255 + 0.5) << 24 | \
+                                 (guint32) ((g) * 255 + 0.5) << 16 | \
+                                 (guint32) ((b) * 255 + 0.5) << 8 | 0xff))
+
+static const guint32 status_accent[] = {
+  RGB (0.42, 0.58, 0.48), RGB (0.88, 0.60, 0.10), RGB (0.80, 0.20, 0.18), RGB (0.45, 0.13, 0.42),
+};
+static const guint32 status_fill[] = {
+  RGB (0.90, 0.94, 0.91), RGB (0.99, 0.93, 0.80), RGB (0.98, 0.86, 0.85), RGB (0.90, 0.84, 0.91),
+};
+static const char * const status_class[] = {
+  "status-ok", "status-warning", "status-error", "status-unsupported",
+};
+#define INK            RGB (0.15, 0.17, 0.20)
+#define MUTED_INK      RGB (0.40, 0.43, 0.48)
+#define EDGE_INK       RGB (0.33, 0.37, 0.44)
+#define ROUTING_FILL   RGB (0.955, 0.962, 0.972)
+#define ROUTING_BORDER RGB (0.58, 0.63, 0.70)
+#define ADMIN_FILL     RGB (0.988, 0.980, 0.962)
+#define ADMIN_BORDER   RGB (0.55, 0.48, 0.38)
+#define INTEROP_FILL   RGB (0.89, 0.93, 0.99)
+#define INTEROP_BORDER RGB (0.20, 0.40, 0.75)
+#define BADGE_FILL     RGB (0.86, 0.88, 0.92)
+#define ROLE_FILL      RGB (0.82, 0.88, 0.97)
+#define WHITE          RGB (1, 1, 1)
+#define NONE           0u
+
+/* Container */
+
+ExtopoScene *
+extopo_scene_new (double width,
+                  double height)
+{
+  ExtopoScene *scene = g_new0 (ExtopoScene, 1);
+
+  scene->width = width;
+  scene->height = height;
+  scene->objects = g_array_new (FALSE, TRUE, sizeof (ExtopoSceneObject));
+  scene->items = g_array_new (FALSE, TRUE, sizeof (ExtopoSceneItem));
+  scene->path = g_array_new (FALSE, FALSE, sizeof (double));
+  scene->strings = g_string_chunk_new (64 * 1024);
+  scene->data = g_ptr_array_new_with_free_func (g_free);
+
+  return scene;
+}
+
+void
+extopo_scene_free (ExtopoScene *scene)
+{
+  if (scene == NULL)
+    return;
+
+  g_array_unref (scene->objects);
+  g_array_unref (scene->items);
+  g_array_unref (scene->path);
+  g_string_chunk_free (scene->strings);
+  g_ptr_array_unref (scene->data);
+  g_free (scene->title);
+  g_free (scene);
+}
+
+const char *
+extopo_scene_intern (ExtopoScene *scene,
+                     const char  *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (scene->strings, text) : NULL;
+}
+
+int
+extopo_scene_add_object (ExtopoScene        *scene,
+                         ExtopoObjectKind    kind,
+                         gpointer            object,
+                         const char         *id,
+                         const char         *classes,
+                         const char         *name,
+                         const char         *tooltip,
+                         const char * const *data,
+                         const ExtopoRect   *bounds)
+{
+  ExtopoSceneObject o = { kind, object };
+  guint n = 0;
+  const char **copy;
+
+  o.id = extopo_scene_intern (scene, id);
+  o.classes = extopo_scene_intern (scene, classes);
+  o.name = extopo_scene_intern (scene, name);
+  o.tooltip = extopo_scene_intern (scene, tooltip);
+  while (data != NULL && data[n] != NULL)
+    n++;
+  copy = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy[i] = extopo_scene_intern (scene, data[i]);
+  g_ptr_array_add (scene->data, copy);
+  o.data = copy;
+  if (bounds != NULL)
+    o.bounds = *bounds;
+  g_array_append_val (scene->objects, o);
+
+  return (int) scene->objects->len - 1;
+}
+
+void
+extopo_scene_add_item (ExtopoScene           *scene,
+                       const ExtopoSceneItem *item)
+{
+  ExtopoSceneItem copy = *item;
+
+  copy.text = extopo_scene_intern (scene, item->text);
+  g_array_append_val (scene->items, copy);
+}
+
+/* Building */
+
+typedef struct
+{
+  ExtopoScene               *scene;
+  ExtopoGeometry            *geometry;
+  const ExtopoRenderOptions *options;
+  PangoContext              *context;
+  PangoLayout               *layout;
+  GHashTable                *widths;  /* "size|bold|text" -> width, many texts repeat */
+  int                        object;  /* the object items belong to, or -1 */
+  double                     dx;      /* diagram to page */
+  double                     dy;
+} Builder;
+
+static void
+set_font (Builder  *b,
+          double    size,
+          gboolean  bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string (EXTOPO_SCENE_FONT_FAMILY);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (b->layout, font);
+  pango_font_description_free (font);
+}
+
+static double
+text_width (Builder    *b,
+            const char *text,
+            double      size,
+            gboolean    bold)
+{
+  g_autofree char *key = g_strdup_printf ("%g|%d|%s", size, bold, text);
+  gpointer cached;
+  int width;
+  double *value;
+
+  if (g_hash_table_lookup_extended (b->widths, key, NULL, &cached))
+    return *(double *) cached;
+
+  set_font (b, size, bold);
+  pango_layout_set_width (b->layout, -1);
+  pango_layout_set_text (b->layout, text, -1);
+  pango_layout_get_size (b->layout, &width, NULL);
+  value = g_new (double, 1);
+  *value = (double) width / PANGO_SCALE;
+  g_hash_table_insert (b->widths, g_steal_pointer (&key), value);
+
+  return *value;
+}
+
+static double
+text_ascent (Builder  *b,
+             double    size,
+             gboolean  bold)
+{
+  set_font (b, size, bold);
+  pango_layout_set_width (b->layout, -1);
+  pango_layout_set_text (b->layout, "X", -1);
+
+  return (double) pango_layout_get_baseline (b->layout) / PANGO_SCALE;
+}
+
+static void
+add_text (Builder    *b,
+          const char *text,
+          double      size,
+          gboolean    bold,
+          guint32     colour,
+          double      x,
+          double      y)
+{
+  ExtopoSceneItem item = { EXTOPO_SCENE_TEXT, b->object, x, y };
+
+  if (text == NULL || *text == '\0')
+    return;
+  item.text = text;
+  item.font_size = size;
+  item.bold = bold;
+  item.fill = colour;
+  item.ascent = text_ascent (b, size, bold);
+  item.width = text_width (b, text, size, bold);
+  extopo_scene_add_item (b->scene, &item);
+}
+
+/* One line, cut with "…" when wider than @width (as the screen cuts it). */
+static void
+add_line (Builder    *b,
+          const char *text,
+          double      size,
+          gboolean    bold,
+          guint32     colour,
+          double      x,
+          double      y,
+          double      width)
+{
+  g_autofree char *cut = NULL;
+  const char *end;
+  glong length;
+
+  if (text == NULL)
+    return;
+  if (width <= 0 || text_width (b, text, size, bold) <= width)
+    {
+      add_text (b, text, size, bold, colour, x, y);
+      return;
+    }
+
+  length = g_utf8_strlen (text, -1);
+  while (length > 0)
+    {
+      end = g_utf8_offset_to_pointer (text, --length);
+      g_free (cut);
+      cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      if (text_width (b, cut, size, bold) <= width)
+        break;
+    }
+  add_text (b, cut, size, bold, colour, x, y);
+}
+
+/* Text wrapped to @width, a text item per line; returns its height. */
+static double
+add_paragraph (Builder    *b,
+               const char *text,
+               double      size,
+               gboolean    bold,
+               guint32     colour,
+               double      x,
+               double      y,
+               double      width,
+               gboolean    paint)
+{
+  PangoLayoutIter *iter;
+  int height;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  set_font (b, size, bold);
+  pango_layout_set_width (b->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (b->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (b->layout, text, -1);
+  pango_layout_get_size (b->layout, NULL, &height);
+  if (!paint)
+    return (double) height / PANGO_SCALE;
+
+  iter = pango_layout_get_iter (b->layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle extents;
+      g_autofree char *piece = g_strndup (text + line->start_index, line->length);
+      ExtopoSceneItem item = { EXTOPO_SCENE_TEXT, b->object };
+
+      pango_layout_iter_get_line_extents (iter, NULL, &extents);
+      g_strchomp (piece);
+      if (*piece == '\0')
+        continue;
+      item.x = x;
+      item.y = y + (double) extents.y / PANGO_SCALE;
+      item.text = piece;
+      item.font_size = size;
+      item.bold = bold;
+      item.fill = colour;
+      item.ascent = (double) (pango_layout_iter_get_baseline (iter) - extents.y) / PANGO_SCALE;
+      item.width = (double) extents.width / PANGO_SCALE;
+      extopo_scene_add_item (b->scene, &item);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  pango_layout_set_width (b->layout, -1);
+
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+add_rect (Builder  *b,
+          double    x,
+          double    y,
+          double    w,
+          double    h,
+          double    radius,
+          guint32   fill,
+          guint32   stroke,
+          double    line_width,
+          gboolean  dashed)
+{
+  ExtopoSceneItem item = { EXTOPO_SCENE_RECT, b->object, x, y, w, h, radius, fill, stroke };
+
+  item.line_width = line_width;
+  item.dashed = dashed;
+  extopo_scene_add_item (b->scene, &item);
+}
+
+static void
+add_circle (Builder *b,
+            double   cx,
+            double   cy,
+            double   r,
+            guint32  fill)
+{
+  ExtopoSceneItem item = { EXTOPO_SCENE_CIRCLE, b->object, cx, cy, 0, 0, r, fill };
+
+  extopo_scene_add_item (b->scene, &item);
+}
+
+static void
+path_op (Builder *b,
+         double   op,
+         int      n,
+         ...)
+{
+  va_list args;
+
+  g_array_append_val (b->scene->path, op);
+  va_start (args, n);
+  for (int i = 0; i < n; i++)
+    {
+      double v = va_arg (args, double);
+
+      g_array_append_val (b->scene->path, v);
+    }
+  va_end (args);
+}
+
+static void
+add_path (Builder  *b,
+          guint     start,
+          guint32   fill,
+          guint32   stroke,
+          double    line_width,
+          gboolean  round_caps)
+{
+  ExtopoSceneItem item = { EXTOPO_SCENE_PATH, b->object };
+
+  item.path_start = start;
+  item.path_length = b->scene->path->len - start;
+  item.fill = fill;
+  item.stroke = stroke;
+  item.line_width = line_width;
+  item.round_caps = round_caps;
+  extopo_scene_add_item (b->scene, &item);
+}
+
+/* A pill of text; returns its width. */
+static double
+add_pill (Builder    *b,
+          const char *text,
+          double      x,
+          double      y,
+          guint32     fill,
+          guint32     ink,
+          gboolean    paint)
+{
+  double w = text_width (b, text, SMALL_SIZE, TRUE) + 2 * PILL_PADDING;
+
+  if (paint)
+    {
+      add_rect (b, x, y, w, PILL_HEIGHT, PILL_HEIGHT / 2, fill, NONE, 0, FALSE);
+      add_text (b, text, SMALL_SIZE, TRUE, ink, x + PILL_PADDING, y + 0.5);
+    }
+
+  return w;
+}
+
+/* A filled circle with the status's white mark (check, !, x, ⊘). */
+static void
+add_status_icon (Builder      *b,
+                 ExtopoStatus  status,
+                 double        cx,
+                 double        cy,
+                 double        radius)
+{
+  double s = radius / 7.0;
+  guint start = b->scene->path->len;
+
+  status = MIN (status, EXTOPO_STATUS_UNSUPPORTED);
+  add_circle (b, cx, cy, radius, status_accent[status]);
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      path_op (b, EXTOPO_SCENE_MOVE, 2, cx - 3.2 * s, cy + 0.2 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx - 1.0 * s, cy + 2.6 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx + 3.4 * s, cy - 2.6 * s);
+      break;
+    case EXTOPO_STATUS_WARNING:
+      path_op (b, EXTOPO_SCENE_MOVE, 2, cx, cy - 3.8 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx, cy + 0.8 * s);
+      break;
+    case EXTOPO_STATUS_ERROR:
+      path_op (b, EXTOPO_SCENE_MOVE, 2, cx - 2.7 * s, cy - 2.7 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx + 2.7 * s, cy + 2.7 * s);
+      path_op (b, EXTOPO_SCENE_MOVE, 2, cx + 2.7 * s, cy - 2.7 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx - 2.7 * s, cy + 2.7 * s);
+      break;
+    case EXTOPO_STATUS_UNSUPPORTED:
+    default:
+      path_op (b, EXTOPO_SCENE_MOVE, 2, cx - 2.5 * s, cy + 2.5 * s);
+      path_op (b, EXTOPO_SCENE_LINE, 2, cx + 2.5 * s, cy - 2.5 * s);
+      break;
+    }
+  add_path (b, start, NONE, WHITE, 1.6 * s, TRUE);
+  if (status == EXTOPO_STATUS_WARNING)
+    add_circle (b, cx, cy + 3.2 * s, 0.95 * s, WHITE);
+}
+
+/* "1 error" / "3 warnings", decided here for every backend. */
+static char *
+finding_tag_text (ExtopoSeverity severity,
+                  guint          count)
+{
+  return severity >= EXTOPO_SEVERITY_ERROR
+         ? g_strdup_printf (ngettext ("%u error", "%u errors", count), count)
+         : g_strdup_printf (ngettext ("%u warning", "%u warnings", count), count);
+}
+
+static double
+add_finding_tag (Builder        *b,
+                 ExtopoSeverity  severity,
+                 guint           count,
+                 double          x,
+                 double          y,
+                 gboolean        paint)
+{
+  ExtopoStatus status = severity >= EXTOPO_SEVERITY_ERROR ? EXTOPO_STATUS_ERROR
+                                                          : EXTOPO_STATUS_WARNING;
+  g_autofree char *text = finding_tag_text (severity, count);
+  double w = text_width (b, text, SMALL_SIZE, TRUE) + 20;
+
+  if (paint)
+    {
+      add_rect (b, x, y, w, TAG_HEIGHT, TAG_HEIGHT / 2, status_fill[status],
+                status_accent[status], 1.0, FALSE);
+      add_status_icon (b, status, x + 7, y + TAG_HEIGHT / 2, 5);
+      add_text (b, text, SMALL_SIZE, TRUE, status_accent[status], x + 14, y + 1);
+    }
+
+  return w;
+}
+
+/* The worst warning or error among a group's own findings, and how many. */
+static gboolean
+group_mark (GPtrArray      *findings,
+            ExtopoSeverity *severity,
+            guint          *count)
+{
+  *severity = EXTOPO_SEVERITY_WARNING;
+  *count = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ExtopoFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity < EXTOPO_SEVERITY_WARNING)
+        continue;
+      if (finding->severity > *severity)
+        {
+          *severity = finding->severity;
+          *count = 0;
+        }
+      if (finding->severity == *severity)
+        (*count)++;
+    }
+
+  return *count > 0;
+}
+
+static char *
+finding_ids (GPtrArray *findings)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ExtopoFinding *finding = g_ptr_array_index (findings, i);
+
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, finding->id);
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static ExtopoRect
+to_page (Builder          *b,
+         const ExtopoRect *box)
+{
+  ExtopoRect r = { box->x + b->dx, box->y + b->dy, box->width, box->height };
+
+  return r;
+}
+
+static void
+build_frame (Builder              *b,
+             guint                 index,
+             const ExtopoGeoFrame *frame)
+{
+  gboolean admin = frame->kind == EXTOPO_OBJECT_ADMIN_GROUP;
+  ExtopoRect box = to_page (b, &frame->box);
+  GPtrArray *findings = NULL;
+  ExtopoSeverity severity = EXTOPO_SEVERITY_WARNING;
+  guint count = 0;
+  gboolean marked;
+  double radius = admin ? 10 : 6;
+  double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
+  double tags = 0, room, tag_y, x;
+  g_autofree char *id = NULL;
+  g_autofree char *classes = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *servers = g_strdup_printf ("%u", frame->n_servers);
+  const char *kind = admin ? "administrative-group" : "routing-group";
+
+  if (b->geometry->model != NULL && frame->object != NULL)
+    findings = admin ? ((ExtopoAdminGroup *) frame->object)->findings
+                     : ((ExtopoRoutingGroup *) frame->object)->findings;
+  marked = group_mark (findings, &severity, &count);
+  ids = finding_ids (findings);
+
+  id = g_strdup_printf ("%s-%u", kind, index);
+  classes = g_strdup_printf ("%s%s%s%s", kind, frame->interop ? " exchange-2007" : "",
+                             frame->collapsed ? " collapsed" : "",
+                             !marked ? "" : severity >= EXTOPO_SEVERITY_ERROR ? " status-error"
+                                                                          : " status-warning");
+  /* Translators: a group's tooltip in an SVG export: kind, name, servers. */
+  tooltip = g_strdup_printf (ngettext ("%s “%s”, %u server", "%s “%s”, %u servers",
+                                       frame->n_servers),
+                             admin ? _("Administrative group") : _("Routing group"),
+                             frame->label != NULL ? frame->label : "", frame->n_servers);
+  {
+    const char *data[] = { "kind", kind, "servers", servers, "findings", ids, NULL };
+
+    b->object = extopo_scene_add_object (b->scene, frame->kind, frame->object, id, classes,
+                                         frame->label, tooltip, data, &box);
+  }
+
+  add_rect (b, box.x, box.y, box.width, box.height, radius,
+            frame->interop ? INTEROP_FILL : admin ? ADMIN_FILL : ROUTING_FILL,
+            frame->interop ? INTEROP_BORDER : admin ? ADMIN_BORDER : ROUTING_BORDER,
+            admin ? 2.0 : 1.2, frame->interop);
+
+  if (frame->collapsed)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u server", "%u servers",
+                                                         frame->n_servers), frame->n_servers);
+
+      add_status_icon (b, frame->worst_status, box.x + box.width - 16, box.y + 16, 6.5);
+      add_line (b, frame->label, title_size, TRUE, frame->interop ? INTEROP_BORDER : INK,
+                box.x + 10, box.y + 9, box.width - 40);
+      add_line (b, text, SMALL_SIZE + 1, FALSE, MUTED_INK, box.x + 10, box.y + 29,
+                box.width - 60);
+      if (marked)
+        add_finding_tag (b, severity, count, box.x + box.width - 10 -
+                         add_finding_tag (b, severity, count, 0, 0, FALSE), box.y + 29, TRUE);
+      b->object = -1;
+      return;
+    }
+
+  if (marked)
+    tags += add_finding_tag (b, severity, count, 0, 0, FALSE) + 4;
+  if (frame->interop)
+    tags += add_pill (b, _("Exchange 2007"), 0, 0, NONE, NONE, FALSE) + 4;
+  room = box.width - 20 - tags;
+  tag_y = box.y + 6;
+  if (tags > 0 && text_width (b, frame->label != NULL ? frame->label : "", title_size, TRUE) > room)
+    {
+      room = box.width - 20;
+      tag_y = box.y - 6.5;
+    }
+  x = box.x + box.width - 8 - tags;
+  if (marked)
+    x += add_finding_tag (b, severity, count, x, tag_y, TRUE) + 4;
+  if (frame->interop)
+    add_pill (b, _("Exchange 2007"), x, tag_y + 0.5, INTEROP_BORDER, WHITE, TRUE);
+  add_line (b, frame->label, title_size, TRUE, frame->interop ? INTEROP_BORDER : INK,
+            box.x + 10, box.y + 5, room);
+  b->object = -1;
+}
+
+static void
+build_server (Builder             *b,
+              guint                index,
+              const ExtopoGeoNode *node)
+{
+  ExtopoServer *server = node->server;
+  ExtopoRect box = to_page (b, &node->box);
+  ExtopoStatus status = MIN (server->status, EXTOPO_STATUS_UNSUPPORTED);
+  g_autofree char *badge = NULL;
+  g_autofree char *version = extopo_version_get_display_name (&server->version);
+  g_autofree char *roles = extopo_roles_to_display_text (server->roles,
+                                                         server->version.product);
+  g_autofree char *ids = finding_ids (server->findings);
+  g_autofree char *id = g_strdup_printf ("server-%u", index);
+  g_autofree char *classes = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *status_name = extopo_status_to_string (server->status);
+  double x = box.x + 8;
+
+  classes = g_strdup_printf ("server %s", status_class[status]);
+  /* Translators: a server's tooltip in an SVG export, one fact a line. */
+  tooltip = g_strdup_printf (_("%s\n%s\nRoles: %s\nStatus: %s%s%s"), server->name,
+                             version != NULL ? version : _("Unknown version"),
+                             *roles != '\0' ? roles : _("none known"), status_name,
+                             *ids != '\0' ? "\n" : "", ids);
+  {
+    const char *data[] = {
+      "product", extopo_product_get_name (server->version.product),
+      "version", version != NULL ? version : "",
+      "roles", roles, "status", status_name, "findings", ids,
+      "fqdn", server->fqdn != NULL ? server->fqdn : "", NULL
+    };
+
+    b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_SERVER, server, id, classes,
+                                         server->name, tooltip, data, &box);
+  }
+
+  add_rect (b, box.x, box.y, box.width, box.height, 4, status_fill[status],
+            status_accent[status], 1.0, FALSE);
+  add_rect (b, box.x + 0.5, box.y + 3, 3.5, box.height - 6, 0, status_accent[status], NONE, 0,
+            FALSE);
+  add_status_icon (b, status, box.x + box.width - 11, box.y + 11, STATUS_DOT);
+  add_line (b, server->name, NAME_SIZE, TRUE, INK, box.x + 8, box.y + 4, box.width - 28);
+
+  if (server->provisioned && !server->version.known)
+    badge = g_strdup (C_("badge", "provisioned"));
+  else
+    badge = extopo_version_get_badge (&server->version);
+  x += add_pill (b, badge, x, box.y + 21, BADGE_FILL, INK, TRUE) + 3;
+  if (server->server_role == 1)
+    x += add_pill (b, C_("badge", "FE"), x, box.y + 21, BADGE_FILL, MUTED_INK, TRUE) + 3;
+  if (server->roles_known && extopo_server_is_exchange_2007 (server))
+    {
+      g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
+
+      for (guint i = 0; badges[i] != NULL; i++)
+        {
+          double w = add_pill (b, badges[i], 0, 0, NONE, NONE, FALSE);
+
+          /* No badge cut silently: what does not fit is counted. */
+          if (x + w > box.x + box.width - 6 && badges[i + 1] != NULL)
+            {
+              g_autofree char *more = g_strdup_printf ("+%u", g_strv_length (badges) - i);
+
+              add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
+              break;
+            }
+          x += add_pill (b, badges[i], x, box.y + 21, ROLE_FILL, INK, TRUE) + 2;
+        }
+    }
+  if (server->fqdn != NULL || server->site_name != NULL)
+    add_line (b, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE, FALSE,
+              MUTED_INK, box.x + 8, box.y + 37, box.width - 14);
+  b->object = -1;
+}
+
+static void
+add_arrowhead (Builder *b,
+               double   tip_x,
+               double   tip_y,
+               double   from_x,
+               double   from_y)
+{
+  double dx = tip_x - from_x, dy = tip_y - from_y;
+  double len = hypot (dx, dy);
+  guint start = b->scene->path->len;
+
+  if (len < 1e-6)
+    return;
+  dx /= len;
+  dy /= len;
+  path_op (b, EXTOPO_SCENE_MOVE, 2, tip_x, tip_y);
+  path_op (b, EXTOPO_SCENE_LINE, 2, tip_x - ARROW_LENGTH * dx + ARROW_HALF_WIDTH * dy,
+           tip_y - ARROW_LENGTH * dy - ARROW_HALF_WIDTH * dx);
+  path_op (b, EXTOPO_SCENE_LINE, 2, tip_x - ARROW_LENGTH * dx - ARROW_HALF_WIDTH * dy,
+           tip_y - ARROW_LENGTH * dy + ARROW_HALF_WIDTH * dx);
+  path_op (b, EXTOPO_SCENE_CLOSE, 0);
+  add_path (b, start, EDGE_INK, NONE, 0, FALSE);
+}
+
+static void
+build_edge (Builder             *b,
+            guint                index,
+            const ExtopoGeoEdge *edge)
+{
+  ExtopoConnector *connector = edge->connection != NULL ? edge->connection->forward : NULL;
+  ExtopoRect extent = to_page (b, &edge->extent);
+  guint start = b->scene->path->len;
+  guint last = edge->n_points - 1;
+  double *p = edge->points;
+  g_autofree char *id = g_strdup_printf ("connector-%u", index);
+  g_autofree char *classes = NULL;
+  g_autofree char *ids = finding_ids (connector != NULL ? connector->findings : NULL);
+  g_autofree char *cost = connector != NULL ? g_strdup_printf ("%u", connector->cost) : NULL;
+  const char *type = connector != NULL ? extopo_connector_type_to_string (connector->type) : "";
+
+  if (edge->n_points < 2)
+    return;
+
+  classes = g_strdup_printf ("connector %s%s", type,
+                             edge->arrow_at_start && edge->arrow_at_end ? " two-way" : "");
+  {
+    const char *data[] = {
+      "type", type, "cost", cost != NULL ? cost : "",
+      "label", edge->label != NULL ? edge->label : "", "findings", ids, NULL
+    };
+
+    b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_CONNECTOR, edge->connection, id,
+                                         classes, connector != NULL ? connector->name : NULL,
+                                         edge->label, data, &extent);
+  }
+
+  path_op (b, EXTOPO_SCENE_MOVE, 2, p[0] + b->dx, p[1] + b->dy);
+  for (guint k = 1; k + 2 < edge->n_points; k += 3)
+    path_op (b, EXTOPO_SCENE_CURVE, 6, p[2 * k] + b->dx, p[2 * k + 1] + b->dy,
+             p[2 * k + 2] + b->dx, p[2 * k + 3] + b->dy, p[2 * k + 4] + b->dx,
+             p[2 * k + 5] + b->dy);
+  add_path (b, start, NONE, EDGE_INK, 1.3, FALSE);
+  if (edge->arrow_at_end)
+    add_arrowhead (b, p[2 * last] + b->dx, p[2 * last + 1] + b->dy,
+                   p[2 * (last - 1)] + b->dx, p[2 * (last - 1) + 1] + b->dy);
+  if (edge->arrow_at_start)
+    add_arrowhead (b, p[0] + b->dx, p[1] + b->dy, p[2] + b->dx, p[3] + b->dy);
+
+  if (edge->label != NULL)
+    {
+      double w = text_width (b, edge->label, SMALL_SIZE, FALSE) + 10;
+      double h = 13;
+      double lx = edge->label_x + b->dx, ly = edge->label_y + b->dy;
+
+      add_rect (b, lx - w / 2, ly - h / 2, w, h, h / 2, WHITE, EDGE_INK, 0.8, FALSE);
+      add_text (b, edge->label, SMALL_SIZE, FALSE, INK, lx - w / 2 + 5, ly - h / 2 + 1);
+    }
+  b->object = -1;
+}
+
+char *
+extopo_scene_date_line (ExtopoModel *model)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  guint servers, routing, admin, connectors;
+  g_autofree char *s = NULL;
+  g_autofree char *r = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *counts = NULL;
+
+  if (model == NULL)
+    /* TRANSLATORS: the date line of the title block */
+    return g_strdup_printf (_("Drawn %s"), date);
+
+  servers = extopo_model_get_servers (model)->len;
+  routing = extopo_model_get_routing_groups (model)->len;
+  admin = extopo_model_get_admin_groups (model)->len;
+  connectors = extopo_model_get_connectors (model)->len;
+  s = g_strdup_printf (ngettext ("%u server", "%u servers", servers), servers);
+  r = g_strdup_printf (ngettext ("%u routing group", "%u routing groups", routing), routing);
+  a = g_strdup_printf (ngettext ("%u administrative group", "%u administrative groups", admin),
+                       admin);
+  c = g_strdup_printf (ngettext ("%u connector", "%u connectors", connectors), connectors);
+  /* TRANSLATORS: the counts line of the title block */
+  counts = g_strdup_printf (_("%s · %s · %s · %s"), s, r, a, c);
+
+  /* TRANSLATORS: the date line of the title block: date, then counts */
+  return g_strdup_printf (_("Drawn %s · %s"), date, counts);
+}
+
+/* The title block: title, source, date and counts, then the readiness
+ * with its reasons. Returns its height. */
+static double
+build_title (Builder  *b,
+             double    width,
+             gboolean  paint)
+{
+  const ExtopoRenderOptions *options = b->options;
+  ExtopoModel *model = b->geometry->model;
+  const char *title = options->title != NULL ? options->title
+                                             : _("Exchange organization topology");
+  const char *subtitle = options->subtitle;
+  g_autofree char *line = extopo_scene_date_line (model);
+  double x = PAGE_MARGIN, y = PAGE_MARGIN, inner = width - 2 * PAGE_MARGIN;
+  double height = TITLE_HEIGHT;
+
+  if (subtitle == NULL && model != NULL && options->show_source)
+    subtitle = extopo_model_get_source_name (model);
+
+  if (paint)
+    {
+      add_line (b, title, 18, TRUE, INK, x, y, inner);
+      add_line (b, subtitle, 11, FALSE, MUTED_INK, x, y + 26, inner);
+      add_line (b, line, 9, FALSE, MUTED_INK, x, y + 44, inner);
+    }
+
+  if (model != NULL)
+    {
+      ExtopoReadiness readiness = { 0 };
+      ExtopoStatus status;
+
+      extopo_readiness_compute (model, &readiness);
+      status = MIN (extopo_readiness_get_status (&readiness), EXTOPO_STATUS_UNSUPPORTED);
+      if (paint)
+        add_status_icon (b, status, x + 7, y + height + 7, 7);
+      height += MAX (20, add_paragraph (b, readiness.summary, 10, TRUE, status_accent[status],
+                                        x + 20, y + height, inner - 20, paint) + 6);
+      if (readiness.reasons != NULL)
+        {
+          g_auto(GStrv) reasons = g_strsplit (readiness.reasons, "\n", -1);
+          guint n = g_strv_length (reasons);
+
+          for (guint i = 0; i < MIN (n, TITLE_MAX_REASONS); i++)
+            {
+              g_autofree char *bullet = g_strdup_printf (_("• %s"), reasons[i]);
+
+              height += add_paragraph (b, bullet, SMALL_SIZE + 1, FALSE, INK, x + 20,
+                                       y + height, inner - 20, paint) + 2;
+            }
+          if (n > TITLE_MAX_REASONS)
+            {
+              g_autofree char *more =
+                g_strdup_printf (ngettext ("… and %u more reason: see the findings report.",
+                                           "… and %u more reasons: see the findings report.",
+                                           n - TITLE_MAX_REASONS), n - TITLE_MAX_REASONS);
+
+              height += add_paragraph (b, more, SMALL_SIZE + 1, FALSE, INK, x + 20, y + height,
+                                       inner - 20, paint) + 2;
+            }
+          height += 2;
+        }
+      extopo_readiness_clear (&readiness);
+    }
+
+  if (paint)
+    {
+      guint start = b->scene->path->len;
+
+      path_op (b, EXTOPO_SCENE_MOVE, 2, x, y + height + PAGE_GAP / 2);
+      path_op (b, EXTOPO_SCENE_LINE, 2, width - PAGE_MARGIN, y + height + PAGE_GAP / 2);
+      add_path (b, start, NONE, ROUTING_BORDER, 0.8, FALSE);
+    }
+
+  return height;
+}
+
+/* The legend, measured (@paint FALSE) or built; returns its height. */
+static double
+build_legend (Builder  *b,
+              double    x0,
+              double    y0,
+              gboolean  paint)
+{
+  static const struct
+  {
+    ExtopoStatus status;
+    const char  *label;
+  } statuses[] = {
+    { EXTOPO_STATUS_OK, N_("No problem found") },
+    { EXTOPO_STATUS_WARNING, N_("Warning: check before deploying Exchange 2007 "
+                                "(also a version that cannot be read)") },
+    { EXTOPO_STATUS_ERROR, N_("Error: blocks Exchange 2007 coexistence") },
+    { EXTOPO_STATUS_UNSUPPORTED, N_("Unsupported version (Exchange 5.5)") },
+  };
+  static const ExtopoRoles roles[] = {
+    EXTOPO_ROLE_MAILBOX, EXTOPO_ROLE_CLIENT_ACCESS, EXTOPO_ROLE_UNIFIED_MESSAGING,
+    EXTOPO_ROLE_HUB_TRANSPORT, EXTOPO_ROLE_EDGE_TRANSPORT,
+  };
+  static const struct
+  {
+    const char *label;
+    gboolean    admin;
+    gboolean    interop;
+  } groups[] = {
+    { N_("Administrative group"), TRUE, FALSE },
+    { N_("Routing group"), FALSE, FALSE },
+    { N_("Exchange 2007 group"), FALSE, TRUE },
+  };
+  double x = x0 + LEGEND_PADDING, y = y0 + LEGEND_PADDING;
+  double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
+  double badge_x = x + 44, sym_x = x + 48;
+  double tag;
+
+  if (paint)
+    add_rect (b, x0, y0, LEGEND_WIDTH, build_legend (b, x0, y0, FALSE), 6, WHITE,
+              ROUTING_BORDER, 0.8, FALSE);
+
+#define HEADING(text) G_STMT_START { \
+    if (paint) \
+    add_line (b, (text), FRAME_TITLE_SIZE, TRUE, INK, x, y, inner); \
+    y += 18; \
+} G_STMT_END
+#define ROW(text, tx, ty, step) \
+  MAX ((step), add_paragraph (b, (text), SMALL_SIZE + 1, FALSE, INK, (tx), (ty), \
+                              inner - ((tx) - x), paint) + 4)
+
+  HEADING (_("Legend"));
+  HEADING (_("Server status"));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      if (paint)
+        {
+          add_rect (b, x, y, 26, 14, 3, status_fill[statuses[i].status],
+                    status_accent[statuses[i].status], 1, FALSE);
+          add_status_icon (b, statuses[i].status, x + 19, y + 7, 5);
+        }
+      y += ROW (_(statuses[i].label), x + 34, y, 18);
+    }
+  y += 6;
+
+  HEADING (_("Badges"));
+  add_pill (b, "2003 SP2", x, y, BADGE_FILL, INK, paint);
+  y += ROW (_("Exchange version and service pack"), badge_x, y, 17);
+  add_pill (b, C_("badge", "FE"), x, y, BADGE_FILL, MUTED_INK, paint);
+  y += ROW (_("Exchange 2003 front-end server"), badge_x, y, 17);
+  if (paint)
+    add_line (b, _("Exchange 2007 server roles:"), SMALL_SIZE + 1, FALSE, MUTED_INK, x, y, inner);
+  y += 15;
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      add_pill (b, extopo_role_get_badge (roles[i]), x, y, ROLE_FILL, INK, paint);
+      y += ROW (extopo_role_get_display_name (roles[i]), badge_x, y, 17);
+    }
+  y += 6;
+
+  HEADING (_("Groups"));
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (paint)
+        add_rect (b, x, y, 40, 16, groups[i].admin ? 6 : 5,
+                  groups[i].interop ? INTEROP_FILL : groups[i].admin ? ADMIN_FILL : ROUTING_FILL,
+                  groups[i].interop ? INTEROP_BORDER
+                  : groups[i].admin ? ADMIN_BORDER : ROUTING_BORDER,
+                  groups[i].admin ? 2.0 : 1.2, groups[i].interop);
+      y += ROW (_(groups[i].label), sym_x, y + 2, 22);
+    }
+  tag = add_finding_tag (b, EXTOPO_SEVERITY_ERROR, 1, x, y, paint);
+  y += MAX (20, add_paragraph (b, _("Findings on the group itself (worst kind, how many)"),
+                               SMALL_SIZE + 1, FALSE, INK, x + tag + 8, y, inner - tag - 8,
+                               paint) + 4);
+  y += add_paragraph (b, _("Exchange 2007 setup creates “Exchange Administrative Group "
+                           "(FYDIBOHF23SPDLT)” and “Exchange Routing Group (DWBGZMFD01QNBJR)” "
+                           "to hold every Exchange 2007 server. The codes are “EXCHANGE12ROCKS” "
+                           "with each letter shifted by +1 and by −1. Do not edit these groups "
+                           "with Exchange System Manager: manage Exchange 2007 servers with the "
+                           "Exchange Management Console or Shell."),
+                      SMALL_SIZE + 1, FALSE, INK, x, y, inner, paint) + 10;
+
+  HEADING (_("Connectors"));
+  for (int two_way = 0; two_way <= 1; two_way++)
+    {
+      if (paint)
+        {
+          guint start = b->scene->path->len;
+
+          path_op (b, EXTOPO_SCENE_MOVE, 2, x, y + 7);
+          path_op (b, EXTOPO_SCENE_LINE, 2, x + 40, y + 7);
+          add_path (b, start, NONE, EDGE_INK, 1.3, FALSE);
+          add_arrowhead (b, x + 40, y + 7, x, y + 7);
+          if (two_way)
+            add_arrowhead (b, x, y + 7, x + 40, y + 7);
+        }
+      y += ROW (two_way ? _("Two-way (a reciprocal pair)") : _("One-way connector"), sym_x,
+                y + 1, 20);
+    }
+  if (paint)
+    {
+      double w = text_width (b, _("cost 1"), SMALL_SIZE, FALSE) + 10;
+
+      add_rect (b, x, y, w, 12, 6, WHITE, EDGE_INK, 0.8, FALSE);
+      add_text (b, _("cost 1"), SMALL_SIZE, FALSE, INK, x + 5, y + 0.5);
+    }
+  y += ROW (_("Connector cost (lower is preferred)"), sym_x, y, 18);
+#undef HEADING
+#undef ROW
+
+  return y + LEGEND_PADDING - y0;
+}
+
+ExtopoScene *
+extopo_scene_build (ExtopoGeometry            *geometry,
+                    const ExtopoRenderOptions *options)
+{
+  ExtopoRenderOptions defaults;
+  Builder b = { 0 };
+  ExtopoRect region;
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  double width, height, top, legend_height = 0, title_height = 0;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  if (options == NULL)
+    {
+      extopo_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  b.geometry = geometry;
+  b.options = options;
+  b.object = -1;
+  b.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Sizes are in points, and one unit of the page is a point. */
+  pango_cairo_context_set_resolution (b.context, 72);
+  b.layout = pango_layout_new (b.context);
+  b.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* A scratch scene for measuring; the real one is made once the size is known. */
+  b.scene = extopo_scene_new (0, 0);
+
+  region = geometry->bounds;
+  if (options->visible != NULL)
+    {
+      const ExtopoRect *v = options->visible;
+      double x1 = MAX (v->x, region.x), y1 = MAX (v->y, region.y);
+      double x2 = MIN (v->x + v->width, region.x + region.width);
+      double y2 = MIN (v->y + v->height, region.y + region.height);
+
+      region = (ExtopoRect) { x1, y1, MAX (0, x2 - x1), MAX (0, y2 - y1) };
+    }
+
+  if (options->show_legend)
+    legend_height = build_legend (&b, 0, 0, FALSE);
+  width = 2 * PAGE_MARGIN + region.width + (options->show_legend ? PAGE_GAP + LEGEND_WIDTH : 0);
+  if (options->show_title)
+    width = MAX (width, PAGE_MIN_WIDTH);
+  width = ceil (width);
+  if (options->show_title)
+    title_height = build_title (&b, width, FALSE) + PAGE_GAP;
+  height = ceil (2 * PAGE_MARGIN + MAX (region.height, legend_height) + title_height);
+
+  extopo_scene_free (b.scene);
+  b.scene = extopo_scene_new (width, height);
+  b.scene->title = g_strdup (options->title != NULL ? options->title
+                                                    : _("Exchange organization topology"));
+
+  add_rect (&b, 0, 0, width, height, 0, WHITE, NONE, 0, FALSE);
+  top = PAGE_MARGIN;
+  if (options->show_title)
+    top += build_title (&b, width, TRUE) + PAGE_GAP;
+  b.dx = round (PAGE_MARGIN - region.x);
+  b.dy = round (top - region.y);
+
+  /* Frames under edges under servers, as on screen. */
+  extopo_geometry_query_frames (geometry, &region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      build_frame (&b, i, &g_array_index (geometry->frames, ExtopoGeoFrame, i));
+    }
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_edges (geometry, &region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      build_edge (&b, i, &g_array_index (geometry->edges, ExtopoGeoEdge, i));
+    }
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_nodes (geometry, &region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+
+      if (node->server != NULL)
+        build_server (&b, i, node);
+    }
+
+  if (options->show_legend)
+    build_legend (&b, PAGE_MARGIN + region.width + PAGE_GAP, top, TRUE);
+
+  g_hash_table_unref (b.widths);
+  g_object_unref (b.layout);
+  g_object_unref (b.context);
+
+  return b.scene;
+}

@@ -1,0 +1,304 @@
+/* test-scene.c: the scene of a page, item by item, and its SVG.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-scene"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "extopo-findings.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
+#include "extopo-scene.h"
+#include "extopo-svg-writer.h"
+
+static ExtopoGeometry *
+lay_out (const char *path,
+         ExtopoView  view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions options = { view, NULL };
+  ExtopoGeometry *geometry;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  return geometry;
+}
+
+static ExtopoGeometry *
+lay_out_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
+
+  return lay_out (path, EXTOPO_VIEW_ROUTING);
+}
+
+static const ExtopoSceneObject *
+find_object (ExtopoScene *scene,
+             const char  *name,
+             int         *index)
+{
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      const ExtopoSceneObject *object = &g_array_index (scene->objects, ExtopoSceneObject, i);
+
+      if (g_strcmp0 (object->name, name) == 0)
+        {
+          *index = (int) i;
+          return object;
+        }
+    }
+  g_error ("no object “%s” in the scene", name);
+}
+
+/* The texts of an object's items, in order, joined by "|". */
+static char *
+texts_of (ExtopoScene *scene,
+          int          object)
+{
+  GString *texts = g_string_new (NULL);
+
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+
+      if (item->object == object && item->kind == EXTOPO_SCENE_TEXT)
+        g_string_append_printf (texts, "%s|", item->text);
+    }
+
+  return g_string_free (texts, FALSE);
+}
+
+static const char *
+data_of (const ExtopoSceneObject *object,
+         const char              *key)
+{
+  for (guint i = 0; object->data[i] != NULL; i += 2)
+    if (g_str_equal (object->data[i], key))
+      return object->data[i + 1];
+
+  return NULL;
+}
+
+/* The sample's scene says what the drawing shows, decided at build time. */
+static void
+test_scene_coexistence (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = lay_out_sample ("coexistence.ldif");
+  g_autoptr(ExtopoScene) scene = NULL;
+  ExtopoRenderOptions options;
+  ExtopoReadiness readiness = { 0 };
+  const ExtopoSceneObject *object;
+  g_autofree char *texts = NULL;
+  g_autofree char *furniture = NULL;
+  guint n_servers = 0, n_connectors = 0;
+  int index;
+
+  extopo_render_options_init (&options);
+  options.title = "Contoso, week 3";
+  scene = extopo_scene_build (geometry, &options);
+  g_assert_cmpfloat (scene->width, >, geometry->bounds.width);
+
+  /* A server with a warning: its classes, badge, name and tooltip. */
+  object = find_object (scene, "SEA-EX03", &index);
+  g_assert_cmpint (object->kind, ==, EXTOPO_OBJECT_SERVER);
+  g_assert_cmpstr (object->classes, ==, "server status-warning");
+  texts = texts_of (scene, index);
+  g_assert_cmpstr (texts, ==, "SEA-EX03|2003 SP1|sea-ex03.contoso.com|");
+  g_assert_nonnull (strstr (object->tooltip, "Exchange Server 2003 SP1"));
+  g_assert_nonnull (strstr (object->tooltip, "Status: warning"));
+  g_assert_cmpstr (data_of (object, "status"), ==, "warning");
+  g_clear_pointer (&texts, g_free);
+
+  /* An Exchange 2007 server's role badges. */
+  object = find_object (scene, "EX2007-ALL1", &index);
+  texts = texts_of (scene, index);
+  g_assert_cmpstr (texts, ==, "EX2007-ALL1|2007 SP1|MB|CA|UM|HT|ex2007-all1.contoso.com|");
+  g_assert_cmpstr (data_of (object, "roles"), ==,
+                   "Mailbox, Client Access, Unified Messaging, Hub Transport");
+  g_clear_pointer (&texts, g_free);
+
+  /* A routing group with an error of its own: the tag and its class. */
+  object = find_object (scene, "Boston", &index);
+  g_assert_cmpint (object->kind, ==, EXTOPO_OBJECT_ROUTING_GROUP);
+  g_assert_nonnull (strstr (object->classes, "status-error"));
+  texts = texts_of (scene, index);
+  g_assert_cmpstr (texts, ==, "1 error|Boston|");
+  g_assert_cmpstr (data_of (object, "findings"), ==, "RG_NO_PATH_TO_2007");
+  g_clear_pointer (&texts, g_free);
+
+  /* The Exchange 2007 group is marked as such. */
+  object = find_object (scene, "Exchange Routing Group (DWBGZMFD01QNBJR)", &index);
+  g_assert_nonnull (strstr (object->classes, "exchange-2007"));
+  texts = texts_of (scene, index);
+  g_assert_nonnull (strstr (texts, "Exchange 2007|"));
+
+  /* The title block: the title and the readiness line. */
+  furniture = texts_of (scene, -1);
+  extopo_readiness_compute (geometry->model, &readiness);
+  g_assert_true (g_str_has_prefix (furniture, "Contoso, week 3|Drawn "));
+  g_assert_nonnull (strstr (furniture, readiness.summary));
+  g_assert_nonnull (strstr (furniture, "|Legend|Server status|"));
+  extopo_readiness_clear (&readiness);
+
+  /* Every server and every connection is an object with a tooltip. */
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      object = &g_array_index (scene->objects, ExtopoSceneObject, i);
+      g_assert_nonnull (object->tooltip);
+      n_servers += object->kind == EXTOPO_OBJECT_SERVER;
+      n_connectors += object->kind == EXTOPO_OBJECT_CONNECTOR;
+    }
+  g_assert_cmpuint (n_servers, ==, geometry->nodes->len);
+  g_assert_cmpuint (n_connectors, ==, geometry->edges->len);
+}
+
+typedef struct
+{
+  GPtrArray *texts;
+  guint      n_titles;
+  guint      n_server_groups;
+  gboolean   in_server;
+  gboolean   in_title;
+} SvgContents;
+
+static void
+svg_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  SvgContents *contents = user_data;
+
+  if (g_str_equal (element, "g"))
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "server "))
+        {
+          contents->n_server_groups++;
+          contents->in_server = TRUE;
+        }
+  if (g_str_equal (element, "title") && contents->in_server)
+    contents->n_titles++;
+}
+
+static void
+svg_end_cb (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgContents *contents = user_data;
+
+  if (g_str_equal (element, "g"))
+    contents->in_server = FALSE;
+}
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  SvgContents *contents = user_data;
+
+  if (g_strcmp0 (g_markup_parse_context_get_element (context), "text") == 0)
+    g_ptr_array_add (contents->texts, g_strndup (text, length));
+}
+
+static void
+parse_svg (const char  *svg,
+           SvgContents *contents)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contents->texts = g_ptr_array_new_with_free_func (g_free);
+  context = g_markup_parse_context_new (&parser, 0, contents, NULL);
+  g_markup_parse_context_parse (context, strstr (svg, "<svg"), -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The SVG of each sample, read by an XML parser: every server's name as
+ * text, a <title> per server. */
+static void
+test_scene_svg_samples (void)
+{
+  const char *samples[] = { "coexistence.ldif", "mixed-mode.ldif", "real-directory.ldif" };
+
+  for (gsize s = 0; s < G_N_ELEMENTS (samples); s++)
+    {
+      g_autoptr(ExtopoGeometry) geometry = lay_out_sample (samples[s]);
+      g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
+      g_autofree char *svg = extopo_svg_write_to_string (scene);
+      SvgContents contents = { 0 };
+
+      parse_svg (svg, &contents);
+      g_assert_cmpuint (contents.n_server_groups, ==, geometry->nodes->len);
+      g_assert_cmpuint (contents.n_titles, ==, geometry->nodes->len);
+      for (guint i = 0; i < geometry->nodes->len; i++)
+        {
+          ExtopoServer *server = g_array_index (geometry->nodes, ExtopoGeoNode, i).server;
+
+          if (!has_text (contents.texts, server->name))
+            g_error ("%s: no text “%s”", samples[s], server->name);
+        }
+      g_assert_true (has_text (contents.texts, "Legend"));
+      g_ptr_array_unref (contents.texts);
+    }
+}
+
+/* Names with markup, quotes and control characters: the SVG stays
+ * well-formed and shows the names, the forbidden characters replaced. */
+static void
+test_scene_svg_hostile (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "hostile-names.ldif",
+                                                 NULL);
+  g_autoptr(ExtopoGeometry) geometry = lay_out (path, EXTOPO_VIEW_ADMIN);
+  g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
+  g_autofree char *svg = extopo_svg_write_to_string (scene);
+  SvgContents contents = { 0 };
+
+  parse_svg (svg, &contents);
+  g_assert_true (has_text (contents.texts, "-x\\ny &amp; <b>"));
+  g_assert_true (has_text (contents.texts, "+AG, \"quoted\" @x"));
+  /* Too long for its card, so cut there, and whole in the group's data. */
+  g_assert_nonnull (strstr (svg, "data-name=\"@ESC\xef\xbf\xbd[31mRED\xc2\x9b DEL\xef\xbf\xbd\""));
+  g_assert_null (strchr (svg, '\x1b'));
+  g_ptr_array_unref (contents.texts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scene/coexistence", test_scene_coexistence);
+  g_test_add_func ("/scene/svg/samples", test_scene_svg_samples);
+  g_test_add_func ("/scene/svg/hostile", test_scene_svg_hostile);
+
+  return g_test_run ();
+}
