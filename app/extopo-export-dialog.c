@@ -46,7 +46,7 @@ enum
 static guint signals[N_SIGNALS];
 
 /* The combo's ids in ExtopoExportFormat order. */
-static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv" };
+static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv", "html" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == EXTOPO_EXPORT_UNKNOWN);
 
@@ -132,7 +132,7 @@ static gboolean
 format_is_drawing (ExtopoExportFormat format)
 {
   return format == EXTOPO_EXPORT_SVG || format == EXTOPO_EXPORT_PDF ||
-         format == EXTOPO_EXPORT_PNG;
+         format == EXTOPO_EXPORT_PNG || format == EXTOPO_EXPORT_HTML;
 }
 
 static void

@@ -24,6 +24,7 @@
 #include <cairo-svg.h>
 
 #include "extopo-export.h"
+#include "extopo-html-report.h"
 #include "extopo-pages.h"
 #include "extopo-svg-writer.h"
 #include "extopo-dot-writer.h"
@@ -50,6 +51,8 @@ static const struct
   { EXTOPO_EXPORT_DOT, "gv" },
   { EXTOPO_EXPORT_JSON, "json" },
   { EXTOPO_EXPORT_CSV, "csv" },
+  { EXTOPO_EXPORT_HTML, "html" },
+  { EXTOPO_EXPORT_HTML, "htm" },
 };
 
 ExtopoExportFormat
@@ -474,6 +477,33 @@ write_svg (ExtopoGeometry             *geometry,
   return extopo_export_save_stream (path, write_svg_cb, scene, error);
 }
 
+typedef struct
+{
+  ExtopoScene *scene;
+  ExtopoModel *model;
+} HtmlJob;
+
+static gboolean
+write_html_cb (FILE     *stream,
+               gpointer  user_data)
+{
+  HtmlJob *job = user_data;
+
+  return extopo_html_report_write (job->scene, job->model, stream);
+}
+
+static gboolean
+write_html (ExtopoGeometry             *geometry,
+            const char                 *path,
+            const ExtopoRenderOptions  *options,
+            GError                    **error)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, options);
+  HtmlJob job = { scene, geometry->model };
+
+  return extopo_export_save_stream (path, write_html_cb, &job, error);
+}
+
 static gboolean
 check_cairo (cairo_status_t   status,
              const char      *path,
@@ -721,6 +751,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
         }
       return write_text (path, text, error);
 
+    case EXTOPO_EXPORT_HTML:
     case EXTOPO_EXPORT_JSON:
     case EXTOPO_EXPORT_CSV:
       if (geometry->model == NULL)
@@ -730,6 +761,8 @@ extopo_export_write (ExtopoGeometry             *geometry,
                        path);
           return FALSE;
         }
+      if (format == EXTOPO_EXPORT_HTML)
+        return write_html (geometry, path, options, error);
       return extopo_export_write_report (geometry->model, format, path, options->show_source,
                                          error);
 
@@ -737,7 +770,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
     default:
       g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_UNKNOWN_FORMAT,
                    _("Could not write “%s”: unknown file type (use .svg, .pdf, .png, .dot, "
-                     ".json or .csv)"), path);
+                     ".json, .csv or .html)"), path);
       return FALSE;
     }
 }

@@ -36,9 +36,9 @@ flush (Writer *w)
 /* Character data and attribute values: the five XML specials escaped, and
  * what XML 1.0 forbids (controls other than tab, newline and return)
  * replaced by U+FFFD, so that any name still gives well-formed XML. */
-static void
-append_escaped (GString    *out,
-                const char *text)
+void
+extopo_markup_append_escaped (GString    *out,
+                              const char *text)
 {
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {
@@ -202,7 +202,7 @@ write_item (Writer                *w,
         g_string_append (out, " font-weight=\"bold\"");
       append_paint (out, "fill", item->fill);
       g_string_append_c (out, '>');
-      append_escaped (out, item->text);
+      extopo_markup_append_escaped (out, item->text);
       g_string_append (out, "</text>\n");
       break;
     }
@@ -215,36 +215,38 @@ open_group (Writer                  *w,
   GString *out = w->out;
 
   g_string_append (out, "<g id=\"");
-  append_escaped (out, object->id);
+  extopo_markup_append_escaped (out, object->id);
   g_string_append (out, "\" class=\"");
-  append_escaped (out, object->classes);
+  extopo_markup_append_escaped (out, object->classes);
   g_string_append_c (out, '"');
   for (guint i = 0; object->data != NULL && object->data[i] != NULL &&
        object->data[i + 1] != NULL; i += 2)
     {
       g_string_append_printf (out, " data-%s=\"", object->data[i]);
-      append_escaped (out, object->data[i + 1]);
+      extopo_markup_append_escaped (out, object->data[i + 1]);
       g_string_append_c (out, '"');
     }
   if (object->name != NULL)
     {
       g_string_append (out, " data-name=\"");
-      append_escaped (out, object->name);
+      extopo_markup_append_escaped (out, object->name);
       g_string_append_c (out, '"');
     }
   g_string_append (out, ">\n<title>");
-  append_escaped (out, object->tooltip != NULL ? object->tooltip : object->name);
+  extopo_markup_append_escaped (out, object->tooltip != NULL ? object->tooltip : object->name);
   g_string_append (out, "</title>\n");
 }
 
 static gboolean
 write_scene (Writer      *w,
-             ExtopoScene *scene)
+             ExtopoScene *scene,
+             gboolean     document)
 {
   int open = -1;
 
-  g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+  if (document)
+    g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (w->out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
   append_attr_number (w->out, "width", ceil (scene->width));
   g_string_truncate (w->out, w->out->len - 1);
   g_string_append (w->out, "pt\"");
@@ -256,7 +258,7 @@ write_scene (Writer      *w,
   append_number (w->out, ceil (scene->height));
   g_string_append (w->out, "\" font-family=\"" EXTOPO_SCENE_FONT_FAMILY "\" "
                    "xml:space=\"preserve\">\n<title>");
-  append_escaped (w->out, scene->title);
+  extopo_markup_append_escaped (w->out, scene->title);
   g_string_append (w->out, "</title>\n");
 
   for (guint i = 0; i < scene->items->len; i++)
@@ -293,7 +295,23 @@ extopo_svg_write (ExtopoScene *scene,
   g_return_val_if_fail (scene != NULL, FALSE);
   g_return_val_if_fail (stream != NULL, FALSE);
 
-  ok = write_scene (&w, scene);
+  ok = write_scene (&w, scene, TRUE);
+  g_string_free (w.out, TRUE);
+
+  return ok;
+}
+
+gboolean
+extopo_svg_write_element (ExtopoScene *scene,
+                          FILE        *stream)
+{
+  Writer w = { g_string_sized_new (FLUSH_SIZE + 4096), stream, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (stream != NULL, FALSE);
+
+  ok = write_scene (&w, scene, FALSE);
   g_string_free (w.out, TRUE);
 
   return ok;
@@ -306,7 +324,7 @@ extopo_svg_write_to_string (ExtopoScene *scene)
 
   g_return_val_if_fail (scene != NULL, NULL);
 
-  write_scene (&w, scene);
+  write_scene (&w, scene, TRUE);
 
   return g_string_free (w.out, FALSE);
 }

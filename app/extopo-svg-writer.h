@@ -18,5 +18,15 @@ G_BEGIN_DECLS
 gboolean extopo_svg_write           (ExtopoScene *scene,
                                      FILE        *stream);
 char    *extopo_svg_write_to_string (ExtopoScene *scene);
+/* The <svg> element alone, without the XML declaration, to sit inside an
+ * HTML document. */
+gboolean extopo_svg_write_element   (ExtopoScene *scene,
+                                     FILE        *stream);
+
+/* Text for XML or HTML character data and attribute values: the five
+ * specials as references, tab and line breaks as character references,
+ * other control characters (which XML 1.0 forbids) as U+FFFD. */
+void     extopo_markup_append_escaped (GString    *out,
+                                       const char *text);
 
 G_END_DECLS

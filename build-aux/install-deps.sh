@@ -25,6 +25,8 @@ PACKAGES=(
   # directory and Kerberos tests
   slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit openssl
   gnome-keyring
+  # the HTML report in a browser
+  chromium
   # display tests and screenshots
   xvfb xauth xdotool dbus-x11 imagemagick librsvg2-bin poppler-utils
   # sanitizer builds; clang and its runtime for the libFuzzer targets

@@ -18,24 +18,9 @@
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 
+#include "test-util.h"
+
 static char *tmp_dir;
-
-static ExtopoGeometry *
-lay_out_sample (const char *name,
-                ExtopoView  view)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
-  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
-  ExtopoLayoutOptions options = { view, NULL };
-  ExtopoGeometry *geometry;
-
-  g_assert_no_error (error);
-  geometry = extopo_layout_compute (model, &options, NULL, &error);
-  g_assert_no_error (error);
-
-  return geometry;
-}
 
 /* Runs a Graphviz program on @dot; the test fails if it refuses the file. */
 static char *
@@ -107,7 +92,7 @@ test_dot_writer_samples (void)
   for (gsize s = 0; s < G_N_ELEMENTS (samples); s++)
     for (ExtopoView view = EXTOPO_VIEW_ROUTING; view <= EXTOPO_VIEW_ADMIN; view++)
       {
-        g_autoptr(ExtopoGeometry) geometry = lay_out_sample (samples[s], view);
+        g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample (samples[s], view);
         g_autoptr(GError) error = NULL;
         g_autofree char *dot = extopo_dot_write (geometry, NULL, &error);
         g_autofree char *laid_out = NULL;

@@ -8,39 +8,21 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "extopo-findings.h"
+#include "extopo-html-report.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-scene.h"
 #include "extopo-svg-writer.h"
 
-static ExtopoGeometry *
-lay_out (const char *path,
-         ExtopoView  view)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
-  ExtopoLayoutOptions options = { view, NULL };
-  ExtopoGeometry *geometry;
-
-  g_assert_no_error (error);
-  geometry = extopo_layout_compute (model, &options, NULL, &error);
-  g_assert_no_error (error);
-
-  return geometry;
-}
-
-static ExtopoGeometry *
-lay_out_sample (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
-
-  return lay_out (path, EXTOPO_VIEW_ROUTING);
-}
+#include "test-util.h"
 
 static const ExtopoSceneObject *
 find_object (ExtopoScene *scene,
@@ -93,7 +75,7 @@ data_of (const ExtopoSceneObject *object,
 static void
 test_scene_coexistence (void)
 {
-  g_autoptr(ExtopoGeometry) geometry = lay_out_sample ("coexistence.ldif");
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
   g_autoptr(ExtopoScene) scene = NULL;
   ExtopoRenderOptions options;
   ExtopoReadiness readiness = { 0 };
@@ -249,7 +231,7 @@ test_scene_svg_samples (void)
 
   for (gsize s = 0; s < G_N_ELEMENTS (samples); s++)
     {
-      g_autoptr(ExtopoGeometry) geometry = lay_out_sample (samples[s]);
+      g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample (samples[s], EXTOPO_VIEW_ROUTING);
       g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
       g_autofree char *svg = extopo_svg_write_to_string (scene);
       SvgContents contents = { 0 };
@@ -276,7 +258,7 @@ test_scene_svg_hostile (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "hostile-names.ldif",
                                                  NULL);
-  g_autoptr(ExtopoGeometry) geometry = lay_out (path, EXTOPO_VIEW_ADMIN);
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out (path, EXTOPO_VIEW_ADMIN);
   g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
   g_autofree char *svg = extopo_svg_write_to_string (scene);
   SvgContents contents = { 0 };
@@ -290,6 +272,56 @@ test_scene_svg_hostile (void)
   g_ptr_array_unref (contents.texts);
 }
 
+/* The report holds the verdict, every server in the inventory and the
+ * diagram, every finding, and nothing that would load from elsewhere. */
+static void
+test_scene_html (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
+  g_autofree char *html = test_util_html_report (geometry);
+  GPtrArray *servers = extopo_model_get_servers (geometry->model);
+  GPtrArray *findings = extopo_model_get_findings (geometry->model);
+  ExtopoReadiness readiness = { 0 };
+  g_autofree char *heading = g_strdup_printf ("Findings (%u)", findings->len);
+
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n"));
+  g_assert_true (g_str_has_suffix (html, "</html>\n"));
+  g_assert_nonnull (strstr (html, "Content-Security-Policy\" content=\"default-src 'none';"));
+  g_assert_null (strstr (html, " src="));
+  g_assert_null (strstr (html, " href="));
+  g_assert_null (strstr (html, "url("));
+  g_assert_null (strstr (html, "https:"));
+  extopo_readiness_compute (geometry->model, &readiness);
+  g_assert_nonnull (strstr (html, readiness.summary));
+  extopo_readiness_clear (&readiness);
+  g_assert_nonnull (strstr (html, heading));
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+      g_autofree char *row = g_strdup_printf ("<tr><td>%s</td><td>%s</td>", server->name,
+                                              server->fqdn);
+      g_autofree char *group = g_strdup_printf ("data-name=\"%s\"", server->name);
+
+      g_assert_nonnull (strstr (html, row));
+      g_assert_nonnull (strstr (html, group));
+    }
+}
+
+/* Names reach the page only as text: no markup, no script. */
+static void
+test_scene_html_hostile (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "hostile-names.ldif",
+                                                 NULL);
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out (path, EXTOPO_VIEW_ROUTING);
+  g_autofree char *html = test_util_html_report (geometry);
+
+  g_assert_nonnull (strstr (html, "<td>-x\\ny &amp;amp; &lt;b&gt;</td>"));
+  g_assert_null (strstr (html, "<b>"));
+  g_assert_null (strchr (html, '\x1b'));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +331,8 @@ main (int   argc,
   g_test_add_func ("/scene/coexistence", test_scene_coexistence);
   g_test_add_func ("/scene/svg/samples", test_scene_svg_samples);
   g_test_add_func ("/scene/svg/hostile", test_scene_svg_hostile);
+  g_test_add_func ("/scene/html", test_scene_html);
+  g_test_add_func ("/scene/html/hostile", test_scene_html_hostile);
 
   return g_test_run ();
 }

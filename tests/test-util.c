@@ -6,6 +6,12 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
+#include "extopo-html-report.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
+
 #include "test-util.h"
 
 char *
@@ -31,4 +37,43 @@ test_util_pdf_text (const char *path)
   const char *argv[] = { "pdftotext", path, "-", NULL };
 
   return test_util_run (argv);
+}
+
+ExtopoGeometry *
+test_util_lay_out_sample (const char *name,
+                          ExtopoView  view)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
+
+  return test_util_lay_out (path, view);
+}
+
+ExtopoGeometry *
+test_util_lay_out (const char *path,
+                   ExtopoView  view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions options = { view, NULL };
+  ExtopoGeometry *geometry;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  return geometry;
+}
+
+char *
+test_util_html_report (ExtopoGeometry *geometry)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
+  char *html = NULL;
+  size_t length = 0;
+  FILE *stream = open_memstream (&html, &length);
+
+  g_assert_true (extopo_html_report_write (scene, geometry->model, stream));
+  g_assert_cmpint (fclose (stream), ==, 0);
+
+  return html;
 }

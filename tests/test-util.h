@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "extopo-types.h"
+
 G_BEGIN_DECLS
 
 /* Runs a program found in PATH with @argv (NULL-terminated, argv[0] the
@@ -16,5 +18,15 @@ G_BEGIN_DECLS
 char *test_util_run      (const char *const *argv);
 /* The text of a PDF as a reader finds it (pdftotext). */
 char *test_util_pdf_text (const char        *path);
+
+/* An LDIF file laid out in @view, as the app does it. */
+ExtopoGeometry *test_util_lay_out        (const char     *path,
+                                          ExtopoView      view);
+/* A sample of data/samples laid out in @view. */
+ExtopoGeometry *test_util_lay_out_sample (const char *name,
+                                          ExtopoView  view);
+
+/* The HTML report of @geometry, as a string. */
+char           *test_util_html_report    (ExtopoGeometry *geometry);
 
 G_END_DECLS

@@ -575,6 +575,8 @@ starts_with_magic (ExtopoExportFormat  format,
       return *start == '{' || *start == '[';
     case EXTOPO_EXPORT_CSV:
       return strchr (contents, ',') != NULL && strchr (contents, ',') < strchr (contents, '\n');
+    case EXTOPO_EXPORT_HTML:
+      return g_str_has_prefix (start, "<!DOCTYPE html>");
     case EXTOPO_EXPORT_UNKNOWN:
     default:
       return FALSE;
