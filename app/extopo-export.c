@@ -532,9 +532,16 @@ write_vector (ExtopoGeometry             *geometry,
   cairo_t *cr;
   cairo_status_t status;
   ExtopoPagePlan plan;
+  ExtopoPageLayout layout;
+  ExtopoRenderOptions measured = *options;
   double width, height;
 
-  extopo_renderer_get_page_size (geometry, options, &width, &height);
+  /* Measured once for every page. */
+  extopo_renderer_get_page_layout (geometry, options, &layout);
+  measured.page_layout = &layout;
+  options = &measured;
+  width = layout.width;
+  height = layout.height;
   /* A PDF page stays within what viewers open, on the paper asked for. */
   if (format == EXTOPO_EXPORT_PDF)
     {

@@ -2202,17 +2202,23 @@ title_block (Painter  *painter,
 }
 
 void
-extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
-                               const ExtopoRenderOptions *options,
-                               double                    *width,
-                               double                    *height)
+extopo_renderer_get_page_layout (ExtopoGeometry            *geometry,
+                                 const ExtopoRenderOptions *options,
+                                 ExtopoPageLayout          *layout)
 {
   ExtopoRect region;
   gboolean legend = options == NULL || options->show_legend;
   gboolean title = options == NULL || options->show_title;
-  double legend_width = 0, legend_height = 0, w, h;
+  double legend_width = 0, legend_height = 0, w, h, top = PAGE_MARGIN;
 
   g_return_if_fail (geometry != NULL);
+  g_return_if_fail (layout != NULL);
+
+  if (options != NULL && options->page_layout != NULL)
+    {
+      *layout = *options->page_layout;
+      return;
+    }
 
   page_region (geometry, options, &region);
   if (legend)
@@ -2221,20 +2227,41 @@ extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
   w = 2 * PAGE_MARGIN + region.width + (legend ? PAGE_GAP + legend_width : 0);
   if (title)
     w = MAX (w, PAGE_MIN_WIDTH);
+  w = ceil (w);
   h = 2 * PAGE_MARGIN + MAX (region.height, legend_height);
   if (title)
     {
       Painter painter;
+      double block;
 
       measuring_painter_init (&painter, geometry, options);
-      h += title_block (&painter, ceil (w), FALSE) + PAGE_GAP;
+      block = title_block (&painter, w, FALSE) + PAGE_GAP;
       painter_clear (&painter);
+      h += block;
+      top += block;
     }
 
+  layout->width = w;
+  layout->height = ceil (h);
+  layout->top = top;
+  layout->legend_height = legend_height;
+}
+
+void
+extopo_renderer_get_page_size (ExtopoGeometry            *geometry,
+                               const ExtopoRenderOptions *options,
+                               double                    *width,
+                               double                    *height)
+{
+  ExtopoPageLayout layout;
+
+  g_return_if_fail (geometry != NULL);
+
+  extopo_renderer_get_page_layout (geometry, options, &layout);
   if (width != NULL)
-    *width = ceil (w);
+    *width = layout.width;
   if (height != NULL)
-    *height = ceil (h);
+    *height = layout.height;
 }
 
 void
@@ -2244,8 +2271,10 @@ extopo_renderer_draw_page (cairo_t                   *cr,
 {
   ExtopoRenderOptions defaults;
   ExtopoRenderOptions graph_options;
+  ExtopoPageLayout layout;
   ExtopoRect region;
   ExtopoRect clipped;
+  ExtopoRect part;
   double width, height, top, dx, dy;
 
   g_return_if_fail (cr != NULL);
@@ -2257,7 +2286,9 @@ extopo_renderer_draw_page (cairo_t                   *cr,
       options = &defaults;
     }
 
-  extopo_renderer_get_page_size (geometry, options, &width, &height);
+  extopo_renderer_get_page_layout (geometry, options, &layout);
+  width = layout.width;
+  height = layout.height;
   page_region (geometry, options, &region);
 
   cairo_save (cr);
@@ -2271,13 +2302,16 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill (cr);
 
-  top = PAGE_MARGIN;
-  if (options->show_title)
+  /* A tile below the title block or beside the legend skips them. */
+  top = layout.top;
+  part = (ExtopoRect) { 0, 0, width, top };
+  if (options->show_title &&
+      (options->page_clip == NULL || extopo_rect_intersects (options->page_clip, &part)))
     {
       Painter painter;
 
       painter_init (&painter, cr, geometry, options);
-      top += title_block (&painter, width, TRUE) + PAGE_GAP;
+      title_block (&painter, width, TRUE);
       painter_clear (&painter);
     }
 
@@ -2312,8 +2346,11 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   extopo_renderer_draw_graph (cr, geometry, &graph_options);
   cairo_restore (cr);
 
-  if (options->show_legend)
-    extopo_renderer_draw_legend (cr, PAGE_MARGIN + region.width + PAGE_GAP, top);
+  part = (ExtopoRect) { PAGE_MARGIN + region.width + PAGE_GAP, top, LEGEND_WIDTH,
+                        layout.legend_height };
+  if (options->show_legend &&
+      (options->page_clip == NULL || extopo_rect_intersects (options->page_clip, &part)))
+    extopo_renderer_draw_legend (cr, part.x, part.y);
 
   cairo_restore (cr);
 }

@@ -12,6 +12,17 @@
 
 G_BEGIN_DECLS
 
+/* Where a page's parts go, measured once: printing a page in many tiles
+ * would otherwise measure the title block (and the readiness, which reads
+ * the whole model) once per tile. */
+typedef struct
+{
+  double width;
+  double height;
+  double top;            /* where the diagram starts, below the title block */
+  double legend_height;
+} ExtopoPageLayout;
+
 typedef struct
 {
   /* Device units per point, used to simplify small text when zoomed out. */
@@ -37,6 +48,8 @@ typedef struct
   const ExtopoRect *page_clip;
   /* The sheets of a PDF export; EXTOPO_PAPER_NONE is one page. */
   ExtopoPaper       paper;
+  /* From extopo_renderer_get_page_layout() for these options, or NULL. */
+  const ExtopoPageLayout *page_layout;
 } ExtopoRenderOptions;
 
 void extopo_render_options_init      (ExtopoRenderOptions       *options);
@@ -57,6 +70,9 @@ void extopo_renderer_get_page_size   (ExtopoGeometry            *geometry,
                                       const ExtopoRenderOptions *options,
                                       double                    *width,
                                       double                    *height);
+void extopo_renderer_get_page_layout (ExtopoGeometry            *geometry,
+                                      const ExtopoRenderOptions *options,
+                                      ExtopoPageLayout          *layout);
 void extopo_renderer_draw_page       (cairo_t                   *cr,
                                       ExtopoGeometry            *geometry,
                                       const ExtopoRenderOptions *options);

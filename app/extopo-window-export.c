@@ -382,6 +382,7 @@ typedef struct
   ExtopoGeometry     *geometry;
   char               *title;
   ExtopoRenderOptions options;
+  ExtopoPageLayout    layout;
   ExtopoPagePlan      plan;
 } PrintJob;
 
@@ -398,10 +399,9 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  double width, height;
-
-  extopo_renderer_get_page_size (job->geometry, &job->options, &width, &height);
-  extopo_page_plan_compute_for_sheet (&job->plan, width, height,
+  extopo_renderer_get_page_layout (job->geometry, &job->options, &job->layout);
+  job->options.page_layout = &job->layout;
+  extopo_page_plan_compute_for_sheet (&job->plan, job->layout.width, job->layout.height,
                                       gtk_print_context_get_width (context),
                                       gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, extopo_page_plan_get_n_pages (&job->plan));
