@@ -383,7 +383,7 @@ create_option_context (CliOptions *options)
       N_("routing|admin") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
       N_("Write the diagram or report to FILE; the extension picks the format: "
-         ".svg .pdf .png .dot .json .csv .html"),
+         ".svg .pdf .png .dot .json .csv .html .vsdx"),
       N_("FILE") },
     { "findings", 0, 0, G_OPTION_ARG_NONE, &options->findings,
       N_("Print the coexistence findings, most severe first"), NULL },
@@ -558,7 +558,7 @@ extopo_cli_run (int    argc,
           g_autofree char *message =
             /* Translators: %s is a file name. */
             g_strdup_printf (_("cannot tell the format of “%s”: "
-                               "use .svg, .pdf, .png, .dot, .json, .csv or .html"),
+                               "use .svg, .pdf, .png, .dot, .json, .csv, .html or .vsdx"),
                              options.export_path);
           return usage_error (context, message);
         }

@@ -46,7 +46,7 @@ enum
 static guint signals[N_SIGNALS];
 
 /* The combo's ids in ExtopoExportFormat order. */
-static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv", "html" };
+static const char * const format_ids[] = { "svg", "pdf", "png", "dot", "json", "csv", "html", "vsdx" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == EXTOPO_EXPORT_UNKNOWN);
 

@@ -27,6 +27,7 @@
 #include "extopo-html-report.h"
 #include "extopo-pages.h"
 #include "extopo-svg-writer.h"
+#include "extopo-vsdx-writer.h"
 #include "extopo-dot-writer.h"
 #include "extopo-layout.h"
 #include "extopo-report.h"
@@ -53,6 +54,7 @@ static const struct
   { EXTOPO_EXPORT_CSV, "csv" },
   { EXTOPO_EXPORT_HTML, "html" },
   { EXTOPO_EXPORT_HTML, "htm" },
+  { EXTOPO_EXPORT_VSDX, "vsdx" },
 };
 
 ExtopoExportFormat
@@ -504,6 +506,50 @@ write_html (ExtopoGeometry             *geometry,
   return extopo_export_save_stream (path, write_html_cb, &job, error);
 }
 
+/* Both views, each a page: the one asked for first, with its collapsed
+ * groups; the other laid out afresh. */
+static gboolean
+write_vsdx (ExtopoGeometry             *geometry,
+            const char                 *path,
+            const ExtopoRenderOptions  *options,
+            GError                    **error)
+{
+  ExtopoView other_view = geometry->view == EXTOPO_VIEW_ADMIN ? EXTOPO_VIEW_ROUTING
+                                                              : EXTOPO_VIEW_ADMIN;
+  ExtopoLayoutOptions layout_options = { other_view, NULL };
+  g_autoptr(ExtopoGeometry) other = NULL;
+  g_autoptr(ExtopoScene) first = NULL;
+  g_autoptr(ExtopoScene) second = NULL;
+  g_autoptr(GBytes) package = NULL;
+  ExtopoRenderOptions plain = *options;
+  ExtopoScene *scenes[2];
+  const char *names[2];
+  gsize length;
+  const char *data;
+
+  /* One page per whole view: no title block, no on-screen cut. */
+  plain.show_title = FALSE;
+  plain.show_legend = FALSE;
+  plain.visible = NULL;
+  first = extopo_scene_build (geometry, &plain);
+  scenes[0] = first;
+  names[0] = geometry->view == EXTOPO_VIEW_ADMIN ? _("Administrative groups")
+                                                 : _("Routing groups");
+  other = extopo_layout_compute (geometry->model, &layout_options, NULL, error);
+  if (other == NULL)
+    return FALSE;
+  second = extopo_scene_build (other, &plain);
+  scenes[1] = second;
+  names[1] = other_view == EXTOPO_VIEW_ADMIN ? _("Administrative groups") : _("Routing groups");
+
+  package = extopo_vsdx_write ((ExtopoScene * const *) scenes, names, 2, error);
+  if (package == NULL)
+    return FALSE;
+  data = g_bytes_get_data (package, &length);
+
+  return extopo_export_save_contents (path, data, length, error);
+}
+
 static gboolean
 check_cairo (cairo_status_t   status,
              const char      *path,
@@ -758,6 +804,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
         }
       return write_text (path, text, error);
 
+    case EXTOPO_EXPORT_VSDX:
     case EXTOPO_EXPORT_HTML:
     case EXTOPO_EXPORT_JSON:
     case EXTOPO_EXPORT_CSV:
@@ -770,6 +817,8 @@ extopo_export_write (ExtopoGeometry             *geometry,
         }
       if (format == EXTOPO_EXPORT_HTML)
         return write_html (geometry, path, options, error);
+      if (format == EXTOPO_EXPORT_VSDX)
+        return write_vsdx (geometry, path, options, error);
       return extopo_export_write_report (geometry->model, format, path, options->show_source,
                                          error);
 
@@ -777,7 +826,7 @@ extopo_export_write (ExtopoGeometry             *geometry,
     default:
       g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_UNKNOWN_FORMAT,
                    _("Could not write “%s”: unknown file type (use .svg, .pdf, .png, .dot, "
-                     ".json, .csv or .html)"), path);
+                     ".json, .csv, .html or .vsdx)"), path);
       return FALSE;
     }
 }

@@ -16,6 +16,7 @@ PACKAGES=(
   meson ninja-build pkg-config gcc libglib2.0-dev-bin gettext
   # libraries
   libgtk-3-dev libgraphviz-dev graphviz libldap-dev libjson-glib-dev libsecret-1-dev libsasl2-dev
+  libzip-dev
   # runtime look
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
   # data validation, the manual page and bash completion tests
@@ -25,8 +26,8 @@ PACKAGES=(
   # directory and Kerberos tests
   slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit openssl
   gnome-keyring
-  # the HTML report in a browser
-  chromium
+  # exports opened as people open them: the HTML report in a browser, Visio in LibreOffice
+  chromium libreoffice-draw
   # display tests and screenshots
   xvfb xauth xdotool dbus-x11 imagemagick librsvg2-bin poppler-utils
   # sanitizer builds; clang and its runtime for the libFuzzer targets

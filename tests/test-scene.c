@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <zip.h>
 
 #include "extopo-findings.h"
 #include "extopo-html-report.h"
@@ -21,6 +22,7 @@
 #include "extopo-loader.h"
 #include "extopo-scene.h"
 #include "extopo-svg-writer.h"
+#include "extopo-vsdx-writer.h"
 
 #include "test-util.h"
 
@@ -322,6 +324,107 @@ test_scene_html_hostile (void)
 }
 
 
+/* A part of a zip package, as text. */
+static char *
+package_part (GBytes     *package,
+              const char *name)
+{
+  zip_error_t error;
+  zip_source_t *source;
+  zip_t *zip;
+  zip_file_t *file;
+  zip_stat_t stat;
+  char *text;
+
+  zip_error_init (&error);
+  source = zip_source_buffer_create (g_bytes_get_data (package, NULL), g_bytes_get_size (package),
+                                     0, &error);
+  g_assert_nonnull (source);
+  zip = zip_open_from_source (source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  g_assert_nonnull (zip);
+  if (zip_stat (zip, name, 0, &stat) < 0)
+    g_error ("no part %s in the package", name);
+  text = g_malloc0 (stat.size + 1);
+  file = zip_fopen (zip, name, 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, text, stat.size), ==, (zip_int64_t) stat.size);
+  zip_fclose (file);
+  zip_close (zip);
+  zip_error_fini (&error);
+
+  return text;
+}
+
+static void
+xml_parses (const char *text)
+{
+  static const GMarkupParser parser = { NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *start = strstr (text, "?>");
+
+  g_markup_parse_context_parse (context, start != NULL ? start + 2 : text, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+/* The Visio package: its parts, a page per view, a shape per server and
+ * group with its name and shape data, connectors glued to their groups. */
+static void
+test_scene_vsdx (void)
+{
+  g_autoptr(ExtopoGeometry) routing = test_util_lay_out_sample ("coexistence.ldif",
+                                                                EXTOPO_VIEW_ROUTING);
+  g_autoptr(ExtopoGeometry) admin = test_util_lay_out_sample ("coexistence.ldif",
+                                                              EXTOPO_VIEW_ADMIN);
+  g_autoptr(ExtopoScene) first = extopo_scene_build (routing, NULL);
+  g_autoptr(ExtopoScene) second = extopo_scene_build (admin, NULL);
+  ExtopoScene *scenes[] = { first, second };
+  const char *names[] = { "Routing groups", "Administrative <groups>" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = extopo_vsdx_write ((ExtopoScene * const *) scenes, names, 2, &error);
+  const char *parts[] = {
+    "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+    "visio/document.xml", "visio/_rels/document.xml.rels", "visio/pages/pages.xml",
+    "visio/pages/_rels/pages.xml.rels", "visio/pages/page1.xml", "visio/pages/page2.xml",
+  };
+  g_autofree char *page = NULL;
+  g_autofree char *pages = NULL;
+  GPtrArray *servers = extopo_model_get_servers (routing->model);
+  guint n_connectors = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (package);
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *text = package_part (package, parts[i]);
+
+      xml_parses (text);
+    }
+
+  pages = package_part (package, "visio/pages/pages.xml");
+  g_assert_nonnull (strstr (pages, "Name=\"Administrative &lt;groups&gt;\""));
+  page = package_part (package, "visio/pages/page1.xml");
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+      g_autofree char *shape = g_strdup_printf ("Name=\"%s\"", server->name);
+
+      g_assert_nonnull (strstr (page, shape));
+    }
+  for (guint i = 0; i < first->objects->len; i++)
+    n_connectors += g_array_index (first->objects, ExtopoSceneObject, i).kind ==
+                    EXTOPO_OBJECT_CONNECTOR;
+  g_assert_cmpuint (n_connectors, >, 0);
+  g_assert_nonnull (strstr (page, "<Row N=\"product\"><Cell N=\"Label\" V=\"product\""));
+  g_assert_nonnull (strstr (page, "V=\"Exchange Server 2003\" U=\"STR\""));
+  g_assert_nonnull (strstr (page, "<Cell N=\"ObjType\" V=\"2\"/>"));
+  /* Two glued ends for a connector between two groups. */
+  g_assert_nonnull (strstr (page, "FromCell=\"BeginX\""));
+  g_assert_nonnull (strstr (page, "FromCell=\"EndX\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/scene/svg/hostile", test_scene_svg_hostile);
   g_test_add_func ("/scene/html", test_scene_html);
   g_test_add_func ("/scene/html/hostile", test_scene_html_hostile);
+  g_test_add_func ("/scene/vsdx", test_scene_vsdx);
 
   return g_test_run ();
 }

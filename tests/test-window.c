@@ -577,6 +577,8 @@ starts_with_magic (ExtopoExportFormat  format,
       return strchr (contents, ',') != NULL && strchr (contents, ',') < strchr (contents, '\n');
     case EXTOPO_EXPORT_HTML:
       return g_str_has_prefix (start, "<!DOCTYPE html>");
+    case EXTOPO_EXPORT_VSDX:
+      return length > 4 && memcmp (contents, "PK\x03\x04", 4) == 0;
     case EXTOPO_EXPORT_UNKNOWN:
     default:
       return FALSE;

@@ -1,10 +1,11 @@
-/* test-html.c: the HTML report in a real browser (headless Chromium).
+/* test-viewers.c: exports opened in the programs people open them with:
+ * the HTML report in headless Chromium, the Visio drawing in LibreOffice.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "test-html"
+#define G_LOG_DOMAIN "test-viewers"
 
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "extopo-export.h"
 #include "extopo-html-report.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
@@ -24,7 +26,7 @@
 /* The report in a real browser: a search for a server, given in the
  * address, finds it and marks it in the diagram. */
 static void
-test_html_browser (void)
+test_viewers_html (void)
 {
   g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
   g_autofree char *html = test_util_html_report (geometry);
@@ -67,13 +69,59 @@ test_html_browser (void)
   }
 }
 
+/* The Visio drawing of the sample opened by LibreOffice Draw (headless,
+ * converted to PDF): every server's name is in the converted text. */
+static void
+test_viewers_vsdx (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-vsdx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.vsdx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *servers = extopo_model_get_servers (geometry->model);
+  const char *convert[] = {
+    "soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", dir, path, NULL
+  };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+
+  g_assert_true (extopo_export_write (geometry, EXTOPO_EXPORT_VSDX, path, NULL, 1.0, &error));
+  g_assert_no_error (error);
+  g_free (test_util_run (convert));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* A page per view. */
+  info = test_util_run (pdfinfo);
+  g_assert_nonnull (strstr (info, "Pages:           2\n"));
+  text = test_util_pdf_text (pdf);
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      if (strstr (text, server->name) == NULL)
+        g_error ("LibreOffice shows no “%s”", server->name);
+    }
+  g_assert_nonnull (strstr (text, "Exchange Routing Group (DWBGZMFD01QNBJR)"));
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    g_assert_cmpint (system (command), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/html/browser", test_html_browser);
+  g_test_add_func ("/viewers/html-chromium", test_viewers_html);
+  g_test_add_func ("/viewers/vsdx-libreoffice", test_viewers_vsdx);
 
   return g_test_run ();
 }
