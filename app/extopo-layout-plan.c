@@ -435,10 +435,10 @@ plan_rank_links (Plan *plan)
   g_autofree guint *order = g_new (guint, n);
   g_autofree guint *queue = g_new (guint, n);
   g_autofree int *parent_link = g_new (int, n);
-  g_autofree guint *children = g_new0 (guint, n);
-  g_autofree guint *seen = g_new0 (guint, n);
   g_autofree guint *level_size = g_new0 (guint, n + 1);
-  guint n_queued = 0, n_linked = 0, per_rank, n_ranks, max_rank = 0, fold = 1;
+  g_autofree guint *level_base = g_new0 (guint, n + 1);
+  g_autofree guint *level_seen = g_new0 (guint, n + 1);
+  guint n_queued = 0, n_linked = 0, per_rank, n_ranks, max_rank = 0, max_level = 0, fold = 1;
 
   if (plan->links->len == 0)
     return;
@@ -501,9 +501,8 @@ plan_rank_links (Plan *plan)
     }
 
   /* A level of the tree takes as many ranks as it needs to hold about
-   * per_rank groups in each, so the drawing comes out roughly square; a
-   * group's children go below it in a block of that many rows: a hub's 400
-   * spokes become 20 rows of 20 rather than one row of 400. */
+   * per_rank groups in each, so the drawing comes out roughly square: a
+   * hub's 400 spokes become 20 rows of 20 rather than one row of 400. */
   for (guint q = 0; q < n_queued; q++)
     {
       level_size[level[queue[q]]]++;
@@ -514,25 +513,24 @@ plan_rank_links (Plan *plan)
   per_rank = 4;
   if (n_linked > 0)
     per_rank = MAX (per_rank, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
+  /* Level by level, each level in ranks of at most per_rank groups, in
+   * breadth-first order so that siblings stay together. (Placing each
+   * family in a block of its own rows, the k-th children of every parent
+   * shared a rank: 2,000 regional hubs of ten groups each made ten ranks of
+   * 2,000 groups, and the 200,000-server organization a strip five times
+   * wider than high.) */
   for (guint q = 0; q < n_queued; q++)
-    if (parent_link[queue[q]] >= 0)
-      {
-        Link *link = &g_array_index (plan->links, Link, parent_link[queue[q]]);
-
-        children[link->tail == queue[q] ? link->head : link->tail]++;
-      }
+    max_level = MAX (max_level, level[queue[q]]);
+  for (guint l = 0, base = 0; l <= max_level; l++)
+    {
+      level_base[l] = base;
+      base += MAX (1, (level_size[l] + per_rank - 1) / per_rank);
+    }
   for (guint q = 0; q < n_queued; q++)
     {
-      guint b = queue[q], p, rows, width;
-      Link *link;
+      guint b = queue[q];
 
-      if (parent_link[b] < 0)
-        continue;
-      link = &g_array_index (plan->links, Link, parent_link[b]);
-      p = link->tail == b ? link->head : link->tail;
-      rows = MAX (1, (level_size[level[b]] + per_rank - 1) / per_rank);
-      width = MAX (1, (children[p] + rows - 1) / rows);
-      rank[b] = rank[p] + 1 + seen[p]++ / width;
+      rank[b] = level_base[level[b]] + level_seen[level[b]]++ / per_rank;
       max_rank = MAX (max_rank, rank[b]);
     }
 

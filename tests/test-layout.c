@@ -526,6 +526,47 @@ assert_placement_sound (ExtopoGeometry *geometry,
 /* Beyond a thousand groups the layout places the plan itself, in time
  * proportional to it: the drawing must be as sound as `dot`'s, and shaped
  * for a screen or a page in both views. */
+/* Many small families: a hub, 200 regional groups, ten branches each.
+ * Ranked family by family, the k-th branch of every region shared one
+ * rank, ten rows of 200 groups: a strip 14 times wider than high. */
+static void
+test_big_grid_families (void)
+{
+  g_autoptr(Org) org = org_new ();
+  g_autoptr(ExtopoModel) model = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  const guint n_regions = 200, per_region = 10;
+  double aspect;
+
+  org_add_admin_group (org, "AG");
+  org_add_routing_group (org, "AG", "Hub");
+  org_add_servers (org, "AG", "Hub", "HUB", 1);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      g_autofree char *region = g_strdup_printf ("Region%03u", r);
+
+      org_add_routing_group (org, "AG", region);
+      org_add_servers (org, "AG", region, region, 1);
+      org_add_connector (org, "AG", "Hub", "AG", region, 1);
+      for (guint b = 0; b < per_region; b++)
+        {
+          g_autofree char *branch = g_strdup_printf ("Branch%03u-%u", r, b);
+
+          org_add_routing_group (org, "AG", branch);
+          org_add_servers (org, "AG", branch, branch, 1);
+          org_add_connector (org, "AG", region, "AG", branch, 1);
+        }
+    }
+  model = org_load (org);
+  geometry = layout (model, EXTOPO_VIEW_ROUTING, NULL);
+  aspect = geometry->bounds.width / geometry->bounds.height;
+
+  g_test_message ("%.0f x %.0f pt", geometry->bounds.width, geometry->bounds.height);
+  assert_placement_sound (geometry, 1 + n_regions * (1 + per_region));
+  g_assert_cmpfloat (aspect, >=, 0.5);
+  g_assert_cmpfloat (aspect, <=, 2.0);
+}
+
 static void
 test_big_grid (void)
 {
@@ -912,6 +953,7 @@ main (int    argc,
   g_test_add_func ("/layout/large-group-grid", test_large_group_grid);
   g_test_add_func ("/layout/long-chain", test_long_chain);
   g_test_add_func ("/layout/big-grid", test_big_grid);
+  g_test_add_func ("/layout/big-grid/families", test_big_grid_families);
   g_test_add_func ("/layout/collapsed", test_collapsed);
   g_test_add_func ("/layout/two-way-edge", test_two_way_edge);
   g_test_add_func ("/layout/dot-export", test_dot_export);
