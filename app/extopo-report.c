@@ -474,7 +474,7 @@ write_report (ExtopoJsonWriter  *writer,
 JsonNode *
 extopo_report_build_json (ExtopoModel *model)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
