@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "extopo-export-dialog.h"
+#include "extopo-layout.h"
+#include "extopo-loader.h"
 #include "extopo-pages.h"
 
 struct _ExtopoExportDialog
@@ -24,6 +26,7 @@ struct _ExtopoExportDialog
   GtkEntry        *title_entry;
   GtkCheckButton  *legend_check;
   GtkComboBoxText *paper_combo;
+  GtkCheckButton  *anonymize_check;
   GtkLabel        *path_label;
   GtkSpinner      *spinner;
   GtkLabel        *status_label;
@@ -33,6 +36,8 @@ struct _ExtopoExportDialog
   ExtopoRect       visible;
   char            *path;
   GCancellable    *cancellable;
+  char            *source_path;   /* the LDIF file shown, to read again anonymized */
+  GHashTable      *collapsed;
 };
 
 G_DEFINE_TYPE (ExtopoExportDialog, extopo_export_dialog, GTK_TYPE_DIALOG)
@@ -60,6 +65,9 @@ typedef struct
   gboolean            visible_only;
   ExtopoRect          visible;
   ExtopoPaper         paper;
+  gboolean            anonymize;
+  char               *source_path;
+  GHashTable         *collapsed;
 } WriteJob;
 
 static void
@@ -68,6 +76,8 @@ write_job_free (WriteJob *job)
   g_clear_pointer (&job->geometry, extopo_geometry_unref);
   g_free (job->path);
   g_free (job->title);
+  g_free (job->source_path);
+  g_clear_pointer (&job->collapsed, g_hash_table_unref);
   g_free (job);
 }
 
@@ -208,6 +218,26 @@ write_worker (GTask        *task,
   WriteJob *job = task_data;
   ExtopoRenderOptions options;
   GError *error = NULL;
+  g_autoptr(ExtopoModel) anonymized = NULL;
+  g_autoptr(ExtopoGeometry) geometry = extopo_geometry_ref (job->geometry);
+
+  /* Pseudonyms are given before the findings are written: the source is
+   * read again, and laid out as the window shows it. */
+  if (job->anonymize)
+    {
+      ExtopoLayoutOptions layout = { job->geometry->view, job->collapsed };
+
+      anonymized = extopo_loader_load_file_full (job->source_path, EXTOPO_LOAD_ANONYMIZE,
+                                                 cancellable, &error);
+      g_clear_pointer (&geometry, extopo_geometry_unref);
+      if (anonymized != NULL)
+        geometry = extopo_layout_compute (anonymized, &layout, cancellable, &error);
+      if (geometry == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
 
   extopo_render_options_init (&options);
   options.show_legend = job->show_legend;
@@ -217,7 +247,7 @@ write_worker (GTask        *task,
   options.paper = job->paper;
 
   /* An on-screen export is usually small, so it gets a sharper bitmap. */
-  if (extopo_export_write (job->geometry, job->format, job->path, &options,
+  if (extopo_export_write (geometry, job->format, job->path, &options,
                            job->visible_only ? 2.0 : 1.0, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -256,6 +286,10 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
                       format_is_drawing (job->format);
   job->visible = self->visible;
   job->paper = extopo_export_dialog_get_paper (self);
+  job->anonymize = self->source_path != NULL &&
+                   gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->anonymize_check));
+  job->source_path = g_strdup (self->source_path);
+  job->collapsed = self->collapsed != NULL ? g_hash_table_ref (self->collapsed) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
 }
@@ -334,6 +368,8 @@ extopo_export_dialog_finalize (GObject *object)
   ExtopoExportDialog *self = EXTOPO_EXPORT_DIALOG (object);
 
   g_free (self->path);
+  g_free (self->source_path);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
 
   G_OBJECT_CLASS (extopo_export_dialog_parent_class)->finalize (object);
 }
@@ -358,6 +394,7 @@ extopo_export_dialog_class_init (ExtopoExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, legend_check);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, paper_combo);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, anonymize_check);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, path_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ExtopoExportDialog, status_label);
@@ -372,6 +409,8 @@ extopo_export_dialog_init (ExtopoExportDialog *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), "none");
+  /* Until a file to read again is known (a live source has none). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->anonymize_check), FALSE);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), "svg");
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }
@@ -509,4 +548,32 @@ extopo_export_dialog_set_paper (ExtopoExportDialog *self,
 
   name = extopo_paper_to_string (paper);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->paper_combo), name != NULL ? name : "none");
+}
+
+void
+extopo_export_dialog_set_source (ExtopoExportDialog *self,
+                                 const char         *path,
+                                 GHashTable         *collapsed)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  g_free (self->source_path);
+  self->source_path = g_strdup (path);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  /* A copy: the window changes its own while a worker reads this one. */
+  self->collapsed = extopo_layout_collapsed_copy (collapsed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->anonymize_check), path != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->anonymize_check),
+                               path != NULL ? NULL
+                               : _("A live directory read cannot be anonymized here: save a "
+                                   "snapshot with extopo --snapshot and open it."));
+}
+
+void
+extopo_export_dialog_set_anonymize (ExtopoExportDialog *self,
+                                    gboolean            anonymize)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->anonymize_check), anonymize);
 }

@@ -37,6 +37,14 @@ void       extopo_export_dialog_set_paper       (ExtopoExportDialog   *self,
 const char *extopo_export_dialog_get_diagram_title (ExtopoExportDialog *self);
 void       extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
                                                    const char         *title);
+/* The LDIF file shown (NULL for a live source) and the groups drawn
+ * collapsed: an anonymized export reads the file again and lays it out
+ * the same way. */
+void       extopo_export_dialog_set_source      (ExtopoExportDialog   *self,
+                                                 const char           *path,
+                                                 GHashTable           *collapsed);
+void       extopo_export_dialog_set_anonymize   (ExtopoExportDialog   *self,
+                                                 gboolean              anonymize);
 /* The dialog emits "exported" (with the path written) when the Export
  * button's write succeeded, just before it closes. */
 /* Writes with the dialog's settings in a worker; the Export button uses it. */

@@ -19,6 +19,7 @@
 
 #include "extopo-findings.h"
 #include "extopo-layout-private.h"
+#include "extopo-layout.h"
 
 static void
 stub_clear (gpointer data)
@@ -608,4 +609,21 @@ gboolean
 extopo_plan_is_big (Plan *plan)
 {
   return plan->blocks->len > GRID_BLOCK_LIMIT || plan->links->len > LINE_EDGE_LIMIT;
+}
+
+GHashTable *
+extopo_layout_collapsed_copy (GHashTable *collapsed)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (collapsed != NULL)
+    {
+      g_hash_table_iter_init (&iter, collapsed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (copy, g_strdup (key));
+    }
+
+  return copy;
 }

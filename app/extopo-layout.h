@@ -42,4 +42,8 @@ void            extopo_layout_compute_async  (ExtopoModel                *model,
                                               gpointer                    user_data);
 ExtopoGeometry *extopo_layout_compute_finish (GAsyncResult               *result,
                                               GError                    **error);
+/* A copy of a collapsed set (normalized group DNs), for a worker to read
+ * while the window changes its own; @collapsed may be NULL. */
+GHashTable     *extopo_layout_collapsed_copy  (GHashTable                *collapsed);
+
 G_END_DECLS

@@ -224,6 +224,8 @@ extopo_window_export_action (GSimpleAction *action,
         extopo_export_dialog_set_paper (EXTOPO_EXPORT_DIALOG (dialog), paper);
     }
   extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), path);
+  extopo_export_dialog_set_source (EXTOPO_EXPORT_DIALOG (dialog), self->source_path,
+                                   self->collapsed);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (dialog_exported_cb), self, 0);
   gtk_widget_show (dialog);
 }

@@ -83,23 +83,6 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
-static GHashTable *
-collapsed_copy (GHashTable *collapsed)
-{
-  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (collapsed != NULL)
-    {
-      g_hash_table_iter_init (&iter, collapsed);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (copy, g_strdup (key));
-    }
-
-  return copy;
-}
-
 /* Busy state */
 
 static void
@@ -725,8 +708,8 @@ start_layout_for_model (ExtopoWindow *self,
   request->model = g_object_ref (model);
   request->view = self->view;
   if (request->collapsed == NULL)
-    request->collapsed = request->keep_collapsed ? collapsed_copy (self->collapsed)
-                                                 : collapsed_copy (NULL);
+    request->collapsed = request->keep_collapsed ? extopo_layout_collapsed_copy (self->collapsed)
+                                                 : extopo_layout_collapsed_copy (NULL);
   start_layout (self, request);
 }
 
@@ -1111,7 +1094,7 @@ group_activated_cb (ExtopoWindow *self,
 
   request = request_new (self, self->source_path, self->source_params);
   request->keep_view = TRUE;
-  request->collapsed = collapsed_copy (self->collapsed);
+  request->collapsed = extopo_layout_collapsed_copy (self->collapsed);
   if (!g_hash_table_remove (request->collapsed, ndn))
     g_hash_table_add (request->collapsed, g_strdup (ndn));
 
@@ -1578,7 +1561,7 @@ extopo_window_init (ExtopoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view = EXTOPO_VIEW_ROUTING;
-  self->collapsed = collapsed_copy (NULL);
+  self->collapsed = extopo_layout_collapsed_copy (NULL);
   self->matches = g_array_new (FALSE, TRUE, sizeof (Match));
   self->match_set = g_hash_table_new (NULL, NULL);
   self->recent_menu = g_menu_new ();

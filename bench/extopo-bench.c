@@ -55,6 +55,8 @@ static const ExtopoExportFormat export_formats[] = {
   EXTOPO_EXPORT_DOT,
   EXTOPO_EXPORT_JSON,
   EXTOPO_EXPORT_CSV,
+  EXTOPO_EXPORT_HTML,
+  EXTOPO_EXPORT_VSDX,
 };
 #define N_FORMATS G_N_ELEMENTS (export_formats)
 

@@ -757,6 +757,34 @@ test_window_export_remembers (Fixture       *fixture,
   g_assert_null (extopo_window_get_export_text (fixture->window));
 }
 
+/* The dialog's pseudonym switch: the export holds none of the sample's
+ * names, the window keeps showing them. */
+static void
+test_window_export_anonymized (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "shared.json", NULL);
+  g_autofree char *json = NULL;
+  ExtopoExportDialog *dialog;
+
+  dialog = open_export_dialog (fixture);
+  extopo_export_dialog_set_format (dialog, EXTOPO_EXPORT_JSON);
+  extopo_export_dialog_set_path (dialog, path);
+  extopo_export_dialog_set_anonymize (dialog, TRUE);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_true (spin_until (export_bar_revealed, fixture));
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  g_assert_null (strstr (json, "Contoso"));
+  g_assert_null (strstr (json, "SEA-EX01"));
+  g_assert_nonnull (strstr (json, "\"SERVER-001\""));
+  g_assert_nonnull (strstr (json, "Exchange Routing Group (DWBGZMFD01QNBJR)"));
+  /* The window still shows the organization as it is. */
+  g_assert_cmpstr (((ExtopoOrganization *) g_ptr_array_index (
+                      extopo_model_get_organizations (extopo_window_get_model (fixture->window)),
+                      0))->name, ==, "Contoso");
+}
+
 /* Printing goes through the same sheets as a PDF export: here printed to
  * a file, every server on some page. */
 static void
@@ -1144,6 +1172,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
+  ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);
   ADD_WINDOW_TEST ("/window/copy-diagram", test_window_copy_diagram);
   ADD_WINDOW_TEST ("/window/print", test_window_print);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
