@@ -1730,6 +1730,58 @@ draw_edge_lines_direct (Painter *painter,
   return TRUE;
 }
 
+/* Neither end nor label of @edge is in view. */
+static gboolean
+edge_passes_through (Painter             *painter,
+                     const ExtopoGeoEdge *edge)
+{
+  guint last = edge->n_points - 1;
+
+  return edge->n_points >= 2 &&
+         !in_view (painter, edge->points[0], edge->points[1]) &&
+         !in_view (painter, edge->points[2 * last], edge->points[2 * last + 1]) &&
+         (edge->label == NULL || !in_view (painter, edge->label_x, edge->label_y));
+}
+
+/* Edges that cross the view without an end in it: the Bezier pieces whose
+ * control points reach the view, as drawn, a stroke per batch. */
+static void
+draw_edges_passing (Painter *painter,
+                    GArray  *indices)
+{
+  cairo_t *cr = painter->cr;
+  const ExtopoRect *v = painter->visible;
+
+  if (indices->len == 0)
+    return;
+
+  set_rgb (cr, &edge_ink);
+  cairo_set_line_width (cr, MAX (1.3, 1.0 / MAX (painter->scale, 1e-3)));
+  for (guint k = 0; k < indices->len; k++)
+    {
+      const ExtopoGeoEdge *edge = &g_array_index (painter->geometry->edges, ExtopoGeoEdge,
+                                                  g_array_index (indices, guint, k));
+      const double *p = edge->points;
+
+      for (guint i = 0; i + 3 < edge->n_points; i += 3)
+        {
+          double x1 = MIN (MIN (p[2 * i], p[2 * i + 2]), MIN (p[2 * i + 4], p[2 * i + 6]));
+          double x2 = MAX (MAX (p[2 * i], p[2 * i + 2]), MAX (p[2 * i + 4], p[2 * i + 6]));
+          double y1 = MIN (MIN (p[2 * i + 1], p[2 * i + 3]), MIN (p[2 * i + 5], p[2 * i + 7]));
+          double y2 = MAX (MAX (p[2 * i + 1], p[2 * i + 3]), MAX (p[2 * i + 5], p[2 * i + 7]));
+
+          if (x2 < v->x || x1 > v->x + v->width || y2 < v->y || y1 > v->y + v->height)
+            continue;
+          cairo_move_to (cr, p[2 * i], p[2 * i + 1]);
+          cairo_curve_to (cr, p[2 * i + 2], p[2 * i + 3], p[2 * i + 4], p[2 * i + 5],
+                          p[2 * i + 6], p[2 * i + 7]);
+        }
+      if ((k + 1) % PLAIN_EDGE_BATCH == 0)
+        cairo_stroke (cr);
+    }
+  cairo_stroke (cr);
+}
+
 static void
 draw_edges_plain (Painter *painter,
                   GArray  *indices)
@@ -1856,9 +1908,23 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
   if (painter.scale * ARROW_LENGTH < 2.0)
     draw_edges_plain (&painter, indices);
   else
-    for (guint k = 0; k < indices->len; k++)
-      draw_edge (&painter, &g_array_index (geometry->edges, ExtopoGeoEdge,
-                                           g_array_index (indices, guint, k)));
+    {
+      /* On a printed tile, most edges only pass through: they go in
+       * batches, each with just the pieces that cross the tile. */
+      g_autoptr(GArray) passing = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint k = 0; k < indices->len; k++)
+        {
+          guint i = g_array_index (indices, guint, k);
+          const ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
+
+          if (options->page_clip != NULL && edge_passes_through (&painter, edge))
+            g_array_append_val (passing, i);
+          else
+            draw_edge (&painter, edge);
+        }
+      draw_edges_passing (&painter, passing);
+    }
 
   g_array_set_size (indices, 0);
   extopo_geometry_query_nodes (geometry, visible, indices);
