@@ -118,6 +118,8 @@ extopo_scene_add_object (ExtopoScene        *scene,
 {
   ExtopoSceneObject o = { kind, object };
   guint n = 0;
+
+  o.ends[0] = o.ends[1] = -1;
   const char **copy;
 
   o.id = extopo_scene_intern (scene, id);
@@ -159,6 +161,7 @@ typedef struct
   PangoLayout               *layout;
   GHashTable                *widths;  /* "size|bold|text" -> width, many texts repeat */
   int                        object;  /* the object items belong to, or -1 */
+  int                       *frame_objects; /* geometry frame -> scene object, or -1 */
   double                     dx;      /* diagram to page */
   double                     dy;
 } Builder;
@@ -584,6 +587,7 @@ build_frame (Builder              *b,
 
     b->object = extopo_scene_add_object (b->scene, frame->kind, frame->object, id, classes,
                                          frame->label, tooltip, data, &box);
+    b->frame_objects[index] = b->object;
   }
 
   add_rect (b, box.x, box.y, box.width, box.height, radius,
@@ -759,6 +763,13 @@ build_edge (Builder             *b,
     b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_CONNECTOR, edge->connection, id,
                                          classes, connector != NULL ? connector->name : NULL,
                                          edge->label, data, &extent);
+  }
+  {
+    ExtopoSceneObject *o = &g_array_index (b->scene->objects, ExtopoSceneObject, b->object);
+
+    /* Frames come before edges, so those in the scene are known. */
+    o->ends[0] = edge->tail_frame >= 0 ? b->frame_objects[edge->tail_frame] : -1;
+    o->ends[1] = edge->head_frame >= 0 ? b->frame_objects[edge->head_frame] : -1;
   }
 
   path_op (b, EXTOPO_SCENE_MOVE, 2, p[0] + b->dx, p[1] + b->dy);
@@ -1052,6 +1063,9 @@ extopo_scene_build (ExtopoGeometry            *geometry,
   pango_cairo_context_set_resolution (b.context, 72);
   b.layout = pango_layout_new (b.context);
   b.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b.frame_objects = g_new (int, MAX (geometry->frames->len, 1));
+  for (guint i = 0; i < geometry->frames->len; i++)
+    b.frame_objects[i] = -1;
   /* A scratch scene for measuring; the real one is made once the size is known. */
   b.scene = extopo_scene_new (0, 0);
 
@@ -1119,6 +1133,7 @@ extopo_scene_build (ExtopoGeometry            *geometry,
     build_legend (&b, PAGE_MARGIN + region.width + PAGE_GAP, top, TRUE);
 
   g_hash_table_unref (b.widths);
+  g_free (b.frame_objects);
   g_object_unref (b.layout);
   g_object_unref (b.context);
 

@@ -66,6 +66,8 @@ typedef struct
   const char       *tooltip;        /* one line per fact */
   const char *const *data;          /* key, value, key, value, ..., NULL */
   ExtopoRect        bounds;
+  int               ends[2];        /* a connector's objects at its path's start and end, -1 if
+                                     * not in the scene; -1 for other objects */
 } ExtopoSceneObject;
 
 typedef struct _ExtopoScene ExtopoScene;

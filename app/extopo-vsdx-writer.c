@@ -52,26 +52,6 @@ colour_cell (GString    *out,
   g_string_append_printf (out, "<Cell N=\"%s\" V=\"#%06x\"/>", name, rgba >> 8);
 }
 
-/* The first rectangle of an object: its frame or card. */
-static const ExtopoSceneItem *
-object_box (ExtopoScene *scene,
-            int          object,
-            guint       *from)
-{
-  for (guint i = *from; i < scene->items->len; i++)
-    {
-      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
-
-      if (item->object == object && item->kind == EXTOPO_SCENE_RECT)
-        {
-          *from = i;
-          return item;
-        }
-    }
-
-  return NULL;
-}
-
 /* The object's texts, one line each, as they read on the card. */
 static char *
 object_text (ExtopoScene *scene,
@@ -139,9 +119,21 @@ page_contents (ExtopoScene *scene)
   GString *out = g_string_new (XML_HEAD "<PageContents xmlns=\"" VISIO_NS "\" xmlns:r=\""
                                REL_NS "\" xml:space=\"preserve\"><Shapes>");
   g_autofree int *shape_ids = g_new0 (int, scene->objects->len + 1);
+  /* Each object's first rectangle and first path, as item index + 1 (0: none). */
+  g_autofree guint *first_rect = g_new0 (guint, scene->objects->len + 1);
+  g_autofree guint *first_path = g_new0 (guint, scene->objects->len + 1);
   GString *connects = g_string_new (NULL);
   int next_id = 1;
-  guint from = 0;
+
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+      guint *first = item->kind == EXTOPO_SCENE_RECT ? first_rect
+                     : item->kind == EXTOPO_SCENE_PATH ? first_path : NULL;
+
+      if (item->object >= 0 && first != NULL && first[item->object] == 0)
+        first[item->object] = i + 1;
+    }
 
   for (guint o = 0; o < scene->objects->len; o++)
     {
@@ -152,11 +144,11 @@ page_contents (ExtopoScene *scene)
 
       if (object->kind == EXTOPO_OBJECT_CONNECTOR)
         continue;
-      box = object_box (scene, (int) o, &from);
-      if (box == NULL)
+      if (first_rect[o] == 0)
         continue;
+      box = &g_array_index (scene->items, ExtopoSceneItem, first_rect[o] - 1);
       /* A group shows its name; its tags are in its data. */
-      text = object->kind == EXTOPO_OBJECT_SERVER ? object_text (scene, (int) o, from)
+      text = object->kind == EXTOPO_OBJECT_SERVER ? object_text (scene, (int) o, first_rect[o] - 1)
                                                   : g_strdup (object->name);
       shape_ids[o] = next_id++;
       cx = box->x + box->width / 2;
@@ -206,13 +198,8 @@ page_contents (ExtopoScene *scene)
 
       if (object->kind != EXTOPO_OBJECT_CONNECTOR)
         continue;
-      for (guint i = 0; i < scene->items->len && path == NULL; i++)
-        {
-          const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
-
-          if (item->object == (int) o && item->kind == EXTOPO_SCENE_PATH)
-            path = item;
-        }
+      if (first_path[o] > 0)
+        path = &g_array_index (scene->items, ExtopoSceneItem, first_path[o] - 1);
       if (path == NULL || path->path_length < 6)
         continue;
 
@@ -266,26 +253,14 @@ page_contents (ExtopoScene *scene)
       /* Glued to the groups at its ends, when it has them. */
       for (int end = 0; end <= 1; end++)
         {
-          double ex = end == 0 ? x1 : x2, ey = end == 0 ? y1 : y2;
+          int t = object->ends[end];
 
-          for (guint t = 0; t < scene->objects->len; t++)
-            {
-              const ExtopoSceneObject *target = &g_array_index (scene->objects,
-                                                                ExtopoSceneObject, t);
-              double ty = scene->height - target->bounds.y - target->bounds.height;
-
-              if (shape_ids[t] == 0 || target->kind == EXTOPO_OBJECT_SERVER)
-                continue;
-              if (ex >= target->bounds.x - 2 && ex <= target->bounds.x + target->bounds.width + 2 &&
-                  ey >= ty - 2 && ey <= ty + target->bounds.height + 2)
-                {
-                  g_string_append_printf (connects, "<Connect FromSheet=\"%d\" FromCell=\"%s\" "
-                                          "FromPart=\"%d\" ToSheet=\"%d\" ToCell=\"PinX\" "
-                                          "ToPart=\"3\"/>", id, end == 0 ? "BeginX" : "EndX",
-                                          end == 0 ? 9 : 12, shape_ids[t]);
-                  break;
-                }
-            }
+          if (t < 0 || shape_ids[t] == 0)
+            continue;
+          g_string_append_printf (connects, "<Connect FromSheet=\"%d\" FromCell=\"%s\" "
+                                  "FromPart=\"%d\" ToSheet=\"%d\" ToCell=\"PinX\" "
+                                  "ToPart=\"3\"/>", id, end == 0 ? "BeginX" : "EndX",
+                                  end == 0 ? 9 : 12, shape_ids[t]);
         }
     }
 

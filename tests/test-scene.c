@@ -420,7 +420,40 @@ test_scene_vsdx (void)
   g_assert_nonnull (strstr (page, "<Row N=\"product\"><Cell N=\"Label\" V=\"product\""));
   g_assert_nonnull (strstr (page, "V=\"Exchange Server 2003\" U=\"STR\""));
   g_assert_nonnull (strstr (page, "<Cell N=\"ObjType\" V=\"2\"/>"));
-  /* Two glued ends for a connector between two groups. */
+  /* Two glued ends for a connector between two groups: the path starts at
+   * the forward connector's group and ends at its target's. */
+  {
+    guint n_ends = 0, n_connects = 0, n_expected = 0;
+
+    for (guint i = 0; i < first->objects->len; i++)
+      {
+        const ExtopoSceneObject *o = &g_array_index (first->objects, ExtopoSceneObject, i);
+        ExtopoConnection *connection = o->object;
+
+        if (o->kind != EXTOPO_OBJECT_CONNECTOR)
+          {
+            g_assert_cmpint (o->ends[0], ==, -1);
+            continue;
+          }
+        g_assert_nonnull (connection);
+        g_assert_cmpint (o->ends[0], >=, 0);
+        g_assert_true (g_array_index (first->objects, ExtopoSceneObject, o->ends[0]).object ==
+                       connection->forward->source);
+        if (connection->forward->target != NULL)
+          {
+            g_assert_cmpint (o->ends[1], >=, 0);
+            g_assert_true (g_array_index (first->objects, ExtopoSceneObject, o->ends[1]).object ==
+                           connection->forward->target);
+          }
+        n_ends += (o->ends[0] >= 0) + (o->ends[1] >= 0);
+        n_expected += 1 + (connection->forward->target != NULL);
+      }
+    for (const char *p = page; (p = strstr (p, "<Connect ")) != NULL; p++)
+      n_connects++;
+    g_assert_cmpuint (n_connects, ==, n_ends);
+    g_assert_cmpuint (n_ends, ==, n_expected);
+    g_assert_cmpuint (n_ends, >, n_connectors);
+  }
   g_assert_nonnull (strstr (page, "FromCell=\"BeginX\""));
   g_assert_nonnull (strstr (page, "FromCell=\"EndX\""));
 }
