@@ -337,10 +337,27 @@ sheet_text (cairo_t    *cr,
   sheet_text_turned (cr, text, x, y, x_align, bold, 0);
 }
 
+/* The tile that holds a canvas point, by its name: where a connector
+ * leaving a sheet goes. Points in an overlap go to the later tile. */
+static char *
+sheet_name (double   x,
+            double   y,
+            gpointer data)
+{
+  const ExtopoPagePlan *plan = data;
+  double column = floor (x / (plan->tile_width - TILE_OVERLAP));
+  double row = floor (y / (plan->tile_height - TILE_OVERLAP));
+
+  return tile_label ((guint) CLAMP (column, 0, plan->columns - 1),
+                     (guint) CLAMP (row, 0, plan->rows - 1));
+}
+
+/* @plan: the sheets, when @clip is one of its tiles. */
 static void
 draw_canvas (cairo_t                   *cr,
              ExtopoGeometry            *geometry,
              const ExtopoRenderOptions *options,
+             const ExtopoPagePlan      *plan,
              double                     scale,
              const ExtopoRect          *clip)
 {
@@ -349,6 +366,11 @@ draw_canvas (cairo_t                   *cr,
   /* Text too small for the sheet is simplified as it is on screen. */
   page_options.scale = scale;
   page_options.page_clip = clip;
+  if (plan != NULL && clip != NULL)
+    {
+      page_options.sheet_name = sheet_name;
+      page_options.sheet_name_data = (gpointer) plan;
+    }
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
   extopo_renderer_draw_page (cr, geometry, &page_options);
@@ -382,7 +404,7 @@ draw_overview (const ExtopoPagePlan      *plan,
 
   cairo_save (cr);
   cairo_translate (cr, x0, top);
-  draw_canvas (cr, geometry, options, scale, NULL);
+  draw_canvas (cr, geometry, options, NULL, scale, NULL);
 
   /* The grid of tiles, each named at its centre. */
   cairo_set_line_width (cr, GRID_LINE_WIDTH);
@@ -429,7 +451,7 @@ draw_tile (const ExtopoPagePlan      *plan,
   cairo_rectangle (cr, inset, inset, tile.width * plan->scale, tile.height * plan->scale);
   cairo_clip (cr);
   cairo_translate (cr, inset - tile.x * plan->scale, inset - tile.y * plan->scale);
-  draw_canvas (cr, geometry, options, plan->scale, &tile);
+  draw_canvas (cr, geometry, options, plan, plan->scale, &tile);
   cairo_restore (cr);
 
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -502,14 +524,14 @@ extopo_page_plan_draw_page (const ExtopoPagePlan      *plan,
           if (scale >= 1.0)
             extopo_renderer_draw_page (cr, geometry, options);
           else
-            draw_canvas (cr, geometry, options, scale, NULL);
+            draw_canvas (cr, geometry, options, NULL, scale, NULL);
           return;
         }
 
       cairo_save (cr);
       cairo_translate (cr, (width - plan->canvas_width * plan->scale) / 2,
                        (height - plan->canvas_height * plan->scale) / 2);
-      draw_canvas (cr, geometry, options, plan->scale, NULL);
+      draw_canvas (cr, geometry, options, NULL, plan->scale, NULL);
       cairo_restore (cr);
       return;
     }

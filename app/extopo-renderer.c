@@ -31,6 +31,11 @@
  * antialiasing once server boxes are this few pixels high. */
 #define PLAIN_EDGE_STEP    3.0
 #define PLAIN_EDGE_BATCH  24
+/* Pills that say where a connector leaving a printed tile goes. */
+#define REFERENCE_HEIGHT  13.0
+#define REFERENCE_TRIES   24
+#define EXIT_STEPS_PER_SEGMENT 8
+#define EXIT_BISECTIONS   16
 #define EDGE_HAZE          0.35
 #define SERVER_BOX_HEIGHT 54.0
 #define ALIASED_BOX_PIXELS 4.0
@@ -54,6 +59,8 @@ typedef struct
   ExtopoGeometry            *geometry;
   const ExtopoRenderOptions *options;
   const ExtopoRect          *visible;   /* diagram area drawn, or NULL */
+  double                     page_dx;   /* diagram to page, on a printed tile */
+  double                     page_dy;
   double                     scale;
   gboolean                   detailed;
   cairo_t                   *scratch;     /* owned, when only measuring */
@@ -1743,43 +1750,134 @@ edge_passes_through (Painter             *painter,
          (edge->label == NULL || !in_view (painter, edge->label_x, edge->label_y));
 }
 
-/* Edges that cross the view without an end in it: the Bezier pieces whose
- * control points reach the view, as drawn, a stroke per batch. */
-static void
-draw_edges_passing (Painter *painter,
-                    GArray  *indices)
+/* Strictly on the drawn area (in_view() allows a margin). */
+static gboolean
+on_tile (Painter *painter,
+         double   x,
+         double   y)
 {
-  cairo_t *cr = painter->cr;
   const ExtopoRect *v = painter->visible;
 
-  if (indices->len == 0)
-    return;
+  return x >= v->x && x <= v->x + v->width && y >= v->y && y <= v->y + v->height;
+}
 
-  set_rgb (cr, &edge_ink);
-  cairo_set_line_width (cr, MAX (1.3, 1.0 / MAX (painter->scale, 1e-3)));
-  for (guint k = 0; k < indices->len; k++)
+/* The last point on the tile of @edge followed from its end on it. */
+static void
+edge_exit (Painter             *painter,
+           const ExtopoGeoEdge *edge,
+           gboolean             from_start,
+           double              *x,
+           double              *y)
+{
+  guint steps = EXIT_STEPS_PER_SEGMENT * ((edge->n_points - 1) / 3);
+  double px, py;
+
+  edge_point_at (edge, from_start ? 0 : 1, x, y);
+  for (guint k = 1; k <= steps; k++)
     {
-      const ExtopoGeoEdge *edge = &g_array_index (painter->geometry->edges, ExtopoGeoEdge,
-                                                  g_array_index (indices, guint, k));
-      const double *p = edge->points;
+      double t = (double) k / steps;
 
-      for (guint i = 0; i + 3 < edge->n_points; i += 3)
+      edge_point_at (edge, from_start ? t : 1 - t, &px, &py);
+      if (!on_tile (painter, px, py))
         {
-          double x1 = MIN (MIN (p[2 * i], p[2 * i + 2]), MIN (p[2 * i + 4], p[2 * i + 6]));
-          double x2 = MAX (MAX (p[2 * i], p[2 * i + 2]), MAX (p[2 * i + 4], p[2 * i + 6]));
-          double y1 = MIN (MIN (p[2 * i + 1], p[2 * i + 3]), MIN (p[2 * i + 5], p[2 * i + 7]));
-          double y2 = MAX (MAX (p[2 * i + 1], p[2 * i + 3]), MAX (p[2 * i + 5], p[2 * i + 7]));
+          /* Segments differ in length: home in on the crossing. */
+          double on = (double) (k - 1) / steps, off = t;
 
-          if (x2 < v->x || x1 > v->x + v->width || y2 < v->y || y1 > v->y + v->height)
-            continue;
-          cairo_move_to (cr, p[2 * i], p[2 * i + 1]);
-          cairo_curve_to (cr, p[2 * i + 2], p[2 * i + 3], p[2 * i + 4], p[2 * i + 5],
-                          p[2 * i + 6], p[2 * i + 7]);
+          for (guint i = 0; i < EXIT_BISECTIONS; i++)
+            {
+              double mid = (on + off) / 2;
+
+              edge_point_at (edge, from_start ? mid : 1 - mid, &px, &py);
+              if (on_tile (painter, px, py))
+                {
+                  on = mid;
+                  *x = px;
+                  *y = py;
+                }
+              else
+                off = mid;
+            }
+          return;
         }
-      if ((k + 1) % PLAIN_EDGE_BATCH == 0)
-        cairo_stroke (cr);
+      *x = px;
+      *y = py;
     }
-  cairo_stroke (cr);
+}
+
+/* A connector that leaves a printed tile: where it goes, in a pill at the
+ * tile's edge ("→ RG-0123 (C12)"), so that a sheet reads without the lines
+ * that only pass over it. @placed holds the pills drawn so far. */
+static void
+draw_edge_reference (Painter             *painter,
+                     const ExtopoGeoEdge *edge,
+                     GArray              *placed)
+{
+  const ExtopoRenderOptions *options = painter->options;
+  const ExtopoRect *v = painter->visible;
+  guint last = edge->n_points - 1;
+  gboolean start_on = on_tile (painter, edge->points[0], edge->points[1]);
+  gboolean end_on = on_tile (painter, edge->points[2 * last], edge->points[2 * last + 1]);
+  int far_frame = start_on ? edge->head_frame : edge->tail_frame;
+  double far_x = start_on ? edge->points[2 * last] : edge->points[0];
+  double far_y = start_on ? edge->points[2 * last + 1] : edge->points[1];
+  const char *far_name = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *text = NULL;
+  double ex, ey, w, h = REFERENCE_HEIGHT, cx, cy;
+  gboolean vertical_side;
+  int inward;
+  ExtopoRect box;
+
+  if (start_on == end_on)
+    return;
+  if (far_frame >= 0)
+    far_name = g_array_index (painter->geometry->frames, ExtopoGeoFrame, far_frame).label;
+  if (far_name == NULL)
+    far_name = edge->label;
+  if (options->sheet_name != NULL)
+    sheet = options->sheet_name (far_x + painter->page_dx, far_y + painter->page_dy,
+                                 options->sheet_name_data);
+  if (far_name != NULL && sheet != NULL)
+    /* Translators: where a connector leaving a printed sheet goes: the
+     * group at its other end and the sheet that shows it. */
+    text = g_strdup_printf (_("→ %s (%s)"), far_name, sheet);
+  else
+    text = g_strdup_printf ("→ %s", far_name != NULL ? far_name : sheet != NULL ? sheet : "");
+
+  edge_exit (painter, edge, start_on, &ex, &ey);
+  w = draw_text (painter, text, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
+  w = MIN (w, v->width - 4);
+  cx = CLAMP (ex, v->x + w / 2 + 2, v->x + v->width - w / 2 - 2);
+  cy = CLAMP (ey, v->y + h / 2 + 2, v->y + v->height - h / 2 - 2);
+  /* Pills that would cover each other step along a left or right side
+   * (down, up, further down...) and inwards from the top or bottom. */
+  vertical_side = MIN (ex - v->x, v->x + v->width - ex) < MIN (ey - v->y, v->y + v->height - ey);
+  inward = ey - v->y < v->y + v->height - ey ? 1 : -1;
+  for (guint tries = 0; tries <= REFERENCE_TRIES; tries++)
+    {
+      double step = (h + 1) * ((tries + 1) / 2) * (tries % 2 == 1 ? 1 : -1);
+      gboolean clear = TRUE;
+
+      if (vertical_side)
+        box.y = CLAMP (cy + step, v->y + h / 2 + 2, v->y + v->height - h / 2 - 2) - h / 2;
+      else
+        box.y = cy + inward * (h + 1) * tries - h / 2;
+      box = (ExtopoRect) { cx - w / 2, box.y, w, h };
+      for (guint i = 0; i < placed->len && clear; i++)
+        clear = !extopo_rect_intersects (&g_array_index (placed, ExtopoRect, i), &box);
+      if (clear)
+        break;
+    }
+  g_array_append_val (placed, box);
+
+  rounded_rect (painter->cr, box.x, box.y, w, h, h / 2);
+  cairo_set_source_rgb (painter->cr, 1, 1, 1);
+  cairo_fill_preserve (painter->cr);
+  set_rgb (painter->cr, &edge_ink);
+  cairo_set_line_width (painter->cr, 0.8);
+  cairo_stroke (painter->cr);
+  set_rgb (painter->cr, &ink);
+  draw_text (painter, text, SMALL_SIZE, FALSE, box.x + 5, box.y + 1, w - 10, TRUE);
 }
 
 static void
@@ -1849,6 +1947,8 @@ painter_init (Painter                   *painter,
   painter->geometry = geometry;
   painter->options = options;
   painter->visible = NULL;
+  painter->page_dx = 0;
+  painter->page_dy = 0;
   painter->scale = options != NULL && options->scale > 0 ? options->scale : 1.0;
   painter->detailed = painter->scale >= DETAIL_SCALE;
   painter->scratch = NULL;
@@ -1869,18 +1969,20 @@ painter_clear (Painter *painter)
   g_clear_pointer (&painter->ascii_fonts, g_hash_table_unref);
 }
 
-void
-extopo_renderer_draw_graph (cairo_t                   *cr,
-                            ExtopoGeometry            *geometry,
-                            const ExtopoRenderOptions *options)
+/* @page_dx, @page_dy: from the diagram to the page, on a printed tile. */
+static void
+draw_graph (cairo_t                   *cr,
+            ExtopoGeometry            *geometry,
+            const ExtopoRenderOptions *options,
+            double                     page_dx,
+            double                     page_dy)
 {
   ExtopoRenderOptions defaults;
   Painter painter;
   const ExtopoRect *visible;
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (geometry != NULL);
+  g_autoptr(GArray) leaving = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (ExtopoRect));
 
   if (options == NULL)
     {
@@ -1891,6 +1993,8 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
 
   painter_init (&painter, cr, geometry, options);
   painter.visible = visible;
+  painter.page_dx = page_dx;
+  painter.page_dy = page_dy;
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* Boxes a few pixels high: antialiasing thousands of them and of long
@@ -1909,21 +2013,21 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
     draw_edges_plain (&painter, indices);
   else
     {
-      /* On a printed tile, most edges only pass through: they go in
-       * batches, each with just the pieces that cross the tile. */
-      g_autoptr(GArray) passing = g_array_new (FALSE, FALSE, sizeof (guint));
-
+      /* On a printed tile, a connector that only passes over it is left
+       * out, and one that leaves it says where it goes. */
       for (guint k = 0; k < indices->len; k++)
         {
           guint i = g_array_index (indices, guint, k);
           const ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
 
-          if (options->page_clip != NULL && edge_passes_through (&painter, edge))
-            g_array_append_val (passing, i);
-          else
+          if (options->page_clip == NULL)
             draw_edge (&painter, edge);
+          else if (!edge_passes_through (&painter, edge))
+            {
+              draw_edge (&painter, edge);
+              g_array_append_val (leaving, i);
+            }
         }
-      draw_edges_passing (&painter, passing);
     }
 
   g_array_set_size (indices, 0);
@@ -1933,8 +2037,25 @@ extopo_renderer_draw_graph (cairo_t                   *cr,
   else
     draw_servers (&painter, indices);
 
+  /* Over the cards, which may hide where a connector leaves. */
+  for (guint k = 0; k < leaving->len; k++)
+    draw_edge_reference (&painter, &g_array_index (geometry->edges, ExtopoGeoEdge,
+                                                   g_array_index (leaving, guint, k)),
+                         placed);
+
   cairo_restore (cr);
   painter_clear (&painter);
+}
+
+void
+extopo_renderer_draw_graph (cairo_t                   *cr,
+                            ExtopoGeometry            *geometry,
+                            const ExtopoRenderOptions *options)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (geometry != NULL);
+
+  draw_graph (cr, geometry, options, 0, 0);
 }
 
 /* The legend is drawn and measured by the same code: @paint FALSE only measures. */
@@ -2409,7 +2530,7 @@ extopo_renderer_draw_page (cairo_t                   *cr,
   cairo_rectangle (cr, region.x + dx, region.y + dy, region.width, region.height);
   cairo_clip (cr);
   cairo_translate (cr, dx, dy);
-  extopo_renderer_draw_graph (cr, geometry, &graph_options);
+  draw_graph (cr, geometry, &graph_options, dx, dy);
   cairo_restore (cr);
 
   part = (ExtopoRect) { PAGE_MARGIN + region.width + PAGE_GAP, top, LEGEND_WIDTH,

@@ -212,21 +212,18 @@ test_pages_pdf_a4 (void)
   g_rmdir (dir);
 }
 
-/* Without a paper size, a diagram wider than a PDF page may be is scaled
- * onto one page of 14,400 pt (a generated organization of 1,000 servers). */
-static void
-test_pages_pdf_limit (void)
+/* A generated organization's LDIF, written into @dir. */
+static char *
+generate_org (const char *dir,
+              const char *servers,
+              const char *routing_groups)
 {
-  g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
-  g_autofree char *ldif = g_build_filename (dir, "org.ldif", NULL);
-  g_autofree char *path = g_build_filename (dir, "org.pdf", NULL);
   g_autofree char *out = NULL;
-  g_autofree char *info = NULL;
-  g_autoptr(ExtopoGeometry) geometry = NULL;
   g_autoptr(GError) error = NULL;
-  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=1000",
-                             "--routing-groups=100", NULL };
-  double width, height;
+  g_autofree char *servers_arg = g_strconcat ("--servers=", servers, NULL);
+  g_autofree char *groups_arg = g_strconcat ("--routing-groups=", routing_groups, NULL);
+  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), servers_arg, groups_arg, NULL };
+  char *ldif = g_build_filename (dir, "org.ldif", NULL);
   int status;
 
   g_assert_nonnull (gen_argv[0]);
@@ -234,6 +231,117 @@ test_pages_pdf_limit (void)
                 &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
+
+  return ldif;
+}
+
+/* Checks every "→ group (tile)" reference of a tiled PDF: it names another
+ * tile of the document. Returns how many, and in @n_shown how many of those
+ * tiles show the group's name. */
+static guint
+check_references (const char *text,
+                  guint      *n_shown)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr(GHashTable) tiles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GRegex) heading = g_regex_new ("^([A-Z]+[0-9]+) · page ", G_REGEX_MULTILINE, 0,
+                                           NULL);
+  g_autoptr(GRegex) reference = g_regex_new ("^→ (.+) \\(([A-Z]+[0-9]+)\\)$",
+                                             G_REGEX_MULTILINE, 0, NULL);
+  guint n = 0;
+
+  *n_shown = 0;
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (heading, pages[i], 0, &match))
+        g_hash_table_insert (tiles, g_match_info_fetch (match, 1), pages[i]);
+    }
+  g_assert_cmpuint (g_hash_table_size (tiles), >, 1);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GMatchInfo) own = NULL;
+      g_autofree char *self = NULL;
+
+      if (!g_regex_match (heading, pages[i], 0, &own))
+        continue;
+      self = g_match_info_fetch (own, 1);
+      g_regex_match (reference, pages[i], 0, &match);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *group = g_match_info_fetch (match, 1);
+          g_autofree char *tile = g_match_info_fetch (match, 2);
+          const char *far = g_hash_table_lookup (tiles, tile);
+
+          if (far == NULL)
+            g_error ("%s: a reference to %s, which is no tile", self, tile);
+          g_assert_cmpstr (tile, !=, self);
+          /* A big group's title may be on another sheet than the end. */
+          *n_shown += strstr (far, group) != NULL;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* On tiles, a connector that leaves a sheet says where it goes, and those
+ * that only pass over a sheet are not drawn on it. */
+static void
+test_pages_pdf_references (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                              "coexistence.ldif", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *ldif = generate_org (dir, "1000", "100");
+  g_autofree char *text = NULL;
+  g_autofree char *org_text = NULL;
+  guint n, n_shown;
+
+  {
+    g_autoptr(ExtopoGeometry) geometry = lay_out (sample);
+
+    export_pdf (geometry, EXTOPO_PAPER_A4, path);
+    text = test_util_pdf_text (path);
+    /* The sample's two-way connector between Zürich and Seattle crosses
+     * from A1 to B1. */
+    g_assert_nonnull (strstr (text, "→ Seattle (B1)"));
+    g_assert_nonnull (strstr (text, "→ Zürich (A1)"));
+    n = check_references (text, &n_shown);
+    g_assert_cmpuint (n, >=, 2);
+    g_assert_cmpuint (n_shown, ==, n);
+  }
+  {
+    g_autoptr(ExtopoGeometry) geometry = lay_out (ldif);
+
+    export_pdf (geometry, EXTOPO_PAPER_A4, path);
+    org_text = test_util_pdf_text (path);
+    n = check_references (org_text, &n_shown);
+    g_assert_cmpuint (n, >, 100);
+    g_assert_cmpuint (3 * n_shown, >=, 2 * n);
+  }
+
+  g_unlink (path);
+  g_unlink (ldif);
+  g_rmdir (dir);
+}
+
+/* Without a paper size, a diagram wider than a PDF page may be is scaled
+ * onto one page of 14,400 pt (a generated organization of 1,000 servers). */
+static void
+test_pages_pdf_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
+  g_autofree char *ldif = generate_org (dir, "1000", "100");
+  g_autofree char *path = g_build_filename (dir, "org.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  double width, height;
+
   geometry = lay_out (ldif);
 
   /* The page would be wider than the limit... */
@@ -261,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/pages/plan", test_pages_plan);
   g_test_add_func ("/pages/pdf-a4", test_pages_pdf_a4);
   g_test_add_func ("/pages/pdf-limit", test_pages_pdf_limit);
+  g_test_add_func ("/pages/pdf-references", test_pages_pdf_references);
 
   return g_test_run ();
 }
