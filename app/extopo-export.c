@@ -24,6 +24,7 @@
 #include <cairo-svg.h>
 
 #include "extopo-export.h"
+#include "extopo-png-writer.h"
 #include "extopo-html-report.h"
 #include "extopo-pages.h"
 #include "extopo-svg-writer.h"
@@ -83,16 +84,6 @@ extopo_export_format_get_extension (ExtopoExportFormat format)
       return formats[i].extension;
 
   return NULL;
-}
-
-static cairo_status_t
-write_to_bytes_cb (void                *closure,
-                   const unsigned char *data,
-                   unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
 }
 
 /* A file written into a temporary file beside its target, then renamed
@@ -691,6 +682,26 @@ extopo_export_get_png_size (ExtopoGeometry            *geometry,
   return fitted > 0;
 }
 
+typedef struct
+{
+  ExtopoGeometry            *geometry;
+  const ExtopoRenderOptions *options;
+  double                     scale;
+  int                        width;
+  int                        height;
+  GError                    *error;     /* of drawing or encoding */
+} PngJob;
+
+static gboolean
+write_png_cb (FILE     *stream,
+              gpointer  user_data)
+{
+  PngJob *job = user_data;
+
+  return extopo_png_write (stream, job->geometry, job->options, job->scale, job->width,
+                           job->height, 0, &job->error);
+}
+
 static gboolean
 write_png (ExtopoGeometry             *geometry,
            const char                 *path,
@@ -698,16 +709,11 @@ write_png (ExtopoGeometry             *geometry,
            double                      png_scale,
            GError                    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  ExtopoRenderOptions scaled = *options;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double scale;
-  int pixels_wide, pixels_high;
+  PngJob job = { geometry, options };
+  g_autoptr(GError) save_error = NULL;
 
   if (!extopo_export_get_png_size (geometry, options, png_scale,
-                                   &pixels_wide, &pixels_high, &scale))
+                                   &job.width, &job.height, &job.scale))
     {
       double width, height;
 
@@ -718,30 +724,22 @@ write_png (ExtopoGeometry             *geometry,
                    path, width, height);
       return FALSE;
     }
-  if (isfinite (png_scale) && png_scale > 0 && scale < png_scale)
-    g_debug ("%s: PNG scale lowered from %.3g to %.3g to fit", path, png_scale, scale);
+  if (isfinite (png_scale) && png_scale > 0 && job.scale < png_scale)
+    g_debug ("%s: PNG scale lowered from %.3g to %.3g to fit", path, png_scale, job.scale);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
-  if (!check_cairo (cairo_surface_status (surface), path, error))
+  /* Drawn in strips straight into the file. */
+  if (extopo_export_save_stream (path, write_png_cb, &job, &save_error))
+    return TRUE;
+  if (job.error != NULL)
     {
-      cairo_surface_destroy (surface);
-      return FALSE;
+      g_set_error (error, EXTOPO_EXPORT_ERROR, EXTOPO_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, job.error->message);
+      g_error_free (job.error);
     }
+  else
+    g_propagate_error (error, g_steal_pointer (&save_error));
 
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  scaled.scale = scale;
-  extopo_renderer_draw_page (cr, geometry, &scaled);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_bytes_cb, bytes);
-  cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, path, error))
-    return FALSE;
-
-  return extopo_export_save_contents (path, (const char *) bytes->data, bytes->len, error);
+  return FALSE;
 }
 
 static gboolean

@@ -40,6 +40,8 @@
 #define SERVER_BOX_HEIGHT 54.0
 #define ALIASED_BOX_PIXELS 4.0
 #define PAGE_MARGIN      24.0
+/* How far a stroke, shadow or halo reaches outside an object's box. */
+#define CULL_MARGIN       6.0
 #define PAGE_GAP         24.0
 #define TITLE_HEIGHT     64.0
 #define TITLE_MAX_REASONS 6
@@ -2020,7 +2022,7 @@ draw_graph (cairo_t                   *cr,
           guint i = g_array_index (indices, guint, k);
           const ExtopoGeoEdge *edge = &g_array_index (geometry->edges, ExtopoGeoEdge, i);
 
-          if (options->page_clip == NULL)
+          if (options->page_clip == NULL || options->sheet_name == NULL)
             draw_edge (&painter, edge);
           else if (!edge_passes_through (&painter, edge))
             {
@@ -2512,9 +2514,11 @@ extopo_renderer_draw_page (cairo_t                   *cr,
    * would otherwise hold all of it, clipped. */
   if (options->page_clip != NULL)
     {
+      /* Widened by what strokes and shadows reach beyond a box, so that
+       * an object just off the clip still paints its edge into it. */
       ExtopoRect tile = {
-        options->page_clip->x - dx, options->page_clip->y - dy,
-        options->page_clip->width, options->page_clip->height
+        options->page_clip->x - dx - CULL_MARGIN, options->page_clip->y - dy - CULL_MARGIN,
+        options->page_clip->width + 2 * CULL_MARGIN, options->page_clip->height + 2 * CULL_MARGIN
       };
       double x1 = MAX (tile.x, region.x), y1 = MAX (tile.y, region.y);
       double x2 = MIN (tile.x + tile.width, region.x + region.width);

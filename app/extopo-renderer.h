@@ -50,10 +50,11 @@ typedef struct
   ExtopoPaper       paper;
   /* From extopo_renderer_get_page_layout() for these options, or NULL. */
   const ExtopoPageLayout *page_layout;
-  /* On a printed tile (page_clip), connectors with neither end on it are
-   * left out, and one that leaves it is labelled with the group at its
-   * other end and the name this gives the sheet holding that end's page
-   * point ("C12"); may be NULL. Returns a newly allocated name. */
+  /* Set on a printed tile (with page_clip): connectors with neither end on
+   * it are left out, and one that leaves it is labelled with the group at
+   * its other end and the name this gives the sheet holding that end's
+   * page point ("C12"). Returns a newly allocated name. NULL elsewhere
+   * (a PNG's strips clip without leaving anything out). */
   char                 *(*sheet_name) (double   page_x,
                                        double   page_y,
                                        gpointer data);

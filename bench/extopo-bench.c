@@ -576,7 +576,30 @@ bench_size (const char *self,
       run_child (argv, timeout, FALSE, &run);
       outcome_from_child (&run, &result->exports[f]);
       print_child (label, &result->exports[f]);
+      if (result->exports[f].ok)
+        {
+          GStatBuf file;
+
+          if (g_stat (export_arg + strlen ("--export="), &file) == 0)
+            printf ("  %-28s %8.2f MB written\n", "", file.st_size / 1048576.0);
+        }
       child_run_clear (&run);
+    }
+
+  /* The issue's ratios, from this run: SVG against dot, the heavier
+   * formats against SVG. */
+  if (result->exports[0].ok && export_formats[0] == EXTOPO_EXPORT_SVG)
+    {
+      double svg = result->exports[0].figure.seconds;
+
+      if (dot != NULL && result->dot.ok)
+        printf ("  extopo --export=x.svg / dot -Tsvg: %.3fx\n", svg / result->dot.figure.seconds);
+      for (guint f = 1; extopo != NULL && f < N_FORMATS; f++)
+        if (result->exports[f].ok &&
+            (export_formats[f] == EXTOPO_EXPORT_HTML || export_formats[f] == EXTOPO_EXPORT_VSDX))
+          printf ("  extopo --export=x.%s / x.svg: %.2fx\n",
+                  extopo_export_format_get_extension (export_formats[f]),
+                  result->exports[f].figure.seconds / svg);
     }
 
   child_run_clear (&pipeline);

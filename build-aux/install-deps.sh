@@ -17,6 +17,7 @@ PACKAGES=(
   # libraries
   libgtk-3-dev libgraphviz-dev graphviz libldap-dev libjson-glib-dev libsecret-1-dev libsasl2-dev
   libzip-dev
+  libpng-dev
   # runtime look
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
   # data validation, the manual page and bash completion tests

@@ -15,6 +15,8 @@
 #include "extopo-export.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
+#include "extopo-png-writer.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -565,6 +567,103 @@ test_group_finding_tag (void)
   g_assert_cmpuint (red_in_body, ==, 0);
 }
 
+/* The page drawn on one surface, as the screen and cairo's PNG writer see
+ * it, and a PNG drawn in strips of @strip_rows rows: they must be the same
+ * picture (antialiased pixels at a seam may differ by a few levels). */
+static void
+compare_strips (ExtopoGeometry *geometry,
+                int             strip_rows)
+{
+  ExtopoRenderOptions options;
+  double page_width, page_height, scale = 1.5;
+  int width, height, stride_whole, stride_strips;
+  cairo_surface_t *whole;
+  cairo_surface_t *strips;
+  cairo_t *cr;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("extopo-strips-XXXXXX.png", &path, &error);
+  FILE *stream;
+  guint differing = 0, worst = 0;
+  const guint8 *a, *b;
+
+  extopo_render_options_init (&options);
+  options.title = "Strips";
+  options.subtitle = "fixed";
+  extopo_renderer_get_page_size (geometry, &options, &page_width, &page_height);
+  width = (int) ceil (page_width * scale);
+  height = (int) ceil (page_height * scale);
+
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (whole);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  options.scale = scale;
+  extopo_renderer_draw_page (cr, geometry, &options);
+  cairo_destroy (cr);
+
+  g_assert_no_error (error);
+  stream = fdopen (fd, "wb");
+  g_assert_nonnull (stream);
+  g_assert_true (extopo_png_write (stream, geometry, &options, scale, width, height, strip_rows,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fclose (stream), ==, 0);
+  strips = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (strips), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (strips), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (strips), ==, height);
+
+  a = cairo_image_surface_get_data (whole);
+  b = cairo_image_surface_get_data (strips);
+  stride_whole = cairo_image_surface_get_stride (whole);
+  stride_strips = cairo_image_surface_get_stride (strips);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint diff = 0;
+
+        /* Colour channels only: the fourth byte of RGB24 is unused. */
+        for (int c = 0; c < 3; c++)
+          {
+            int pa = a[y * stride_whole + 4 * x + (G_BYTE_ORDER == G_LITTLE_ENDIAN ? c : c + 1)];
+            int pb = b[y * stride_strips + 4 * x + (G_BYTE_ORDER == G_LITTLE_ENDIAN ? c : c + 1)];
+
+            diff = MAX (diff, (guint) ABS (pa - pb));
+          }
+        differing += diff > 0;
+        worst = MAX (worst, diff);
+      }
+  g_test_message ("%d x %d, strips of %d: %u pixels differ, by at most %u",
+                  width, height, strip_rows, differing, worst);
+  g_assert_cmpuint (worst, <=, 24);
+  g_assert_cmpuint (differing, <=, (guint) (width * height / 10000));
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (strips);
+  g_unlink (path);
+}
+
+/* A PNG export draws in strips; the picture must not change by it. */
+static void
+test_png_strips (void)
+{
+  const char *samples[] = { "coexistence.ldif", "mixed-mode.ldif", "real-directory.ldif" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(ExtopoGeometry) routing = test_util_lay_out_sample (samples[i],
+                                                                    EXTOPO_VIEW_ROUTING);
+      g_autoptr(ExtopoGeometry) admin = test_util_lay_out_sample (samples[i],
+                                                                  EXTOPO_VIEW_ADMIN);
+
+      /* Strips that cut through cards, texts and connectors everywhere. */
+      compare_strips (routing, 37);
+      compare_strips (admin, 101);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/renderer/edge-label-with-names", test_edge_label_with_names);
   g_test_add_func ("/renderer/readiness-in-title", test_readiness_in_title);
   g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
+  g_test_add_func ("/renderer/png-strips", test_png_strips);
 
 #undef ADD
 
