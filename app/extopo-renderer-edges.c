@@ -63,7 +63,8 @@ edge_matches (const ExtopoRenderOptions *options,
   ExtopoConnection *connection = edge->connection;
 
   return connection != NULL &&
-         (extopo_painter_is_match (options, connection) || extopo_painter_is_match (options, connection->forward) ||
+         (extopo_painter_is_match (options, connection) ||
+          extopo_painter_is_match (options, connection->forward) ||
           extopo_painter_is_match (options, connection->reverse));
 }
 
@@ -236,7 +237,8 @@ extopo_painter_draw_edge (Painter             *painter,
     }
   else
     {
-      double w = extopo_painter_draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0, FALSE) + 10;
+      double w = extopo_painter_draw_text (painter, edge->label, SMALL_SIZE, FALSE, 0, 0, 0,
+                                           FALSE) + 10;
       double h = 13, lx = edge->label_x, ly = edge->label_y;
 
       place_edge_label (painter, edge, w, h, &lx, &ly);
@@ -250,7 +252,8 @@ extopo_painter_draw_edge (Painter             *painter,
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       extopo_painter_set_rgb (cr, &ink);
-      extopo_painter_draw_text (painter, edge->label, SMALL_SIZE, FALSE, lx - w / 2 + 5, ly - h / 2 + 1, 0, TRUE);
+      extopo_painter_draw_text (painter, edge->label, SMALL_SIZE, FALSE, lx - w / 2 + 5,
+                                ly - h / 2 + 1, 0, TRUE);
     }
 }
 

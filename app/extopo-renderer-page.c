@@ -48,10 +48,12 @@ legend_draw (Painter  *painter,
   /* The badge and symbol columns are as wide as their widest item. */
     badge_x = extopo_painter_draw_pill (painter, "2003 SP2", 0, 0, &badge_fill, &ink, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-    badge_x = MAX (badge_x, extopo_painter_draw_pill (painter, extopo_role_get_badge (all_roles[i]), 0, 0,
+    badge_x = MAX (badge_x, extopo_painter_draw_pill (painter,
+                                                      extopo_role_get_badge (all_roles[i]), 0, 0,
                                                       &badge_fill, &ink, FALSE));
   badge_x = x + badge_x + 8;
-  sym_x = x + MAX (40, extopo_painter_draw_pill (painter, _("cost 1"), 0, 0, &badge_fill, &ink, FALSE)) + 8;
+  sym_x = x + MAX (40, extopo_painter_draw_pill (painter, _("cost 1"), 0, 0, &badge_fill, &ink,
+                                                 FALSE)) + 8;
 
 /* A description right of its symbol, wrapped; the row's height, at least @step. */
 #define LEGEND_ROW(text, tx, ty, step) \
@@ -74,7 +76,8 @@ legend_draw (Painter  *painter,
           extopo_painter_draw_status_icon (cr, statuses[i].status, x + 19, y + 7, 5);
           extopo_painter_set_rgb (cr, &ink);
         }
-      y += MAX (18, extopo_painter_draw_paragraph (painter, _(statuses[i].label), SMALL_SIZE + 1, text_x, y,
+      y += MAX (18, extopo_painter_draw_paragraph (painter, _(statuses[i].label), SMALL_SIZE + 1,
+                                                   text_x, y,
                                                    inner - 34, paint) + 4);
     }
   y += 6;
@@ -87,14 +90,16 @@ legend_draw (Painter  *painter,
   extopo_painter_set_rgb (cr, &ink);
   y += LEGEND_ROW (_("Exchange 2003 front-end server"), badge_x, y, 17);
   extopo_painter_set_rgb (cr, &muted_ink);
-  extopo_painter_draw_text (painter, _("Exchange 2007 server roles:"), SMALL_SIZE + 1, FALSE, x, y, inner,
+  extopo_painter_draw_text (painter, _("Exchange 2007 server roles:"), SMALL_SIZE + 1, FALSE, x, y,
+                            inner,
                             paint);
   y += 15;
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
     {
       const char *text = extopo_role_get_display_name (all_roles[i]);
 
-      extopo_painter_draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill, &ink, paint);
+      extopo_painter_draw_pill (painter, extopo_role_get_badge (all_roles[i]), x, y, &role_fill,
+                                &ink, paint);
       extopo_painter_set_rgb (cr, &ink);
       y += LEGEND_ROW (text, badge_x, y, 17);
     }
@@ -118,8 +123,9 @@ legend_draw (Painter  *painter,
     double tag = extopo_painter_draw_finding_tag (painter, &mark, x, y, paint);
 
     extopo_painter_set_rgb (cr, &ink);
-    y += MAX (20, extopo_painter_draw_paragraph (painter, _("Findings on the group itself (worst kind, "
-                                                            "how many)"), SMALL_SIZE + 1, x + tag + 8, y,
+    y += MAX (20, extopo_painter_draw_paragraph (painter,
+                                                 _("Findings on the group itself (worst kind, "
+                                                   "how many)"), SMALL_SIZE + 1, x + tag + 8, y,
                                                  inner - tag - 8, paint) + 4);
   }
   extopo_painter_set_rgb (cr, &ink);
@@ -161,7 +167,8 @@ legend_draw (Painter  *painter,
     extopo_painter_draw_pill (painter, _("cost 1"), x, y, &white, &ink, paint);
     if (paint)
       {
-        extopo_painter_rounded_rect (cr, x, y, extopo_painter_draw_pill (painter, _("cost 1"), 0, 0, &white, &ink, FALSE),
+        extopo_painter_rounded_rect (cr, x, y, extopo_painter_draw_pill (painter, _("cost 1"), 0,
+                                                                         0, &white, &ink, FALSE),
                                      12, 6);
         extopo_painter_set_rgb (cr, &edge_ink);
         cairo_set_line_width (cr, 0.8);
@@ -299,7 +306,8 @@ title_block (Painter  *painter,
           extopo_painter_draw_status_icon (cr, status, x + 7, y + height + 7, 7);
           extopo_painter_set_rgb (cr, &status_accent[status]);
         }
-      extopo_painter_draw_text (painter, readiness.summary, 10, TRUE, x + 20, y + height, inner - 20, paint);
+      extopo_painter_draw_text (painter, readiness.summary, 10, TRUE, x + 20, y + height,
+                                inner - 20, paint);
       height += 20;
       if (readiness.reasons != NULL)
         {
@@ -313,7 +321,8 @@ title_block (Painter  *painter,
               /* TRANSLATORS: one readiness reason as a bullet point */
               g_autofree char *bullet = g_strdup_printf (_("• %s"), reasons[i]);
 
-              height += extopo_painter_draw_paragraph (painter, bullet, SMALL_SIZE + 1, x + 20, y + height,
+              height += extopo_painter_draw_paragraph (painter, bullet, SMALL_SIZE + 1, x + 20,
+                                                       y + height,
                                                        inner - 20, paint) + 2;
             }
           if (n > TITLE_MAX_REASONS)
@@ -325,7 +334,8 @@ title_block (Painter  *painter,
                                                                  n - TITLE_MAX_REASONS),
                                                        n - TITLE_MAX_REASONS);
 
-              height += extopo_painter_draw_paragraph (painter, more, SMALL_SIZE + 1, x + 20, y + height,
+              height += extopo_painter_draw_paragraph (painter, more, SMALL_SIZE + 1, x + 20,
+                                                       y + height,
                                                        inner - 20, paint) + 2;
             }
           height += 2;

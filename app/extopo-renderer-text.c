@@ -177,7 +177,8 @@ gather_layout (Painter     *painter,
     return FALSE;
   for (guint i = 0; i < n_runs; i++)
     if (runs[i].end > runs[i].start)
-      g_array_append_vals (glyph_batch_get (painter->text_batches, runs[i].font, r, g, b, a)->glyphs,
+      g_array_append_vals (glyph_batch_get (painter->text_batches, runs[i].font, r, g, b,
+                                            a)->glyphs,
                            &g_array_index (pending, cairo_glyph_t, runs[i].start),
                            runs[i].end - runs[i].start);
 

@@ -47,9 +47,11 @@ draw_highlight (Painter          *painter,
   if (extopo_painter_is_match (options, object))
     extopo_painter_outline_box (painter->cr, box, 2.5, radius, &match_ink, 0.9, MAX (4.0, 3 * px));
   if (options->hovered == object && options->hovered_kind == kind)
-    extopo_painter_outline_box (painter->cr, box, 1.5, radius, &selection_ink, 0.45, MAX (2.0, 2 * px));
+    extopo_painter_outline_box (painter->cr, box, 1.5, radius, &selection_ink, 0.45, MAX (2.0,
+                                                                                          2 * px));
   if (options->selected == object && options->selected_kind == kind)
-    extopo_painter_outline_box (painter->cr, box, 1.5, radius, &selection_ink, 1.0, MAX (2.5, 3 * px));
+    extopo_painter_outline_box (painter->cr, box, 1.5, radius, &selection_ink, 1.0, MAX (2.5,
+                                                                                         3 * px));
 }
 
 /* A server's badges, name and FQDN; pills and text are gathered. */
@@ -65,7 +67,8 @@ draw_server_content (Painter             *painter,
   draw_highlight (painter, EXTOPO_OBJECT_SERVER, server, box, 4);
 
   if (painter->detailed)
-    extopo_painter_queue_capsule (painter, &status_accent[extopo_painter_clamp_status (server->status)],
+    extopo_painter_queue_capsule (painter,
+                                  &status_accent[extopo_painter_clamp_status (server->status)],
                                   box->x + box->width - 11, box->y + 11, 0, 13);
 
   if (!extopo_painter_text_visible (painter, NAME_SIZE))
@@ -91,7 +94,8 @@ draw_server_content (Painter             *painter,
     x += extopo_painter_draw_pill (painter, badge, x, y, &badge_fill, &ink, TRUE) + 3;
   }
   if (server->server_role == 1)
-    x += extopo_painter_draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink, TRUE) + 3;
+    x += extopo_painter_draw_pill (painter, C_("badge", "FE"), x, y, &badge_fill, &muted_ink,
+                                   TRUE) + 3;
   if (server->roles_known && extopo_server_is_exchange_2007 (server))
     {
       g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
@@ -104,7 +108,8 @@ draw_server_content (Painter             *painter,
   if (server->fqdn != NULL || server->site_name != NULL)
     {
       extopo_painter_set_rgb (cr, &muted_ink);
-      extopo_painter_draw_text (painter, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE,
+      extopo_painter_draw_text (painter, server->fqdn != NULL ? server->fqdn : server->site_name,
+                                SMALL_SIZE,
                                 FALSE, box->x + 8, box->y + 37, box->width - 14, TRUE);
     }
 }
@@ -134,7 +139,8 @@ draw_servers (Painter *painter,
       EACH_NODE (node)
       if (extopo_painter_clamp_status (node->server->status) == (ExtopoStatus) status)
         {
-          extopo_painter_rounded_rect (cr, node->box.x, node->box.y, node->box.width, node->box.height, 4);
+          extopo_painter_rounded_rect (cr, node->box.x, node->box.y, node->box.width,
+                                       node->box.height, 4);
           any = TRUE;
         }
       if (!any)
@@ -166,7 +172,8 @@ draw_servers (Painter *painter,
       {
         ExtopoStatus status = extopo_painter_clamp_status (node->server->status);
 
-        extopo_painter_path_status_mark (cr, status, node->box.x + node->box.width - 11, node->box.y + 11,
+        extopo_painter_path_status_mark (cr, status, node->box.x + node->box.width - 11,
+                                         node->box.y + 11,
                                          mark_scale);
         warnings |= status == EXTOPO_STATUS_WARNING;
       }
@@ -393,7 +400,8 @@ draw_frame (Painter              *painter,
   if (box->width <= 0 || box->height <= 0)
     return;
 
-  extopo_painter_paint_group_box (cr, box->x, box->y, box->width, box->height, radius, admin, frame->interop);
+  extopo_painter_paint_group_box (cr, box->x, box->y, box->width, box->height, radius, admin,
+                                  frame->interop);
 
   if (frame->collapsed)
     {
@@ -403,7 +411,8 @@ draw_frame (Painter              *painter,
           worst != EXTOPO_STATUS_UNSUPPORTED)
         worst = severity_status (mark->severity);
       /* A second border says "there is more inside". */
-      extopo_painter_rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6, radius - 2);
+      extopo_painter_rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6,
+                                   radius - 2);
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       cairo_rectangle (cr, box->x + 3, box->y + box->height - 8, box->width - 6, 4);
@@ -417,7 +426,8 @@ draw_frame (Painter              *painter,
     {
       /* Still say that the group has a problem, as an icon. */
       if (mark != NULL && painter->scale * 12 >= 2)
-        extopo_painter_draw_status_icon (cr, severity_status (mark->severity), box->x + box->width - 12,
+        extopo_painter_draw_status_icon (cr, severity_status (mark->severity),
+                                         box->x + box->width - 12,
                                          box->y + 12, MIN (8, box->height / 2));
       return;
     }
@@ -428,17 +438,20 @@ draw_frame (Painter              *painter,
                                                           frame->n_servers),
                                                 frame->n_servers);
 
-      extopo_painter_draw_status_icon (cr, frame->worst_status, box->x + box->width - 16, box->y + 16, 6.5);
+      extopo_painter_draw_status_icon (cr, frame->worst_status, box->x + box->width - 16,
+                                       box->y + 16, 6.5);
       extopo_painter_set_rgb (cr, title_ink);
       room = box->width - 40;
       extopo_painter_draw_text (painter, frame->label,
                                 fit_title_size (painter, frame->label, title_size, room), TRUE,
                                 tx, ty + 4, room, TRUE);
       extopo_painter_set_rgb (cr, &muted_ink);
-      extopo_painter_draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24, box->width - 60, TRUE);
+      extopo_painter_draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24,
+                                box->width - 60, TRUE);
       if (mark != NULL)
         extopo_painter_draw_finding_tag (painter, mark, box->x + box->width - 10 -
-                                         extopo_painter_draw_finding_tag (painter, mark, 0, 0, FALSE), ty + 24, TRUE);
+                                         extopo_painter_draw_finding_tag (painter, mark, 0, 0,
+                                                                          FALSE), ty + 24, TRUE);
       return;
     }
 
@@ -467,7 +480,8 @@ draw_frame (Painter              *painter,
     if (mark != NULL)
       extopo_painter_draw_finding_tag (painter, mark, x, tag_y, TRUE);
     if (show_interop)
-      extopo_painter_draw_pill (painter, _("Exchange 2007"), x + mark_width, tag_y + 0.5, &interop_border,
+      extopo_painter_draw_pill (painter, _("Exchange 2007"), x + mark_width, tag_y + 0.5,
+                                &interop_border,
                                 &white, TRUE);
   }
   extopo_painter_set_rgb (cr, title_ink);
@@ -579,7 +593,8 @@ extopo_painter_draw_graph (cairo_t                   *cr,
   /* Over the cards, which may hide where a connector leaves. */
   for (guint k = 0; k < leaving->len; k++)
     extopo_painter_draw_edge_reference (&painter, &g_array_index (geometry->edges, ExtopoGeoEdge,
-                                                                  g_array_index (leaving, guint, k)),
+                                                                  g_array_index (leaving, guint,
+                                                                                 k)),
                                         placed);
 
   cairo_restore (cr);
