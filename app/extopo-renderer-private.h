@@ -12,6 +12,7 @@
 #include "extopo-findings.h"
 #include "extopo-renderer.h"
 #include "extopo-scene.h"
+#include "extopo-style.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,6 @@ G_BEGIN_DECLS
 #define MIN_TEXT_PIXELS   4.0
 /* Below this scale, server boxes lose their badges and icons. */
 #define DETAIL_SCALE      0.45
-#define NAME_SIZE         9.0
-#define SMALL_SIZE        7.0
-#define FRAME_TITLE_SIZE 10.0
-#define ADMIN_TITLE_SIZE 12.0
-#define ARROW_LENGTH      9.0
-#define ARROW_HALF_WIDTH  4.0
 /* Zoomed far out: edges simplified to a point every few pixels, and no
  * antialiasing once server boxes are this few pixels high. */
 #define PLAIN_EDGE_STEP    3.0
@@ -37,15 +32,8 @@ G_BEGIN_DECLS
 #define EDGE_HAZE          0.35
 #define SERVER_BOX_HEIGHT 54.0
 #define ALIASED_BOX_PIXELS 4.0
-#define PAGE_MARGIN      24.0
 /* How far a stroke, shadow or halo reaches outside an object's box. */
 #define CULL_MARGIN       6.0
-#define PAGE_GAP         24.0
-#define TITLE_HEIGHT     64.0
-#define TITLE_MAX_REASONS 6
-#define PAGE_MIN_WIDTH  460.0
-#define LEGEND_WIDTH    300.0
-#define LEGEND_PADDING   12.0
 
 typedef struct
 {
@@ -71,44 +59,44 @@ typedef struct
 } Painter;
 
 static const Rgb status_accent[] = {
-  [EXTOPO_STATUS_OK]          = { 0.42, 0.58, 0.48 },
-  [EXTOPO_STATUS_WARNING]     = { 0.88, 0.60, 0.10 },
-  [EXTOPO_STATUS_ERROR]       = { 0.80, 0.20, 0.18 },
-  [EXTOPO_STATUS_UNSUPPORTED] = { 0.45, 0.13, 0.42 },
+  [EXTOPO_STATUS_OK]          = { STYLE_OK_ACCENT },
+  [EXTOPO_STATUS_WARNING]     = { STYLE_WARNING_ACCENT },
+  [EXTOPO_STATUS_ERROR]       = { STYLE_ERROR_ACCENT },
+  [EXTOPO_STATUS_UNSUPPORTED] = { STYLE_UNSUPPORTED_ACCENT },
 };
 
 static const Rgb status_fill[] = {
-  [EXTOPO_STATUS_OK]          = { 0.90, 0.94, 0.91 },
-  [EXTOPO_STATUS_WARNING]     = { 0.99, 0.93, 0.80 },
-  [EXTOPO_STATUS_ERROR]       = { 0.98, 0.86, 0.85 },
-  [EXTOPO_STATUS_UNSUPPORTED] = { 0.90, 0.84, 0.91 },
+  [EXTOPO_STATUS_OK]          = { STYLE_OK_FILL },
+  [EXTOPO_STATUS_WARNING]     = { STYLE_WARNING_FILL },
+  [EXTOPO_STATUS_ERROR]       = { STYLE_ERROR_FILL },
+  [EXTOPO_STATUS_UNSUPPORTED] = { STYLE_UNSUPPORTED_FILL },
 };
 
-static const Rgb ink = { 0.15, 0.17, 0.20 };
+static const Rgb ink = { STYLE_INK };
 
-static const Rgb muted_ink = { 0.40, 0.43, 0.48 };
+static const Rgb muted_ink = { STYLE_MUTED_INK };
 
-static const Rgb edge_ink = { 0.33, 0.37, 0.44 };
+static const Rgb edge_ink = { STYLE_EDGE_INK };
 
-static const Rgb selection_ink = { 0.16, 0.45, 0.85 };
+static const Rgb selection_ink = { STYLE_SELECTION_INK };
 
-static const Rgb match_ink = { 1.00, 0.80, 0.10 };
+static const Rgb match_ink = { STYLE_MATCH_INK };
 
-static const Rgb routing_fill = { 0.955, 0.962, 0.972 };
+static const Rgb routing_fill = { STYLE_ROUTING_FILL };
 
-static const Rgb routing_border = { 0.58, 0.63, 0.70 };
+static const Rgb routing_border = { STYLE_ROUTING_BORDER };
 
-static const Rgb admin_fill = { 0.988, 0.980, 0.962 };
+static const Rgb admin_fill = { STYLE_ADMIN_FILL };
 
-static const Rgb admin_border = { 0.55, 0.48, 0.38 };
+static const Rgb admin_border = { STYLE_ADMIN_BORDER };
 
-static const Rgb interop_fill = { 0.89, 0.93, 0.99 };
+static const Rgb interop_fill = { STYLE_INTEROP_FILL };
 
-static const Rgb interop_border = { 0.20, 0.40, 0.75 };
+static const Rgb interop_border = { STYLE_INTEROP_BORDER };
 
-static const Rgb badge_fill = { 0.86, 0.88, 0.92 };
+static const Rgb badge_fill = { STYLE_BADGE_FILL };
 
-static const Rgb role_fill = { 0.82, 0.88, 0.97 };
+static const Rgb role_fill = { STYLE_ROLE_FILL };
 
 /* A pill or a dot waiting to be stroked with all others of its colour and
  * thickness. */

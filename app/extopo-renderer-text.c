@@ -267,6 +267,8 @@ extopo_painter_create_layout (cairo_t *cr)
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  /* Not left to the font map's default: the scene measures at the same. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), TEXT_RESOLUTION);
   pango_layout_context_changed (layout);
   cairo_font_options_destroy (font_options);
 

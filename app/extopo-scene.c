@@ -16,51 +16,45 @@
 
 #include "extopo-findings.h"
 #include "extopo-scene.h"
+#include "extopo-style.h"
 #include "extopo-version.h"
 
 /* The page's measures, as the cairo renderer draws them. */
-#define PAGE_MARGIN       24.0
-#define PAGE_GAP          24.0
-#define PAGE_MIN_WIDTH   460.0
-#define TITLE_HEIGHT      64.0
-#define TITLE_MAX_REASONS  6
-#define LEGEND_WIDTH     300.0
-#define LEGEND_PADDING    12.0
-#define NAME_SIZE          9.0
-#define SMALL_SIZE         7.0
-#define FRAME_TITLE_SIZE  10.0
-#define ADMIN_TITLE_SIZE  12.0
 #define PILL_HEIGHT       12.0
 #define PILL_PADDING       4.0
 #define TAG_HEIGHT        13.0
-#define ARROW_LENGTH       9.0
-#define ARROW_HALF_WIDTH   4.0
 #define STATUS_DOT         6.5   /* radius of a server's status dot */
+/* A text's size in the scene: in units of the page, as it is drawn. */
+#define UNITS_PER_TEXT_POINT (TEXT_RESOLUTION / 72.0)
 
-#define RGB(r, g, b) ((guint32) ((guint32) ((r) * 255 + 0.5) << 24 | \
-                                 (guint32) ((g) * 255 + 0.5) << 16 | \
-                                 (guint32) ((b) * 255 + 0.5) << 8 | 0xff))
+/* 0xRRGGBBAA from red, green, blue in 0..1 (or a STYLE_ colour). */
+#define RGB(...) RGB_ (__VA_ARGS__)
+#define RGB_(r, g, b) ((guint32) ((guint32) ((r) * 255 + 0.5) << 24 | \
+                                  (guint32) ((g) * 255 + 0.5) << 16 | \
+                                  (guint32) ((b) * 255 + 0.5) << 8 | 0xff))
 
 static const guint32 status_accent[] = {
-  RGB (0.42, 0.58, 0.48), RGB (0.88, 0.60, 0.10), RGB (0.80, 0.20, 0.18), RGB (0.45, 0.13, 0.42),
+  RGB (STYLE_OK_ACCENT), RGB (STYLE_WARNING_ACCENT), RGB (STYLE_ERROR_ACCENT),
+  RGB (STYLE_UNSUPPORTED_ACCENT),
 };
 static const guint32 status_fill[] = {
-  RGB (0.90, 0.94, 0.91), RGB (0.99, 0.93, 0.80), RGB (0.98, 0.86, 0.85), RGB (0.90, 0.84, 0.91),
+  RGB (STYLE_OK_FILL), RGB (STYLE_WARNING_FILL), RGB (STYLE_ERROR_FILL),
+  RGB (STYLE_UNSUPPORTED_FILL),
 };
 static const char * const status_class[] = {
   "status-ok", "status-warning", "status-error", "status-unsupported",
 };
-#define INK            RGB (0.15, 0.17, 0.20)
-#define MUTED_INK      RGB (0.40, 0.43, 0.48)
-#define EDGE_INK       RGB (0.33, 0.37, 0.44)
-#define ROUTING_FILL   RGB (0.955, 0.962, 0.972)
-#define ROUTING_BORDER RGB (0.58, 0.63, 0.70)
-#define ADMIN_FILL     RGB (0.988, 0.980, 0.962)
-#define ADMIN_BORDER   RGB (0.55, 0.48, 0.38)
-#define INTEROP_FILL   RGB (0.89, 0.93, 0.99)
-#define INTEROP_BORDER RGB (0.20, 0.40, 0.75)
-#define BADGE_FILL     RGB (0.86, 0.88, 0.92)
-#define ROLE_FILL      RGB (0.82, 0.88, 0.97)
+#define INK            RGB (STYLE_INK)
+#define MUTED_INK      RGB (STYLE_MUTED_INK)
+#define EDGE_INK       RGB (STYLE_EDGE_INK)
+#define ROUTING_FILL   RGB (STYLE_ROUTING_FILL)
+#define ROUTING_BORDER RGB (STYLE_ROUTING_BORDER)
+#define ADMIN_FILL     RGB (STYLE_ADMIN_FILL)
+#define ADMIN_BORDER   RGB (STYLE_ADMIN_BORDER)
+#define INTEROP_FILL   RGB (STYLE_INTEROP_FILL)
+#define INTEROP_BORDER RGB (STYLE_INTEROP_BORDER)
+#define BADGE_FILL     RGB (STYLE_BADGE_FILL)
+#define ROLE_FILL      RGB (STYLE_ROLE_FILL)
 #define WHITE          RGB (1, 1, 1)
 #define NONE           0u
 
@@ -230,7 +224,7 @@ add_text (Builder    *b,
   if (text == NULL || *text == '\0')
     return;
   item.text = text;
-  item.font_size = size;
+  item.font_size = size * UNITS_PER_TEXT_POINT;
   item.bold = bold;
   item.fill = colour;
   item.ascent = text_ascent (b, size, bold);
@@ -314,7 +308,7 @@ add_paragraph (Builder    *b,
       item.x = x;
       item.y = y + (double) extents.y / PANGO_SCALE;
       item.text = piece;
-      item.font_size = size;
+      item.font_size = size * UNITS_PER_TEXT_POINT;
       item.bold = bold;
       item.fill = colour;
       item.ascent = (double) (pango_layout_iter_get_baseline (iter) - extents.y) / PANGO_SCALE;
@@ -1059,8 +1053,9 @@ extopo_scene_build (ExtopoGeometry            *geometry,
   b.options = options;
   b.object = -1;
   b.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Sizes are in points, and one unit of the page is a point. */
-  pango_cairo_context_set_resolution (b.context, 72);
+  /* Measured as the cairo renderer lays text out: a unit of the page is
+   * a point, and a text's size is TEXT_RESOLUTION / 72 units per point. */
+  pango_cairo_context_set_resolution (b.context, TEXT_RESOLUTION);
   b.layout = pango_layout_new (b.context);
   b.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b.frame_objects = g_new (int, MAX (geometry->frames->len, 1));

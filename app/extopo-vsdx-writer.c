@@ -16,6 +16,7 @@
 
 #include "extopo-export.h"
 #include "extopo-svg-writer.h"
+#include "extopo-style.h"
 #include "extopo-vsdx-writer.h"
 
 #define POINTS_PER_INCH 72.0
@@ -177,7 +178,10 @@ page_contents (ExtopoScene *scene)
       cell (out, "TopMargin", 2);
       cell (out, "BottomMargin", 2);
       g_string_append (out, "<Section N=\"Character\"><Row IX=\"0\">");
-      cell (out, "Size", object->kind == EXTOPO_OBJECT_SERVER ? 7 : 10);
+      /* Sizes as drawn (see extopo-style.h): a server's lines at the size of
+       * its smaller ones, a group's name at its title's. */
+      cell (out, "Size", (object->kind == EXTOPO_OBJECT_SERVER ? SMALL_SIZE : FRAME_TITLE_SIZE) *
+            TEXT_RESOLUTION / 72.0);
       g_string_append (out, "</Row></Section>");
       g_string_append (out, "<Section N=\"Paragraph\"><Row IX=\"0\">"
                        "<Cell N=\"HorzAlign\" V=\"0\"/></Row></Section>");
@@ -234,7 +238,7 @@ page_contents (ExtopoScene *scene)
                                                  atan2 (y2 - y1, x2 - x1)));
       }
       g_string_append (out, "<Section N=\"Character\"><Row IX=\"0\">");
-      cell (out, "Size", 7);
+      cell (out, "Size", SMALL_SIZE * TEXT_RESOLUTION / 72.0);
       g_string_append (out, "</Row></Section>");
       g_string_append (out, "<Cell N=\"EndArrow\" V=\"4\"/>");
       if (strstr (object->classes, "two-way") != NULL)

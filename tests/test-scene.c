@@ -21,6 +21,7 @@
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-scene.h"
+#include "extopo-style.h"
 #include "extopo-svg-writer.h"
 #include "extopo-vsdx-writer.h"
 
@@ -84,7 +85,7 @@ test_scene_coexistence (void)
   const ExtopoSceneObject *object;
   g_autofree char *texts = NULL;
   g_autofree char *furniture = NULL;
-  guint n_servers = 0, n_connectors = 0;
+  guint n_servers = 0, n_connectors = 0, n_names = 0;
   int index;
 
   extopo_render_options_init (&options);
@@ -102,6 +103,21 @@ test_scene_coexistence (void)
   g_assert_nonnull (strstr (object->tooltip, "Status: warning"));
   g_assert_cmpstr (data_of (object, "status"), ==, "warning");
   g_clear_pointer (&texts, g_free);
+  /* Its name is as large as the cairo renderer draws it (pango at
+   * TEXT_RESOLUTION), so that an SVG looks like the PNG and the screen. */
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+
+      if (item->object == index && item->kind == EXTOPO_SCENE_TEXT &&
+          g_str_equal (item->text, "SEA-EX03"))
+        {
+          n_names++;
+          g_assert_cmpfloat_with_epsilon (item->font_size, NAME_SIZE * TEXT_RESOLUTION / 72, 1e-4);
+          g_assert_cmpfloat (item->ascent, >, 0.7 * item->font_size);
+        }
+    }
+  g_assert_cmpuint (n_names, ==, 1);
 
   /* An Exchange 2007 server's role badges. */
   object = find_object (scene, "EX2007-ALL1", &index);

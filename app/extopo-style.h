@@ -1,0 +1,57 @@
+/* extopo-style.h: how a diagram looks, named once for every backend: the
+ * cairo renderer (screen, PNG, PDF, printing) and the scene that the SVG,
+ * HTML and Visio writers read.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* Text sizes are in points; pango lays them out at this many units per
+ * inch, so that a 9 pt name is 12 units of the page high everywhere. */
+#define TEXT_RESOLUTION   96.0
+#define NAME_SIZE          9.0
+#define SMALL_SIZE         7.0
+#define FRAME_TITLE_SIZE  10.0
+#define ADMIN_TITLE_SIZE  12.0
+
+/* Connectors */
+#define ARROW_LENGTH       9.0
+#define ARROW_HALF_WIDTH   4.0
+
+/* The page around the diagram: margins, title block, legend. */
+#define PAGE_MARGIN       24.0
+#define PAGE_GAP          24.0
+#define PAGE_MIN_WIDTH   460.0
+#define TITLE_HEIGHT      64.0
+#define TITLE_MAX_REASONS  6
+#define LEGEND_WIDTH     300.0
+#define LEGEND_PADDING    12.0
+
+/* Colours, as red, green, blue in 0..1: to initialise a colour struct,
+ * { STYLE_INK }, or as a macro's three arguments. */
+#define STYLE_INK             0.15, 0.17, 0.20
+#define STYLE_MUTED_INK       0.40, 0.43, 0.48
+#define STYLE_EDGE_INK        0.33, 0.37, 0.44
+#define STYLE_SELECTION_INK   0.16, 0.45, 0.85
+#define STYLE_MATCH_INK       1.00, 0.80, 0.10
+#define STYLE_ROUTING_FILL    0.955, 0.962, 0.972
+#define STYLE_ROUTING_BORDER  0.58, 0.63, 0.70
+#define STYLE_ADMIN_FILL      0.988, 0.980, 0.962
+#define STYLE_ADMIN_BORDER    0.55, 0.48, 0.38
+#define STYLE_INTEROP_FILL    0.89, 0.93, 0.99
+#define STYLE_INTEROP_BORDER  0.20, 0.40, 0.75
+#define STYLE_BADGE_FILL      0.86, 0.88, 0.92
+#define STYLE_ROLE_FILL       0.82, 0.88, 0.97
+
+/* A server's status: its accent (marks, borders) and its card's fill, in
+ * the order of ExtopoStatus (OK, warning, error, unsupported). */
+#define STYLE_OK_ACCENT           0.42, 0.58, 0.48
+#define STYLE_WARNING_ACCENT      0.88, 0.60, 0.10
+#define STYLE_ERROR_ACCENT        0.80, 0.20, 0.18
+#define STYLE_UNSUPPORTED_ACCENT  0.45, 0.13, 0.42
+#define STYLE_OK_FILL             0.90, 0.94, 0.91
+#define STYLE_WARNING_FILL        0.99, 0.93, 0.80
+#define STYLE_ERROR_FILL          0.98, 0.86, 0.85
+#define STYLE_UNSUPPORTED_FILL    0.90, 0.84, 0.91
