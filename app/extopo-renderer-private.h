@@ -247,4 +247,8 @@ void     extopo_painter_draw_graph       (cairo_t                   *cr,
                                           double                     page_dx,
                                           double                     page_dy);
 
+/* The cairo backend of a scene (extopo-renderer-scene.c) */
+void extopo_painter_draw_scene (cairo_t           *cr,
+                                const ExtopoScene *scene);
+
 G_END_DECLS

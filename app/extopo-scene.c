@@ -932,8 +932,16 @@ build_legend (Builder  *b,
   };
   double x = x0 + LEGEND_PADDING, y = y0 + LEGEND_PADDING;
   double inner = LEGEND_WIDTH - 2 * LEGEND_PADDING;
-  double badge_x = x + 44, sym_x = x + 48;
+  double badge_x, sym_x;
   double tag;
+
+  /* The badge and symbol columns are as wide as their widest item. */
+  badge_x = add_pill (b, "2003 SP2", 0, 0, BADGE_FILL, INK, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    badge_x = MAX (badge_x, add_pill (b, extopo_role_get_badge (roles[i]), 0, 0, ROLE_FILL, INK,
+                                      FALSE));
+  badge_x = x + badge_x + 8;
+  sym_x = x + MAX (40, add_pill (b, _("cost 1"), 0, 0, WHITE, INK, FALSE)) + 8;
 
   if (paint)
     add_rect (b, x0, y0, LEGEND_WIDTH, build_legend (b, x0, y0, FALSE), 6, WHITE,
@@ -1031,6 +1039,33 @@ build_legend (Builder  *b,
   return y + LEGEND_PADDING - y0;
 }
 
+/* @geometry may be NULL for the legend alone. Starts on a scratch scene
+ * for measuring; the real one is made once the size is known. */
+static void
+builder_init (Builder                   *b,
+              ExtopoGeometry            *geometry,
+              const ExtopoRenderOptions *options)
+{
+  b->geometry = geometry;
+  b->options = options;
+  b->object = -1;
+  b->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Measured as the cairo renderer lays text out: a unit of the page is
+   * a point, and a text's size is TEXT_RESOLUTION / 72 units per point. */
+  pango_cairo_context_set_resolution (b->context, TEXT_RESOLUTION);
+  b->layout = pango_layout_new (b->context);
+  b->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b->scene = extopo_scene_new (0, 0);
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_hash_table_unref (b->widths);
+  g_object_unref (b->layout);
+  g_object_unref (b->context);
+}
+
 ExtopoScene *
 extopo_scene_build (ExtopoGeometry            *geometry,
                     const ExtopoRenderOptions *options)
@@ -1049,20 +1084,10 @@ extopo_scene_build (ExtopoGeometry            *geometry,
       options = &defaults;
     }
 
-  b.geometry = geometry;
-  b.options = options;
-  b.object = -1;
-  b.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Measured as the cairo renderer lays text out: a unit of the page is
-   * a point, and a text's size is TEXT_RESOLUTION / 72 units per point. */
-  pango_cairo_context_set_resolution (b.context, TEXT_RESOLUTION);
-  b.layout = pango_layout_new (b.context);
-  b.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  builder_init (&b, geometry, options);
   b.frame_objects = g_new (int, MAX (geometry->frames->len, 1));
   for (guint i = 0; i < geometry->frames->len; i++)
     b.frame_objects[i] = -1;
-  /* A scratch scene for measuring; the real one is made once the size is known. */
-  b.scene = extopo_scene_new (0, 0);
 
   region = geometry->bounds;
   if (options->visible != NULL)
@@ -1127,10 +1152,52 @@ extopo_scene_build (ExtopoGeometry            *geometry,
   if (options->show_legend)
     build_legend (&b, PAGE_MARGIN + region.width + PAGE_GAP, top, TRUE);
 
-  g_hash_table_unref (b.widths);
   g_free (b.frame_objects);
-  g_object_unref (b.layout);
-  g_object_unref (b.context);
+  builder_clear (&b);
+
+  return b.scene;
+}
+
+ExtopoScene *
+extopo_scene_build_title (ExtopoGeometry            *geometry,
+                          const ExtopoRenderOptions *options,
+                          double                     width)
+{
+  ExtopoRenderOptions defaults;
+  Builder b = { 0 };
+  double height;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  if (options == NULL)
+    {
+      extopo_render_options_init (&defaults);
+      options = &defaults;
+    }
+  builder_init (&b, geometry, options);
+  height = build_title (&b, width, FALSE);
+  extopo_scene_free (b.scene);
+  b.scene = extopo_scene_new (width, height);
+  build_title (&b, width, TRUE);
+  builder_clear (&b);
+
+  return b.scene;
+}
+
+ExtopoScene *
+extopo_scene_build_legend (void)
+{
+  ExtopoRenderOptions options;
+  Builder b = { 0 };
+  double height;
+
+  extopo_render_options_init (&options);
+  builder_init (&b, NULL, &options);
+  height = build_legend (&b, 0, 0, FALSE);
+  extopo_scene_free (b.scene);
+  b.scene = extopo_scene_new (LEGEND_WIDTH, height);
+  build_legend (&b, 0, 0, TRUE);
+  builder_clear (&b);
 
   return b.scene;
 }

@@ -94,6 +94,16 @@ ExtopoScene *extopo_scene_build (ExtopoGeometry            *geometry,
                                  const ExtopoRenderOptions *options);
 void         extopo_scene_free  (ExtopoScene               *scene);
 
+/* The page furniture alone, for the cairo renderer, which draws the
+ * diagram itself: the title block of a page @width wide, in page points
+ * as extopo_scene_build() places it (its height is the block's, without
+ * the gap below it; @options may be NULL for the defaults); and the
+ * legend at (0, 0), LEGEND_WIDTH wide. */
+ExtopoScene *extopo_scene_build_title  (ExtopoGeometry            *geometry,
+                                        const ExtopoRenderOptions *options,
+                                        double                     width);
+ExtopoScene *extopo_scene_build_legend (void);
+
 /* "Drawn 2026-12-04 10:00 · 19 servers · 6 routing groups · ...", the
  * title block's line for every backend. */
 char        *extopo_scene_date_line (ExtopoModel *model);
