@@ -14,6 +14,7 @@
 #include "extopo-findings.h"
 #include "extopo-graph-view.h"
 #include "extopo-renderer.h"
+#include "extopo-style.h"
 
 #define MIN_ZOOM          0.01
 #define MAX_ZOOM          8.0
@@ -419,7 +420,7 @@ extopo_graph_view_draw_hover (ExtopoGraphView  *self,
     return;
 
   cairo_save (cr);
-  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.85);
+  cairo_set_source_rgba (cr, STYLE_HOVER_INK, 0.85);
   cairo_set_line_width (cr, 3.0 / self->zoom);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -833,18 +834,13 @@ extopo_graph_view_legend_chip_paint (ExtopoGraphView *self,
   self->legend_area = (GdkRectangle) { (int) x, (int) y, (int) ceil (w), (int) LEGEND_CHIP_HEIGHT };
 
   cairo_save (cr);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - 6, y + 6, 6, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - 6, y + LEGEND_CHIP_HEIGHT - 6, 6, 0, G_PI / 2);
-  cairo_arc (cr, x + 6, y + LEGEND_CHIP_HEIGHT - 6, 6, G_PI / 2, G_PI);
-  cairo_arc (cr, x + 6, y + 6, 6, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  extopo_renderer_rounded_rect (cr, x, y, w, LEGEND_CHIP_HEIGHT, 6);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
   cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.58, 0.63, 0.70);
+  cairo_set_source_rgb (cr, STYLE_ROUTING_BORDER);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0.15, 0.17, 0.20);
+  cairo_set_source_rgb (cr, STYLE_INK);
   cairo_move_to (cr, x + 10, y + (LEGEND_CHIP_HEIGHT - th) / 2);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);

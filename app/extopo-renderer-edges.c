@@ -242,7 +242,7 @@ extopo_painter_draw_edge (Painter             *painter,
       double h = 13, lx = edge->label_x, ly = edge->label_y;
 
       place_edge_label (painter, edge, w, h, &lx, &ly);
-      extopo_painter_rounded_rect (cr, lx - w / 2, ly - h / 2, w, h, h / 2);
+      extopo_renderer_rounded_rect (cr, lx - w / 2, ly - h / 2, w, h, h / 2);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
       if (selected)
@@ -482,7 +482,7 @@ extopo_painter_draw_edge_reference (Painter             *painter,
     }
   g_array_append_val (placed, box);
 
-  extopo_painter_rounded_rect (painter->cr, box.x, box.y, w, h, h / 2);
+  extopo_renderer_rounded_rect (painter->cr, box.x, box.y, w, h, h / 2);
   cairo_set_source_rgb (painter->cr, 1, 1, 1);
   cairo_fill_preserve (painter->cr);
   extopo_painter_set_rgb (painter->cr, &edge_ink);

@@ -75,12 +75,12 @@ extopo_painter_set_rgb (cairo_t   *cr,
 }
 
 void
-extopo_painter_rounded_rect (cairo_t *cr,
-                             double   x,
-                             double   y,
-                             double   w,
-                             double   h,
-                             double   r)
+extopo_renderer_rounded_rect (cairo_t *cr,
+                              double   x,
+                              double   y,
+                              double   w,
+                              double   h,
+                              double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -202,17 +202,17 @@ extopo_painter_draw_pill (Painter    *painter,
                           gboolean    paint)
 {
   PangoLayout *layout = pill_layout (painter, text != NULL ? text : "");
-  double h = 12, w;
+  double h = PILL_HEIGHT, w;
   int text_width;
 
   pango_layout_get_size (layout, &text_width, NULL);
-  w = (double) text_width / PANGO_SCALE + 8;
+  w = (double) text_width / PANGO_SCALE + 2 * PILL_PADDING;
   if (!paint)
     return w;
 
   extopo_painter_queue_capsule (painter, fill, x + h / 2, y + h / 2, w - h, h);
   extopo_painter_set_rgb (painter->cr, text_color);
-  extopo_painter_show_layout (painter, layout, x + 4, y + 0.5);
+  extopo_painter_show_layout (painter, layout, x + PILL_PADDING, y + 0.5);
 
   return w;
 }
@@ -297,8 +297,8 @@ extopo_painter_outline_box (cairo_t          *cr,
                             double            alpha,
                             double            width)
 {
-  extopo_painter_rounded_rect (cr, box->x - outset, box->y - outset,
-                               box->width + 2 * outset, box->height + 2 * outset, radius + outset);
+  extopo_renderer_rounded_rect (cr, box->x - outset, box->y - outset,
+                                box->width + 2 * outset, box->height + 2 * outset, radius + outset);
   cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);

@@ -125,12 +125,6 @@ static const ExtopoRoles all_roles[] = {
 ExtopoStatus extopo_painter_clamp_status     (ExtopoStatus      status);
 void         extopo_painter_set_rgb          (cairo_t          *cr,
                                               const Rgb        *c);
-void         extopo_painter_rounded_rect     (cairo_t          *cr,
-                                              double            x,
-                                              double            y,
-                                              double            w,
-                                              double            h,
-                                              double            r);
 void         extopo_painter_queue_capsule    (Painter          *painter,
                                               const Rgb        *colour,
                                               double            x,

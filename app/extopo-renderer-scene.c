@@ -117,8 +117,8 @@ extopo_painter_draw_scene (cairo_t           *cr,
         {
         case EXTOPO_SCENE_RECT:
           if (item->radius > 0)
-            extopo_painter_rounded_rect (cr, item->x, item->y, item->width, item->height,
-                                         item->radius);
+            extopo_renderer_rounded_rect (cr, item->x, item->y, item->width, item->height,
+                                          item->radius);
           else
             cairo_rectangle (cr, item->x, item->y, item->width, item->height);
           fill_and_stroke (cr, item);

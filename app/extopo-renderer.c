@@ -139,8 +139,8 @@ draw_servers (Painter *painter,
       EACH_NODE (node)
       if (extopo_painter_clamp_status (node->server->status) == (ExtopoStatus) status)
         {
-          extopo_painter_rounded_rect (cr, node->box.x, node->box.y, node->box.width,
-                                       node->box.height, 4);
+          extopo_renderer_rounded_rect (cr, node->box.x, node->box.y, node->box.width,
+                                        node->box.height, 4);
           any = TRUE;
         }
       if (!any)
@@ -320,13 +320,13 @@ extopo_painter_draw_finding_tag (Painter         *painter,
   if (!paint)
     return w;
 
-  extopo_painter_rounded_rect (painter->cr, x, y, w, 13, 6.5);
+  extopo_renderer_rounded_rect (painter->cr, x, y, w, TAG_HEIGHT, TAG_HEIGHT / 2);
   extopo_painter_set_rgb (painter->cr, &status_fill[status]);
   cairo_fill_preserve (painter->cr);
   extopo_painter_set_rgb (painter->cr, &status_accent[status]);
   cairo_set_line_width (painter->cr, 1.0);
   cairo_stroke (painter->cr);
-  extopo_painter_draw_status_icon (painter->cr, status, x + 7, y + 6.5, 5);
+  extopo_painter_draw_status_icon (painter->cr, status, x + 7, y + TAG_HEIGHT / 2, 5);
   extopo_painter_set_rgb (painter->cr, &status_accent[status]);
   extopo_painter_draw_text (painter, text, SMALL_SIZE, TRUE, x + 14, y + 1, 0, TRUE);
 
@@ -370,7 +370,7 @@ extopo_painter_paint_group_box (cairo_t  *cr,
 {
   static const double dashes[] = { 6.0, 3.0 };
 
-  extopo_painter_rounded_rect (cr, x, y, width, height, radius);
+  extopo_renderer_rounded_rect (cr, x, y, width, height, radius);
   extopo_painter_set_rgb (cr, interop ? &interop_fill : admin ? &admin_fill : &routing_fill);
   cairo_fill_preserve (cr);
   extopo_painter_set_rgb (cr, interop ? &interop_border : admin ? &admin_border : &routing_border);
@@ -411,8 +411,8 @@ draw_frame (Painter              *painter,
           worst != EXTOPO_STATUS_UNSUPPORTED)
         worst = severity_status (mark->severity);
       /* A second border says "there is more inside". */
-      extopo_painter_rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6,
-                                   radius - 2);
+      extopo_renderer_rounded_rect (cr, box->x + 3, box->y + 3, box->width - 6, box->height - 6,
+                                    radius - 2);
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       cairo_rectangle (cr, box->x + 3, box->y + box->height - 8, box->width - 6, 4);

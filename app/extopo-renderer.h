@@ -88,6 +88,13 @@ void extopo_renderer_draw_page       (cairo_t                   *cr,
 /* Appends an edge's Bézier path to @cr's current path. */
 void extopo_renderer_path_edge       (cairo_t                   *cr,
                                       const ExtopoGeoEdge       *edge);
+/* Adds a rectangle with corners rounded by @r to @cr's path. */
+void extopo_renderer_rounded_rect    (cairo_t                   *cr,
+                                      double                     x,
+                                      double                     y,
+                                      double                     w,
+                                      double                     h,
+                                      double                     r);
 /* Fill colour of a status, shared with the UI. */
 void extopo_renderer_status_color    (ExtopoStatus               status,
                                       double                    *r,

@@ -20,9 +20,6 @@
 #include "extopo-version.h"
 
 /* The page's measures, as the cairo renderer draws them. */
-#define PILL_HEIGHT       12.0
-#define PILL_PADDING       4.0
-#define TAG_HEIGHT        13.0
 #define STATUS_DOT         6.5   /* radius of a server's status dot */
 /* A text's size in the scene: in units of the page, as it is drawn. */
 #define UNITS_PER_TEXT_POINT (TEXT_RESOLUTION / 72.0)

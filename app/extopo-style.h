@@ -16,6 +16,11 @@
 #define FRAME_TITLE_SIZE  10.0
 #define ADMIN_TITLE_SIZE  12.0
 
+/* Badges ("2003 SP2", "HT") and a group's finding tag ("1 error"). */
+#define PILL_HEIGHT       12.0
+#define PILL_PADDING       4.0
+#define TAG_HEIGHT        13.0
+
 /* Connectors */
 #define ARROW_LENGTH       9.0
 #define ARROW_HALF_WIDTH   4.0
@@ -35,6 +40,7 @@
 #define STYLE_MUTED_INK       0.40, 0.43, 0.48
 #define STYLE_EDGE_INK        0.33, 0.37, 0.44
 #define STYLE_SELECTION_INK   0.16, 0.45, 0.85
+#define STYLE_HOVER_INK       0.21, 0.52, 0.89
 #define STYLE_MATCH_INK       1.00, 0.80, 0.10
 #define STYLE_ROUTING_FILL    0.955, 0.962, 0.972
 #define STYLE_ROUTING_BORDER  0.58, 0.63, 0.70
