@@ -664,6 +664,113 @@ test_png_strips (void)
     }
 }
 
+/* The diagram of a sample as the screen draws it (the graph alone, at
+ * 0.75: no title block, whose clock changes), on white. */
+static cairo_surface_t *
+draw_reference (ExtopoGeometry *geometry)
+{
+  const double scale = 0.75;
+  ExtopoRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  extopo_render_options_init (&options);
+  options.scale = scale;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                        (int) ceil (geometry->bounds.width * scale),
+                                        (int) ceil (geometry->bounds.height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -geometry->bounds.x, -geometry->bounds.y);
+  extopo_renderer_draw_graph (cr, geometry, &options);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+/* The screen must not change by accident: each sample in each view is
+ * drawn and compared with its picture in tests/reference. A pixel counts
+ * as changed when a channel moves by more than 48 levels (antialiasing
+ * of another FreeType build moves edges by less); a box moved by one
+ * pixel changes thousands. After a change made on purpose, look at the
+ * new pictures and refresh them with EXTOPO_UPDATE_REFERENCES=1.
+ *
+ * Each picture is drawn in a process of its own: Graphviz 2.42's `dot`
+ * routes some curves differently after other layouts in the same process,
+ * so only a first layout is reproducible (as in `extopo --export`). */
+static void
+test_reference_picture (gconstpointer data)
+{
+  const char *name = data;   /* "coexistence-admin" */
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", file, NULL);
+  g_autofree char *stem = NULL;
+  g_autofree char *sample = NULL;
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  cairo_surface_t *drawn;
+  cairo_surface_t *expected;
+  int width, height, stride_a, stride_b;
+  const guint8 *a, *b;
+  guint changed = 0;
+  const char *view;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  view = strrchr (name, '-');
+  stem = g_strndup (name, view - name);
+  sample = g_strconcat (stem, ".ldif", NULL);
+  geometry = test_util_lay_out_sample (sample, g_str_equal (view, "-admin") ? EXTOPO_VIEW_ADMIN
+                                                                             : EXTOPO_VIEW_ROUTING);
+  drawn = draw_reference (geometry);
+  if (g_getenv ("EXTOPO_UPDATE_REFERENCES") != NULL)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (drawn, path), ==, CAIRO_STATUS_SUCCESS);
+      g_printerr ("wrote %s\n", path);
+    }
+  expected = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (expected) != CAIRO_STATUS_SUCCESS)
+    g_error ("cannot read %s", path);
+  width = cairo_image_surface_get_width (drawn);
+  height = cairo_image_surface_get_height (drawn);
+  g_assert_cmpint (cairo_image_surface_get_width (expected), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (expected), ==, height);
+  a = cairo_image_surface_get_data (drawn);
+  b = cairo_image_surface_get_data (expected);
+  stride_a = cairo_image_surface_get_stride (drawn);
+  stride_b = cairo_image_surface_get_stride (expected);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *pa = a + y * stride_a + 4 * x, *pb = b + y * stride_b + 4 * x;
+        gboolean moved = FALSE;
+
+        /* The colour channels of a native-endian xRGB word. */
+        for (int c = 0; c < 4; c++)
+          if (c != (G_BYTE_ORDER == G_LITTLE_ENDIAN ? 3 : 0))
+            moved |= ABS ((int) pa[c] - (int) pb[c]) > 48;
+        changed += moved;
+      }
+  g_printerr ("%s: %d x %d, %u pixels changed\n", file, width, height, changed);
+  if (changed > (guint) (width * height / 1000))
+    {
+      g_autofree char *drawn_path = g_build_filename (g_get_tmp_dir (), file, NULL);
+
+      cairo_surface_write_to_png (drawn, drawn_path);
+      g_error ("%s: %u of %d pixels changed (drawn: %s); if on purpose, look and "
+               "refresh the references (EXTOPO_UPDATE_REFERENCES=1)", file, changed,
+               width * height, drawn_path);
+    }
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -687,6 +794,19 @@ main (int    argc,
   g_test_add_func ("/renderer/readiness-in-title", test_readiness_in_title);
   g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
   g_test_add_func ("/renderer/png-strips", test_png_strips);
+  {
+    static const char * const references[] = {
+      "coexistence-routing", "coexistence-admin", "mixed-mode-routing", "mixed-mode-admin",
+      "real-directory-routing", "real-directory-admin",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (references); i++)
+      {
+        g_autofree char *path = g_strconcat ("/renderer/reference/", references[i], NULL);
+
+        g_test_add_data_func (path, references[i], test_reference_picture);
+      }
+  }
 
 #undef ADD
 
