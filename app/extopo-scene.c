@@ -151,6 +151,7 @@ typedef struct
   PangoContext              *context;
   PangoLayout               *layout;
   GHashTable                *widths;  /* "size|bold|text" -> width, many texts repeat */
+  GHashTable                *ascii;   /* "size|bold" -> AsciiAdvances */
   int                        object;  /* the object items belong to, or -1 */
   int                       *frame_objects; /* geometry frame -> scene object, or -1 */
   double                     dx;      /* diagram to page */
@@ -170,26 +171,93 @@ set_font (Builder  *b,
   pango_font_description_free (font);
 }
 
+/* The advance of each printable ASCII character and of the ellipsis in one
+ * font, measured once: names and FQDNs, tens of thousands of them, are
+ * measured and shortened by adding these up (no kerning, as the cairo
+ * renderer draws them) instead of a Pango layout per try. */
+typedef struct
+{
+  double advances[128];
+  double ellipsis;
+} AsciiAdvances;
+
+static double
+pango_width (Builder    *b,
+             const char *text,
+             double      size,
+             gboolean    bold)
+{
+  int width;
+
+  set_font (b, size, bold);
+  pango_layout_set_width (b->layout, -1);
+  pango_layout_set_text (b->layout, text, -1);
+  pango_layout_get_size (b->layout, &width, NULL);
+
+  return (double) width / PANGO_SCALE;
+}
+
+static const AsciiAdvances *
+ascii_advances (Builder  *b,
+                double    size,
+                gboolean  bold)
+{
+  g_autofree char *key = g_strdup_printf ("%g|%d", size, bold);
+  AsciiAdvances *advances = g_hash_table_lookup (b->ascii, key);
+
+  if (advances != NULL)
+    return advances;
+
+  advances = g_new0 (AsciiAdvances, 1);
+  for (int c = 0x20; c < 0x7f; c++)
+    {
+      char text[2] = { (char) c, 0 };
+
+      advances->advances[c] = pango_width (b, text, size, bold);
+    }
+  advances->ellipsis = pango_width (b, "…", size, bold);
+  g_hash_table_insert (b->ascii, g_steal_pointer (&key), advances);
+
+  return advances;
+}
+
+static gboolean
+is_printable_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p < 0x20 || *p >= 0x7f)
+      return FALSE;
+
+  return TRUE;
+}
+
 static double
 text_width (Builder    *b,
             const char *text,
             double      size,
             gboolean    bold)
 {
-  g_autofree char *key = g_strdup_printf ("%g|%d|%s", size, bold, text);
+  g_autofree char *key = NULL;
   gpointer cached;
-  int width;
   double *value;
 
+  if (is_printable_ascii (text))
+    {
+      const AsciiAdvances *advances = ascii_advances (b, size, bold);
+      double width = 0;
+
+      for (const char *p = text; *p != '\0'; p++)
+        width += advances->advances[(guchar) *p];
+
+      return width;
+    }
+
+  key = g_strdup_printf ("%g|%d|%s", size, bold, text);
   if (g_hash_table_lookup_extended (b->widths, key, NULL, &cached))
     return *(double *) cached;
 
-  set_font (b, size, bold);
-  pango_layout_set_width (b->layout, -1);
-  pango_layout_set_text (b->layout, text, -1);
-  pango_layout_get_size (b->layout, &width, NULL);
   value = g_new (double, 1);
-  *value = (double) width / PANGO_SCALE;
+  *value = pango_width (b, text, size, bold);
   g_hash_table_insert (b->widths, g_steal_pointer (&key), value);
 
   return *value;
@@ -249,6 +317,20 @@ add_line (Builder    *b,
   if (width <= 0 || text_width (b, text, size, bold) <= width)
     {
       add_text (b, text, size, bold, colour, x, y);
+      return;
+    }
+
+  if (is_printable_ascii (text))
+    {
+      /* The longest start that fits with the ellipsis, in one pass. */
+      const AsciiAdvances *advances = ascii_advances (b, size, bold);
+      double used = advances->ellipsis;
+      gsize n = 0;
+
+      while (text[n] != '\0' && used + advances->advances[(guchar) text[n]] <= width)
+        used += advances->advances[(guchar) text[n++]];
+      cut = g_strdup_printf ("%.*s…", (int) n, text);
+      add_text (b, cut, size, bold, colour, x, y);
       return;
     }
 
@@ -1052,6 +1134,7 @@ builder_init (Builder                   *b,
   pango_cairo_context_set_resolution (b->context, TEXT_RESOLUTION);
   b->layout = pango_layout_new (b->context);
   b->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b->ascii = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b->scene = extopo_scene_new (0, 0);
 }
 
@@ -1059,6 +1142,7 @@ static void
 builder_clear (Builder *b)
 {
   g_hash_table_unref (b->widths);
+  g_hash_table_unref (b->ascii);
   g_object_unref (b->layout);
   g_object_unref (b->context);
 }
