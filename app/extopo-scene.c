@@ -760,15 +760,20 @@ build_server (Builder             *b,
   if (server->roles_known && extopo_server_is_exchange_2007 (server))
     {
       g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
+      guint n = g_strv_length (badges);
+      double limit = box.x + box.width - 6;
 
-      for (guint i = 0; badges[i] != NULL; i++)
+      for (guint i = 0; i < n; i++)
         {
           double w = add_pill (b, badges[i], 0, 0, NONE, NONE, FALSE);
+          g_autofree char *rest = i + 1 < n ? g_strdup_printf ("+%u", n - i - 1) : NULL;
+          double rest_w = rest != NULL ? add_pill (b, rest, 0, 0, NONE, NONE, FALSE) + 2 : 0;
 
-          /* No badge cut silently: what does not fit is counted. */
-          if (x + w > box.x + box.width - 6 && badges[i + 1] != NULL)
+          /* No badge cut silently: when this one and the count of those
+           * after it do not both fit, the count starts here. */
+          if (x + w + rest_w > limit)
             {
-              g_autofree char *more = g_strdup_printf ("+%u", g_strv_length (badges) - i);
+              g_autofree char *more = g_strdup_printf ("+%u", n - i);
 
               add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
               break;

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <zip.h>
 
 #include "extopo-findings.h"
@@ -119,10 +120,11 @@ test_scene_coexistence (void)
     }
   g_assert_cmpuint (n_names, ==, 1);
 
-  /* An Exchange 2007 server's role badges. */
+  /* An Exchange 2007 server's role badges: four do not fit its card, so
+   * the last two are counted rather than cut; all are in its data. */
   object = find_object (scene, "EX2007-ALL1", &index);
   texts = texts_of (scene, index);
-  g_assert_cmpstr (texts, ==, "EX2007-ALL1|2007 SP1|MB|CA|UM|HT|ex2007-all1.contoso.com|");
+  g_assert_cmpstr (texts, ==, "EX2007-ALL1|2007 SP1|MB|CA|+2|ex2007-all1.contoso.com|");
   g_assert_cmpstr (data_of (object, "roles"), ==,
                    "Mailbox, Client Access, Unified Messaging, Hub Transport");
   g_clear_pointer (&texts, g_free);
@@ -474,6 +476,71 @@ test_scene_vsdx (void)
   g_assert_nonnull (strstr (page, "FromCell=\"EndX\""));
 }
 
+/* A text's width as Pango lays it out at the size the scene gives it. */
+static double
+pango_text_width (PangoLayout           *layout,
+                  const ExtopoSceneItem *item)
+{
+  PangoFontDescription *font = pango_font_description_from_string (EXTOPO_SCENE_FONT_FAMILY);
+  int width;
+
+  pango_font_description_set_absolute_size (font, item->font_size * PANGO_SCALE);
+  pango_font_description_set_weight (font, item->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, item->text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  pango_font_description_free (font);
+
+  return (double) width / PANGO_SCALE;
+}
+
+/* Names and FQDNs too long for a card are shortened with an ellipsis, and
+ * every text of a card fits in it as Pango draws it. */
+static void
+test_scene_texts_fit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("extopo-scene-XXXXXX", NULL);
+  g_autofree char *ldif = g_build_filename (dir, "org.ldif", NULL);
+  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=300", "--routing-groups=30",
+                             NULL };
+  g_autofree char *out = test_util_run (gen_argv);
+  g_autoptr(ExtopoGeometry) geometry = NULL;
+  g_autoptr(ExtopoScene) scene = NULL;
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = NULL;
+  guint shortened = 0, checked = 0;
+
+  g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
+  geometry = test_util_lay_out (ldif, EXTOPO_VIEW_ROUTING);
+  scene = extopo_scene_build (geometry, NULL);
+  layout = pango_layout_new (context);
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+      const ExtopoSceneObject *object;
+      double right;
+
+      if (item->kind != EXTOPO_SCENE_TEXT || item->object < 0)
+        continue;
+      object = &g_array_index (scene->objects, ExtopoSceneObject, item->object);
+      if (object->kind != EXTOPO_OBJECT_SERVER)
+        continue;
+      right = item->x + pango_text_width (layout, item);
+      if (right > object->bounds.x + object->bounds.width + 1)
+        g_error ("“%s” ends at %.1f, past its card's edge at %.1f", item->text, right,
+                 object->bounds.x + object->bounds.width);
+      shortened += g_str_has_suffix (item->text, "…");
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 900);
+  g_assert_cmpuint (shortened, >=, 300);
+  g_object_unref (layout);
+  g_object_unref (context);
+
+  g_unlink (ldif);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/scene/coexistence", test_scene_coexistence);
   g_test_add_func ("/scene/svg/samples", test_scene_svg_samples);
   g_test_add_func ("/scene/svg/hostile", test_scene_svg_hostile);
+  g_test_add_func ("/scene/texts-fit", test_scene_texts_fit);
   g_test_add_func ("/scene/html", test_scene_html);
   g_test_add_func ("/scene/html/hostile", test_scene_html_hostile);
   g_test_add_func ("/scene/vsdx", test_scene_vsdx);
