@@ -55,6 +55,13 @@ draw_highlight (Painter          *painter,
 }
 
 /* A server's badges, name and FQDN; pills and text are gathered. */
+static double
+measure_pill (const char *text,
+              gpointer    data)
+{
+  return extopo_painter_draw_pill (data, text, 0, 0, &badge_fill, &ink, FALSE);
+}
+
 static void
 draw_server_content (Painter             *painter,
                      const ExtopoGeoNode *node)
@@ -99,10 +106,19 @@ draw_server_content (Painter             *painter,
   if (server->roles_known && extopo_server_is_exchange_2007 (server))
     {
       g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
+      guint n = g_strv_length (badges);
+      guint shown = extopo_badges_fit ((const char * const *) badges, x, 2,
+                                       box->x + box->width - 6, measure_pill, painter);
 
-      for (guint i = 0; badges[i] != NULL; i++)
-        if (x < box->x + box->width - 20)
-          x += extopo_painter_draw_pill (painter, badges[i], x, y, &role_fill, &ink, TRUE) + 2;
+      for (guint i = 0; i < shown; i++)
+        x += extopo_painter_draw_pill (painter, badges[i], x, y, &role_fill, &ink, TRUE) + 2;
+      /* No badge cut silently: those that do not fit are counted. */
+      if (shown < n)
+        {
+          g_autofree char *more = g_strdup_printf ("+%u", n - shown);
+
+          extopo_painter_draw_pill (painter, more, x, y, &badge_fill, &ink, TRUE);
+        }
     }
 
   if (server->fqdn != NULL || server->site_name != NULL)

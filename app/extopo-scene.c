@@ -706,6 +706,13 @@ build_frame (Builder              *b,
   b->object = -1;
 }
 
+static double
+measure_pill (const char *text,
+              gpointer    data)
+{
+  return add_pill (data, text, 0, 0, NONE, NONE, FALSE);
+}
+
 static void
 build_server (Builder             *b,
               guint                index,
@@ -761,24 +768,17 @@ build_server (Builder             *b,
     {
       g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
       guint n = g_strv_length (badges);
-      double limit = box.x + box.width - 6;
+      guint shown = extopo_badges_fit ((const char * const *) badges, x, 2, box.x + box.width - 6,
+                                       measure_pill, b);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < shown; i++)
+        x += add_pill (b, badges[i], x, box.y + 21, ROLE_FILL, INK, TRUE) + 2;
+      /* No badge cut silently: those that do not fit are counted. */
+      if (shown < n)
         {
-          double w = add_pill (b, badges[i], 0, 0, NONE, NONE, FALSE);
-          g_autofree char *rest = i + 1 < n ? g_strdup_printf ("+%u", n - i - 1) : NULL;
-          double rest_w = rest != NULL ? add_pill (b, rest, 0, 0, NONE, NONE, FALSE) + 2 : 0;
+          g_autofree char *more = g_strdup_printf ("+%u", n - shown);
 
-          /* No badge cut silently: when this one and the count of those
-           * after it do not both fit, the count starts here. */
-          if (x + w + rest_w > limit)
-            {
-              g_autofree char *more = g_strdup_printf ("+%u", n - i);
-
-              add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
-              break;
-            }
-          x += add_pill (b, badges[i], x, box.y + 21, ROLE_FILL, INK, TRUE) + 2;
+          add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
         }
     }
   if (server->fqdn != NULL || server->site_name != NULL)
@@ -1286,4 +1286,33 @@ extopo_scene_build_legend (void)
   builder_clear (&b);
 
   return b.scene;
+}
+
+guint
+extopo_badges_fit (const char * const   *badges,
+                   double                x,
+                   double                gap,
+                   double                limit,
+                   ExtopoBadgeWidthFunc  measure,
+                   gpointer              data)
+{
+  guint n = badges != NULL ? g_strv_length ((char **) badges) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double w = measure (badges[i], data);
+      double rest = 0;
+
+      if (i + 1 < n)
+        {
+          g_autofree char *count = g_strdup_printf ("+%u", n - i - 1);
+
+          rest = gap + measure (count, data);
+        }
+      if (x + w + rest > limit)
+        return i;
+      x += w + gap;
+    }
+
+  return n;
 }

@@ -104,6 +104,19 @@ ExtopoScene *extopo_scene_build_title  (ExtopoGeometry            *geometry,
                                         double                     width);
 ExtopoScene *extopo_scene_build_legend (void);
 
+/* How many of @badges (NULL-terminated), drawn from @x with @gap between
+ * them, fit before @limit, keeping room for a "+N" pill counting those
+ * left: the rule every output follows so that no badge is cut silently.
+ * @measure gives a pill's width. */
+typedef double (*ExtopoBadgeWidthFunc) (const char *text,
+                                        gpointer    data);
+guint        extopo_badges_fit         (const char *const         *badges,
+                                        double                     x,
+                                        double                     gap,
+                                        double                     limit,
+                                        ExtopoBadgeWidthFunc       measure,
+                                        gpointer                   data);
+
 /* "Drawn 2026-12-04 10:00 · 19 servers · 6 routing groups · ...", the
  * title block's line for every backend. */
 char        *extopo_scene_date_line (ExtopoModel *model);
