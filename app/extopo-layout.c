@@ -73,12 +73,136 @@ dot_clear (Dot *dot)
   g_clear_pointer (&dot->stub_edges, g_free);
 }
 
+/* Object IDs for cgraph in the order objects are made. cgraph's default
+ * gives a named object (every cluster, node and link here) the address of
+ * its interned name as ID, and keeps subgraphs in ID order: `dot` then met
+ * the clusters in an order that depended on the heap, and the same
+ * organization came out with other curves after other allocations (the
+ * administrative view after the routing one, in the window or a test).
+ * Named objects get even IDs, anonymous ones odd IDs, as cgraph expects. */
+typedef struct
+{
+  GHashTable *by_name;   /* name -> ID */
+  GHashTable *by_id;     /* ID -> name, owned */
+  IDTYPE      next_named;
+  IDTYPE      next_anonymous;
+} DotIds;
+
+static void *
+dot_ids_open (Agraph_t *graph,
+              Agdisc_t *disc)
+{
+  DotIds *ids = g_new0 (DotIds, 1);
+
+  ids->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ids->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ids->next_named = 2;
+  ids->next_anonymous = 1;
+
+  return ids;
+}
+
+static long
+dot_ids_map (void   *state,
+             int     objtype,
+             char   *name,
+             IDTYPE *id,
+             int     create)
+{
+  DotIds *ids = state;
+  gpointer known;
+
+  if (name == NULL)
+    {
+      *id = ids->next_anonymous;
+      ids->next_anonymous += 2;
+      return TRUE;
+    }
+  if (g_hash_table_lookup_extended (ids->by_name, name, NULL, &known))
+    {
+      *id = *(IDTYPE *) known;
+      return TRUE;
+    }
+  if (!create)
+    {
+      *id = 0;     /* no object has it */
+      return TRUE;
+    }
+  {
+    gint64 *key = g_new (gint64, 1);
+    char *copy = g_strdup (name);
+
+    *key = (gint64) ids->next_named;
+    ids->next_named += 2;
+    g_hash_table_insert (ids->by_id, key, copy);
+    g_hash_table_insert (ids->by_name, copy, key);
+    *id = (IDTYPE) *key;
+  }
+
+  return TRUE;
+}
+
+static long
+dot_ids_alloc (void   *state,
+               int     objtype,
+               IDTYPE  request)
+{
+  /* An ID chosen by the caller: only ever an unused named one. */
+  DotIds *ids = state;
+  gint64 key = (gint64) request;
+
+  return request % 2 == 0 && !g_hash_table_contains (ids->by_id, &key);
+}
+
+static void
+dot_ids_free (void   *state,
+              int     objtype,
+              IDTYPE  id)
+{
+  /* Names stay until the graph closes: another object may share one. */
+}
+
+static char *
+dot_ids_print (void   *state,
+               int     objtype,
+               IDTYPE  id)
+{
+  DotIds *ids = state;
+  gint64 key = (gint64) id;
+
+  return id % 2 == 0 ? g_hash_table_lookup (ids->by_id, &key) : NULL;
+}
+
+static void
+dot_ids_close (void *state)
+{
+  DotIds *ids = state;
+
+  g_hash_table_unref (ids->by_name);
+  g_hash_table_unref (ids->by_id);
+  g_free (ids);
+}
+
+static void
+dot_ids_register (void *state,
+                  int   objtype,
+                  void *object)
+{
+}
+
+static Agiddisc_t dot_id_discipline = {
+  dot_ids_open, dot_ids_map, dot_ids_alloc, dot_ids_free, dot_ids_print, dot_ids_close,
+  dot_ids_register,
+};
+
+static Agdisc_t dot_discipline = { &AgMemDisc, &dot_id_discipline, &AgIoDisc };
+
 /* Builds the graph. Called with graphviz_lock held. */
 static void
 dot_build (Dot  *dot,
            Plan *plan)
 {
-  Agraph_t *graph = agopen ((char *) "extopo", Agdirected, NULL);
+  Agraph_t *graph = agopen ((char *) "extopo", Agdirected, &dot_discipline);
   Agsym_t *width_sym, *height_sym;
   gboolean big = plan->links->len > SPLINE_EDGE_LIMIT;
 

@@ -941,6 +941,72 @@ test_async (void)
   g_assert_null (geometry);
 }
 
+static ExtopoGeometry *
+lay_out_sample (const char *name,
+                ExtopoView  view)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
+  ExtopoLayoutOptions options = { view, NULL };
+  ExtopoGeometry *geometry;
+
+  g_assert_no_error (error);
+  geometry = extopo_layout_compute (model, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  return geometry;
+}
+
+/* A layout depends on the organization alone, not on what the process did
+ * before: the same view laid out again after another view and a heap
+ * stirred by allocations has every box and curve where it was. (cgraph's
+ * default IDs are the addresses of names, and `dot` met the clusters in
+ * their order: the coexistence sample's administrative view came out with
+ * other curves.) */
+static void
+test_independent_of_heap (void)
+{
+  g_autoptr(ExtopoGeometry) first = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ADMIN);
+  g_autoptr(ExtopoGeometry) again = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < 20000; k++)
+    {
+      gpointer block = g_malloc ((k * 7919) % 3000 + 1);
+
+      if (k % 3 == 0)
+        g_ptr_array_add (kept, block);
+      else
+        g_free (block);
+    }
+  {
+    g_autoptr(ExtopoGeometry) other = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
+  }
+  again = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ADMIN);
+
+  g_assert_cmpuint (again->nodes->len, ==, first->nodes->len);
+  g_assert_cmpuint (again->edges->len, ==, first->edges->len);
+  for (guint i = 0; i < first->nodes->len; i++)
+    {
+      const ExtopoGeoNode *a = &g_array_index (first->nodes, ExtopoGeoNode, i);
+      const ExtopoGeoNode *b = &g_array_index (again->nodes, ExtopoGeoNode, i);
+
+      g_assert_cmpfloat (a->box.x, ==, b->box.x);
+      g_assert_cmpfloat (a->box.y, ==, b->box.y);
+    }
+  for (guint i = 0; i < first->edges->len; i++)
+    {
+      const ExtopoGeoEdge *a = &g_array_index (first->edges, ExtopoGeoEdge, i);
+      const ExtopoGeoEdge *b = &g_array_index (again->edges, ExtopoGeoEdge, i);
+
+      g_assert_cmpuint (a->n_points, ==, b->n_points);
+      for (guint k = 0; k < 2 * a->n_points; k++)
+        if (a->points[k] != b->points[k])
+          g_error ("connector %u, coordinate %u: %g, then %g", i, k, a->points[k], b->points[k]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -960,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/layout/address-space-edges", test_address_space_edges);
   g_test_add_func ("/layout/threads", test_threads);
   g_test_add_func ("/layout/async", test_async);
+  g_test_add_func ("/layout/independent-of-heap", test_independent_of_heap);
 
   return g_test_run ();
 }
