@@ -17,6 +17,8 @@
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
 
+#include "test-util.h"
+
 #define ORG_DN "CN=Test,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=example,DC=com"
 #define AGS_DN "CN=Administrative Groups," ORG_DN
 #define INTEROP_AG "Exchange Administrative Group (FYDIBOHF23SPDLT)"
@@ -941,23 +943,6 @@ test_async (void)
   g_assert_null (geometry);
 }
 
-static ExtopoGeometry *
-lay_out_sample (const char *name,
-                ExtopoView  view)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
-  ExtopoLayoutOptions options = { view, NULL };
-  ExtopoGeometry *geometry;
-
-  g_assert_no_error (error);
-  geometry = extopo_layout_compute (model, &options, NULL, &error);
-  g_assert_no_error (error);
-
-  return geometry;
-}
-
 /* A layout depends on the organization alone, not on what the process did
  * before: the same view laid out again after another view and a heap
  * stirred by allocations has every box and curve where it was. (cgraph's
@@ -967,7 +952,8 @@ lay_out_sample (const char *name,
 static void
 test_independent_of_heap (void)
 {
-  g_autoptr(ExtopoGeometry) first = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ADMIN);
+  g_autoptr(ExtopoGeometry) first = test_util_lay_out_sample ("coexistence.ldif",
+                                                              EXTOPO_VIEW_ADMIN);
   g_autoptr(ExtopoGeometry) again = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
 
@@ -981,9 +967,10 @@ test_independent_of_heap (void)
         g_free (block);
     }
   {
-    g_autoptr(ExtopoGeometry) other = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
+    g_autoptr(ExtopoGeometry) other = test_util_lay_out_sample ("coexistence.ldif",
+                                                                EXTOPO_VIEW_ROUTING);
   }
-  again = lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ADMIN);
+  again = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ADMIN);
 
   g_assert_cmpuint (again->nodes->len, ==, first->nodes->len);
   g_assert_cmpuint (again->edges->len, ==, first->edges->len);
