@@ -15,6 +15,20 @@
 
 #include "extopo-renderer-private.h"
 
+/* The legend depends on nothing but the language: its scene is built once
+ * per process and only read after (on screen, and by exports running in
+ * worker threads). */
+static const ExtopoScene *
+legend_scene (void)
+{
+  static gsize legend = 0;
+
+  if (g_once_init_enter (&legend))
+    g_once_init_leave (&legend, (gsize) extopo_scene_build_legend ());
+
+  return (const ExtopoScene *) legend;
+}
+
 void
 extopo_renderer_get_legend_size (double *width,
                                  double *height)
@@ -22,11 +36,7 @@ extopo_renderer_get_legend_size (double *width,
   if (width != NULL)
     *width = LEGEND_WIDTH;
   if (height != NULL)
-    {
-      g_autoptr(ExtopoScene) legend = extopo_scene_build_legend ();
-
-      *height = legend->height;
-    }
+    *height = legend_scene ()->height;
 }
 
 /* The legend, as every output shows it: from its scene. */
@@ -35,14 +45,11 @@ extopo_renderer_draw_legend (cairo_t *cr,
                              double   x,
                              double   y)
 {
-  g_autoptr(ExtopoScene) legend = NULL;
-
   g_return_if_fail (cr != NULL);
 
-  legend = extopo_scene_build_legend ();
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  extopo_painter_draw_scene (cr, legend);
+  extopo_painter_draw_scene (cr, legend_scene ());
   cairo_restore (cr);
 }
 

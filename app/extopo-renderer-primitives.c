@@ -311,18 +311,13 @@ extopo_painter_draw_arrowhead (cairo_t *cr,
                                double   from_x,
                                double   from_y)
 {
-  double dx = tip_x - from_x, dy = tip_y - from_y;
-  double len = hypot (dx, dy);
+  double c[4];
 
-  if (len < 1e-6)
+  if (!extopo_style_arrowhead (tip_x, tip_y, from_x, from_y, c))
     return;
-  dx /= len;
-  dy /= len;
   cairo_move_to (cr, tip_x, tip_y);
-  cairo_line_to (cr, tip_x - ARROW_LENGTH * dx + ARROW_HALF_WIDTH * dy,
-                 tip_y - ARROW_LENGTH * dy - ARROW_HALF_WIDTH * dx);
-  cairo_line_to (cr, tip_x - ARROW_LENGTH * dx - ARROW_HALF_WIDTH * dy,
-                 tip_y - ARROW_LENGTH * dy + ARROW_HALF_WIDTH * dx);
+  cairo_line_to (cr, c[0], c[1]);
+  cairo_line_to (cr, c[2], c[3]);
   cairo_close_path (cr);
   cairo_fill (cr);
 }

@@ -106,21 +106,6 @@ typedef struct
   const Rgb *colour;
 } Capsule;
 
-/* The worst findings a group frame carries itself. */
-typedef struct
-{
-  ExtopoSeverity severity;
-  guint          count;
-} GroupMark;
-
-static const ExtopoRoles all_roles[] = {
-  EXTOPO_ROLE_MAILBOX,
-  EXTOPO_ROLE_CLIENT_ACCESS,
-  EXTOPO_ROLE_UNIFIED_MESSAGING,
-  EXTOPO_ROLE_HUB_TRANSPORT,
-  EXTOPO_ROLE_EDGE_TRANSPORT,
-};
-
 /* Primitives (extopo-renderer-primitives.c) */
 ExtopoStatus extopo_painter_clamp_status     (ExtopoStatus      status);
 void         extopo_painter_set_rgb          (cairo_t          *cr,
@@ -195,13 +180,6 @@ double                 extopo_painter_draw_text        (Painter     *painter,
                                                         double       y,
                                                         double       width,
                                                         gboolean     paint);
-double                 extopo_painter_draw_paragraph   (Painter     *painter,
-                                                        const char  *text,
-                                                        double       size,
-                                                        double       x,
-                                                        double       y,
-                                                        double       width,
-                                                        gboolean     paint);
 
 /* Connectors (extopo-renderer-edges.c) */
 void     extopo_painter_draw_edge           (Painter             *painter,
@@ -217,24 +195,6 @@ void     extopo_painter_draw_edges_plain    (Painter             *painter,
 /* Groups, servers and the graph (extopo-renderer.c) */
 gboolean extopo_painter_is_match         (const ExtopoRenderOptions *options,
                                           gpointer                   object);
-double   extopo_painter_draw_finding_tag (Painter                   *painter,
-                                          const GroupMark           *mark,
-                                          double                     x,
-                                          double                     y,
-                                          gboolean                   paint);
-void     extopo_painter_paint_group_box  (cairo_t                   *cr,
-                                          double                     x,
-                                          double                     y,
-                                          double                     width,
-                                          double                     height,
-                                          double                     radius,
-                                          gboolean                   admin,
-                                          gboolean                   interop);
-void     extopo_painter_init             (Painter                   *painter,
-                                          cairo_t                   *cr,
-                                          ExtopoGeometry            *geometry,
-                                          const ExtopoRenderOptions *options);
-void     extopo_painter_clear            (Painter                   *painter);
 void     extopo_painter_draw_graph       (cairo_t                   *cr,
                                           ExtopoGeometry            *geometry,
                                           const ExtopoRenderOptions *options,

@@ -417,15 +417,14 @@ show_ascii_text (Painter    *painter,
   return TRUE;
 }
 
-/* Sets up the shared layout for @text at most @width wide (0: unbounded),
- * one ellipsized line or a wrapped paragraph, paints it with its top-left
- * corner at (x, y) when @paint, and gives its size. */
+/* Sets up the shared layout for @text as one line at most @width wide (0:
+ * unbounded), ellipsized, paints it with its top-left corner at (x, y)
+ * when @paint, and gives its size. */
 static void
 show_text (Painter    *painter,
            const char *text,
            double      size,
            gboolean    bold,
-           gboolean    paragraph,
            double      x,
            double      y,
            double      width,
@@ -436,14 +435,13 @@ show_text (Painter    *painter,
   PangoLayout *layout = painter->layout;
   int w, h;
 
-  if (painter->text_batches != NULL && !paragraph && text != NULL &&
+  if (painter->text_batches != NULL && text != NULL &&
       show_ascii_text (painter, text, size, bold, x, y, width, paint, text_width, text_height))
     return;
 
   pango_layout_set_font_description (layout, extopo_painter_get_font (size, bold));
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_ellipsize (layout, width > 0 && !paragraph ? PANGO_ELLIPSIZE_END
-                                                              : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_get_size (layout, &w, &h);
@@ -468,24 +466,7 @@ extopo_painter_draw_text (Painter    *painter,
 {
   double w, h;
 
-  show_text (painter, text, size, bold, FALSE, x, y, width, paint, &w, &h);
+  show_text (painter, text, size, bold, x, y, width, paint, &w, &h);
 
   return w;
-}
-
-/* A wrapped paragraph; returns its height. */
-double
-extopo_painter_draw_paragraph (Painter    *painter,
-                               const char *text,
-                               double      size,
-                               double      x,
-                               double      y,
-                               double      width,
-                               gboolean    paint)
-{
-  double w, h;
-
-  show_text (painter, text, size, FALSE, TRUE, x, y, width, paint, &w, &h);
-
-  return h;
 }

@@ -1,5 +1,5 @@
 /* extopo-renderer.c: the diagram: group frames, server cards and the order they are drawn
- * in; the painter shared by the renderer's files.
+ * in, and the painter's set-up.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,13 @@
 #include <string.h>
 
 #include "extopo-renderer-private.h"
+
+/* The worst findings a group frame carries itself. */
+typedef struct
+{
+  ExtopoSeverity severity;
+  guint          count;
+} GroupMark;
 
 void
 extopo_render_options_init (ExtopoRenderOptions *options)
@@ -320,12 +327,12 @@ severity_status (ExtopoSeverity severity)
 
 /* "1 error" with the status icon, in a pill of the status's colours; returns
  * its width. */
-double
-extopo_painter_draw_finding_tag (Painter         *painter,
-                                 const GroupMark *mark,
-                                 double           x,
-                                 double           y,
-                                 gboolean         paint)
+static double
+draw_finding_tag (Painter         *painter,
+                  const GroupMark *mark,
+                  double           x,
+                  double           y,
+                  gboolean         paint)
 {
   ExtopoStatus status = severity_status (mark->severity);
   g_autofree char *text = mark->severity >= EXTOPO_SEVERITY_ERROR
@@ -374,15 +381,15 @@ fit_title_size (Painter    *painter,
 
 /* A group's box in its kind's style, shared by the frames and the legend.
  * Leaves the border colour as the source. */
-void
-extopo_painter_paint_group_box (cairo_t  *cr,
-                                double    x,
-                                double    y,
-                                double    width,
-                                double    height,
-                                double    radius,
-                                gboolean  admin,
-                                gboolean  interop)
+static void
+paint_group_box (cairo_t  *cr,
+                 double    x,
+                 double    y,
+                 double    width,
+                 double    height,
+                 double    radius,
+                 gboolean  admin,
+                 gboolean  interop)
 {
   static const double dashes[] = { 6.0, 3.0 };
 
@@ -416,8 +423,8 @@ draw_frame (Painter              *painter,
   if (box->width <= 0 || box->height <= 0)
     return;
 
-  extopo_painter_paint_group_box (cr, box->x, box->y, box->width, box->height, radius, admin,
-                                  frame->interop);
+  paint_group_box (cr, box->x, box->y, box->width, box->height, radius, admin,
+                   frame->interop);
 
   if (frame->collapsed)
     {
@@ -465,16 +472,16 @@ draw_frame (Painter              *painter,
       extopo_painter_draw_text (painter, count, SMALL_SIZE + 1, FALSE, tx, ty + 24,
                                 box->width - 60, TRUE);
       if (mark != NULL)
-        extopo_painter_draw_finding_tag (painter, mark, box->x + box->width - 10 -
-                                         extopo_painter_draw_finding_tag (painter, mark, 0, 0,
-                                                                          FALSE), ty + 24, TRUE);
+        draw_finding_tag (painter, mark, box->x + box->width - 10 -
+                          draw_finding_tag (painter, mark, 0, 0,
+                                            FALSE), ty + 24, TRUE);
       return;
     }
 
   /* The tags sit at the right of the title row; when the title needs the
    * whole row, they move onto the frame's top border. */
   if (mark != NULL)
-    mark_width = extopo_painter_draw_finding_tag (painter, mark, 0, 0, FALSE) + 4;
+    mark_width = draw_finding_tag (painter, mark, 0, 0, FALSE) + 4;
   if (show_interop)
     interop_width = extopo_painter_draw_pill (painter, _("Exchange 2007"), 0, 0, &interop_border,
                                               &interop_border, FALSE) + 4;
@@ -494,7 +501,7 @@ draw_frame (Painter              *painter,
     double x = box->x + box->width - 8 - tags_width;
 
     if (mark != NULL)
-      extopo_painter_draw_finding_tag (painter, mark, x, tag_y, TRUE);
+      draw_finding_tag (painter, mark, x, tag_y, TRUE);
     if (show_interop)
       extopo_painter_draw_pill (painter, _("Exchange 2007"), x + mark_width, tag_y + 0.5,
                                 &interop_border,
@@ -505,11 +512,11 @@ draw_frame (Painter              *painter,
                             ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room, TRUE);
 }
 
-void
-extopo_painter_init (Painter                   *painter,
-                     cairo_t                   *cr,
-                     ExtopoGeometry            *geometry,
-                     const ExtopoRenderOptions *options)
+static void
+painter_init (Painter                   *painter,
+              cairo_t                   *cr,
+              ExtopoGeometry            *geometry,
+              const ExtopoRenderOptions *options)
 {
   painter->cr = cr;
   painter->layout = extopo_painter_create_layout (cr);
@@ -527,8 +534,8 @@ extopo_painter_init (Painter                   *painter,
   painter->ascii_fonts = NULL;
 }
 
-void
-extopo_painter_clear (Painter *painter)
+static void
+painter_clear (Painter *painter)
 {
   g_clear_object (&painter->layout);
   g_clear_pointer (&painter->scratch, cairo_destroy);
@@ -560,7 +567,7 @@ extopo_painter_draw_graph (cairo_t                   *cr,
     }
   visible = options->visible != NULL ? options->visible : &geometry->bounds;
 
-  extopo_painter_init (&painter, cr, geometry, options);
+  painter_init (&painter, cr, geometry, options);
   painter.visible = visible;
   painter.page_dx = page_dx;
   painter.page_dy = page_dy;
@@ -614,7 +621,7 @@ extopo_painter_draw_graph (cairo_t                   *cr,
                                         placed);
 
   cairo_restore (cr);
-  extopo_painter_clear (&painter);
+  painter_clear (&painter);
 }
 
 void

@@ -794,19 +794,14 @@ add_arrowhead (Builder *b,
                double   from_x,
                double   from_y)
 {
-  double dx = tip_x - from_x, dy = tip_y - from_y;
-  double len = hypot (dx, dy);
   guint start = b->scene->path->len;
+  double c[4];
 
-  if (len < 1e-6)
+  if (!extopo_style_arrowhead (tip_x, tip_y, from_x, from_y, c))
     return;
-  dx /= len;
-  dy /= len;
   path_op (b, EXTOPO_SCENE_MOVE, 2, tip_x, tip_y);
-  path_op (b, EXTOPO_SCENE_LINE, 2, tip_x - ARROW_LENGTH * dx + ARROW_HALF_WIDTH * dy,
-           tip_y - ARROW_LENGTH * dy - ARROW_HALF_WIDTH * dx);
-  path_op (b, EXTOPO_SCENE_LINE, 2, tip_x - ARROW_LENGTH * dx - ARROW_HALF_WIDTH * dy,
-           tip_y - ARROW_LENGTH * dy + ARROW_HALF_WIDTH * dx);
+  path_op (b, EXTOPO_SCENE_LINE, 2, c[0], c[1]);
+  path_op (b, EXTOPO_SCENE_LINE, 2, c[2], c[3]);
   path_op (b, EXTOPO_SCENE_CLOSE, 0);
   add_path (b, start, EDGE_INK, NONE, 0, FALSE);
 }

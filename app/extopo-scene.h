@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /* The scene is built once after layout, in page points (the page that
  * extopo_renderer_draw_page() draws: title block, diagram, legend), and
  * every text, badge, colour and wording in it is decided then. Backends
- * only read it: the SVG writer today.
+ * only read it: the SVG, HTML and Visio writers, and the cairo renderer for
+ * the title block and the legend (the diagram itself it still draws).
  *
  * Items are drawn in order. An item that stands for a model object names
  * it by index into the scene's objects; page furniture has object -1. */

@@ -8,6 +8,9 @@
 
 #pragma once
 
+#include <glib.h>
+#include <math.h>
+
 /* Text sizes are in points; pango lays them out at this many units per
  * inch, so that a 9 pt name is 12 units of the page high everywhere. */
 #define TEXT_RESOLUTION   96.0
@@ -24,6 +27,30 @@
 /* Connectors */
 #define ARROW_LENGTH       9.0
 #define ARROW_HALF_WIDTH   4.0
+
+/* The back corners (x, y, x, y) of an arrowhead with its tip at (tip_x,
+ * tip_y), pointing away from (from_x, from_y); FALSE when they coincide. */
+static inline gboolean
+extopo_style_arrowhead (double tip_x,
+                        double tip_y,
+                        double from_x,
+                        double from_y,
+                        double corners[4])
+{
+  double dx = tip_x - from_x, dy = tip_y - from_y;
+  double len = hypot (dx, dy);
+
+  if (len < 1e-6)
+    return FALSE;
+  dx /= len;
+  dy /= len;
+  corners[0] = tip_x - ARROW_LENGTH * dx + ARROW_HALF_WIDTH * dy;
+  corners[1] = tip_y - ARROW_LENGTH * dy - ARROW_HALF_WIDTH * dx;
+  corners[2] = tip_x - ARROW_LENGTH * dx - ARROW_HALF_WIDTH * dy;
+  corners[3] = tip_y - ARROW_LENGTH * dy + ARROW_HALF_WIDTH * dx;
+
+  return TRUE;
+}
 
 /* The page around the diagram: margins, title block, legend. */
 #define PAGE_MARGIN       24.0

@@ -149,21 +149,6 @@ pdf_info (const char *path)
   return test_util_run (argv);
 }
 
-static ExtopoGeometry *
-lay_out (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ExtopoModel) model = extopo_loader_load_file (path, NULL, &error);
-  ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
-  ExtopoGeometry *geometry;
-
-  g_assert_no_error (error);
-  geometry = extopo_layout_compute (model, &options, NULL, &error);
-  g_assert_no_error (error);
-
-  return geometry;
-}
-
 static void
 export_pdf (ExtopoGeometry *geometry,
             ExtopoPaper     paper,
@@ -185,9 +170,8 @@ export_pdf (ExtopoGeometry *geometry,
 static void
 test_pages_pdf_a4 (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
-                                              "coexistence.ldif", NULL);
-  g_autoptr(ExtopoGeometry) geometry = lay_out (sample);
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
   g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
   g_autofree char *info = NULL;
@@ -210,29 +194,6 @@ test_pages_pdf_a4 (void)
 
   g_unlink (path);
   g_rmdir (dir);
-}
-
-/* A generated organization's LDIF, written into @dir. */
-static char *
-generate_org (const char *dir,
-              const char *servers,
-              const char *routing_groups)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *servers_arg = g_strconcat ("--servers=", servers, NULL);
-  g_autofree char *groups_arg = g_strconcat ("--routing-groups=", routing_groups, NULL);
-  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), servers_arg, groups_arg, NULL };
-  char *ldif = g_build_filename (dir, "org.ldif", NULL);
-  int status;
-
-  g_assert_nonnull (gen_argv[0]);
-  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
-
-  return ldif;
 }
 
 /* Checks every "→ group (tile)" reference of @geometry's PDF on @paper,
@@ -304,17 +265,16 @@ check_references (ExtopoGeometry *geometry,
 static void
 test_pages_pdf_references (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
-                                              "coexistence.ldif", NULL);
   g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
-  g_autofree char *ldif = generate_org (dir, "1000", "100");
+  g_autofree char *ldif = test_util_generate_org (dir, 1000, 100);
   g_autofree char *text = NULL;
   g_autofree char *org_text = NULL;
   guint n, n_shown;
 
   {
-    g_autoptr(ExtopoGeometry) geometry = lay_out (sample);
+    g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                   EXTOPO_VIEW_ROUTING);
 
     export_pdf (geometry, EXTOPO_PAPER_A4, path);
     text = test_util_pdf_text (path);
@@ -327,7 +287,7 @@ test_pages_pdf_references (void)
     g_assert_cmpuint (n_shown, ==, n);
   }
   {
-    g_autoptr(ExtopoGeometry) geometry = lay_out (ldif);
+    g_autoptr(ExtopoGeometry) geometry = test_util_lay_out (ldif, EXTOPO_VIEW_ROUTING);
 
     export_pdf (geometry, EXTOPO_PAPER_A4, path);
     org_text = test_util_pdf_text (path);
@@ -347,13 +307,13 @@ static void
 test_pages_pdf_limit (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("extopo-pages-XXXXXX", NULL);
-  g_autofree char *ldif = generate_org (dir, "1000", "100");
+  g_autofree char *ldif = test_util_generate_org (dir, 1000, 100);
   g_autofree char *path = g_build_filename (dir, "org.pdf", NULL);
   g_autofree char *info = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
   double width, height;
 
-  geometry = lay_out (ldif);
+  geometry = test_util_lay_out (ldif, EXTOPO_VIEW_ROUTING);
 
   /* The page would be wider than the limit... */
   extopo_renderer_get_page_size (geometry, NULL, &width, &height);

@@ -500,17 +500,13 @@ static void
 test_scene_texts_fit (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("extopo-scene-XXXXXX", NULL);
-  g_autofree char *ldif = g_build_filename (dir, "org.ldif", NULL);
-  const char *gen_argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=300", "--routing-groups=30",
-                             NULL };
-  g_autofree char *out = test_util_run (gen_argv);
+  g_autofree char *ldif = test_util_generate_org (dir, 300, 30);
   g_autoptr(ExtopoGeometry) geometry = NULL;
   g_autoptr(ExtopoScene) scene = NULL;
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   PangoLayout *layout = NULL;
   guint shortened = 0, checked = 0;
 
-  g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
   geometry = test_util_lay_out (ldif, EXTOPO_VIEW_ROUTING);
   scene = extopo_scene_build (geometry, NULL);
   layout = pango_layout_new (context);

@@ -39,6 +39,24 @@ test_util_pdf_text (const char *path)
   return test_util_run (argv);
 }
 
+char *
+test_util_generate_org (const char *dir,
+                        guint       servers,
+                        guint       routing_groups)
+{
+  g_autofree char *servers_arg = g_strdup_printf ("--servers=%u", servers);
+  g_autofree char *groups_arg = g_strdup_printf ("--routing-groups=%u", routing_groups);
+  const char *argv[] = { g_getenv ("EXTOPO_GEN"), servers_arg, groups_arg, NULL };
+  g_autofree char *out = NULL;
+  char *ldif = g_build_filename (dir, "org.ldif", NULL);
+
+  g_assert_nonnull (argv[0]);
+  out = test_util_run (argv);
+  g_assert_true (g_file_set_contents (ldif, out, -1, NULL));
+
+  return ldif;
+}
+
 ExtopoGeometry *
 test_util_lay_out_sample (const char *name,
                           ExtopoView  view)

@@ -19,6 +19,13 @@ char *test_util_run      (const char *const *argv);
 /* The text of a PDF as a reader finds it (pdftotext). */
 char *test_util_pdf_text (const char        *path);
 
+/* A synthetic organization from extopo-gen ($EXTOPO_GEN) of @servers
+ * servers in @routing_groups routing groups, written as org.ldif in @dir;
+ * returns the file's path. */
+char *test_util_generate_org (const char *dir,
+                              guint       servers,
+                              guint       routing_groups);
+
 /* An LDIF file laid out in @view, as the app does it. */
 ExtopoGeometry *test_util_lay_out        (const char     *path,
                                           ExtopoView      view);
