@@ -571,11 +571,14 @@ write_vector (ExtopoGeometry             *geometry,
   ExtopoPagePlan plan;
   ExtopoPageLayout layout;
   ExtopoRenderOptions measured = *options;
+  g_autoptr(ExtopoScene) scene = NULL;
   double width, height;
 
-  /* Measured once for every page. */
+  /* Measured and built once for every page. */
   extopo_renderer_get_page_layout (geometry, options, &layout);
   measured.page_layout = &layout;
+  if (measured.scene == NULL)
+    measured.scene = scene = extopo_scene_build (geometry, options);
   options = &measured;
   width = layout.width;
   height = layout.height;

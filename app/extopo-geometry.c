@@ -300,6 +300,36 @@ flatten_path (const double *points,
 }
 
 void
+extopo_bezier_path_point_at (const double *points,
+                             guint         n_points,
+                             double        t,
+                             double       *x,
+                             double       *y)
+{
+  guint segments;
+  double u, v, pos;
+  guint k;
+  const double *p;
+
+  g_return_if_fail (points != NULL && n_points > 0);
+
+  segments = (n_points - 1) / 3;
+  if (segments == 0)
+    {
+      *x = points[0];
+      *y = points[1];
+      return;
+    }
+  pos = CLAMP (t, 0, 1) * segments;
+  k = MIN ((guint) pos, segments - 1);
+  p = points + 6 * k;
+  u = pos - k;
+  v = 1 - u;
+  *x = v * v * v * p[0] + 3 * v * v * u * p[2] + 3 * v * u * u * p[4] + u * u * u * p[6];
+  *y = v * v * v * p[1] + 3 * v * v * u * p[3] + 3 * v * u * u * p[5] + u * u * u * p[7];
+}
+
+void
 extopo_geo_edge_get_midpoint (const ExtopoGeoEdge *edge,
                               double              *x,
                               double              *y)

@@ -134,6 +134,14 @@ void            extopo_geometry_query_frames (ExtopoGeometry       *self,
 void            extopo_geometry_query_edges  (ExtopoGeometry       *self,
                                               const ExtopoRect     *rect,
                                               GArray               *indices);
+/* The point a fraction @t of the way along the segments of a cubic Bézier
+ * path (@points: 2 * @n_points doubles, the start then three points per
+ * segment); by segments, not by length. */
+void            extopo_bezier_path_point_at  (const double         *points,
+                                              guint                 n_points,
+                                              double                t,
+                                              double               *x,
+                                              double               *y);
 /* Where a cubic Bézier path passes half-way, for labels. */
 void            extopo_geo_edge_get_midpoint (const ExtopoGeoEdge  *edge,
                                               double               *x,

@@ -14,6 +14,7 @@
 #include "extopo-findings.h"
 #include "extopo-graph-view.h"
 #include "extopo-renderer.h"
+#include "extopo-scene.h"
 #include "extopo-style.h"
 
 #define MIN_ZOOM          0.01
@@ -71,6 +72,7 @@ struct _ExtopoGraphView
 
   /* owned */
   ExtopoGeometry   *geometry;
+  ExtopoScene      *scene;         /* what the geometry shows: the bitmaps draw it */
   GHashTable       *matches;
   GtkGesture       *drag_gesture;
   GtkGesture       *click_gesture;
@@ -576,11 +578,11 @@ extopo_graph_view_plan_cache (ExtopoGraphView  *self,
 }
 
 /* Renders a planned bitmap. Touches nothing of the widget: it also runs in
- * a worker, on a geometry nobody changes and a copy of the matches. */
+ * a worker, on a scene nobody changes and a copy of the matches. */
 static void
-extopo_view_cache_render (ExtopoViewCache *plan,
-                          ExtopoGeometry  *geometry,
-                          GHashTable      *matches)
+extopo_view_cache_render (ExtopoViewCache   *plan,
+                          const ExtopoScene *scene,
+                          GHashTable        *matches)
 {
   ExtopoRenderOptions options;
   cairo_t *cr;
@@ -601,7 +603,7 @@ extopo_view_cache_render (ExtopoViewCache *plan,
   options.selected_kind = plan->selected_kind;
   options.selected = plan->selected;
   options.matches = matches;
-  extopo_renderer_draw_graph (cr, geometry, &options);
+  extopo_renderer_draw_scene (cr, scene, &options);
   cairo_destroy (cr);
 }
 
@@ -626,7 +628,7 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
   gint64 start = g_get_monotonic_time ();
 
   extopo_graph_view_plan_cache (self, device_scale, visible, needed, &plan);
-  extopo_view_cache_render (&plan, self->geometry, self->matches);
+  extopo_view_cache_render (&plan, self->scene, self->matches);
   extopo_graph_view_install_cache (self, &plan, g_get_monotonic_time () - start);
 }
 
@@ -634,7 +636,7 @@ extopo_graph_view_cache_fill (ExtopoGraphView  *self,
 struct _RenderJob
 {
   ExtopoViewCache  plan;
-  ExtopoGeometry  *geometry;
+  ExtopoScene     *scene;
   GHashTable      *matches;      /* a copy the main thread never touches */
   guint            generation;
   gint64           render_us;
@@ -646,7 +648,7 @@ render_job_free (gpointer data)
   RenderJob *job = data;
 
   extopo_view_cache_clear (&job->plan);
-  g_clear_pointer (&job->geometry, extopo_geometry_unref);
+  g_clear_pointer (&job->scene, extopo_scene_unref);
   g_clear_pointer (&job->matches, g_hash_table_unref);
   g_free (job);
 }
@@ -660,7 +662,7 @@ render_worker (GTask        *task,
   RenderJob *job = task_data;
   gint64 start = g_get_monotonic_time ();
 
-  extopo_view_cache_render (&job->plan, job->geometry, job->matches);
+  extopo_view_cache_render (&job->plan, job->scene, job->matches);
   job->render_us = g_get_monotonic_time () - start;
   g_task_return_boolean (task, TRUE);
 }
@@ -699,7 +701,7 @@ extopo_graph_view_start_job (ExtopoGraphView  *self,
 
   job = g_new0 (RenderJob, 1);
   extopo_graph_view_plan_cache (self, device_scale, visible, needed, &job->plan);
-  job->geometry = extopo_geometry_ref (self->geometry);
+  job->scene = extopo_scene_ref (self->scene);
   job->generation = self->generation;
   if (self->matches != NULL)
     {
@@ -1657,6 +1659,9 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
     extopo_geometry_ref (geometry);
   g_clear_pointer (&self->geometry, extopo_geometry_unref);
   self->geometry = geometry;
+  g_clear_pointer (&self->scene, extopo_scene_unref);
+  if (geometry != NULL)
+    self->scene = extopo_scene_build_diagram (geometry);
 
   extopo_view_cache_clear (&self->cache);
   self->generation++;
@@ -1884,6 +1889,7 @@ extopo_graph_view_finalize (GObject *object)
   extopo_view_cache_clear (&self->cache);
   g_clear_pointer (&self->legend, cairo_surface_destroy);
   g_clear_pointer (&self->geometry, extopo_geometry_unref);
+  g_clear_pointer (&self->scene, extopo_scene_unref);
   g_clear_pointer (&self->matches, g_hash_table_unref);
 
   G_OBJECT_CLASS (extopo_graph_view_parent_class)->finalize (object);

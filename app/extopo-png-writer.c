@@ -21,6 +21,7 @@
 
 #include "extopo-export.h"
 #include "extopo-png-writer.h"
+#include "extopo-scene.h"
 
 typedef struct
 {
@@ -95,6 +96,7 @@ extopo_png_write (FILE                       *stream,
 {
   ExtopoRenderOptions measured;
   ExtopoPageLayout layout;
+  ExtopoScene * volatile built = NULL;
   PngFailure failure = { "" };
   Work work = { NULL, NULL };
   png_structp png = NULL;
@@ -110,10 +112,13 @@ extopo_png_write (FILE                       *stream,
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0, FALSE);
 
 
-  /* The title block and legend are measured once, not per strip. */
+  /* The title block and legend are measured, and the scene built, once,
+   * not per strip. */
   measured = *options;
   extopo_renderer_get_page_layout (geometry, options, &layout);
   measured.page_layout = &layout;
+  if (measured.scene == NULL)
+    measured.scene = built = extopo_scene_build (geometry, options);
 
   work.strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, per_strip);
   if (cairo_surface_status (work.strip) != CAIRO_STATUS_SUCCESS)
@@ -122,6 +127,7 @@ extopo_png_write (FILE                       *stream,
                    _("Could not draw the image: %s"),
                    cairo_status_to_string (cairo_surface_status (work.strip)));
       cairo_surface_destroy (work.strip);
+      extopo_scene_unref (built);
       return FALSE;
     }
   data = cairo_image_surface_get_data (work.strip);
@@ -165,6 +171,7 @@ extopo_png_write (FILE                       *stream,
   png_destroy_write_struct (png != NULL ? &png : NULL, info != NULL ? &info : NULL);
   g_free (work.rows);
   cairo_surface_destroy (work.strip);
+  extopo_scene_unref (built);
 
   if (ferror (stream))
     {

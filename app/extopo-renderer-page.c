@@ -141,12 +141,10 @@ extopo_renderer_draw_page (cairo_t                   *cr,
                            const ExtopoRenderOptions *options)
 {
   ExtopoRenderOptions defaults;
-  ExtopoRenderOptions graph_options;
-  ExtopoPageLayout layout;
-  ExtopoRect region;
-  ExtopoRect clipped;
-  ExtopoRect part;
-  double width, height, top, dx, dy;
+  g_autoptr(ExtopoScene) built = NULL;
+  const ExtopoScene *scene;
+  ExtopoRect tile;
+  Painter painter;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (geometry != NULL);
@@ -156,72 +154,22 @@ extopo_renderer_draw_page (cairo_t                   *cr,
       extopo_render_options_init (&defaults);
       options = &defaults;
     }
+  scene = options->scene;
+  if (scene == NULL)
+    scene = built = extopo_scene_build (geometry, options);
 
-  extopo_renderer_get_page_layout (geometry, options, &layout);
-  width = layout.width;
-  height = layout.height;
-  page_region (geometry, options, &region);
-
+  extopo_painter_init (&painter, cr, options);
   cairo_save (cr);
-  if (options->page_clip != NULL)
-    {
-      cairo_rectangle (cr, options->page_clip->x, options->page_clip->y,
-                       options->page_clip->width, options->page_clip->height);
-      cairo_clip (cr);
-    }
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
-
-  /* A tile below the title block or beside the legend skips them. */
-  top = layout.top;
-  part = (ExtopoRect) { 0, 0, width, top };
-  if (options->show_title &&
-      (options->page_clip == NULL || extopo_rect_intersects (options->page_clip, &part)))
-    {
-      g_autoptr(ExtopoScene) block = extopo_scene_build_title (geometry, options, width);
-
-      extopo_painter_draw_scene (cr, block);
-    }
-
-  /* Whole-point offsets: the geometry's boxes sit on whole points, and a
-   * vector export then writes short integers instead of six decimals. */
-  dx = round (PAGE_MARGIN - region.x);
-  dy = round (top - region.y);
-  graph_options = *options;
-  graph_options.visible = &region;
   /* A tile draws only what falls on it: each page of a printed diagram
    * would otherwise hold all of it, clipped. */
   if (options->page_clip != NULL)
     {
-      /* Widened by what strokes and shadows reach beyond a box, so that
-       * an object just off the clip still paints its edge into it. */
-      ExtopoRect tile = {
-        options->page_clip->x - dx - CULL_MARGIN, options->page_clip->y - dy - CULL_MARGIN,
-        options->page_clip->width + 2 * CULL_MARGIN, options->page_clip->height + 2 * CULL_MARGIN
-      };
-      double x1 = MAX (tile.x, region.x), y1 = MAX (tile.y, region.y);
-      double x2 = MIN (tile.x + tile.width, region.x + region.width);
-      double y2 = MIN (tile.y + tile.height, region.y + region.height);
-
-      clipped.x = x1;
-      clipped.y = y1;
-      clipped.width = MAX (0, x2 - x1);
-      clipped.height = MAX (0, y2 - y1);
-      graph_options.visible = &clipped;
+      tile = *options->page_clip;
+      painter.visible = &tile;
+      cairo_rectangle (cr, tile.x, tile.y, tile.width, tile.height);
+      cairo_clip (cr);
     }
-  cairo_save (cr);
-  cairo_rectangle (cr, region.x + dx, region.y + dy, region.width, region.height);
-  cairo_clip (cr);
-  cairo_translate (cr, dx, dy);
-  extopo_painter_draw_graph (cr, geometry, &graph_options, dx, dy);
+  extopo_painter_draw_scene_area (&painter, scene, &scene->diagram);
   cairo_restore (cr);
-
-  part = (ExtopoRect) { PAGE_MARGIN + region.width + PAGE_GAP, top, LEGEND_WIDTH,
-                        layout.legend_height };
-  if (options->show_legend &&
-      (options->page_clip == NULL || extopo_rect_intersects (options->page_clip, &part)))
-    extopo_renderer_draw_legend (cr, part.x, part.y);
-
-  cairo_restore (cr);
+  extopo_painter_clear (&painter);
 }

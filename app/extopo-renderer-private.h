@@ -16,10 +16,6 @@
 
 G_BEGIN_DECLS
 
-/* Text smaller than this many device pixels is not drawn. */
-#define MIN_TEXT_PIXELS   4.0
-/* Below this scale, server boxes lose their badges and icons. */
-#define DETAIL_SCALE      0.45
 /* Zoomed far out: edges simplified to a point every few pixels, and no
  * antialiasing once server boxes are this few pixels high. */
 #define PLAIN_EDGE_STEP    3.0
@@ -44,17 +40,11 @@ typedef struct
 {
   cairo_t                   *cr;
   PangoLayout               *layout;
-  ExtopoGeometry            *geometry;
   const ExtopoRenderOptions *options;
-  const ExtopoRect          *visible;   /* diagram area drawn, or NULL */
-  double                     page_dx;   /* diagram to page, on a printed tile */
-  double                     page_dy;
-  double                     scale;
-  gboolean                   detailed;
+  const ExtopoRect          *visible;   /* the area drawn, in the scene's units, or NULL */
+  double                     scale;     /* device pixels per unit */
   cairo_t                   *scratch;     /* owned, when only measuring */
-  GHashTable                *pills;       /* text -> PangoLayout, the few badge texts */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
-  GArray                    *capsules;    /* Capsule, while pills and dots are gathered */
   GHashTable                *ascii_fonts; /* font key -> AsciiFont*, for gathered text */
 } Painter;
 
@@ -107,35 +97,8 @@ typedef struct
 } Capsule;
 
 /* Primitives (extopo-renderer-primitives.c) */
-ExtopoStatus extopo_painter_clamp_status     (ExtopoStatus      status);
 void         extopo_painter_set_rgb          (cairo_t          *cr,
                                               const Rgb        *c);
-void         extopo_painter_queue_capsule    (Painter          *painter,
-                                              const Rgb        *colour,
-                                              double            x,
-                                              double            y,
-                                              double            length,
-                                              double            thickness);
-void         extopo_painter_flush_capsules   (Painter          *painter);
-double       extopo_painter_draw_pill        (Painter          *painter,
-                                              const char       *text,
-                                              double            x,
-                                              double            y,
-                                              const Rgb        *fill,
-                                              const Rgb        *text_color,
-                                              gboolean          paint);
-void         extopo_painter_path_status_mark (cairo_t          *cr,
-                                              ExtopoStatus      status,
-                                              double            cx,
-                                              double            cy,
-                                              double            s);
-void         extopo_painter_set_mark_style   (cairo_t          *cr,
-                                              double            s);
-void         extopo_painter_draw_status_icon (cairo_t          *cr,
-                                              ExtopoStatus      status,
-                                              double            cx,
-                                              double            cy,
-                                              double            radius);
 void         extopo_painter_outline_box      (cairo_t          *cr,
                                               const ExtopoRect *box,
                                               double            outset,
@@ -143,11 +106,6 @@ void         extopo_painter_outline_box      (cairo_t          *cr,
                                               const Rgb        *color,
                                               double            alpha,
                                               double            width);
-void         extopo_painter_draw_arrowhead   (cairo_t          *cr,
-                                              double            tip_x,
-                                              double            tip_y,
-                                              double            from_x,
-                                              double            from_y);
 void         extopo_painter_image_line       (guint32          *pixels,
                                               int               stride,
                                               int               cx1,
@@ -162,16 +120,11 @@ void         extopo_painter_image_line       (guint32          *pixels,
 
 /* Text (extopo-renderer-text.c) */
 void                   extopo_painter_glyph_batch_free (gpointer     data);
-void                   extopo_painter_show_layout      (Painter     *painter,
-                                                        PangoLayout *layout,
-                                                        double       x,
-                                                        double       y);
 void                   extopo_painter_flush_text       (Painter     *painter);
-PangoFontDescription * extopo_painter_get_font         (double       size,
-                                                        gboolean     bold);
 PangoLayout *          extopo_painter_create_layout    (cairo_t     *cr);
-gboolean               extopo_painter_text_visible     (Painter     *painter,
-                                                        double       size);
+/* One line with its top-left corner at (x, y), cut with "…" to @width
+ * (0: uncut), painted when @paint in the current source colour (gathered
+ * into batches while painter->text_batches is set); returns its width. */
 double                 extopo_painter_draw_text        (Painter     *painter,
                                                         const char  *text,
                                                         double       size,
@@ -182,27 +135,39 @@ double                 extopo_painter_draw_text        (Painter     *painter,
                                                         gboolean     paint);
 
 /* Connectors (extopo-renderer-edges.c) */
-void     extopo_painter_draw_edge           (Painter             *painter,
-                                             const ExtopoGeoEdge *edge);
-gboolean extopo_painter_edge_passes_through (Painter             *painter,
-                                             const ExtopoGeoEdge *edge);
-void     extopo_painter_draw_edge_reference (Painter             *painter,
-                                             const ExtopoGeoEdge *edge,
-                                             GArray              *placed);
-void     extopo_painter_draw_edges_plain    (Painter             *painter,
-                                             GArray              *indices);
+/* Zoomed far out: plain light lines; @lines holds their points (as an
+ * edge of the geometry does), @starts where each begins in it. */
+void     extopo_painter_draw_lines_plain (Painter           *painter,
+                                          GArray            *lines,
+                                          GArray            *starts);
+/* On a printed tile (painter->visible): for a connector with one end on
+ * it, a pill at the tile's edge where it leaves saying where it goes:
+ * @names are the groups at its start and end (or NULL; @label stands in).
+ * @placed holds the pills drawn so far. */
+void     extopo_painter_draw_reference   (Painter           *painter,
+                                          const double      *points,
+                                          guint              n_points,
+                                          const char *const  names[2],
+                                          const char        *label,
+                                          GArray            *placed);
 
-/* Groups, servers and the graph (extopo-renderer.c) */
-gboolean extopo_painter_is_match         (const ExtopoRenderOptions *options,
-                                          gpointer                   object);
-void     extopo_painter_draw_graph       (cairo_t                   *cr,
-                                          ExtopoGeometry            *geometry,
-                                          const ExtopoRenderOptions *options,
-                                          double                     page_dx,
-                                          double                     page_dy);
+/* The painter (extopo-renderer.c) */
+void     extopo_painter_init     (Painter                   *painter,
+                                  cairo_t                   *cr,
+                                  const ExtopoRenderOptions *options);
+void     extopo_painter_clear    (Painter                   *painter);
+gboolean extopo_painter_is_match (const ExtopoRenderOptions *options,
+                                  gconstpointer              object);
 
 /* The cairo backend of a scene (extopo-renderer-scene.c) */
-void extopo_painter_draw_scene (cairo_t           *cr,
-                                const ExtopoScene *scene);
+/* Draws what of @scene shows at painter->scale and in painter->visible
+ * (NULL: all), the objects clipped to @diagram_clip (NULL: not clipped),
+ * with the highlights painter->options asks for. */
+void extopo_painter_draw_scene_area (Painter           *painter,
+                                     const ExtopoScene *scene,
+                                     const ExtopoRect  *diagram_clip);
+/* A scene of page furniture (title block, legend), at 1:1. */
+void extopo_painter_draw_scene      (cairo_t           *cr,
+                                     const ExtopoScene *scene);
 
 G_END_DECLS

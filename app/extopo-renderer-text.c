@@ -186,11 +186,11 @@ gather_layout (Painter     *painter,
 }
 
 /* Shows a laid-out text now, or gathers it while text is batched. */
-void
-extopo_painter_show_layout (Painter     *painter,
-                            PangoLayout *layout,
-                            double       x,
-                            double       y)
+static void
+show_layout (Painter     *painter,
+             PangoLayout *layout,
+             double       x,
+             double       y)
 {
   if (painter->text_batches != NULL && gather_layout (painter, layout, x, y))
     return;
@@ -231,9 +231,9 @@ font_key (double   size,
   return (guint) (size * 10) * 2 + (bold ? 1 : 0);
 }
 
-PangoFontDescription *
-extopo_painter_get_font (double   size,
-                         gboolean bold)
+static PangoFontDescription *
+get_font (double   size,
+          gboolean bold)
 {
   /* Font descriptions are made once per size and weight, never per node. */
   static GMutex lock;
@@ -275,13 +275,6 @@ extopo_painter_create_layout (cairo_t *cr)
   return layout;
 }
 
-gboolean
-extopo_painter_text_visible (Painter *painter,
-                             double   size)
-{
-  return size * painter->scale >= MIN_TEXT_PIXELS;
-}
-
 /* Shapes character @index (128: the ellipsis) of @af alone, once. */
 static gboolean
 ascii_font_char (Painter   *painter,
@@ -300,7 +293,7 @@ ascii_font_char (Painter   *painter,
     return af->states[index] == ASCII_OK;
 
   af->states[index] = ASCII_UNUSABLE;
-  pango_layout_set_font_description (layout, extopo_painter_get_font (size, bold));
+  pango_layout_set_font_description (layout, get_font (size, bold));
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, index == 128 ? "…" : text, -1);
@@ -439,7 +432,7 @@ show_text (Painter    *painter,
       show_ascii_text (painter, text, size, bold, x, y, width, paint, text_width, text_height))
     return;
 
-  pango_layout_set_font_description (layout, extopo_painter_get_font (size, bold));
+  pango_layout_set_font_description (layout, get_font (size, bold));
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -447,7 +440,7 @@ show_text (Painter    *painter,
   pango_layout_get_size (layout, &w, &h);
 
   if (paint)
-    extopo_painter_show_layout (painter, layout, x, y);
+    show_layout (painter, layout, x, y);
 
   *text_width = (double) w / PANGO_SCALE;
   *text_height = (double) h / PANGO_SCALE;

@@ -59,11 +59,22 @@ typedef struct
                                        double   page_y,
                                        gpointer data);
   gpointer               sheet_name_data;
+  /* Used by extopo_renderer_draw_page(): the scene of the page, built by
+   * extopo_scene_build() with these options, shared by the tiles or
+   * strips of one export; NULL builds it. */
+  const struct _ExtopoScene *scene;
 } ExtopoRenderOptions;
 
 void extopo_render_options_init      (ExtopoRenderOptions       *options);
 
-/* Paints the diagram in diagram coordinates; the caller sets the transform. */
+/* Draws a scene (see extopo-scene.h) at options->scale, the part in
+ * options->visible (in the scene's units; NULL: all), with the selection,
+ * hover and search matches of @options; the caller sets the transform. */
+void extopo_renderer_draw_scene      (cairo_t                   *cr,
+                                      const struct _ExtopoScene *scene,
+                                      const ExtopoRenderOptions *options);
+/* Builds the diagram's scene (extopo_scene_build_diagram()) and draws it,
+ * in diagram coordinates. To draw often, build the scene once. */
 void extopo_renderer_draw_graph      (cairo_t                   *cr,
                                       ExtopoGeometry            *geometry,
                                       const ExtopoRenderOptions *options);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -70,14 +71,25 @@ extopo_scene_new (double width,
   scene->path = g_array_new (FALSE, FALSE, sizeof (double));
   scene->strings = g_string_chunk_new (64 * 1024);
   scene->data = g_ptr_array_new_with_free_func (g_free);
+  scene->ref_count = 1;
+
+  return scene;
+}
+
+ExtopoScene *
+extopo_scene_ref (ExtopoScene *scene)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  g_atomic_int_inc (&scene->ref_count);
 
   return scene;
 }
 
 void
-extopo_scene_free (ExtopoScene *scene)
+extopo_scene_unref (ExtopoScene *scene)
 {
-  if (scene == NULL)
+  if (scene == NULL || !g_atomic_int_dec_and_test (&scene->ref_count))
     return;
 
   g_array_unref (scene->objects);
@@ -86,7 +98,18 @@ extopo_scene_free (ExtopoScene *scene)
   g_string_chunk_free (scene->strings);
   g_ptr_array_unref (scene->data);
   g_free (scene->title);
+  g_clear_pointer (&scene->geometry, extopo_geometry_unref);
+  g_free (scene->frame_objects);
+  g_free (scene->edge_objects);
+  g_free (scene->node_objects);
+  g_clear_pointer (&scene->by_model, g_hash_table_unref);
   g_free (scene);
+}
+
+void
+extopo_scene_free (ExtopoScene *scene)
+{
+  extopo_scene_unref (scene);
 }
 
 const char *
@@ -139,6 +162,106 @@ extopo_scene_add_item (ExtopoScene           *scene,
 
   copy.text = extopo_scene_intern (scene, item->text);
   g_array_append_val (scene->items, copy);
+  if (item->object >= 0 && (guint) item->object < scene->objects->len)
+    {
+      ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, item->object);
+
+      if (o->n_items == 0)
+        o->first_item = scene->items->len - 1;
+      /* An object's items follow each other. */
+      g_warn_if_fail (o->first_item + o->n_items == scene->items->len - 1);
+      o->n_items++;
+    }
+}
+
+/* Where objects are */
+
+/* How far a stroke, a highlight or a tag on a frame's border reaches
+ * outside an object's bounds. */
+#define QUERY_MARGIN 12.0
+
+static void
+map_objects (const ExtopoScene *scene,
+             const int         *map,
+             GArray            *indices,
+             GArray            *objects)
+{
+  for (guint k = 0; k < indices->len; k++)
+    {
+      int o = map[g_array_index (indices, guint, k)];
+
+      if (o >= 0)
+        {
+          guint u = (guint) o;
+
+          g_array_append_val (objects, u);
+        }
+    }
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+extopo_scene_query (const ExtopoScene *scene,
+                    const ExtopoRect  *area,
+                    GArray            *objects)
+{
+  g_autoptr(GArray) indices = NULL;
+  ExtopoRect r;
+  guint from = objects->len;
+
+  g_return_if_fail (scene != NULL && area != NULL && objects != NULL);
+
+  if (scene->geometry == NULL)
+    {
+      for (guint i = 0; i < scene->objects->len; i++)
+        {
+          const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
+          ExtopoRect grown = { o->bounds.x - QUERY_MARGIN, o->bounds.y - QUERY_MARGIN,
+                               o->bounds.width + 2 * QUERY_MARGIN,
+                               o->bounds.height + 2 * QUERY_MARGIN };
+
+          if (extopo_rect_intersects (&grown, area))
+            g_array_append_val (objects, i);
+        }
+      return;
+    }
+
+  r = (ExtopoRect) { area->x - scene->dx - QUERY_MARGIN, area->y - scene->dy - QUERY_MARGIN,
+                     area->width + 2 * QUERY_MARGIN, area->height + 2 * QUERY_MARGIN };
+  indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  extopo_geometry_query_frames (scene->geometry, &r, indices);
+  map_objects (scene, scene->frame_objects, indices, objects);
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_edges (scene->geometry, &r, indices);
+  map_objects (scene, scene->edge_objects, indices, objects);
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_nodes (scene->geometry, &r, indices);
+  map_objects (scene, scene->node_objects, indices, objects);
+  /* Frames, edges and servers were added to the scene in that order, but
+   * each query gives its own order. */
+  if (objects->len > from)
+    qsort (&g_array_index (objects, guint, from), objects->len - from, sizeof (guint),
+           compare_guint);
+}
+
+int
+extopo_scene_find_object (const ExtopoScene *scene,
+                          gconstpointer      object)
+{
+  g_return_val_if_fail (scene != NULL, -1);
+
+  if (scene->by_model == NULL || object == NULL)
+    return -1;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (scene->by_model, object)) - 1;
 }
 
 /* Building */
@@ -151,12 +274,39 @@ typedef struct
   PangoContext              *context;
   PangoLayout               *layout;
   GHashTable                *widths;  /* "size|bold|text" -> width, many texts repeat */
-  GHashTable                *ascii;   /* "size|bold" -> AsciiAdvances */
+  GPtrArray                 *ascii;   /* AsciiAdvances, a few sizes and weights */
   int                        object;  /* the object items belong to, or -1 */
-  int                       *frame_objects; /* geometry frame -> scene object, or -1 */
   double                     dx;      /* diagram to page */
   double                     dy;
+  GArray                    *scratch; /* guint, for geometry queries */
+  /* Given to the items added next: where they show, their layer. */
+  float                      min_scale;
+  float                      max_scale;
+  guint8                     layer;
 } Builder;
+
+/* Items added next show at @min_scale up to @max_scale (0: no limit), in
+ * @layer. */
+static void
+set_detail (Builder *b,
+            double   min_scale,
+            double   max_scale,
+            guint8   layer)
+{
+  b->min_scale = (float) min_scale;
+  b->max_scale = (float) max_scale;
+  b->layer = layer;
+}
+
+static void
+builder_add (Builder         *b,
+             ExtopoSceneItem *item)
+{
+  item->min_scale = b->min_scale;
+  item->max_scale = b->max_scale;
+  item->layer = b->layer;
+  extopo_scene_add_item (b->scene, item);
+}
 
 static void
 set_font (Builder  *b,
@@ -179,6 +329,9 @@ typedef struct
 {
   double advances[128];
   double ellipsis;
+  double ascent;                      /* of the font: from the top to the baseline */
+  double size;
+  gboolean bold;
 } AsciiAdvances;
 
 static double
@@ -202,13 +355,19 @@ ascii_advances (Builder  *b,
                 double    size,
                 gboolean  bold)
 {
-  g_autofree char *key = g_strdup_printf ("%g|%d", size, bold);
-  AsciiAdvances *advances = g_hash_table_lookup (b->ascii, key);
+  AsciiAdvances *advances;
 
-  if (advances != NULL)
-    return advances;
+  /* A handful of fonts: the last used first. */
+  for (guint i = b->ascii->len; i-- > 0;)
+    {
+      advances = g_ptr_array_index (b->ascii, i);
+      if (advances->size == size && advances->bold == bold)
+        return advances;
+    }
 
   advances = g_new0 (AsciiAdvances, 1);
+  advances->size = size;
+  advances->bold = bold;
   for (int c = 0x20; c < 0x7f; c++)
     {
       char text[2] = { (char) c, 0 };
@@ -216,7 +375,10 @@ ascii_advances (Builder  *b,
       advances->advances[c] = pango_width (b, text, size, bold);
     }
   advances->ellipsis = pango_width (b, "…", size, bold);
-  g_hash_table_insert (b->ascii, g_steal_pointer (&key), advances);
+  set_font (b, size, bold);
+  pango_layout_set_text (b->layout, "X", -1);
+  advances->ascent = (double) pango_layout_get_baseline (b->layout) / PANGO_SCALE;
+  g_ptr_array_add (b->ascii, advances);
 
   return advances;
 }
@@ -231,6 +393,35 @@ is_printable_ascii (const char *text)
   return TRUE;
 }
 
+/* Printable ASCII, perhaps ended by the ellipsis that add_line() puts on
+ * a name cut short: measured from the font's table. */
+static gboolean
+ascii_width (Builder    *b,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double     *width)
+{
+  const AsciiAdvances *advances = NULL;
+  const char *p;
+  double w = 0;
+
+  for (p = text; *p != '\0'; p++)
+    if (*p < 0x20 || *p >= 0x7f)
+      break;
+  if (*p != '\0' && strcmp (p, "…") != 0)
+    return FALSE;
+
+  advances = ascii_advances (b, size, bold);
+  for (const char *q = text; q < p; q++)
+    w += advances->advances[(guchar) *q];
+  if (*p != '\0')
+    w += advances->ellipsis;
+  *width = w;
+
+  return TRUE;
+}
+
 static double
 text_width (Builder    *b,
             const char *text,
@@ -240,17 +431,10 @@ text_width (Builder    *b,
   g_autofree char *key = NULL;
   gpointer cached;
   double *value;
+  double width;
 
-  if (is_printable_ascii (text))
-    {
-      const AsciiAdvances *advances = ascii_advances (b, size, bold);
-      double width = 0;
-
-      for (const char *p = text; *p != '\0'; p++)
-        width += advances->advances[(guchar) *p];
-
-      return width;
-    }
+  if (ascii_width (b, text, size, bold, &width))
+    return width;
 
   key = g_strdup_printf ("%g|%d|%s", size, bold, text);
   if (g_hash_table_lookup_extended (b->widths, key, NULL, &cached))
@@ -268,11 +452,7 @@ text_ascent (Builder  *b,
              double    size,
              gboolean  bold)
 {
-  set_font (b, size, bold);
-  pango_layout_set_width (b->layout, -1);
-  pango_layout_set_text (b->layout, "X", -1);
-
-  return (double) pango_layout_get_baseline (b->layout) / PANGO_SCALE;
+  return ascii_advances (b, size, bold)->ascent;
 }
 
 static void
@@ -294,7 +474,7 @@ add_text (Builder    *b,
   item.fill = colour;
   item.ascent = text_ascent (b, size, bold);
   item.width = text_width (b, text, size, bold);
-  extopo_scene_add_item (b->scene, &item);
+  builder_add (b, &item);
 }
 
 /* One line, cut with "…" when wider than @width (as the screen cuts it). */
@@ -392,7 +572,7 @@ add_paragraph (Builder    *b,
       item.fill = colour;
       item.ascent = (double) (pango_layout_iter_get_baseline (iter) - extents.y) / PANGO_SCALE;
       item.width = (double) extents.width / PANGO_SCALE;
-      extopo_scene_add_item (b->scene, &item);
+      builder_add (b, &item);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -417,7 +597,7 @@ add_rect (Builder  *b,
 
   item.line_width = line_width;
   item.dashed = dashed;
-  extopo_scene_add_item (b->scene, &item);
+  builder_add (b, &item);
 }
 
 static void
@@ -429,7 +609,7 @@ add_circle (Builder *b,
 {
   ExtopoSceneItem item = { EXTOPO_SCENE_CIRCLE, b->object, cx, cy, 0, 0, r, fill };
 
-  extopo_scene_add_item (b->scene, &item);
+  builder_add (b, &item);
 }
 
 static void
@@ -467,7 +647,7 @@ add_path (Builder  *b,
   item.stroke = stroke;
   item.line_width = line_width;
   item.round_caps = round_caps;
-  extopo_scene_add_item (b->scene, &item);
+  builder_add (b, &item);
 }
 
 /* A pill of text; returns its width. */
@@ -485,7 +665,10 @@ add_pill (Builder    *b,
   if (paint)
     {
       add_rect (b, x, y, w, PILL_HEIGHT, PILL_HEIGHT / 2, fill, NONE, 0, FALSE);
+      /* The text over its pill. */
+      b->layer++;
       add_text (b, text, SMALL_SIZE, TRUE, ink, x + PILL_PADDING, y + 0.5);
+      b->layer--;
     }
 
   return w;
@@ -504,6 +687,8 @@ add_status_icon (Builder      *b,
 
   status = MIN (status, EXTOPO_STATUS_UNSUPPORTED);
   add_circle (b, cx, cy, radius, status_accent[status]);
+  /* The mark over its disc. */
+  b->layer++;
   switch (status)
     {
     case EXTOPO_STATUS_OK:
@@ -530,6 +715,7 @@ add_status_icon (Builder      *b,
   add_path (b, start, NONE, WHITE, 1.6 * s, TRUE);
   if (status == EXTOPO_STATUS_WARNING)
     add_circle (b, cx, cy + 3.2 * s, 0.95 * s, WHITE);
+  b->layer--;
 }
 
 /* "1 error" / "3 warnings", decided here for every backend. */
@@ -618,6 +804,36 @@ to_page (Builder          *b,
   return r;
 }
 
+static ExtopoStatus
+severity_status (ExtopoSeverity severity)
+{
+  return severity >= EXTOPO_SEVERITY_ERROR ? EXTOPO_STATUS_ERROR
+         : severity == EXTOPO_SEVERITY_WARNING ? EXTOPO_STATUS_WARNING
+         : EXTOPO_STATUS_OK;
+}
+
+/* A group's title: smaller (down to 80 %) rather than cut, since group
+ * names are the point of the drawing. */
+static double
+fit_title_size (Builder    *b,
+                const char *label,
+                double      size,
+                double      room)
+{
+  double w = text_width (b, label, size, TRUE);
+  double fitted;
+
+  if (w <= room || w <= 0)
+    return size;
+
+  /* Text does not scale quite linearly: step down until it fits. */
+  fitted = MAX (size * 0.8, floor (size * room / w * 10) / 10);
+  while (fitted > size * 0.8 && text_width (b, label, fitted, TRUE) > room)
+    fitted -= 0.1;
+
+  return fitted;
+}
+
 static void
 build_frame (Builder              *b,
              guint                 index,
@@ -631,13 +847,21 @@ build_frame (Builder              *b,
   gboolean marked;
   double radius = admin ? 10 : 6;
   double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
-  double tags = 0, room, tag_y, x;
+  double title_from = TEXT_SHOWN_FROM (title_size);
+  double tx = box.x + 10, ty = box.y + 5;
+  double tags = 0, mark_width = 0, room, tag_y, x;
+  const char *label = frame->label != NULL ? frame->label : "";
+  guint32 border = frame->interop ? INTEROP_BORDER : admin ? ADMIN_BORDER : ROUTING_BORDER;
+  guint32 title_ink = frame->interop ? INTEROP_BORDER : INK;
   g_autofree char *id = NULL;
   g_autofree char *classes = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *ids = NULL;
   g_autofree char *servers = g_strdup_printf ("%u", frame->n_servers);
   const char *kind = admin ? "administrative-group" : "routing-group";
+
+  if (box.width <= 0 || box.height <= 0)
+    return;
 
   if (b->geometry->model != NULL && frame->object != NULL)
     findings = admin ? ((ExtopoAdminGroup *) frame->object)->findings
@@ -654,56 +878,89 @@ build_frame (Builder              *b,
   tooltip = g_strdup_printf (ngettext ("%s “%s”, %u server", "%s “%s”, %u servers",
                                        frame->n_servers),
                              admin ? _("Administrative group") : _("Routing group"),
-                             frame->label != NULL ? frame->label : "", frame->n_servers);
+                             label, frame->n_servers);
   {
     const char *data[] = { "kind", kind, "servers", servers, "findings", ids, NULL };
 
     b->object = extopo_scene_add_object (b->scene, frame->kind, frame->object, id, classes,
                                          frame->label, tooltip, data, &box);
-    b->frame_objects[index] = b->object;
+    b->scene->frame_objects[index] = b->object;
   }
 
+  set_detail (b, 0, 0, 0);
   add_rect (b, box.x, box.y, box.width, box.height, radius,
             frame->interop ? INTEROP_FILL : admin ? ADMIN_FILL : ROUTING_FILL,
-            frame->interop ? INTEROP_BORDER : admin ? ADMIN_BORDER : ROUTING_BORDER,
-            admin ? 2.0 : 1.2, frame->interop);
+            border, admin ? 2.0 : 1.2, frame->interop);
 
+  if (frame->collapsed)
+    {
+      ExtopoStatus worst = MIN (frame->worst_status, EXTOPO_STATUS_UNSUPPORTED);
+
+      if (marked && severity_status (severity) > worst && worst != EXTOPO_STATUS_UNSUPPORTED)
+        worst = severity_status (severity);
+      /* A second border says "there is more inside", a bar how it is. */
+      add_rect (b, box.x + 3, box.y + 3, box.width - 6, box.height - 6, radius - 2, NONE,
+                border, 0.8, FALSE);
+      add_rect (b, box.x + 3, box.y + box.height - 8, box.width - 6, 4, 0, status_accent[worst],
+                NONE, 0, FALSE);
+    }
+
+  /* Too far out to read the title: still say that the group has a
+   * problem, as an icon. */
+  if (marked)
+    {
+      set_detail (b, GROUP_ICON_SCALE, title_from, 0);
+      add_status_icon (b, severity_status (severity), box.x + box.width - 12, box.y + 12,
+                       MIN (8, box.height / 2));
+    }
+
+  set_detail (b, title_from, 0, 0);
   if (frame->collapsed)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u server", "%u servers",
                                                          frame->n_servers), frame->n_servers);
 
       add_status_icon (b, frame->worst_status, box.x + box.width - 16, box.y + 16, 6.5);
-      add_line (b, frame->label, title_size, TRUE, frame->interop ? INTEROP_BORDER : INK,
-                box.x + 10, box.y + 9, box.width - 40);
-      add_line (b, text, SMALL_SIZE + 1, FALSE, MUTED_INK, box.x + 10, box.y + 29,
-                box.width - 60);
+      room = box.width - 40;
+      add_line (b, frame->label, fit_title_size (b, label, title_size, room), TRUE, title_ink,
+                tx, ty + 4, room);
+      add_line (b, text, SMALL_SIZE + 1, FALSE, MUTED_INK, tx, ty + 24, box.width - 60);
       if (marked)
         add_finding_tag (b, severity, count, box.x + box.width - 10 -
-                         add_finding_tag (b, severity, count, 0, 0, FALSE), box.y + 29, TRUE);
+                         add_finding_tag (b, severity, count, 0, 0, FALSE), ty + 24, TRUE);
       b->object = -1;
+      set_detail (b, 0, 0, 0);
       return;
     }
 
+  /* The tags sit at the right of the title row; when the title needs the
+   * whole row, they move onto the frame's top border. */
   if (marked)
-    tags += add_finding_tag (b, severity, count, 0, 0, FALSE) + 4;
+    mark_width = add_finding_tag (b, severity, count, 0, 0, FALSE) + 4;
+  tags = mark_width;
   if (frame->interop)
     tags += add_pill (b, _("Exchange 2007"), 0, 0, NONE, NONE, FALSE) + 4;
   room = box.width - 20 - tags;
-  tag_y = box.y + 6;
-  if (tags > 0 && text_width (b, frame->label != NULL ? frame->label : "", title_size, TRUE) > room)
+  tag_y = ty + 1;
+  if (tags > 0 && text_width (b, label, title_size, TRUE) > room)
     {
       room = box.width - 20;
       tag_y = box.y - 6.5;
     }
+  title_size = fit_title_size (b, label, title_size, room);
   x = box.x + box.width - 8 - tags;
   if (marked)
-    x += add_finding_tag (b, severity, count, x, tag_y, TRUE) + 4;
+    add_finding_tag (b, severity, count, x, tag_y, TRUE);
   if (frame->interop)
-    add_pill (b, _("Exchange 2007"), x, tag_y + 0.5, INTEROP_BORDER, WHITE, TRUE);
-  add_line (b, frame->label, title_size, TRUE, frame->interop ? INTEROP_BORDER : INK,
-            box.x + 10, box.y + 5, room);
+    {
+      set_detail (b, MAX (title_from, DETAIL_SCALE), 0, 0);
+      add_pill (b, _("Exchange 2007"), x + mark_width, tag_y + 0.5, INTEROP_BORDER, WHITE, TRUE);
+      set_detail (b, title_from, 0, 0);
+    }
+  add_line (b, frame->label, title_size, TRUE, title_ink, tx,
+            ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room);
   b->object = -1;
+  set_detail (b, 0, 0, 0);
 }
 
 static double
@@ -713,6 +970,11 @@ measure_pill (const char *text,
   return add_pill (data, text, 0, 0, NONE, NONE, FALSE);
 }
 
+/* A server card. Zoomed out until names cannot be read it is a cell of its
+ * status's colour; closer, a card with its name; closer still, with its
+ * badges, status icon and FQDN. Items are layered (card, then stripe,
+ * pills and icon disc, then text and marks) so that the cards of a group
+ * can be drawn a layer at a time. */
 static void
 build_server (Builder             *b,
               guint                index,
@@ -730,6 +992,8 @@ build_server (Builder             *b,
   g_autofree char *classes = NULL;
   g_autofree char *tooltip = NULL;
   const char *status_name = extopo_status_to_string (server->status);
+  double name_from = TEXT_SHOWN_FROM (NAME_SIZE);
+  double detail_from = MAX (name_from, DETAIL_SCALE);
   double x = box.x + 8;
 
   classes = g_strdup_printf ("server %s", status_class[status]);
@@ -748,15 +1012,23 @@ build_server (Builder             *b,
 
     b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_SERVER, server, id, classes,
                                          server->name, tooltip, data, &box);
+    b->scene->node_objects[index] = b->object;
   }
 
+  set_detail (b, 0, name_from, 0);
+  add_rect (b, box.x, box.y, box.width, box.height, 0, status_accent[status], NONE, 0, FALSE);
+  set_detail (b, name_from, 0, 0);
   add_rect (b, box.x, box.y, box.width, box.height, 4, status_fill[status],
             status_accent[status], 1.0, FALSE);
+  set_detail (b, name_from, 0, 1);
   add_rect (b, box.x + 0.5, box.y + 3, 3.5, box.height - 6, 0, status_accent[status], NONE, 0,
             FALSE);
+  set_detail (b, detail_from, 0, 1);
   add_status_icon (b, status, box.x + box.width - 11, box.y + 11, STATUS_DOT);
+  set_detail (b, name_from, 0, 2);
   add_line (b, server->name, NAME_SIZE, TRUE, INK, box.x + 8, box.y + 4, box.width - 28);
 
+  set_detail (b, detail_from, 0, 1);
   if (server->provisioned && !server->version.known)
     badge = g_strdup (C_("badge", "provisioned"));
   else
@@ -781,10 +1053,39 @@ build_server (Builder             *b,
           add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
         }
     }
+  set_detail (b, detail_from, 0, 2);
   if (server->fqdn != NULL || server->site_name != NULL)
     add_line (b, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE, FALSE,
               MUTED_INK, box.x + 8, box.y + 37, box.width - 14);
   b->object = -1;
+  set_detail (b, 0, 0, 0);
+}
+
+/* The nearest point of @edge distinct from an end, for an arrowhead's
+ * direction: the last control point may sit on the tip. */
+static void
+direction_point (const ExtopoGeoEdge *edge,
+                 gboolean             at_end,
+                 double              *x,
+                 double              *y)
+{
+  guint n = edge->n_points;
+  guint tip = at_end ? n - 1 : 0;
+
+  for (guint k = 1; k < n; k++)
+    {
+      guint i = at_end ? n - 1 - k : k;
+
+      if (hypot (edge->points[2 * i] - edge->points[2 * tip],
+                 edge->points[2 * i + 1] - edge->points[2 * tip + 1]) > 0.5)
+        {
+          *x = edge->points[2 * i];
+          *y = edge->points[2 * i + 1];
+          return;
+        }
+    }
+  *x = edge->points[2 * tip] - 1;
+  *y = edge->points[2 * tip + 1];
 }
 
 static void
@@ -807,6 +1108,70 @@ add_arrowhead (Builder *b,
 }
 
 static void
+add_edge_arrowhead (Builder             *b,
+                    const ExtopoGeoEdge *edge,
+                    gboolean             at_end)
+{
+  guint tip = at_end ? edge->n_points - 1 : 0;
+  double from_x, from_y;
+
+  direction_point (edge, at_end, &from_x, &from_y);
+  add_arrowhead (b, edge->points[2 * tip] + b->dx, edge->points[2 * tip + 1] + b->dy,
+                 from_x + b->dx, from_y + b->dy);
+}
+
+/* TRUE when a label box would cover a group's title row. */
+static gboolean
+label_covers_title (Builder          *b,
+                    const ExtopoRect *label)
+{
+  g_array_set_size (b->scratch, 0);
+  extopo_geometry_query_frames (b->geometry, label, b->scratch);
+  for (guint i = 0; i < b->scratch->len; i++)
+    {
+      const ExtopoGeoFrame *frame = &g_array_index (b->geometry->frames, ExtopoGeoFrame,
+                                                    g_array_index (b->scratch, guint, i));
+
+      if (extopo_rect_intersects (label, &frame->label_box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Keeps a connector's label off the groups' titles: when its place covers
+ * one, the label slides along the edge to the nearest free spot. In the
+ * geometry's coordinates. */
+static void
+place_edge_label (Builder             *b,
+                  const ExtopoGeoEdge *edge,
+                  double               w,
+                  double               h,
+                  double              *x,
+                  double              *y)
+{
+  ExtopoRect label = { *x - w / 2, *y - h / 2, w, h };
+
+  if (edge->n_points < 4 || b->geometry->frames->len == 0 || !label_covers_title (b, &label))
+    return;
+
+  for (guint step = 1; step <= 8; step++)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        extopo_bezier_path_point_at (edge->points, edge->n_points, 0.5 + side * step * 0.05,
+                                     &label.x, &label.y);
+        label.x -= w / 2;
+        label.y -= h / 2;
+        if (!label_covers_title (b, &label))
+          {
+            *x = label.x + w / 2;
+            *y = label.y + h / 2;
+            return;
+          }
+      }
+}
+
+static void
 build_edge (Builder             *b,
             guint                index,
             const ExtopoGeoEdge *edge)
@@ -814,7 +1179,6 @@ build_edge (Builder             *b,
   ExtopoConnector *connector = edge->connection != NULL ? edge->connection->forward : NULL;
   ExtopoRect extent = to_page (b, &edge->extent);
   guint start = b->scene->path->len;
-  guint last = edge->n_points - 1;
   double *p = edge->points;
   g_autofree char *id = g_strdup_printf ("connector-%u", index);
   g_autofree char *classes = NULL;
@@ -836,37 +1200,58 @@ build_edge (Builder             *b,
     b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_CONNECTOR, edge->connection, id,
                                          classes, connector != NULL ? connector->name : NULL,
                                          edge->label, data, &extent);
+    b->scene->edge_objects[index] = b->object;
   }
   {
     ExtopoSceneObject *o = &g_array_index (b->scene->objects, ExtopoSceneObject, b->object);
 
     /* Frames come before edges, so those in the scene are known. */
-    o->ends[0] = edge->tail_frame >= 0 ? b->frame_objects[edge->tail_frame] : -1;
-    o->ends[1] = edge->head_frame >= 0 ? b->frame_objects[edge->head_frame] : -1;
+    o->ends[0] = edge->tail_frame >= 0 ? b->scene->frame_objects[edge->tail_frame] : -1;
+    o->ends[1] = edge->head_frame >= 0 ? b->scene->frame_objects[edge->head_frame] : -1;
   }
 
+  set_detail (b, 0, 0, 0);
   path_op (b, EXTOPO_SCENE_MOVE, 2, p[0] + b->dx, p[1] + b->dy);
   for (guint k = 1; k + 2 < edge->n_points; k += 3)
     path_op (b, EXTOPO_SCENE_CURVE, 6, p[2 * k] + b->dx, p[2 * k + 1] + b->dy,
              p[2 * k + 2] + b->dx, p[2 * k + 3] + b->dy, p[2 * k + 4] + b->dx,
              p[2 * k + 5] + b->dy);
   add_path (b, start, NONE, EDGE_INK, 1.3, FALSE);
+  g_array_index (b->scene->items, ExtopoSceneItem, b->scene->items->len - 1).flags =
+    EXTOPO_SCENE_CONNECTOR | EXTOPO_SCENE_HAIRLINE;
+
+  set_detail (b, PLAIN_EDGE_SCALE, 0, 0);
   if (edge->arrow_at_end)
-    add_arrowhead (b, p[2 * last] + b->dx, p[2 * last + 1] + b->dy,
-                   p[2 * (last - 1)] + b->dx, p[2 * (last - 1) + 1] + b->dy);
+    add_edge_arrowhead (b, edge, TRUE);
   if (edge->arrow_at_start)
-    add_arrowhead (b, p[0] + b->dx, p[1] + b->dy, p[2] + b->dx, p[3] + b->dy);
+    add_edge_arrowhead (b, edge, FALSE);
 
   if (edge->label != NULL)
     {
+      double name_from = TEXT_SHOWN_FROM (NAME_SIZE);
       double w = text_width (b, edge->label, SMALL_SIZE, FALSE) + 10;
       double h = 13;
-      double lx = edge->label_x + b->dx, ly = edge->label_y + b->dy;
+      double lx = edge->label_x, ly = edge->label_y;
+      ExtopoSceneItem dot = { EXTOPO_SCENE_CIRCLE, b->object, lx + b->dx, ly + b->dy, 0, 0, 3,
+                              WHITE, EDGE_INK };
 
+      /* Labels go with the server names: an arrow never ends in nothing
+       * where names are read. Further out, a dot marks where it is, as
+       * long as connectors have their arrowheads. */
+      set_detail (b, PLAIN_EDGE_SCALE, name_from, 0);
+      dot.line_width = 1;
+      dot.flags = EXTOPO_SCENE_PIXEL_SIZED;
+      builder_add (b, &dot);
+
+      set_detail (b, name_from, 0, 0);
+      place_edge_label (b, edge, w, h, &lx, &ly);
+      lx += b->dx;
+      ly += b->dy;
       add_rect (b, lx - w / 2, ly - h / 2, w, h, h / 2, WHITE, EDGE_INK, 0.8, FALSE);
       add_text (b, edge->label, SMALL_SIZE, FALSE, INK, lx - w / 2 + 5, ly - h / 2 + 1);
     }
   b->object = -1;
+  set_detail (b, 0, 0, 0);
 }
 
 char *
@@ -1134,7 +1519,7 @@ builder_init (Builder                   *b,
   pango_cairo_context_set_resolution (b->context, TEXT_RESOLUTION);
   b->layout = pango_layout_new (b->context);
   b->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  b->ascii = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b->ascii = g_ptr_array_new_with_free_func (g_free);
   b->scene = extopo_scene_new (0, 0);
 }
 
@@ -1142,9 +1527,79 @@ static void
 builder_clear (Builder *b)
 {
   g_hash_table_unref (b->widths);
-  g_hash_table_unref (b->ascii);
+  g_ptr_array_unref (b->ascii);
   g_object_unref (b->layout);
   g_object_unref (b->context);
+}
+
+/* Frames under edges under servers, as on screen; records where the
+ * geometry's objects went for extopo_scene_query(). */
+static void
+build_body (Builder          *b,
+            const ExtopoRect *region)
+{
+  ExtopoGeometry *geometry = b->geometry;
+  ExtopoScene *scene = b->scene;
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  scene->geometry = extopo_geometry_ref (geometry);
+  scene->dx = b->dx;
+  scene->dy = b->dy;
+  scene->frame_objects = g_new (int, MAX (geometry->frames->len, 1));
+  scene->edge_objects = g_new (int, MAX (geometry->edges->len, 1));
+  scene->node_objects = g_new (int, MAX (geometry->nodes->len, 1));
+  memset (scene->frame_objects, 0xff, sizeof (int) * MAX (geometry->frames->len, 1));
+  memset (scene->edge_objects, 0xff, sizeof (int) * MAX (geometry->edges->len, 1));
+  memset (scene->node_objects, 0xff, sizeof (int) * MAX (geometry->nodes->len, 1));
+  b->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  extopo_geometry_query_frames (geometry, region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      build_frame (b, i, &g_array_index (geometry->frames, ExtopoGeoFrame, i));
+    }
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_edges (geometry, region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      build_edge (b, i, &g_array_index (geometry->edges, ExtopoGeoEdge, i));
+    }
+  g_array_set_size (indices, 0);
+  extopo_geometry_query_nodes (geometry, region, indices);
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+
+      if (node->server != NULL)
+        build_server (b, i, node);
+    }
+  g_clear_pointer (&b->scratch, g_array_unref);
+
+  /* What the screen highlights, found by the model object (a connector
+   * by its connection and by either of its halves). */
+  scene->by_model = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
+
+      if (o->object == NULL)
+        continue;
+      g_hash_table_insert (scene->by_model, o->object, GINT_TO_POINTER (i + 1));
+      if (o->kind == EXTOPO_OBJECT_CONNECTOR)
+        {
+          ExtopoConnection *connection = o->object;
+
+          if (connection->forward != NULL)
+            g_hash_table_insert (scene->by_model, connection->forward, GINT_TO_POINTER (i + 1));
+          if (connection->reverse != NULL)
+            g_hash_table_insert (scene->by_model, connection->reverse, GINT_TO_POINTER (i + 1));
+        }
+    }
 }
 
 ExtopoScene *
@@ -1154,7 +1609,6 @@ extopo_scene_build (ExtopoGeometry            *geometry,
   ExtopoRenderOptions defaults;
   Builder b = { 0 };
   ExtopoRect region;
-  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
   double width, height, top, legend_height = 0, title_height = 0;
 
   g_return_val_if_fail (geometry != NULL, NULL);
@@ -1166,9 +1620,6 @@ extopo_scene_build (ExtopoGeometry            *geometry,
     }
 
   builder_init (&b, geometry, options);
-  b.frame_objects = g_new (int, MAX (geometry->frames->len, 1));
-  for (guint i = 0; i < geometry->frames->len; i++)
-    b.frame_objects[i] = -1;
 
   region = geometry->bounds;
   if (options->visible != NULL)
@@ -1202,38 +1653,38 @@ extopo_scene_build (ExtopoGeometry            *geometry,
     top += build_title (&b, width, TRUE) + PAGE_GAP;
   b.dx = round (PAGE_MARGIN - region.x);
   b.dy = round (top - region.y);
+  b.scene->diagram = (ExtopoRect) { region.x + b.dx, region.y + b.dy, region.width,
+                                    region.height };
 
-  /* Frames under edges under servers, as on screen. */
-  extopo_geometry_query_frames (geometry, &region, indices);
-  for (guint k = 0; k < indices->len; k++)
-    {
-      guint i = g_array_index (indices, guint, k);
-
-      build_frame (&b, i, &g_array_index (geometry->frames, ExtopoGeoFrame, i));
-    }
-  g_array_set_size (indices, 0);
-  extopo_geometry_query_edges (geometry, &region, indices);
-  for (guint k = 0; k < indices->len; k++)
-    {
-      guint i = g_array_index (indices, guint, k);
-
-      build_edge (&b, i, &g_array_index (geometry->edges, ExtopoGeoEdge, i));
-    }
-  g_array_set_size (indices, 0);
-  extopo_geometry_query_nodes (geometry, &region, indices);
-  for (guint k = 0; k < indices->len; k++)
-    {
-      guint i = g_array_index (indices, guint, k);
-      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
-
-      if (node->server != NULL)
-        build_server (&b, i, node);
-    }
+  build_body (&b, &region);
 
   if (options->show_legend)
     build_legend (&b, PAGE_MARGIN + region.width + PAGE_GAP, top, TRUE);
 
-  g_free (b.frame_objects);
+  builder_clear (&b);
+
+  return b.scene;
+}
+
+ExtopoScene *
+extopo_scene_build_diagram (ExtopoGeometry *geometry)
+{
+  ExtopoRenderOptions options;
+  Builder b = { 0 };
+  const ExtopoRect *bounds;
+
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  extopo_render_options_init (&options);
+  options.show_title = FALSE;
+  options.show_legend = FALSE;
+  builder_init (&b, geometry, &options);
+  bounds = &geometry->bounds;
+  extopo_scene_free (b.scene);
+  b.scene = extopo_scene_new (bounds->x + bounds->width, bounds->y + bounds->height);
+  b.scene->title = g_strdup (_("Exchange organization topology"));
+  b.scene->diagram = *bounds;
+  build_body (&b, bounds);
   builder_clear (&b);
 
   return b.scene;

@@ -11,13 +11,22 @@
 G_BEGIN_DECLS
 
 /* The scene is built once after layout, in page points (the page that
- * extopo_renderer_draw_page() draws: title block, diagram, legend), and
- * every text, badge, colour and wording in it is decided then. Backends
- * only read it: the SVG, HTML and Visio writers, and the cairo renderer for
- * the title block and the legend (the diagram itself it still draws).
+ * extopo_renderer_draw_page() draws: title block, diagram, legend) or, for
+ * the screen, in diagram coordinates (extopo_scene_build_diagram()), and
+ * every text, badge, colour, wording and level of detail in it is decided
+ * then. Backends only read it: the SVG, HTML and Visio writers, and the
+ * cairo renderer (the screen, PNG, PDF and printing).
  *
  * Items are drawn in order. An item that stands for a model object names
- * it by index into the scene's objects; page furniture has object -1. */
+ * it by index into the scene's objects, and an object's items follow each
+ * other; page furniture has object -1.
+ *
+ * Level of detail: an item is shown at the scales (device pixels per unit)
+ * from min_scale up to, but not including, max_scale (0: no limit). The
+ * full drawing, what a vector export holds, is every item whose max_scale
+ * is 0; items with a max_scale stand in for detail too small to read when
+ * zoomed far out (a server as a coloured cell, a group's worst finding as
+ * an icon). */
 
 typedef enum
 {
@@ -55,7 +64,40 @@ typedef struct
   /* Path */
   guint               path_start;
   guint               path_length;  /* doubles */
+  /* Level of detail */
+  float               min_scale;
+  float               max_scale;    /* 0: no limit */
+  /* Objects of a run that never overlap (servers) may be drawn a layer at
+   * a time, all of one style at once: an item covers only items of its
+   * own object in lower layers. */
+  guint8              layer;
+  guint8              flags;        /* ExtopoSceneItemFlags */
 } ExtopoSceneItem;
+
+typedef enum
+{
+  /* radius and line_width are in device pixels, whatever the scale */
+  EXTOPO_SCENE_PIXEL_SIZED = 1 << 0,
+  /* stroked at least one device pixel wide */
+  EXTOPO_SCENE_HAIRLINE    = 1 << 1,
+  /* the line of a connector (its first path), drawn plainer far out */
+  EXTOPO_SCENE_CONNECTOR   = 1 << 2,
+} ExtopoSceneItemFlags;
+
+/* Whether @item shows at @scale. */
+static inline gboolean
+extopo_scene_item_shows_at (const ExtopoSceneItem *item,
+                            double                 scale)
+{
+  return scale >= item->min_scale && (item->max_scale <= 0 || scale < item->max_scale);
+}
+
+/* Whether @item belongs to the full drawing (not a zoomed-out stand-in). */
+static inline gboolean
+extopo_scene_item_is_full (const ExtopoSceneItem *item)
+{
+  return item->max_scale <= 0;
+}
 
 typedef struct
 {
@@ -69,6 +111,8 @@ typedef struct
   ExtopoRect        bounds;
   int               ends[2];        /* a connector's objects at its path's start and end, -1 if
                                      * not in the scene; -1 for other objects */
+  guint             first_item;     /* its items: first_item .. first_item + n_items - 1 */
+  guint             n_items;
 } ExtopoSceneObject;
 
 typedef struct _ExtopoScene ExtopoScene;
@@ -78,6 +122,7 @@ struct _ExtopoScene
   /*< public, read-only >*/
   double  width;                   /* of the page */
   double  height;
+  ExtopoRect diagram;              /* where the diagram is on the page */
   char   *title;
   GArray *objects;                 /* ExtopoSceneObject */
   GArray *items;                   /* ExtopoSceneItem */
@@ -85,6 +130,17 @@ struct _ExtopoScene
   /*< private >*/
   GStringChunk *strings;
   GPtrArray    *data;              /* the objects' data arrays */
+  gint          ref_count;
+  /* Where objects are, for extopo_scene_query(): the geometry the scene
+   * was built from, its offset into the scene, and the scene object of
+   * each of its frames, edges and nodes (-1 when not in the scene). */
+  ExtopoGeometry *geometry;
+  double          dx;
+  double          dy;
+  int            *frame_objects;
+  int            *edge_objects;
+  int            *node_objects;
+  GHashTable     *by_model;        /* model object -> scene object + 1 */
 };
 
 #define EXTOPO_SCENE_FONT_FAMILY "Sans"
@@ -93,13 +149,31 @@ struct _ExtopoScene
  * legend, visible part, source); @options may be NULL for the defaults. */
 ExtopoScene *extopo_scene_build (ExtopoGeometry            *geometry,
                                  const ExtopoRenderOptions *options);
+/* The diagram alone, in the geometry's own coordinates, for the screen:
+ * no page, title block or legend. */
+ExtopoScene *extopo_scene_build_diagram (ExtopoGeometry    *geometry);
+/* Scenes are shared with the threads that draw them, read-only. */
+ExtopoScene *extopo_scene_ref   (ExtopoScene               *scene);
+void         extopo_scene_unref (ExtopoScene               *scene);
+/* Same as extopo_scene_unref(). */
 void         extopo_scene_free  (ExtopoScene               *scene);
 
-/* The page furniture alone, for the cairo renderer, which draws the
- * diagram itself: the title block of a page @width wide, in page points
- * as extopo_scene_build() places it (its height is the block's, without
- * the gap below it; @options may be NULL for the defaults); and the
- * legend at (0, 0), LEGEND_WIDTH wide. */
+/* Appends to @objects (guint) the objects whose drawing may reach into
+ * @area, in scene units, in drawing order. Only for a scene built from a
+ * geometry; an object's bounds plus what its strokes reach is counted. */
+void         extopo_scene_query       (const ExtopoScene *scene,
+                                       const ExtopoRect  *area,
+                                       GArray            *objects);
+/* The scene object that stands for @object (a server, a group, a
+ * connection), or -1. */
+int          extopo_scene_find_object (const ExtopoScene *scene,
+                                       gconstpointer      object);
+
+/* The page furniture alone, for measuring a page and for the window's
+ * legend: the title block of a page @width wide, in page points as
+ * extopo_scene_build() places it (its height is the block's, without the
+ * gap below it; @options may be NULL for the defaults); and the legend at
+ * (0, 0), LEGEND_WIDTH wide. */
 ExtopoScene *extopo_scene_build_title  (ExtopoGeometry            *geometry,
                                         const ExtopoRenderOptions *options,
                                         double                     width);

@@ -52,6 +52,18 @@ extopo_style_arrowhead (double tip_x,
   return TRUE;
 }
 
+/* Level of detail, in device pixels per unit of the diagram. */
+/* Text smaller than this many device pixels is not drawn. */
+#define MIN_TEXT_PIXELS    4.0
+/* The scale from which text of @size points is drawn. */
+#define TEXT_SHOWN_FROM(size) (MIN_TEXT_PIXELS / (size))
+/* Below this scale, server cards lose their badges, icons and FQDN. */
+#define DETAIL_SCALE       0.45
+/* Below this scale connectors lose their arrowheads and are drawn plain. */
+#define PLAIN_EDGE_SCALE   (2.0 / ARROW_LENGTH)
+/* Below this scale a group's worst finding is not shown as an icon. */
+#define GROUP_ICON_SCALE   (2.0 / 12.0)
+
 /* The page around the diagram: margins, title block, legend. */
 #define PAGE_MARGIN       24.0
 #define PAGE_GAP          24.0

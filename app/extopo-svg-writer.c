@@ -265,6 +265,9 @@ write_scene (Writer      *w,
     {
       const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
 
+      /* The full drawing: a vector file zooms without levels of detail. */
+      if (!extopo_scene_item_is_full (item))
+        continue;
       if (item->object != open)
         {
           if (open >= 0)

@@ -70,7 +70,7 @@ object_text (ExtopoScene *scene,
 
       if (item->object != object)
         break;
-      if (item->kind != EXTOPO_SCENE_TEXT)
+      if (item->kind != EXTOPO_SCENE_TEXT || !extopo_scene_item_is_full (item))
         continue;
       if (text->len > 0)
         g_string_append_c (text, item->y > line_y + 1 ? '\n' : ' ');
@@ -134,7 +134,8 @@ page_contents (ExtopoScene *scene)
       guint *first = item->kind == EXTOPO_SCENE_RECT ? first_rect
                      : item->kind == EXTOPO_SCENE_PATH ? first_path : NULL;
 
-      if (item->object >= 0 && first != NULL && first[item->object] == 0)
+      if (item->object >= 0 && first != NULL && first[item->object] == 0 &&
+          extopo_scene_item_is_full (item))
         first[item->object] = i + 1;
     }
 

@@ -17,6 +17,7 @@
 
 #include "extopo-export-dialog.h"
 #include "extopo-pages.h"
+#include "extopo-scene.h"
 #include "extopo-window-private.h"
 
 enum
@@ -386,12 +387,14 @@ typedef struct
   ExtopoRenderOptions options;
   ExtopoPageLayout    layout;
   ExtopoPagePlan      plan;
+  ExtopoScene        *scene;
 } PrintJob;
 
 static void
 print_job_free (PrintJob *job)
 {
   g_clear_pointer (&job->geometry, extopo_geometry_unref);
+  g_clear_pointer (&job->scene, extopo_scene_unref);
   g_free (job->title);
   g_free (job);
 }
@@ -403,6 +406,9 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   extopo_renderer_get_page_layout (job->geometry, &job->options, &job->layout);
   job->options.page_layout = &job->layout;
+  g_clear_pointer (&job->scene, extopo_scene_unref);
+  job->scene = extopo_scene_build (job->geometry, &job->options);
+  job->options.scene = job->scene;
   extopo_page_plan_compute_for_sheet (&job->plan, job->layout.width, job->layout.height,
                                       gtk_print_context_get_width (context),
                                       gtk_print_context_get_height (context));

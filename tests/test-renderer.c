@@ -16,6 +16,7 @@
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-png-writer.h"
+#include "extopo-scene.h"
 #include "test-util.h"
 
 typedef struct
@@ -761,6 +762,67 @@ test_reference_picture (gconstpointer data)
   cairo_surface_destroy (expected);
 }
 
+
+/* The cairo backend draws whatever scene it is given, at the level of
+ * detail of the scale, with the highlights asked for: nothing of the
+ * picture comes from anywhere else. */
+static guint32
+scene_pixel (const ExtopoScene *scene,
+             double             scale,
+             gpointer           selected,
+             int                x,
+             int                y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+  ExtopoRenderOptions options;
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  extopo_render_options_init (&options);
+  options.scale = scale;
+  options.selected = selected;
+  options.selected_kind = EXTOPO_OBJECT_SERVER;
+  extopo_renderer_draw_scene (cr, scene, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = ((guint32 *) (gpointer) cairo_image_surface_get_data (surface))
+          [y * cairo_image_surface_get_stride (surface) / 4 + x] & 0xffffff;
+  cairo_surface_destroy (surface);
+
+  return pixel;
+}
+
+static void
+test_draws_scene (void)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_new (100, 100);
+  ExtopoRect bounds = { 20, 20, 40, 40 };
+  static int server;
+  ExtopoSceneItem near = { EXTOPO_SCENE_RECT, 0, 20, 20, 40, 40, 0, 0xff0000ff };
+  ExtopoSceneItem far = { EXTOPO_SCENE_RECT, 0, 20, 20, 40, 40, 0, 0x0000ffff };
+  ExtopoSceneItem other = { EXTOPO_SCENE_RECT, 1, 70, 70, 20, 20, 0, 0x00ff00ff };
+
+  g_assert_cmpint (extopo_scene_add_object (scene, EXTOPO_OBJECT_SERVER, &server, "s", "server",
+                                            "S", NULL, NULL, &bounds), ==, 0);
+  near.min_scale = 0.5;
+  far.max_scale = 0.5;
+  extopo_scene_add_item (scene, &far);
+  extopo_scene_add_item (scene, &near);
+  g_assert_cmpint (extopo_scene_add_object (scene, EXTOPO_OBJECT_SERVER, NULL, "t", "server",
+                                            "T", NULL, NULL, &bounds), ==, 1);
+  extopo_scene_add_item (scene, &other);
+
+  g_assert_cmphex (scene_pixel (scene, 1.0, NULL, 40, 40), ==, 0xff0000);
+  g_assert_cmphex (scene_pixel (scene, 1.0, NULL, 80, 80), ==, 0x00ff00);
+  g_assert_cmphex (scene_pixel (scene, 0.25, NULL, 10, 10), ==, 0x0000ff);
+  /* Selected: an outline just outside the box. */
+  g_assert_cmphex (scene_pixel (scene, 1.0, NULL, 40, 18), ==, 0xffffff);
+  g_assert_cmphex (scene_pixel (scene, 1.0, &server, 40, 18), !=, 0xffffff);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -784,6 +846,7 @@ main (int    argc,
   g_test_add_func ("/renderer/readiness-in-title", test_readiness_in_title);
   g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
   g_test_add_func ("/renderer/png-strips", test_png_strips);
+  g_test_add_func ("/renderer/draws-scene", test_draws_scene);
   {
     static const char * const references[] = {
       "coexistence-routing", "coexistence-admin", "mixed-mode-routing", "mixed-mode-admin",

@@ -537,6 +537,210 @@ test_scene_texts_fit (void)
   g_rmdir (dir);
 }
 
+
+/* What of a server shows at each scale: a cell of its status's colour far
+ * out, a card with its name closer, the badges and FQDN closer still; the
+ * full drawing (what vector exports hold) has no far-out stand-ins. */
+static void
+test_scene_levels_of_detail (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
+  g_autoptr(ExtopoScene) scene = extopo_scene_build_diagram (geometry);
+  const double scales[] = { 0.1, 0.44, 0.449, 1.0 };
+  /* texts, rectangles at each scale */
+  const char *expected_texts[] = { "", "", "SEA-EX03|", "SEA-EX03|2003 SP1|sea-ex03.contoso.com|" };
+  const ExtopoSceneObject *object;
+  int index;
+
+  object = find_object (scene, "SEA-EX03", &index);
+  g_assert_cmpuint (object->n_items, >, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(GString) texts = g_string_new (NULL);
+      guint rects = 0, cells = 0;
+
+      for (guint i = object->first_item; i < object->first_item + object->n_items; i++)
+        {
+          const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+
+          g_assert_cmpint (item->object, ==, index);
+          if (!extopo_scene_item_shows_at (item, scales[s]))
+            continue;
+          if (item->kind == EXTOPO_SCENE_TEXT)
+            g_string_append_printf (texts, "%s|", item->text);
+          if (item->kind == EXTOPO_SCENE_RECT && item->radius == 0 &&
+              item->width == object->bounds.width)
+            cells++;
+          else if (item->kind == EXTOPO_SCENE_RECT)
+            rects++;
+        }
+      g_assert_cmpstr (texts->str, ==, expected_texts[s]);
+      /* Far out the card is one cell; closer, a card (and its stripe). */
+      g_assert_cmpuint (cells, ==, scales[s] < TEXT_SHOWN_FROM (NAME_SIZE) ? 1 : 0);
+      if (scales[s] >= TEXT_SHOWN_FROM (NAME_SIZE))
+        g_assert_cmpuint (rects, >=, 2);
+    }
+
+  /* Exports draw the full drawing: no cells, every text. */
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+
+      if (item->object >= 0 && extopo_scene_item_is_full (item) &&
+          g_array_index (scene->objects, ExtopoSceneObject, item->object).kind ==
+          EXTOPO_OBJECT_SERVER && item->kind == EXTOPO_SCENE_RECT)
+        g_assert_cmpfloat (item->radius + (item->width < 10 ? 1 : 0) +
+                           (item->height <= PILL_HEIGHT ? 1 : 0), >, 0);
+    }
+}
+
+/* The objects near an area, in drawing order, as the screen asks for the
+ * part of a large diagram it shows. */
+static void
+test_scene_query (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
+  g_autoptr(ExtopoScene) page = NULL;
+  ExtopoScene *scenes[2];
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  page = extopo_scene_build (geometry, NULL);
+  scenes[0] = extopo_scene_build_diagram (geometry);
+  scenes[1] = page;
+  for (guint s = 0; s < G_N_ELEMENTS (scenes); s++)
+    {
+      ExtopoScene *scene = scenes[s];
+      const ExtopoSceneObject *server, *frame;
+      int server_index, frame_index;
+      gboolean has_server = FALSE, has_frame = FALSE;
+      ExtopoRect area;
+
+      server = find_object (scene, "DEN-EX01", &server_index);
+      frame = find_object (scene, "Denver", &frame_index);
+      g_assert_cmpint (extopo_scene_find_object (scene, server->object), ==, server_index);
+      g_assert_cmpint (extopo_scene_find_object (scene, frame->object), ==, frame_index);
+      area = (ExtopoRect) { server->bounds.x + 10, server->bounds.y + 10, 4, 4 };
+      g_array_set_size (found, 0);
+      extopo_scene_query (scene, &area, found);
+      for (guint k = 0; k < found->len; k++)
+        {
+          guint o = g_array_index (found, guint, k);
+
+          if (k > 0)
+            g_assert_cmpuint (g_array_index (found, guint, k - 1), <, o);
+          has_server |= (int) o == server_index;
+          has_frame |= (int) o == frame_index;
+        }
+      /* Every object whose box meets the area is there. */
+      for (guint o = 0; o < scene->objects->len; o++)
+        {
+          const ExtopoSceneObject *object = &g_array_index (scene->objects, ExtopoSceneObject, o);
+          gboolean listed = FALSE;
+
+          if (object->kind == EXTOPO_OBJECT_CONNECTOR ||
+              !extopo_rect_intersects (&object->bounds, &area))
+            continue;
+          for (guint k = 0; k < found->len && !listed; k++)
+            listed = g_array_index (found, guint, k) == o;
+          g_assert_true (listed);
+        }
+      g_assert_true (has_server);
+      g_assert_true (has_frame);
+      /* Far from everything: nothing. */
+      area = (ExtopoRect) { scene->width + 1000, scene->height + 1000, 10, 10 };
+      g_array_set_size (found, 0);
+      extopo_scene_query (scene, &area, found);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
+  extopo_scene_unref (scenes[0]);
+}
+
+/* The pills of connectors' labels in @scene, as rectangles. */
+static GArray *
+label_pills (ExtopoScene *scene)
+{
+  GArray *pills = g_array_new (FALSE, FALSE, sizeof (ExtopoRect));
+
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+      ExtopoRect pill = { item->x, item->y, item->width, item->height };
+
+      if (item->object >= 0 && item->kind == EXTOPO_SCENE_RECT &&
+          g_array_index (scene->objects, ExtopoSceneObject, item->object).kind ==
+          EXTOPO_OBJECT_CONNECTOR)
+        g_array_append_val (pills, pill);
+    }
+
+  return pills;
+}
+
+/* A connector's label never covers a group's title: the scene slides it
+ * along its line, for every output alike. */
+static void
+test_scene_labels_off_titles (void)
+{
+  const char *samples[] = { "coexistence.ldif", "mixed-mode.ldif", "real-directory.ldif" };
+  guint labels = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+    for (int view = EXTOPO_VIEW_ROUTING; view <= EXTOPO_VIEW_ADMIN; view++)
+      {
+        g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample (samples[s], view);
+        g_autoptr(ExtopoScene) scene = extopo_scene_build_diagram (geometry);
+        g_autoptr(GArray) pills = label_pills (scene);
+
+        labels += pills->len;
+        for (guint i = 0; i < pills->len; i++)
+          for (guint f = 0; f < geometry->frames->len; f++)
+            {
+              const ExtopoGeoFrame *frame = &g_array_index (geometry->frames, ExtopoGeoFrame, f);
+
+              if (extopo_rect_intersects (&g_array_index (pills, ExtopoRect, i), &frame->label_box))
+                g_error ("%s: a connector's label covers the title of %s", samples[s],
+                         frame->label);
+            }
+      }
+  g_assert_cmpuint (labels, >, 5);
+
+  /* A label whose place is on a title slides off it along its line. */
+  {
+    g_autoptr(ExtopoGeometry) geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+    g_autoptr(ExtopoScene) scene = NULL;
+    double points[] = { 0, 100, 100, 100, 200, 100, 300, 100 };
+    ExtopoGeoFrame frame = { { 100, 90, 100, 200 }, { 110, 92, 80, 16 } };
+    ExtopoGeoEdge edge = { 0 };
+    g_autoptr(GArray) pills = NULL;
+
+    frame.kind = EXTOPO_OBJECT_ROUTING_GROUP;
+    frame.label = (char *) "Title";
+    frame.parent = -1;
+    extopo_geometry_add_frame (geometry, &frame);
+    edge.points = points;
+    edge.n_points = 4;
+    edge.tail_frame = edge.head_frame = -1;
+    edge.label = (char *) "cost 1";
+    edge.label_x = 150;
+    edge.label_y = 100;
+    extopo_geometry_add_edge (geometry, &edge);
+    extopo_geometry_finish (geometry);
+    scene = extopo_scene_build_diagram (geometry);
+    pills = label_pills (scene);
+    for (guint i = 0; i < pills->len; i++)
+      {
+        const ExtopoRect *pill = &g_array_index (pills, ExtopoRect, i);
+
+        g_assert_false (extopo_rect_intersects (pill, &frame.label_box));
+        /* Still on its line. */
+        g_assert_cmpfloat (pill->y, <, 100);
+        g_assert_cmpfloat (pill->y + pill->height, >, 100);
+      }
+    g_assert_cmpuint (pills->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +754,9 @@ main (int   argc,
   g_test_add_func ("/scene/html", test_scene_html);
   g_test_add_func ("/scene/html/hostile", test_scene_html_hostile);
   g_test_add_func ("/scene/vsdx", test_scene_vsdx);
+  g_test_add_func ("/scene/levels-of-detail", test_scene_levels_of_detail);
+  g_test_add_func ("/scene/query", test_scene_query);
+  g_test_add_func ("/scene/labels-off-titles", test_scene_labels_off_titles);
 
   return g_test_run ();
 }
