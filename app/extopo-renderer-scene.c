@@ -727,7 +727,8 @@ draw_references (Painter           *painter,
 static double
 object_radius (const ExtopoSceneObject *o)
 {
-  return o->kind == EXTOPO_OBJECT_ADMIN_GROUP ? 10 : o->kind == EXTOPO_OBJECT_ROUTING_GROUP ? 6 : 4;
+  return o->kind == EXTOPO_OBJECT_ADMIN_GROUP ? ADMIN_RADIUS
+         : o->kind == EXTOPO_OBJECT_ROUTING_GROUP ? ROUTING_RADIUS : CARD_RADIUS;
 }
 
 static void

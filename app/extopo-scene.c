@@ -21,7 +21,6 @@
 #include "extopo-version.h"
 
 /* The page's measures, as the cairo renderer draws them. */
-#define STATUS_DOT         6.5   /* radius of a server's status dot */
 /* A text's size in the scene: in units of the page, as it is drawn. */
 #define UNITS_PER_TEXT_POINT (TEXT_RESOLUTION / 72.0)
 
@@ -845,10 +844,10 @@ build_frame (Builder              *b,
   ExtopoSeverity severity = EXTOPO_SEVERITY_WARNING;
   guint count = 0;
   gboolean marked;
-  double radius = admin ? 10 : 6;
+  double radius = admin ? ADMIN_RADIUS : ROUTING_RADIUS;
   double title_size = admin ? ADMIN_TITLE_SIZE : FRAME_TITLE_SIZE;
   double title_from = TEXT_SHOWN_FROM (title_size);
-  double tx = box.x + 10, ty = box.y + 5;
+  double tx = box.x + FRAME_TITLE_X, ty = box.y + FRAME_TITLE_Y;
   double tags = 0, mark_width = 0, room, tag_y, x;
   const char *label = frame->label != NULL ? frame->label : "";
   guint32 border = frame->interop ? INTEROP_BORDER : admin ? ADMIN_BORDER : ROUTING_BORDER;
@@ -890,7 +889,7 @@ build_frame (Builder              *b,
   set_detail (b, 0, 0, 0);
   add_rect (b, box.x, box.y, box.width, box.height, radius,
             frame->interop ? INTEROP_FILL : admin ? ADMIN_FILL : ROUTING_FILL,
-            border, admin ? 2.0 : 1.2, frame->interop);
+            border, admin ? ADMIN_BORDER_WIDTH : ROUTING_BORDER_WIDTH, frame->interop);
 
   if (frame->collapsed)
     {
@@ -899,10 +898,13 @@ build_frame (Builder              *b,
       if (marked && severity_status (severity) > worst && worst != EXTOPO_STATUS_UNSUPPORTED)
         worst = severity_status (severity);
       /* A second border says "there is more inside", a bar how it is. */
-      add_rect (b, box.x + 3, box.y + 3, box.width - 6, box.height - 6, radius - 2, NONE,
-                border, 0.8, FALSE);
-      add_rect (b, box.x + 3, box.y + box.height - 8, box.width - 6, 4, 0, status_accent[worst],
-                NONE, 0, FALSE);
+      add_rect (b, box.x + COLLAPSED_INSET, box.y + COLLAPSED_INSET,
+                box.width - 2 * COLLAPSED_INSET, box.height - 2 * COLLAPSED_INSET,
+                radius - 2, NONE, border, 0.8, FALSE);
+      add_rect (b, box.x + COLLAPSED_INSET,
+                box.y + box.height - COLLAPSED_INSET - COLLAPSED_BAR - 1,
+                box.width - 2 * COLLAPSED_INSET, COLLAPSED_BAR, 0, status_accent[worst], NONE, 0,
+                FALSE);
     }
 
   /* Too far out to read the title: still say that the group has a
@@ -910,8 +912,8 @@ build_frame (Builder              *b,
   if (marked)
     {
       set_detail (b, GROUP_ICON_SCALE, title_from, 0);
-      add_status_icon (b, severity_status (severity), box.x + box.width - 12, box.y + 12,
-                       MIN (8, box.height / 2));
+      add_status_icon (b, severity_status (severity), box.x + box.width - FRAME_ICON_INSET,
+                       box.y + FRAME_ICON_INSET, MIN (FRAME_ICON_RADIUS, box.height / 2));
     }
 
   set_detail (b, title_from, 0, 0);
@@ -920,14 +922,17 @@ build_frame (Builder              *b,
       g_autofree char *text = g_strdup_printf (ngettext ("%u server", "%u servers",
                                                          frame->n_servers), frame->n_servers);
 
-      add_status_icon (b, frame->worst_status, box.x + box.width - 16, box.y + 16, 6.5);
+      add_status_icon (b, frame->worst_status, box.x + box.width - COLLAPSED_ICON_INSET,
+                       box.y + COLLAPSED_ICON_INSET, CARD_ICON_RADIUS);
       room = box.width - 40;
       add_line (b, frame->label, fit_title_size (b, label, title_size, room), TRUE, title_ink,
                 tx, ty + 4, room);
-      add_line (b, text, SMALL_SIZE + 1, FALSE, MUTED_INK, tx, ty + 24, box.width - 60);
+      add_line (b, text, SMALL_SIZE + 1, FALSE, MUTED_INK, tx, ty + COLLAPSED_COUNT_Y,
+                box.width - 60);
       if (marked)
-        add_finding_tag (b, severity, count, box.x + box.width - 10 -
-                         add_finding_tag (b, severity, count, 0, 0, FALSE), ty + 24, TRUE);
+        add_finding_tag (b, severity, count, box.x + box.width - FRAME_TITLE_X -
+                         add_finding_tag (b, severity, count, 0, 0, FALSE),
+                         ty + COLLAPSED_COUNT_Y, TRUE);
       b->object = -1;
       set_detail (b, 0, 0, 0);
       return;
@@ -936,19 +941,19 @@ build_frame (Builder              *b,
   /* The tags sit at the right of the title row; when the title needs the
    * whole row, they move onto the frame's top border. */
   if (marked)
-    mark_width = add_finding_tag (b, severity, count, 0, 0, FALSE) + 4;
+    mark_width = add_finding_tag (b, severity, count, 0, 0, FALSE) + FRAME_TAG_GAP;
   tags = mark_width;
   if (frame->interop)
-    tags += add_pill (b, _("Exchange 2007"), 0, 0, NONE, NONE, FALSE) + 4;
-  room = box.width - 20 - tags;
+    tags += add_pill (b, _("Exchange 2007"), 0, 0, NONE, NONE, FALSE) + FRAME_TAG_GAP;
+  room = box.width - 2 * FRAME_TITLE_X - tags;
   tag_y = ty + 1;
   if (tags > 0 && text_width (b, label, title_size, TRUE) > room)
     {
-      room = box.width - 20;
-      tag_y = box.y - 6.5;
+      room = box.width - 2 * FRAME_TITLE_X;
+      tag_y = box.y - FRAME_TAG_LIFT;
     }
   title_size = fit_title_size (b, label, title_size, room);
-  x = box.x + box.width - 8 - tags;
+  x = box.x + box.width - FRAME_TAG_RIGHT - tags;
   if (marked)
     add_finding_tag (b, severity, count, x, tag_y, TRUE);
   if (frame->interop)
@@ -994,7 +999,8 @@ build_server (Builder             *b,
   const char *status_name = extopo_status_to_string (server->status);
   double name_from = TEXT_SHOWN_FROM (NAME_SIZE);
   double detail_from = MAX (name_from, DETAIL_SCALE);
-  double x = box.x + 8;
+  double x = box.x + CARD_PADDING;
+  double badges_y = box.y + CARD_BADGES_Y;
 
   classes = g_strdup_printf ("server %s", status_class[status]);
   /* Translators: a server's tooltip in an SVG export, one fact a line. */
@@ -1018,45 +1024,47 @@ build_server (Builder             *b,
   set_detail (b, 0, name_from, 0);
   add_rect (b, box.x, box.y, box.width, box.height, 0, status_accent[status], NONE, 0, FALSE);
   set_detail (b, name_from, 0, 0);
-  add_rect (b, box.x, box.y, box.width, box.height, 4, status_fill[status],
+  add_rect (b, box.x, box.y, box.width, box.height, CARD_RADIUS, status_fill[status],
             status_accent[status], 1.0, FALSE);
   set_detail (b, name_from, 0, 1);
-  add_rect (b, box.x + 0.5, box.y + 3, 3.5, box.height - 6, 0, status_accent[status], NONE, 0,
-            FALSE);
+  add_rect (b, box.x + CARD_STRIPE_X, box.y + CARD_STRIPE_INSET, CARD_STRIPE_WIDTH,
+            box.height - 2 * CARD_STRIPE_INSET, 0, status_accent[status], NONE, 0, FALSE);
   set_detail (b, detail_from, 0, 1);
-  add_status_icon (b, status, box.x + box.width - 11, box.y + 11, STATUS_DOT);
+  add_status_icon (b, status, box.x + box.width - CARD_ICON_INSET, box.y + CARD_ICON_INSET,
+                   CARD_ICON_RADIUS);
   set_detail (b, name_from, 0, 2);
-  add_line (b, server->name, NAME_SIZE, TRUE, INK, box.x + 8, box.y + 4, box.width - 28);
+  add_line (b, server->name, NAME_SIZE, TRUE, INK, box.x + CARD_PADDING, box.y + CARD_NAME_Y,
+            box.width - CARD_NAME_ROOM);
 
   set_detail (b, detail_from, 0, 1);
   if (server->provisioned && !server->version.known)
     badge = g_strdup (C_("badge", "provisioned"));
   else
     badge = extopo_version_get_badge (&server->version);
-  x += add_pill (b, badge, x, box.y + 21, BADGE_FILL, INK, TRUE) + 3;
+  x += add_pill (b, badge, x, badges_y, BADGE_FILL, INK, TRUE) + BADGE_GAP;
   if (server->server_role == 1)
-    x += add_pill (b, C_("badge", "FE"), x, box.y + 21, BADGE_FILL, MUTED_INK, TRUE) + 3;
+    x += add_pill (b, C_("badge", "FE"), x, badges_y, BADGE_FILL, MUTED_INK, TRUE) + BADGE_GAP;
   if (server->roles_known && extopo_server_is_exchange_2007 (server))
     {
       g_auto(GStrv) badges = extopo_roles_to_badges (server->roles, server->version.product);
       guint n = g_strv_length (badges);
-      guint shown = extopo_badges_fit ((const char * const *) badges, x, 2, box.x + box.width - 6,
-                                       measure_pill, b);
+      guint shown = extopo_badges_fit ((const char * const *) badges, x, ROLE_BADGE_GAP,
+                                       box.x + box.width - 6, measure_pill, b);
 
       for (guint i = 0; i < shown; i++)
-        x += add_pill (b, badges[i], x, box.y + 21, ROLE_FILL, INK, TRUE) + 2;
+        x += add_pill (b, badges[i], x, badges_y, ROLE_FILL, INK, TRUE) + ROLE_BADGE_GAP;
       /* No badge cut silently: those that do not fit are counted. */
       if (shown < n)
         {
           g_autofree char *more = g_strdup_printf ("+%u", n - shown);
 
-          add_pill (b, more, x, box.y + 21, BADGE_FILL, INK, TRUE);
+          add_pill (b, more, x, badges_y, BADGE_FILL, INK, TRUE);
         }
     }
   set_detail (b, detail_from, 0, 2);
   if (server->fqdn != NULL || server->site_name != NULL)
     add_line (b, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE, FALSE,
-              MUTED_INK, box.x + 8, box.y + 37, box.width - 14);
+              MUTED_INK, box.x + CARD_PADDING, box.y + CARD_FQDN_Y, box.width - CARD_FQDN_ROOM);
   b->object = -1;
   set_detail (b, 0, 0, 0);
 }
@@ -1216,7 +1224,7 @@ build_edge (Builder             *b,
     path_op (b, EXTOPO_SCENE_CURVE, 6, p[2 * k] + b->dx, p[2 * k + 1] + b->dy,
              p[2 * k + 2] + b->dx, p[2 * k + 3] + b->dy, p[2 * k + 4] + b->dx,
              p[2 * k + 5] + b->dy);
-  add_path (b, start, NONE, EDGE_INK, 1.3, FALSE);
+  add_path (b, start, NONE, EDGE_INK, EDGE_WIDTH, FALSE);
   g_array_index (b->scene->items, ExtopoSceneItem, b->scene->items->len - 1).flags =
     EXTOPO_SCENE_CONNECTOR | EXTOPO_SCENE_HAIRLINE;
 
@@ -1229,8 +1237,8 @@ build_edge (Builder             *b,
   if (edge->label != NULL)
     {
       double name_from = TEXT_SHOWN_FROM (NAME_SIZE);
-      double w = text_width (b, edge->label, SMALL_SIZE, FALSE) + 10;
-      double h = 13;
+      double w = text_width (b, edge->label, SMALL_SIZE, FALSE) + 2 * EDGE_LABEL_PADDING;
+      double h = EDGE_LABEL_HEIGHT;
       double lx = edge->label_x, ly = edge->label_y;
       ExtopoSceneItem dot = { EXTOPO_SCENE_CIRCLE, b->object, lx + b->dx, ly + b->dy, 0, 0, 3,
                               WHITE, EDGE_INK };
@@ -1248,7 +1256,8 @@ build_edge (Builder             *b,
       lx += b->dx;
       ly += b->dy;
       add_rect (b, lx - w / 2, ly - h / 2, w, h, h / 2, WHITE, EDGE_INK, 0.8, FALSE);
-      add_text (b, edge->label, SMALL_SIZE, FALSE, INK, lx - w / 2 + 5, ly - h / 2 + 1);
+      add_text (b, edge->label, SMALL_SIZE, FALSE, INK, lx - w / 2 + EDGE_LABEL_PADDING,
+                ly - h / 2 + 1);
     }
   b->object = -1;
   set_detail (b, 0, 0, 0);

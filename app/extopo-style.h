@@ -24,7 +24,47 @@
 #define PILL_PADDING       4.0
 #define TAG_HEIGHT        13.0
 
+/* A server's card: corner radius; its status stripe on the left; name,
+ * badges and FQDN from the top-left corner; the status icon's centre
+ * from the top-right corner. */
+#define CARD_RADIUS        4.0
+#define CARD_STRIPE_X      0.5
+#define CARD_STRIPE_WIDTH  3.5
+#define CARD_STRIPE_INSET  3.0
+#define CARD_PADDING       8.0
+#define CARD_NAME_Y        4.0
+#define CARD_BADGES_Y     21.0
+#define CARD_FQDN_Y       37.0
+#define CARD_ICON_INSET   11.0
+#define CARD_ICON_RADIUS   6.5
+#define CARD_NAME_ROOM    28.0   /* right of the name: the icon */
+#define CARD_FQDN_ROOM    14.0
+#define BADGE_GAP          3.0   /* after the version badge */
+#define ROLE_BADGE_GAP     2.0
+
+/* A group's frame: corner radius, where its title and tags go. */
+#define ADMIN_RADIUS      10.0
+#define ROUTING_RADIUS     6.0
+#define ADMIN_BORDER_WIDTH   2.0
+#define ROUTING_BORDER_WIDTH 1.2
+#define FRAME_TITLE_X     10.0
+#define FRAME_TITLE_Y      5.0
+#define FRAME_TAG_RIGHT    8.0   /* from the tags to the right border */
+#define FRAME_TAG_GAP      4.0
+#define FRAME_TAG_LIFT     6.5   /* above the border, when the title needs the row */
+/* A collapsed group: an inner border and a bar of its worst status. */
+#define COLLAPSED_INSET    3.0
+#define COLLAPSED_BAR      4.0
+#define COLLAPSED_ICON_INSET 16.0
+#define COLLAPSED_COUNT_Y 24.0
+/* The icon that marks a group's worst finding when zoomed out. */
+#define FRAME_ICON_INSET  12.0
+#define FRAME_ICON_RADIUS  8.0
+
 /* Connectors */
+#define EDGE_WIDTH         1.3
+#define EDGE_LABEL_HEIGHT 13.0
+#define EDGE_LABEL_PADDING 5.0
 #define ARROW_LENGTH       9.0
 #define ARROW_HALF_WIDTH   4.0
 
