@@ -100,6 +100,9 @@ struct _ExtopoGraphView
   ExtopoObjectKind  selected_kind;
   ExtopoObjectKind  hovered_kind;
 
+  /* where the primary button went down, for telling a click from a drag */
+  double            press_x;
+  double            press_y;
   /* panning by drag */
   double            drag_center_x;
   double            drag_center_y;
@@ -1052,12 +1055,17 @@ extopo_graph_view_motion_notify_event (GtkWidget      *widget,
   gpointer object;
   ExtopoHit hit;
 
-  if (self->dragging)
-    return GDK_EVENT_PROPAGATE;
+  if (!self->dragging)
+    {
+      extopo_graph_view_hit_test (self, event->x, event->y, &hit);
+      extopo_graph_view_hit_object (self, &hit, &kind, &object);
+      extopo_graph_view_set_hover (self, kind, object);
+    }
 
-  extopo_graph_view_hit_test (self, event->x, event->y, &hit);
-  extopo_graph_view_hit_object (self, &hit, &kind, &object);
-  extopo_graph_view_set_hover (self, kind, object);
+  /* GtkWidget's own handler runs the gestures of the bubble phase: without
+   * it, the drag gesture would never see the pointer move. */
+  if (GTK_WIDGET_CLASS (extopo_graph_view_parent_class)->motion_notify_event != NULL)
+    return GTK_WIDGET_CLASS (extopo_graph_view_parent_class)->motion_notify_event (widget, event);
 
   return GDK_EVENT_PROPAGATE;
 }
@@ -1442,7 +1450,11 @@ click_pressed_cb (GtkGestureMultiPress *gesture,
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
   if (n_press == 1)
-    self->drag_moved = FALSE;
+    {
+      self->drag_moved = FALSE;
+      self->press_x = x;
+      self->press_y = y;
+    }
 
   if (n_press == 2
       && extopo_graph_view_hit_test (self, x, y, &hit)
@@ -1460,8 +1472,14 @@ click_released_cb (GtkGestureMultiPress *gesture,
   ExtopoObjectKind kind;
   gpointer object;
   ExtopoHit hit;
+  int threshold = 8;
 
   if (n_press != 1 || self->drag_moved)
+    return;
+  /* A press that moved away (a drag that did not pan) is no click. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold,
+                NULL);
+  if (hypot (x - self->press_x, y - self->press_y) >= threshold)
     return;
 
   if (extopo_graph_view_in_legend (self, x, y))

@@ -728,6 +728,103 @@ click_first_node (ExtopoGraphView *view,
   return node;
 }
 
+
+/* A press, pointer moves with the button held, and a release, as the
+ * display sends them. */
+static void
+drag (GtkWidget *widget,
+      guint      button,
+      double     x,
+      double     y,
+      double     dx,
+      double     dy)
+{
+  static guint32 time = 500000;
+  GdkModifierType held = button == GDK_BUTTON_MIDDLE ? GDK_BUTTON2_MASK : GDK_BUTTON1_MASK;
+  GdkEvent *event = new_event (widget, GDK_BUTTON_PRESS);
+
+  time += 5000;
+  event->button.time = time;
+  event->button.x = x;
+  event->button.y = y;
+  event->button.button = button;
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+
+  for (guint step = 1; step <= 10; step++)
+    {
+      event = new_event (widget, GDK_MOTION_NOTIFY);
+      event->motion.time = time + 20 * step;
+      event->motion.x = x + dx * step / 10;
+      event->motion.y = y + dy * step / 10;
+      event->motion.state = held;
+      gtk_main_do_event (event);
+      gdk_event_free (event);
+    }
+
+  event = new_event (widget, GDK_BUTTON_RELEASE);
+  event->button.time = time + 300;
+  event->button.x = x + dx;
+  event->button.y = y + dy;
+  event->button.button = button;
+  event->button.state = held;
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+}
+
+/* Dragging the background with the left button, or anywhere with the
+ * middle one, moves the diagram with the pointer; a left drag that starts
+ * on a server does not, and no drag selects what it ends on. */
+static void
+test_drag_pans (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  ExtopoRect before, after;
+  double zoom, x, y;
+  guint changed = 0;
+
+  g_signal_connect (view, "selection-changed", G_CALLBACK (count_cb), &changed);
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  zoom = extopo_graph_view_get_zoom (view);
+
+  /* Left button, from outside every box. */
+  to_widget (view, node->box.x - 30, node->box.y + node->box.height / 2, &x, &y);
+  {
+    ExtopoHit hit;
+
+    extopo_graph_view_hit_test (view, x, y, &hit);
+    g_assert_cmpint (hit.kind, !=, EXTOPO_OBJECT_SERVER);
+    g_assert_cmpint (hit.kind, !=, EXTOPO_OBJECT_CONNECTOR);
+  }
+  extopo_graph_view_get_visible_rect (view, &before);
+  drag (widget, GDK_BUTTON_PRIMARY, x, y, 60, 40);
+  extopo_graph_view_get_visible_rect (view, &after);
+  g_assert_cmpfloat_with_epsilon (after.x, before.x - 60 / zoom, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after.y, before.y - 40 / zoom, 1e-6);
+
+  /* Middle button, from a server. */
+  to_widget (view, node->box.x + node->box.width / 2, node->box.y + node->box.height / 2, &x, &y);
+  before = after;
+  drag (widget, GDK_BUTTON_MIDDLE, x, y, -50, 0);
+  extopo_graph_view_get_visible_rect (view, &after);
+  g_assert_cmpfloat_with_epsilon (after.x, before.x + 50 / zoom, 1e-6);
+
+  /* Left button from a server: no pan. */
+  to_widget (view, node->box.x + node->box.width / 2, node->box.y + node->box.height / 2, &x, &y);
+  before = after;
+  drag (widget, GDK_BUTTON_PRIMARY, x, y, 40, 0);
+  extopo_graph_view_get_visible_rect (view, &after);
+  g_assert_cmpfloat_with_epsilon (after.x, before.x, 1e-6);
+
+  /* The two pans selected nothing. */
+  g_assert_cmpuint (changed, ==, 0);
+}
+
 static void
 test_selection_signal (Fixture       *fixture,
                        gconstpointer  data)
@@ -986,6 +1083,7 @@ main (int   argc,
   g_test_add ("/view/zoom-around-pointer", Fixture, NULL,
               fixture_set_up, test_zoom_around_pointer, fixture_tear_down);
   g_test_add ("/view/fit", Fixture, NULL, fixture_set_up, test_fit, fixture_tear_down);
+  g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds,
               fixture_tear_down);
   g_test_add ("/view/selection-signal", Fixture, NULL,
