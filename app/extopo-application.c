@@ -52,6 +52,10 @@ static const struct
   { "win.zoom-fit", { "<Primary>0", NULL } },
   { "win.zoom-reset", { "<Primary>1", NULL } },
   { "win.zoom-selection", { "<Primary>2", NULL } },
+  { "win.undo", { "<Primary>z", NULL } },
+  { "win.redo", { "<Primary><Shift>z", NULL } },
+  { "win.collapse-all", { "<Primary><Shift>minus", NULL } },
+  { "win.expand-all", { "<Primary><Shift>plus", NULL } },
 };
 
 static ExtopoWindow *

@@ -16,7 +16,7 @@
 
 /* Hover and tooltips */
 
-static void
+void
 extopo_graph_view_set_hover (ExtopoGraphView  *self,
                              ExtopoObjectKind  kind,
                              gpointer          object)
@@ -549,12 +549,52 @@ extopo_graph_view_scroll_event (GtkWidget      *widget,
   return GDK_EVENT_STOP;
 }
 
+/* Arrows move the selection (Ctrl+arrows pan), Alt+Up and Alt+Down go out
+ * to the enclosing group and into a group, Enter opens the selection's
+ * card, Space collapses or expands its group. */
 static gboolean
 extopo_graph_view_key_press_event (GtkWidget   *widget,
                                    GdkEventKey *event)
 {
   ExtopoGraphView *self = EXTOPO_GRAPH_VIEW (widget);
   GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+  double dx = 0, dy = 0;
+
+  switch (event->keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dx = -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dx = 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dy = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      dy = 1;
+      break;
+    default:
+      break;
+    }
+  if (dx != 0 || dy != 0)
+    {
+      if (mods == GDK_CONTROL_MASK)
+        extopo_graph_view_scroll_by (self, dx * PAN_STEP, dy * PAN_STEP);
+      else if (mods == GDK_MOD1_MASK && dy < 0)
+        extopo_graph_view_select_parent (self);
+      else if (mods == GDK_MOD1_MASK && dy > 0)
+        extopo_graph_view_select_child (self);
+      else if (mods == 0)
+        extopo_graph_view_move_selection (self, dx, dy);
+      else
+        return extopo_graph_view_parent_widget_class ()->key_press_event (widget, event);
+      return GDK_EVENT_STOP;
+    }
 
   if (mods == 0 || mods == GDK_SHIFT_MASK)
     {
@@ -572,21 +612,16 @@ extopo_graph_view_key_press_event (GtkWidget   *widget,
         case GDK_KEY_KP_Subtract:
           extopo_graph_view_zoom_out (self);
           return GDK_EVENT_STOP;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-          extopo_graph_view_scroll_by (self, -PAN_STEP, 0);
+        case GDK_KEY_Return:
+        case GDK_KEY_KP_Enter:
+        case GDK_KEY_ISO_Enter:
+          if (self->selected == NULL)
+            return GDK_EVENT_PROPAGATE;
+          extopo_graph_view_emit_selection_activated (self);
           return GDK_EVENT_STOP;
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          extopo_graph_view_scroll_by (self, PAN_STEP, 0);
-          return GDK_EVENT_STOP;
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-          extopo_graph_view_scroll_by (self, 0, -PAN_STEP);
-          return GDK_EVENT_STOP;
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-          extopo_graph_view_scroll_by (self, 0, PAN_STEP);
+        case GDK_KEY_space:
+        case GDK_KEY_KP_Space:
+          extopo_graph_view_toggle_selected_group (self);
           return GDK_EVENT_STOP;
         default:
           break;
@@ -612,6 +647,32 @@ extopo_graph_view_size_allocate (GtkWidget     *widget,
 }
 
 
+/* The right button: the menu of what is under it, which it selects. */
+static void
+menu_pressed_cb (GtkGestureMultiPress *gesture,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 ExtopoGraphView      *self)
+{
+  const GdkEvent *event;
+  ExtopoObjectKind kind;
+  gpointer object;
+  ExtopoHit hit;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  event = gtk_gesture_get_last_event (GTK_GESTURE (gesture),
+                                      gtk_gesture_single_get_current_sequence (
+                                        GTK_GESTURE_SINGLE (gesture)));
+  extopo_graph_view_hit_test (self, x, y, &hit);
+  extopo_graph_view_hit_object (self, &hit, &kind, &object);
+  if (object != NULL)
+    extopo_graph_view_select_and_notify (self, kind, object);
+  extopo_graph_view_popup_menu_for (self, kind, object, event);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 void
 extopo_graph_view_class_init_input (GtkWidgetClass *widget_class)
 {
@@ -621,6 +682,7 @@ extopo_graph_view_class_init_input (GtkWidgetClass *widget_class)
   widget_class->motion_notify_event = extopo_graph_view_motion_notify_event;
   widget_class->leave_notify_event = extopo_graph_view_leave_notify_event;
   widget_class->query_tooltip = extopo_graph_view_query_tooltip;
+  widget_class->popup_menu = extopo_graph_view_popup_menu;
 }
 
 void
@@ -638,6 +700,11 @@ extopo_graph_view_init_input (ExtopoGraphView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click_gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect (self->click_gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect (self->click_gesture, "released", G_CALLBACK (click_released_cb), self);
+
+  self->menu_gesture = gtk_gesture_multi_press_new (widget);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->menu_gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (self->menu_gesture, "pressed", G_CALLBACK (menu_pressed_cb), self);
+  extopo_graph_view_init_menu (self);
 
   self->zoom_gesture = gtk_gesture_zoom_new (widget);
   g_signal_connect (self->zoom_gesture, "begin", G_CALLBACK (zoom_begin_cb), self);

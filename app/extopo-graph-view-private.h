@@ -77,6 +77,10 @@ struct _ExtopoGraphView
   GtkGesture       *drag_gesture;
   GtkGesture       *click_gesture;
   GtkGesture       *zoom_gesture;
+  GtkGesture       *menu_gesture;
+  GSimpleActionGroup *menu_actions;  /* "view": what the context menu does */
+  ExtopoObjectKind  menu_kind;       /* the object the menu was opened for */
+  gpointer          menu_object;
   ExtopoViewCache   cache;
   cairo_surface_t  *legend;
   double            legend_scale;
@@ -143,6 +147,8 @@ void            extopo_graph_view_visible_rect_for     (ExtopoGraphView  *self,
 void            extopo_graph_view_select_and_notify    (ExtopoGraphView  *self,
                                                         ExtopoObjectKind  kind,
                                                         gpointer          object);
+/* Emits "selection-activated" (open its card). */
+void            extopo_graph_view_emit_selection_activated (ExtopoGraphView *self);
 /* Emits "group-activated" (collapse or expand it). */
 void            extopo_graph_view_emit_group_activated (ExtopoGraphView  *self,
                                                         ExtopoObjectKind  kind,
@@ -161,5 +167,25 @@ gboolean        extopo_graph_view_draw                 (GtkWidget        *widget
 /* Input (extopo-graph-view-input.c) */
 void            extopo_graph_view_class_init_input     (GtkWidgetClass   *widget_class);
 void            extopo_graph_view_init_input           (ExtopoGraphView  *self);
+void            extopo_graph_view_set_hover            (ExtopoGraphView  *self,
+                                                        ExtopoObjectKind  kind,
+                                                        gpointer          object);
+
+/* Keyboard and context menu (extopo-graph-view-keys.c) */
+/* Moves the selection to the nearest object like it towards (dx, dy); with
+ * nothing selected, selects the server nearest the view's centre. */
+void            extopo_graph_view_move_selection       (ExtopoGraphView  *self,
+                                                        double            dx,
+                                                        double            dy);
+void            extopo_graph_view_select_parent        (ExtopoGraphView  *self);
+void            extopo_graph_view_select_child         (ExtopoGraphView  *self);
+/* Collapses or expands the selected group, or a selected server's group. */
+void            extopo_graph_view_toggle_selected_group (ExtopoGraphView *self);
+void            extopo_graph_view_init_menu            (ExtopoGraphView  *self);
+void            extopo_graph_view_popup_menu_for       (ExtopoGraphView  *self,
+                                                        ExtopoObjectKind  kind,
+                                                        gpointer          object,
+                                                        const GdkEvent   *event);
+gboolean        extopo_graph_view_popup_menu           (GtkWidget        *widget);
 
 G_END_DECLS

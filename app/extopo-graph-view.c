@@ -28,6 +28,7 @@ enum
 {
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_GROUP_ACTIVATED,
+  SIGNAL_SELECTION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -284,6 +285,12 @@ extopo_graph_view_emit_group_activated (ExtopoGraphView  *self,
                                         gpointer          group)
 {
   g_signal_emit (self, signals[SIGNAL_GROUP_ACTIVATED], 0, (guint) kind, group);
+}
+
+void
+extopo_graph_view_emit_selection_activated (ExtopoGraphView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_SELECTION_ACTIVATED], 0);
 }
 
 /* Selection */
@@ -585,6 +592,8 @@ extopo_graph_view_dispose (GObject *object)
   g_clear_object (&self->drag_gesture);
   g_clear_object (&self->click_gesture);
   g_clear_object (&self->zoom_gesture);
+  g_clear_object (&self->menu_gesture);
+  g_clear_object (&self->menu_actions);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (extopo_graph_view_parent_class)->dispose (object);
@@ -692,6 +701,13 @@ extopo_graph_view_class_init (ExtopoGraphViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_POINTER);
+  /* Enter on the selection: show its card. */
+  signals[SIGNAL_SELECTION_ACTIVATED] =
+    g_signal_new ("selection-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "extopo-graph-view");
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_CANVAS);

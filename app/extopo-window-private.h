@@ -58,6 +58,8 @@ struct _ExtopoWindow
   GMenu               *recent_menu;
   char                *exported_path;   /* the last export, for the bar's buttons */
   GtkPrintSettings    *print_settings;  /* of the last print, for the next */
+  GPtrArray           *undo_stack;      /* collapsed sets before each change */
+  GPtrArray           *redo_stack;
 
   ExtopoView           view;
   int                  match_index;
@@ -69,6 +71,23 @@ struct _ExtopoWindow
 
 /* "routing" or "admin", as the settings and file names spell the view. */
 const char *extopo_window_view_get_nick        (ExtopoView    view);
+/* The normalized DN that names a group in a collapsed set, or NULL. */
+const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
+                                                gpointer         object);
+/* Lays the model out again with @collapsed (owned), keeping the view. */
+void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
+                                                GHashTable   *collapsed);
+
+/* Collapsing groups, undo and redo (extopo-window-collapse.c) */
+void        extopo_window_collapse_init        (ExtopoWindow *self);
+void        extopo_window_collapse_finalize    (ExtopoWindow *self);
+/* A new source: nothing to undo. */
+void        extopo_window_collapse_reset       (ExtopoWindow *self);
+/* Draws the groups of @collapsed (owned) collapsed, as an undoable change
+ * when @undoable. */
+void        extopo_window_set_collapsed        (ExtopoWindow *self,
+                                                GHashTable   *collapsed,
+                                                gboolean      undoable);
 
 /* extopo-window-export.c: the export dialog, its memory, the bar that says
  * where the file went, and the clipboard. */

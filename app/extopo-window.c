@@ -605,6 +605,9 @@ apply_layout (ExtopoWindow   *self,
       if (self->source_params != NULL)
         extopo_ldap_params_clear_password (self->source_params);
 
+      /* Another source: nothing to undo (a refresh keeps its groups). */
+      if (!request->keep_collapsed)
+        extopo_window_collapse_reset (self);
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
       update_findings_title (self);
@@ -1069,9 +1072,9 @@ selection_changed_cb (ExtopoWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
-static const char *
-group_get_ndn (ExtopoObjectKind kind,
-               gpointer         object)
+const char *
+extopo_window_group_get_ndn (ExtopoObjectKind kind,
+                             gpointer         object)
 {
   if (kind == EXTOPO_OBJECT_ROUTING_GROUP)
     return ((ExtopoRoutingGroup *) object)->ndn;
@@ -1081,24 +1084,38 @@ group_get_ndn (ExtopoObjectKind kind,
   return NULL;
 }
 
+void
+extopo_window_relayout_collapsed (ExtopoWindow *self,
+                                  GHashTable   *collapsed)
+{
+  Request *request;
+
+  if (self->model == NULL)
+    {
+      g_hash_table_unref (collapsed);
+      return;
+    }
+  request = request_new (self, self->source_path, self->source_params);
+  request->keep_view = TRUE;
+  request->collapsed = collapsed;
+  start_layout_for_model (self, request, self->model);
+}
+
 static void
 group_activated_cb (ExtopoWindow *self,
                     guint         kind,
                     gpointer      object)
 {
-  const char *ndn = group_get_ndn (kind, object);
-  Request *request;
+  const char *ndn = extopo_window_group_get_ndn (kind, object);
+  GHashTable *collapsed;
 
   if (ndn == NULL || self->model == NULL)
     return;
 
-  request = request_new (self, self->source_path, self->source_params);
-  request->keep_view = TRUE;
-  request->collapsed = extopo_layout_collapsed_copy (self->collapsed);
-  if (!g_hash_table_remove (request->collapsed, ndn))
-    g_hash_table_add (request->collapsed, g_strdup (ndn));
-
-  start_layout_for_model (self, request, self->model);
+  collapsed = extopo_layout_collapsed_copy (self->collapsed);
+  if (!g_hash_table_remove (collapsed, ndn))
+    g_hash_table_add (collapsed, g_strdup (ndn));
+  extopo_window_set_collapsed (self, collapsed, TRUE);
 }
 
 static void
@@ -1444,6 +1461,7 @@ extopo_window_finalize (GObject *object)
   /* Kept until here: GtkWidget's dispose emits "destroy", which saves the size. */
   g_clear_object (&self->settings);
   extopo_window_export_finalize (self);
+  extopo_window_collapse_finalize (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
 
@@ -1570,6 +1588,7 @@ extopo_window_init (ExtopoWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  extopo_window_collapse_init (self);
   restore_settings (self);
 
   update_actions (self);

@@ -825,6 +825,167 @@ test_drag_pans (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 0);
 }
 
+
+static void
+send_key_mods (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  state)
+{
+  GdkEvent *event = new_event (widget, GDK_KEY_PRESS);
+
+  event->key.keyval = keyval;
+  event->key.state = state;
+  gtk_widget_event (widget, event);
+  gdk_event_free (event);
+}
+
+static void
+box_centre (ExtopoGraphView *view,
+            gpointer         object,
+            double          *x,
+            double          *y)
+{
+  ExtopoObjectKind kind;
+  ExtopoRect box;
+
+  extopo_graph_view_get_selection (view, &kind);
+  g_assert_true (extopo_geometry_find_object (extopo_graph_view_get_geometry (view), kind,
+                                              object, &box));
+  *x = box.x + box.width / 2;
+  *y = box.y + box.height / 2;
+}
+
+static void
+record_group_cb (ExtopoGraphView *view,
+                 guint            kind,
+                 gpointer         group,
+                 gpointer        *out)
+{
+  *out = group;
+}
+
+/* The diagram from the keyboard: arrows walk the servers in the direction
+ * pressed, Alt+Up goes out to the group and Alt+Down back in, Space asks
+ * for the group to collapse, Enter for the card, Ctrl+arrows pan. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  gpointer first, second, group = NULL, activated_group = NULL;
+  double x1, y1, x2, y2;
+  guint activated = 0;
+  ExtopoRect before, after;
+
+  g_signal_connect (view, "selection-activated", G_CALLBACK (count_cb), &activated);
+  g_signal_connect (view, "group-activated", G_CALLBACK (record_group_cb), &activated_group);
+  extopo_graph_view_zoom_fit (view);
+  gtk_widget_grab_focus (widget);
+
+  /* Nothing selected: an arrow picks a server near the centre. */
+  send_key_mods (widget, GDK_KEY_Right, 0);
+  first = extopo_graph_view_get_selection (view, &kind);
+  g_assert_nonnull (first);
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+
+  /* Right, then Left: each to a server that way. */
+  box_centre (view, first, &x1, &y1);
+  send_key_mods (widget, GDK_KEY_Right, 0);
+  second = extopo_graph_view_get_selection (view, &kind);
+  if (second == first)
+    {
+      send_key_mods (widget, GDK_KEY_Left, 0);
+      second = extopo_graph_view_get_selection (view, &kind);
+      g_assert_true (second != first);
+      box_centre (view, second, &x2, &y2);
+      g_assert_cmpfloat (x2, <, x1);
+    }
+  else
+    {
+      box_centre (view, second, &x2, &y2);
+      g_assert_cmpfloat (x2, >, x1);
+      send_key_mods (widget, GDK_KEY_Left, 0);
+      box_centre (view, extopo_graph_view_get_selection (view, &kind), &x1, &y1);
+      g_assert_cmpfloat (x1, <, x2);
+    }
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+
+  /* Out to the group and back in. */
+  first = extopo_graph_view_get_selection (view, &kind);
+  send_key_mods (widget, GDK_KEY_Up, GDK_MOD1_MASK);
+  group = extopo_graph_view_get_selection (view, &kind);
+  g_assert_true (kind == EXTOPO_OBJECT_ROUTING_GROUP || kind == EXTOPO_OBJECT_ADMIN_GROUP);
+  send_key_mods (widget, GDK_KEY_Down, GDK_MOD1_MASK);
+  g_assert_nonnull (extopo_graph_view_get_selection (view, &kind));
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+
+  /* Space on a server asks for its group; Enter for the card. */
+  send_key_mods (widget, GDK_KEY_space, 0);
+  g_assert_true (activated_group == group);
+  send_key_mods (widget, GDK_KEY_Return, 0);
+  g_assert_cmpuint (activated, ==, 1);
+
+  /* Ctrl+Right pans and keeps the selection. */
+  second = extopo_graph_view_get_selection (view, NULL);
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  extopo_graph_view_get_visible_rect (view, &before);
+  send_key_mods (widget, GDK_KEY_Right, GDK_CONTROL_MASK);
+  extopo_graph_view_get_visible_rect (view, &after);
+  g_assert_cmpfloat (after.x, >, before.x);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == second);
+}
+
+/* The context menu: a right click selects what it is on and offers its
+ * actions; Copy Name puts the name on the clipboard. */
+static void
+test_context_menu (void)
+{
+  /* A menu pops up from a window on the display, not an offscreen one. */
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  ExtopoGraphView *view = EXTOPO_GRAPH_VIEW (extopo_graph_view_new ());
+  GtkWidget *widget = GTK_WIDGET (view);
+  ExtopoGeometry *geometry = sample_geometry;
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  GActionGroup *actions = gtk_widget_get_action_group (widget, "view");
+  GList *menus;
+  GdkEvent *event;
+  g_autofree char *text = NULL;
+  double x, y;
+
+  gtk_widget_set_size_request (widget, VIEW_WIDTH, VIEW_HEIGHT);
+  gtk_container_add (GTK_CONTAINER (window), widget);
+  gtk_widget_show_all (window);
+  wait_for_allocation (widget);
+  extopo_graph_view_set_geometry (view, geometry, FALSE);
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  to_widget (view, node->box.x + node->box.width / 2, node->box.y + node->box.height / 2, &x, &y);
+
+  event = new_event (widget, GDK_BUTTON_PRESS);
+  event->button.time = 900000;
+  event->button.x = x;
+  event->button.y = y;
+  event->button.button = GDK_BUTTON_SECONDARY;
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == node->server);
+  menus = gtk_menu_get_for_attach_widget (widget);
+  g_assert_nonnull (menus);
+  g_assert_true (gtk_widget_get_visible (menus->data));
+  gtk_menu_shell_deactivate (GTK_MENU_SHELL (menus->data));
+
+  g_assert_nonnull (actions);
+  g_assert_true (g_action_group_get_action_enabled (actions, "copy-fqdn") ==
+                 (node->server->fqdn != NULL));
+  g_action_group_activate_action (actions, "copy-name", NULL);
+  text = gtk_clipboard_wait_for_text (gtk_widget_get_clipboard (widget, GDK_SELECTION_CLIPBOARD));
+  g_assert_cmpstr (text, ==, node->server->name);
+  gtk_widget_destroy (window);
+}
+
 static void
 test_selection_signal (Fixture       *fixture,
                        gconstpointer  data)
@@ -1084,6 +1245,8 @@ main (int   argc,
               fixture_set_up, test_zoom_around_pointer, fixture_tear_down);
   g_test_add ("/view/fit", Fixture, NULL, fixture_set_up, test_fit, fixture_tear_down);
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
+  g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add_func ("/view/context-menu", test_context_menu);
   g_test_add ("/view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds,
               fixture_tear_down);
   g_test_add ("/view/selection-signal", Fixture, NULL,

@@ -530,6 +530,98 @@ test_window_collapse_group (Fixture       *fixture,
   g_assert_false (find_frame (window_geometry (fixture), group)->collapsed);
 }
 
+
+static guint
+count_collapsed (ExtopoGeometry *geometry)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < geometry->frames->len; i++)
+    n += g_array_index (geometry->frames, ExtopoGeoFrame, i).collapsed ? 1 : 0;
+
+  return n;
+}
+
+static void
+activate_and_wait (Fixture    *fixture,
+                   const char *action)
+{
+  Relayout relayout = { fixture, window_geometry (fixture) };
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), action));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
+  g_assert_true (spin_until (relaid_out, &relayout));
+}
+
+static void
+send_key_to (GtkWidget *widget,
+             guint      keyval)
+{
+  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+
+  event->key.window = g_object_ref (gtk_widget_get_window (widget));
+  event->key.send_event = TRUE;
+  event->key.keyval = keyval;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (
+                          gdk_display_get_default_seat (gtk_widget_get_display (widget))));
+  gtk_widget_event (widget, event);
+  gdk_event_free (event);
+}
+
+/* Collapse all, expand all, undo and redo them; Space on a selected
+ * group collapses it, undoably; Enter shows the selection's card. */
+static void
+test_window_collapse_all_undo (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  GActionGroup *actions = G_ACTION_GROUP (fixture->window);
+  guint frames = window_geometry (fixture)->frames->len;
+  const ExtopoGeoFrame *frame;
+  gpointer group;
+
+  g_assert_cmpuint (frames, >, 2);
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (actions, "undo"));
+
+  activate_and_wait (fixture, "collapse-all");
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, frames);
+  activate_and_wait (fixture, "undo");
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (actions, "undo"));
+  activate_and_wait (fixture, "redo");
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, frames);
+  g_assert_false (g_action_group_get_action_enabled (actions, "redo"));
+  activate_and_wait (fixture, "expand-all");
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, 0);
+
+  /* Space on a selected group, from the keyboard. */
+  frame = &g_array_index (window_geometry (fixture)->frames, ExtopoGeoFrame, 0);
+  group = frame->object;
+  extopo_graph_view_set_selection (view, frame->kind, group);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  {
+    Relayout relayout = { fixture, window_geometry (fixture) };
+
+    send_key_to (GTK_WIDGET (view), GDK_KEY_space);
+    g_assert_true (spin_until (relaid_out, &relayout));
+  }
+  g_assert_true (find_frame (window_geometry (fixture), group)->collapsed);
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, 1);
+  activate_and_wait (fixture, "undo");
+  g_assert_false (find_frame (window_geometry (fixture), group)->collapsed);
+
+  /* Enter: the card of the selection, with the sidebar shown. */
+  g_action_group_change_action_state (actions, "sidebar", g_variant_new_boolean (FALSE));
+  extopo_graph_view_set_selection (view, frame->kind, group);
+  send_key_to (GTK_WIDGET (view), GDK_KEY_Return);
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (actions, "sidebar");
+
+    g_assert_true (g_variant_get_boolean (state));
+  }
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -1170,6 +1262,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/readiness-states", test_window_readiness_states);
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
+  ADD_WINDOW_TEST ("/window/collapse-all-undo", test_window_collapse_all_undo);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);
