@@ -171,6 +171,11 @@ void            extopo_graph_view_set_hover            (ExtopoGraphView  *self,
                                                         ExtopoObjectKind  kind,
                                                         gpointer          object);
 
+/* Accessibility (extopo-graph-view-a11y.c) */
+void            extopo_graph_view_a11y_class_init      (GtkWidgetClass   *widget_class);
+void            extopo_graph_view_a11y_selection_changed (ExtopoGraphView *self);
+void            extopo_graph_view_a11y_geometry_changed (ExtopoGraphView *self);
+
 /* Keyboard and context menu (extopo-graph-view-keys.c) */
 /* Moves the selection to the nearest object like it towards (dx, dy); with
  * nothing selected, selects the server nearest the view's centre. */

@@ -326,6 +326,7 @@ extopo_graph_view_set_selection (ExtopoGraphView  *self,
   self->selected_kind = kind;
   self->selected = object;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  extopo_graph_view_a11y_selection_changed (self);
 }
 
 gpointer
@@ -407,6 +408,7 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  extopo_graph_view_a11y_geometry_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }
 
@@ -711,6 +713,7 @@ extopo_graph_view_class_init (ExtopoGraphViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "extopo-graph-view");
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_CANVAS);
+  extopo_graph_view_a11y_class_init (widget_class);
 }
 
 static void

@@ -986,6 +986,86 @@ test_context_menu (void)
   gtk_widget_destroy (window);
 }
 
+
+/* A screen reader walks the diagram: the outermost groups and the
+ * connectors at the top, each group's servers inside it, every object
+ * with its name, role, description, place and selection state. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  AtkObject *root = gtk_widget_get_accessible (GTK_WIDGET (view));
+  guint top_frames = 0, servers_seen = 0, connectors = 0;
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  gboolean selected_seen = FALSE;
+
+  for (guint i = 0; i < geometry->frames->len; i++)
+    top_frames += g_array_index (geometry->frames, ExtopoGeoFrame, i).parent < 0 ? 1 : 0;
+  g_assert_cmpint (atk_object_get_n_accessible_children (root), ==,
+                   top_frames + geometry->edges->len);
+
+  extopo_graph_view_zoom_fit (view);
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER, node->server);
+  for (int i = 0; i < atk_object_get_n_accessible_children (root); i++)
+    {
+      g_autoptr(AtkObject) child = atk_object_ref_accessible_child (root, i);
+      AtkRole role = atk_object_get_role (child);
+
+      g_assert_nonnull (atk_object_get_name (child));
+      g_assert_cmpint (atk_object_get_index_in_parent (child), ==, i);
+      g_assert_true (atk_object_get_parent (child) == root);
+      if (role == ATK_ROLE_LINK)
+        {
+          connectors++;
+          g_assert_nonnull (strstr (atk_object_get_description (child), "Connector from"));
+          continue;
+        }
+      g_assert_cmpint (role, ==, ATK_ROLE_GROUPING);
+      {
+        g_autoptr(AtkStateSet) states = atk_object_ref_state_set (child);
+
+        g_assert_true (atk_state_set_contains_state (states, ATK_STATE_EXPANDED));
+        g_assert_true (atk_state_set_contains_state (states, ATK_STATE_SHOWING));
+      }
+      for (int k = 0; k < atk_object_get_n_accessible_children (child); k++)
+        {
+          g_autoptr(AtkObject) server = atk_object_ref_accessible_child (child, k);
+          g_autoptr(AtkStateSet) states = atk_object_ref_state_set (server);
+          int x, y, w, h;
+
+          if (atk_object_get_role (server) != ATK_ROLE_LIST_ITEM)
+            continue;
+          servers_seen++;
+          g_assert_true (atk_object_get_parent (server) == child);
+          g_assert_nonnull (strstr (atk_object_get_description (server), "status"));
+          atk_component_get_extents (ATK_COMPONENT (server), &x, &y, &w, &h, ATK_XY_WINDOW);
+          g_assert_cmpint (w, >, 0);
+          g_assert_cmpint (h, >, 0);
+          if (g_str_equal (atk_object_get_name (server), node->server->name))
+            {
+              g_assert_true (atk_state_set_contains_state (states, ATK_STATE_SELECTED));
+              selected_seen = TRUE;
+            }
+          else
+            g_assert_false (atk_state_set_contains_state (states, ATK_STATE_SELECTED));
+        }
+    }
+  g_assert_cmpuint (connectors, ==, geometry->edges->len);
+  g_assert_cmpuint (servers_seen, ==, geometry->nodes->len);
+  g_assert_true (selected_seen);
+
+  /* Focusing an object from the screen reader selects it. */
+  {
+    g_autoptr(AtkObject) child = atk_object_ref_accessible_child (root, 0);
+
+    g_assert_true (atk_component_grab_focus (ATK_COMPONENT (child)));
+    g_assert_true (extopo_graph_view_get_selection (view, NULL) ==
+                   g_array_index (geometry->frames, ExtopoGeoFrame, 0).object);
+  }
+}
+
 static void
 test_selection_signal (Fixture       *fixture,
                        gconstpointer  data)
@@ -1247,6 +1327,8 @@ main (int   argc,
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/view/context-menu", test_context_menu);
+  g_test_add ("/view/accessible", Fixture, NULL, fixture_set_up, test_accessible,
+              fixture_tear_down);
   g_test_add ("/view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds,
               fixture_tear_down);
   g_test_add ("/view/selection-signal", Fixture, NULL,
