@@ -111,8 +111,15 @@ append_shape (Painter               *painter,
     }
   else if (item->kind == EXTOPO_SCENE_CIRCLE)
     {
+      double cx = item->x, cy = item->y;
+
+      if (item->flags & EXTOPO_SCENE_PIXEL_SIZED)
+        {
+          cx += item->width * pixel (painter);
+          cy += item->height * pixel (painter);
+        }
       cairo_new_sub_path (cr);
-      cairo_arc (cr, item->x, item->y, item_radius (painter, item), 0, 2 * G_PI);
+      cairo_arc (cr, cx, cy, item_radius (painter, item), 0, 2 * G_PI);
     }
 }
 
@@ -159,12 +166,69 @@ draw_text (Painter               *painter,
                             item->bold, item->x, item->y, 0, TRUE);
 }
 
+/* Where a text sized in pixels would go, in scene units. */
+static ExtopoRect
+pixel_text_box (Painter               *painter,
+                const ExtopoSceneItem *item)
+{
+  double px = pixel (painter);
+
+  return (ExtopoRect) { item->x, item->y, (item->width + 2 * FAR_TITLE_PADDING) * px,
+                        (item->font_size * 1.25 + 2 * FAR_TITLE_PADDING) * px };
+}
+
+/* A group's title zoomed far out: at a size that can be read, where its
+ * group has room on screen and no other such title is. */
+static void
+draw_pixel_text (Painter               *painter,
+                 const ExtopoScene     *scene,
+                 const ExtopoSceneItem *item)
+{
+  cairo_t *cr = painter->cr;
+  ExtopoRect box = pixel_text_box (painter, item);
+  double px = pixel (painter);
+
+  if (item->object >= 0)
+    {
+      const ExtopoRect *room = &g_array_index (scene->objects, ExtopoSceneObject,
+                                               item->object).bounds;
+
+      if (box.width > room->width || box.height > room->height)
+        return;
+    }
+  if (painter->placed == NULL)
+    painter->placed = g_array_new (FALSE, FALSE, sizeof (ExtopoRect));
+  for (guint i = 0; i < painter->placed->len; i++)
+    if (extopo_rect_intersects (&g_array_index (painter->placed, ExtopoRect, i), &box))
+      return;
+  g_array_append_val (painter->placed, box);
+
+  cairo_save (cr);
+  cairo_translate (cr, item->x, item->y);
+  cairo_scale (cr, px, px);
+  if (set_colour (cr, item->stroke))
+    {
+      extopo_renderer_rounded_rect (cr, 1, 1, item->width + 2 * FAR_TITLE_PADDING - 2,
+                                    item->font_size * 1.25 + 2 * FAR_TITLE_PADDING - 2, 3);
+      cairo_fill (cr);
+    }
+  if (set_colour (cr, item->fill))
+    extopo_painter_draw_text (painter, item->text, item->font_size * 72.0 / TEXT_RESOLUTION,
+                              item->bold, FAR_TITLE_PADDING, FAR_TITLE_PADDING, 0, TRUE);
+  cairo_restore (cr);
+}
+
 /* Draws one item now. */
 static void
 draw_item (Painter               *painter,
            const ExtopoScene     *scene,
            const ExtopoSceneItem *item)
 {
+  if (item->kind == EXTOPO_SCENE_TEXT && (item->flags & EXTOPO_SCENE_PIXEL_SIZED))
+    {
+      draw_pixel_text (painter, scene, item);
+      return;
+    }
   switch (item->kind)
     {
     case EXTOPO_SCENE_RECT:
@@ -206,9 +270,18 @@ item_in_area (Painter               *painter,
     case EXTOPO_SCENE_CIRCLE:
       r = item_radius (painter, item);
       extent = (ExtopoRect) { item->x - r, item->y - r, 2 * r, 2 * r };
+      if (item->flags & EXTOPO_SCENE_PIXEL_SIZED)
+        {
+          extent.x += item->width * pixel (painter);
+          extent.y += item->height * pixel (painter);
+        }
       break;
     case EXTOPO_SCENE_TEXT:
-      extent = (ExtopoRect) { item->x, item->y, item->width, 1.5 * item->font_size };
+      if (item->flags & EXTOPO_SCENE_PIXEL_SIZED)
+        extent = pixel_text_box (painter, item);
+      else
+        extent = (ExtopoRect) { item->x, item->y, item->width, 1.5 * item->font_size }
+      ;
       break;
     case EXTOPO_SCENE_PATH:
     default:
@@ -804,6 +877,7 @@ extopo_painter_draw_scene_area (Painter           *painter,
   cairo_t *cr = painter->cr;
   g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) leaving = NULL;
+  g_autoptr(GPtrArray) overlay = g_ptr_array_new ();
   guint first = scene->items->len, last = 0;
 
   if (painter->visible != NULL && scene->geometry != NULL)
@@ -861,12 +935,19 @@ extopo_painter_draw_scene_area (Painter           *painter,
               {
                 const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
 
-                if (item_shows (painter, item))
+                if (!item_shows (painter, item))
+                  continue;
+                if (item->flags & EXTOPO_SCENE_OVERLAY)
+                  g_ptr_array_add (overlay, (gpointer) item);
+                else
                   draw_item (painter, scene, item);
               }
           }
       k += n;
     }
+  /* Far-out titles and marks over everything, outer groups first. */
+  for (guint i = 0; i < overlay->len; i++)
+    draw_item (painter, scene, g_ptr_array_index (overlay, i));
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   draw_box_highlights (painter, scene, (const guint *) (gpointer) objects->data, objects->len);
   /* Over the cards, which may hide where a connector leaves. */

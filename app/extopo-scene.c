@@ -908,12 +908,38 @@ build_frame (Builder              *b,
     }
 
   /* Too far out to read the title: still say that the group has a
-   * problem, as an icon. */
+   * problem, as an icon; further out, as a dot of a few pixels. */
   if (marked)
     {
+      ExtopoSceneItem dot = { EXTOPO_SCENE_CIRCLE, b->object, box.x + box.width, box.y,
+                              -(FAR_DOT_PIXELS + 3), FAR_DOT_PIXELS + 3, FAR_DOT_PIXELS,
+                              status_accent[severity_status (severity)], WHITE };
+
       set_detail (b, GROUP_ICON_SCALE, title_from, 0);
       add_status_icon (b, severity_status (severity), box.x + box.width - FRAME_ICON_INSET,
                        box.y + FRAME_ICON_INSET, MIN (FRAME_ICON_RADIUS, box.height / 2));
+      set_detail (b, 0, GROUP_ICON_SCALE, 0);
+      dot.line_width = 1;
+      dot.flags = EXTOPO_SCENE_PIXEL_SIZED | EXTOPO_SCENE_OVERLAY;
+      builder_add (b, &dot);
+    }
+  /* The title too: at a size that can be read, where the group is big
+   * enough on screen to hold it. */
+  if (frame->label != NULL && *frame->label != '\0')
+    {
+      ExtopoSceneItem far = { EXTOPO_SCENE_TEXT, b->object, box.x, box.y };
+      double points = FAR_TITLE_PIXELS * 72.0 / TEXT_RESOLUTION;
+
+      set_detail (b, 0, title_from, 0);
+      far.text = frame->label;
+      far.font_size = FAR_TITLE_PIXELS;
+      far.bold = TRUE;
+      far.fill = title_ink;
+      far.stroke = FAR_TITLE_BACKING;
+      far.ascent = text_ascent (b, points, TRUE);
+      far.width = text_width (b, frame->label, points, TRUE);
+      far.flags = EXTOPO_SCENE_PIXEL_SIZED | EXTOPO_SCENE_OVERLAY;
+      builder_add (b, &far);
     }
 
   set_detail (b, title_from, 0, 0);

@@ -76,12 +76,19 @@ typedef struct
 
 typedef enum
 {
-  /* radius and line_width are in device pixels, whatever the scale */
+  /* Sized in device pixels, whatever the scale: a circle's radius and
+   * line width, its centre width, height pixels from (x, y); a text's
+   * font_size, width and ascent, its top-left corner FAR_TITLE_PADDING
+   * pixels in from (x, y), on a backing of the stroke colour, and shown
+   * only where its object's box has room for it on screen and no other
+   * such text is there already. */
   EXTOPO_SCENE_PIXEL_SIZED = 1 << 0,
   /* stroked at least one device pixel wide */
   EXTOPO_SCENE_HAIRLINE    = 1 << 1,
   /* the line of a connector (its first path), drawn plainer far out */
   EXTOPO_SCENE_CONNECTOR   = 1 << 2,
+  /* drawn over every object (a group's title and mark zoomed far out) */
+  EXTOPO_SCENE_OVERLAY     = 1 << 3,
 } ExtopoSceneItemFlags;
 
 /* Whether @item shows at @scale. */

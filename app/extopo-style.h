@@ -60,6 +60,12 @@
 /* The icon that marks a group's worst finding when zoomed out. */
 #define FRAME_ICON_INSET  12.0
 #define FRAME_ICON_RADIUS  8.0
+/* Zoomed out further: a group's title and that mark keep a size that can
+ * be read, in device pixels, where the group has room for them. */
+#define FAR_TITLE_PIXELS  11.0
+#define FAR_TITLE_PADDING  3.0
+#define FAR_TITLE_BACKING 0xffffffd9u   /* white, 85 % opaque */
+#define FAR_DOT_PIXELS     5.0
 
 /* Connectors */
 #define EDGE_WIDTH         1.3

@@ -823,6 +823,77 @@ test_draws_scene (void)
   g_assert_cmphex (scene_pixel (scene, 1.0, &server, 40, 18), !=, 0xffffff);
 }
 
+static guint
+dark_pixels (cairo_surface_t *surface,
+             int              x0,
+             int              y0,
+             int              x1,
+             int              y1)
+{
+  const guint32 *data = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += (data[y * stride + x] & 0xff) < 0x60 ? 1 : 0;
+
+  return n;
+}
+
+/* Zoomed far out, a group's title keeps a size that can be read, over
+ * everything drawn after it, where the group has room for it on screen. */
+static void
+test_far_titles (void)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_new (1000, 1000);
+  ExtopoRect bounds = { 0, 0, 1000, 400 };
+  ExtopoRect cover = { 0, 0, 1000, 1000 };
+  ExtopoSceneItem title = { EXTOPO_SCENE_TEXT, 0, 0, 0 };
+  ExtopoSceneItem grey = { EXTOPO_SCENE_RECT, 1, 0, 0, 1000, 1000, 0, 0xccccccff };
+  static int group, over;
+
+  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &group, "g", "routing-group", "G",
+                           NULL, NULL, &bounds);
+  title.text = "Seattle";
+  title.font_size = 11;
+  title.width = 40;
+  title.bold = TRUE;
+  title.fill = 0x000000ff;
+  title.max_scale = 0.5;
+  title.flags = EXTOPO_SCENE_PIXEL_SIZED | EXTOPO_SCENE_OVERLAY;
+  extopo_scene_add_item (scene, &title);
+  /* Drawn after the group, over it. */
+  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &over, "h", "routing-group", "H",
+                           NULL, NULL, &cover);
+  extopo_scene_add_item (scene, &grey);
+
+  for (guint k = 0; k < 3; k++)
+    {
+      /* 0.1: the group is 100 x 40 pixels; 0.03: 30 x 12, no room; 1.0:
+       * the full drawing, without the far-out title. */
+      const double scales[] = { 0.1, 0.03, 1.0 };
+      const gboolean shown[] = { TRUE, FALSE, FALSE };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 60);
+      cairo_t *cr = cairo_create (surface);
+      ExtopoRenderOptions options;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scales[k], scales[k]);
+      extopo_render_options_init (&options);
+      options.scale = scales[k];
+      extopo_renderer_draw_scene (cr, scene, &options);
+      cairo_destroy (cr);
+      if (shown[k])
+        g_assert_cmpuint (dark_pixels (surface, 0, 0, 60, 20), >, 20);
+      else
+        g_assert_cmpuint (dark_pixels (surface, 0, 0, 60, 20), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -847,6 +918,7 @@ main (int    argc,
   g_test_add_func ("/renderer/group-finding-tag", test_group_finding_tag);
   g_test_add_func ("/renderer/png-strips", test_png_strips);
   g_test_add_func ("/renderer/draws-scene", test_draws_scene);
+  g_test_add_func ("/renderer/far-titles", test_far_titles);
   {
     static const char * const references[] = {
       "coexistence-routing", "coexistence-admin", "mixed-mode-routing", "mixed-mode-admin",

@@ -46,7 +46,7 @@ find_object (ExtopoScene *scene,
   g_error ("no object “%s” in the scene", name);
 }
 
-/* The texts of an object's items, in order, joined by "|". */
+/* The texts of an object's items in the full drawing, in order, joined by "|". */
 static char *
 texts_of (ExtopoScene *scene,
           int          object)
@@ -57,7 +57,8 @@ texts_of (ExtopoScene *scene,
     {
       const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
 
-      if (item->object == object && item->kind == EXTOPO_SCENE_TEXT)
+      if (item->object == object && item->kind == EXTOPO_SCENE_TEXT &&
+          extopo_scene_item_is_full (item))
         g_string_append_printf (texts, "%s|", item->text);
     }
 
