@@ -29,6 +29,7 @@ enum
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_GROUP_ACTIVATED,
   SIGNAL_SELECTION_ACTIVATED,
+  SIGNAL_VIEW_CHANGED,
   N_SIGNALS
 };
 
@@ -103,6 +104,7 @@ extopo_graph_view_set_view (ExtopoGraphView *self,
                             double           center_y)
 {
   gboolean zoom_changed;
+  double old_x = self->center_x, old_y = self->center_y;
 
   zoom = CLAMP (zoom, extopo_graph_view_min_zoom (self), MAX_ZOOM);
   zoom_changed = zoom != self->zoom;
@@ -116,6 +118,8 @@ extopo_graph_view_set_view (ExtopoGraphView *self,
 
   if (zoom_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  if (zoom_changed || self->center_x != old_x || self->center_y != old_y)
+    g_signal_emit (self, signals[SIGNAL_VIEW_CHANGED], 0);
 }
 
 /* The person moved the view: stop following the window size. */
@@ -412,6 +416,36 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }
 
+ExtopoScene *
+extopo_graph_view_get_scene (ExtopoGraphView *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_GRAPH_VIEW (self), NULL);
+
+  return self->scene;
+}
+
+void
+extopo_graph_view_get_center (ExtopoGraphView *self,
+                              double          *x,
+                              double          *y)
+{
+  g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
+
+  *x = self->center_x;
+  *y = self->center_y;
+}
+
+void
+extopo_graph_view_set_center (ExtopoGraphView *self,
+                              double           x,
+                              double           y)
+{
+  g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
+
+  extopo_graph_view_user_moved (self);
+  extopo_graph_view_set_view (self, self->zoom, x, y);
+}
+
 ExtopoGeometry *
 extopo_graph_view_get_geometry (ExtopoGraphView *self)
 {
@@ -703,6 +737,13 @@ extopo_graph_view_class_init (ExtopoGraphViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_POINTER);
+  /* The zoom or the centre moved. */
+  signals[SIGNAL_VIEW_CHANGED] =
+    g_signal_new ("view-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   /* Enter on the selection: show its card. */
   signals[SIGNAL_SELECTION_ACTIVATED] =
     g_signal_new ("selection-activated",

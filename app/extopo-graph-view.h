@@ -16,8 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ExtopoGraphView, extopo_graph_view, EXTOPO, GRAPH_VIEW, GtkDrawingArea)
 
 /* Signals:
- *   "selection-changed" (void): the selection changed by a click or Escape.
- *   "group-activated" (guint kind, gpointer object): a group was double-clicked.
+ *   "selection-changed" (void): the selection changed by a click, a key or Escape.
+ *   "group-activated" (guint kind, gpointer object): a group was double-clicked,
+ *     or Space or the context menu asked to collapse or expand it.
+ *   "selection-activated" (void): Enter on the selection: show its card.
+ *   "view-changed" (void): the zoom or the centre moved.
  * Properties: "zoom" (double), "show-legend" (gboolean), "geometry". */
 
 GtkWidget      *extopo_graph_view_new              (void);
@@ -27,6 +30,15 @@ void            extopo_graph_view_set_geometry     (ExtopoGraphView   *self,
                                                     ExtopoGeometry    *geometry,
                                                     gboolean           keep_view);
 ExtopoGeometry *extopo_graph_view_get_geometry     (ExtopoGraphView   *self);
+/* The scene the view draws, built from its geometry; NULL without one. */
+struct _ExtopoScene *extopo_graph_view_get_scene   (ExtopoGraphView   *self);
+/* The diagram point in the middle of the view. */
+void            extopo_graph_view_get_center       (ExtopoGraphView   *self,
+                                                    double            *x,
+                                                    double            *y);
+void            extopo_graph_view_set_center       (ExtopoGraphView   *self,
+                                                    double             x,
+                                                    double             y);
 double          extopo_graph_view_get_zoom         (ExtopoGraphView   *self);
 /* Zooms around the widget point (@x, @y); negative coordinates mean the centre. */
 void            extopo_graph_view_set_zoom_at      (ExtopoGraphView   *self,

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "extopo-graph-view.h"
+#include "extopo-overview.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-model.h"
@@ -1066,6 +1067,71 @@ test_accessible (Fixture       *fixture,
   }
 }
 
+
+/* The overview draws the whole diagram with the view's rectangle on it,
+ * follows the view, and a click on it moves the view there. */
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (view);
+  GtkWidget *window = gtk_offscreen_window_new ();
+  GtkWidget *overview = extopo_overview_new (view);
+  const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, 0);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, cx, cy;
+  guint32 pixel;
+  const guint32 *pixels;
+  int stride;
+
+  gtk_container_add (GTK_CONTAINER (window), overview);
+  gtk_widget_show_all (window);
+  for (guint i = 0; i < 5000 && !gtk_widget_get_realized (overview); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_allocated_width (overview), >, 100);
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  extopo_graph_view_center_on (view, EXTOPO_OBJECT_SERVER, node->server);
+
+  /* The view's rectangle, in the selection's blue, around the server. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                        gtk_widget_get_allocated_width (overview),
+                                        gtk_widget_get_allocated_height (overview));
+  cr = cairo_create (surface);
+  extopo_overview_render (EXTOPO_OVERVIEW (overview), cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    ExtopoRect visible;
+    double x1, y1;
+
+    extopo_graph_view_get_visible_rect (view, &visible);
+    extopo_overview_diagram_to_widget (EXTOPO_OVERVIEW (overview), visible.x, visible.y, &x, &y);
+    extopo_overview_diagram_to_widget (EXTOPO_OVERVIEW (overview), visible.x + visible.width,
+                                       visible.y + visible.height, &x1, &y1);
+    x = CLAMP (x, 0, cairo_image_surface_get_width (surface) - 1);
+    y = CLAMP ((y + y1) / 2, 0, cairo_image_surface_get_height (surface) - 1);
+  }
+  pixels = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  pixel = pixels[(int) y * stride + (int) round (x)];
+  /* Blue dominates where the rectangle's left side is. */
+  g_assert_cmpuint (pixel & 0xff, >, (pixel >> 16) & 0xff);
+  cairo_surface_destroy (surface);
+
+  /* A click on the map centres the view on that diagram point. */
+  extopo_overview_diagram_to_widget (EXTOPO_OVERVIEW (overview), geometry->bounds.x +
+                                     geometry->bounds.width / 2, geometry->bounds.y +
+                                     geometry->bounds.height / 2, &x, &y);
+  click (overview, x, y);
+  extopo_graph_view_get_center (view, &cx, &cy);
+  g_assert_cmpfloat (fabs (cx - (geometry->bounds.x + geometry->bounds.width / 2)), <, 3);
+  g_assert_cmpfloat (fabs (cy - (geometry->bounds.y + geometry->bounds.height / 2)), <, 3);
+
+  gtk_widget_destroy (window);
+}
+
 static void
 test_selection_signal (Fixture       *fixture,
                        gconstpointer  data)
@@ -1327,6 +1393,7 @@ main (int   argc,
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/view/context-menu", test_context_menu);
+  g_test_add ("/view/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
   g_test_add ("/view/accessible", Fixture, NULL, fixture_set_up, test_accessible,
               fixture_tear_down);
   g_test_add ("/view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds,
