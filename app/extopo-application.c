@@ -186,10 +186,13 @@ extopo_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (extopo_window_new (GTK_APPLICATION (application)));
+  gtk_window_present (window);
+  /* What was shown last, else the bundled sample. */
+  if (extopo_window_open_last_source (EXTOPO_WINDOW (window)))
+    return;
   sample = extopo_loader_get_default_sample ();
   if (sample != NULL)
     extopo_window_open_file (EXTOPO_WINDOW (window), sample);
-  gtk_window_present (window);
 }
 
 static void

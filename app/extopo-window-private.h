@@ -78,6 +78,18 @@ const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
                                                 GHashTable   *collapsed);
 
+/* What is remembered per source (extopo-window-state.c) */
+void        extopo_window_state_save           (ExtopoWindow *self);
+/* The groups last drawn collapsed for source @key in @view, or NULL. */
+GHashTable *extopo_window_state_get_collapsed  (ExtopoWindow *self,
+                                                const char   *key,
+                                                ExtopoView    view);
+/* Puts the view back where it was for the current source; FALSE when
+ * nothing is remembered. */
+gboolean    extopo_window_state_restore_view   (ExtopoWindow *self);
+/* The most recent source, if it is still there; NULL otherwise. */
+char       *extopo_window_state_get_last_source (GSettings   *settings);
+
 /* Collapsing groups, undo and redo (extopo-window-collapse.c) */
 void        extopo_window_collapse_init        (ExtopoWindow *self);
 void        extopo_window_collapse_finalize    (ExtopoWindow *self);

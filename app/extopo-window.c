@@ -588,6 +588,9 @@ apply_layout (ExtopoWindow   *self,
 {
   gboolean new_model = request->model != self->model;
 
+  /* Another source: remember where the last one was looked at. */
+  if (new_model && !request->keep_collapsed && self->model != NULL)
+    extopo_window_state_save (self);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   self->collapsed = g_steal_pointer (&request->collapsed);
   self->view = geometry->view;
@@ -622,6 +625,8 @@ apply_layout (ExtopoWindow   *self,
     }
 
   extopo_graph_view_set_geometry (self->graph_view, geometry, request->keep_view && !new_model);
+  if (new_model && !request->keep_collapsed)
+    extopo_window_state_restore_view (self);
   update_matches (self);
   update_actions (self);
 }
@@ -710,6 +715,14 @@ start_layout_for_model (ExtopoWindow *self,
 {
   request->model = g_object_ref (model);
   request->view = self->view;
+  /* Another source: the groups collapsed when it was last shown. */
+  if (request->collapsed == NULL && !request->keep_collapsed && model != self->model)
+    request->collapsed = extopo_window_state_get_collapsed (self, request->path != NULL
+                                                            ? request->path
+                                                            : request->params != NULL &&
+                                                            request->params->uris != NULL
+                                                            ? request->params->uris[0] : NULL,
+                                                            self->view);
   if (request->collapsed == NULL)
     request->collapsed = request->keep_collapsed ? extopo_layout_collapsed_copy (self->collapsed)
                                                  : extopo_layout_collapsed_copy (NULL);
@@ -1443,6 +1456,8 @@ extopo_window_dispose (GObject *object)
 {
   ExtopoWindow *self = EXTOPO_WINDOW (object);
 
+  if (self->model != NULL && self->collapsed != NULL)
+    extopo_window_state_save (self);
   cancel_work (self);
   g_clear_object (&self->model);
   g_clear_object (&self->recent_menu);

@@ -54,5 +54,10 @@ GtkMessageType extopo_window_get_readiness_type (ExtopoWindow *self);
 const char      *extopo_window_get_match_text     (ExtopoWindow           *self);
 /* TRUE while a load or layout runs. */
 gboolean         extopo_window_is_busy            (ExtopoWindow           *self);
+/* The file shown, or NULL (a directory, or nothing). */
+const char      *extopo_window_get_source_path    (ExtopoWindow           *self);
+/* Opens the source shown last (a file, or a directory's connection dialog
+ * filled in but for the password); FALSE when there is none. */
+gboolean         extopo_window_open_last_source   (ExtopoWindow           *self);
 
 G_END_DECLS

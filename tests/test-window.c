@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -128,6 +130,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "view");
   g_settings_reset (fixture->settings, "show-legend");
   g_settings_reset (fixture->settings, "sidebar-visible");
+  g_settings_reset (fixture->settings, "source-states");
 
   fixture->window = extopo_window_new (application);
   g_object_ref_sink (fixture->window);
@@ -619,6 +622,74 @@ test_window_collapse_all_undo (Fixture       *fixture,
     g_autoptr(GVariant) state = g_action_group_get_action_state (actions, "sidebar");
 
     g_assert_true (g_variant_get_boolean (state));
+  }
+}
+
+
+/* Each source is shown again as it was left: its collapsed groups, zoom
+ * and centre; and the last source is what opens next time. */
+static void
+test_window_source_state (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  g_autofree char *first = sample_path ("coexistence.ldif");
+  g_autofree char *second = sample_path ("mixed-mode.ldif");
+  const ExtopoGeoFrame *frame = &g_array_index (window_geometry (fixture)->frames,
+                                                ExtopoGeoFrame, 0);
+  gpointer group = frame->object;
+  g_autofree char *group_name = g_strdup (frame->label);
+  double cx, cy, x, y;
+
+  /* Collapse a group, zoom and pan. */
+  {
+    Relayout relayout = { fixture, window_geometry (fixture) };
+
+    g_signal_emit_by_name (view, "group-activated", (guint) frame->kind, group);
+    g_assert_true (spin_until (relaid_out, &relayout));
+  }
+  extopo_graph_view_set_zoom_at (view, 1.5, -1, -1);
+  extopo_graph_view_set_center (view, 300, 200);
+  extopo_graph_view_get_center (view, &cx, &cy);
+
+  /* Another source, then the first again. */
+  extopo_window_open_file (fixture->window, second);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  g_assert_cmpfloat (fabs (extopo_graph_view_get_zoom (view) - 1.5), >, 1e-3);
+  extopo_window_open_file (fixture->window, first);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  {
+    ExtopoGeometry *geometry = window_geometry (fixture);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < geometry->frames->len; i++)
+      {
+        const ExtopoGeoFrame *f = &g_array_index (geometry->frames, ExtopoGeoFrame, i);
+
+        if (g_strcmp0 (f->label, group_name) == 0)
+          {
+            g_assert_true (f->collapsed);
+            found = TRUE;
+          }
+        else
+          g_assert_false (f->collapsed);
+      }
+    g_assert_true (found);
+  }
+  g_assert_cmpfloat_with_epsilon (extopo_graph_view_get_zoom (view), 1.5, 1e-9);
+  extopo_graph_view_get_center (view, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+
+  /* The next window opens the last source shown. */
+  {
+    g_autoptr(ExtopoWindow) window = extopo_window_new (application);
+
+    g_object_ref_sink (window);
+    g_assert_true (extopo_window_open_last_source (window));
+    g_assert_true (spin_until (window_idle_with_model, window));
+    g_assert_cmpstr (extopo_window_get_source_path (window), ==, first);
+    gtk_widget_destroy (GTK_WIDGET (window));
   }
 }
 
@@ -1263,6 +1334,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/collapse-all-undo", test_window_collapse_all_undo);
+  ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);
