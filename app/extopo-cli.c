@@ -633,6 +633,10 @@ extopo_cli_run (int    argc,
   if (options.paper_name != NULL && format != EXTOPO_EXPORT_PDF)
     return usage_error (context, _("--paper applies to a PDF export"));
 
+  if (options.compare_path != NULL && is_ldap_uri (options.compare_path))
+    return usage_error (context,
+                        _("--compare needs an LDIF file: save the server's entries with "
+                          "--snapshot first"));
   if (options.compare_path != NULL && options.anonymize)
     return usage_error (context, _("--anonymize cannot be combined with --compare yet"));
   if (options.compare_path != NULL && options.export_path != NULL &&

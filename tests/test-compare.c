@@ -615,6 +615,18 @@ test_compare_cli_errors (void)
     g_assert_nonnull (strstr (run.err, "--anonymize"));
   }
   {
+    g_autofree char *uri = g_strdup ("--compare=ldap://dc1.example.net");
+    const char *argv[] = { g_getenv ("EXTOPO_BINARY"), uri, "upgrade.ldif", NULL };
+    g_autofree char *err = NULL;
+    int wait_status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, &err, &wait_status, NULL));
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+    g_assert_nonnull (strstr (err, "--compare needs an LDIF file"));
+  }
+  {
     g_auto(Run) run = { 0, };
 
     run_compare (&run, "no-such-snapshot.ldif", "upgrade.ldif", NULL);
