@@ -25,7 +25,22 @@
 #include "extopo-loader.h"
 #include "extopo-schema.h"
 
+/* Made by the first test that writes a file, removed at the end. */
 static char *tmp_dir;
+
+static char *
+scratch_path (const char *name)
+{
+  if (tmp_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tmp_dir = g_dir_make_tmp ("extopo-test-compare-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+
+  return g_build_filename (tmp_dir, name, NULL);
+}
 
 static char *
 input_path (const char *name)
@@ -380,8 +395,8 @@ test_compare_snapshot_date (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *source = input_path ("before.ldif");
-  g_autofree char *snapshot = g_build_filename (tmp_dir, "snapshot.ldif", NULL);
-  g_autofree char *plain = g_build_filename (tmp_dir, "plain.ldif", NULL);
+  g_autofree char *snapshot = scratch_path ("snapshot.ldif");
+  g_autofree char *plain = scratch_path ("plain.ldif");
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 20, 8, 30, 15);
@@ -489,7 +504,7 @@ static void
 test_compare_cli_json (void)
 {
   g_auto(Run) run = { 0, };
-  g_autofree char *path = g_build_filename (tmp_dir, "diff.json", NULL);
+  g_autofree char *path = scratch_path ("diff.json");
   g_autofree char *option = g_strconcat ("--export=", path, NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *readiness, *servers, *server, *fields, *finding;
@@ -555,8 +570,8 @@ static void
 test_compare_cli_csv (void)
 {
   g_auto(Run) run = { 0, };
-  g_autofree char *path = g_build_filename (tmp_dir, "diff.csv", NULL);
-  g_autofree char *hostile = g_build_filename (tmp_dir, "hostile.ldif", NULL);
+  g_autofree char *path = scratch_path ("diff.csv");
+  g_autofree char *hostile = scratch_path ("hostile.ldif");
   g_autofree char *option = g_strconcat ("--export=", path, NULL);
   g_autofree char *native = input_path ("native.ldif");
   g_autofree char *contents = NULL;
@@ -595,7 +610,7 @@ test_compare_cli_csv (void)
 static void
 test_compare_cli_errors (void)
 {
-  g_autofree char *svg = g_build_filename (tmp_dir, "diff.svg", NULL);
+  g_autofree char *svg = scratch_path ("diff.svg");
   g_autofree char *option = g_strconcat ("--export=", svg, NULL);
 
   {
@@ -641,14 +656,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  tmp_dir = g_dir_make_tmp ("extopo-test-compare-XXXXXX", &error);
-  g_assert_no_error (error);
-
   g_test_add_func ("/compare/identical", test_compare_identical);
   g_test_add_func ("/compare/rename-by-guid", test_compare_rename_by_guid);
   g_test_add_func ("/compare/move", test_compare_move);
@@ -668,8 +678,9 @@ main (int   argc,
   g_test_add_func ("/compare/cli/errors", test_compare_cli_errors);
 
   status = g_test_run ();
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
+  if (tmp_dir != NULL)
+    g_rmdir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
 
   return status;
 }
