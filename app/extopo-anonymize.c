@@ -382,10 +382,19 @@ name_objects (Anonymizer *a)
     }
 }
 
+/* A GUID identifies an object across snapshots: a real one must not
+ * leave with the pseudonyms. */
 static char *
-fake_guid (Anonymizer *a)
+fake_guid (Anonymizer *a,
+           const char *real)
 {
-  return g_strdup_printf ("{00000000-0000-4000-8000-%012u}", ++a->n_guids);
+  g_autofree char *guid = NULL;
+
+  if (real == NULL)
+    return NULL;
+  guid = g_strdup_printf ("{00000000-0000-4000-8000-%012u}", ++a->n_guids);
+
+  return store (a, guid);
 }
 
 static void
@@ -399,6 +408,7 @@ rewrite_references (Anonymizer *a)
       ExtopoOrganization *org = g_ptr_array_index (objects, i);
 
       org->dn = dn (a, org->dn);
+      org->guid = fake_guid (a, org->guid);
       rewrite_dn_array (org->srs_dns, a);
       rewrite_dn_array (org->adc_dns, a);
     }
@@ -408,6 +418,7 @@ rewrite_references (Anonymizer *a)
       ExtopoAdminGroup *group = g_ptr_array_index (objects, i);
 
       group->dn = dn (a, group->dn);
+      group->guid = fake_guid (a, group->guid);
     }
   objects = extopo_model_get_routing_groups (a->model);
   for (guint i = 0; i < objects->len; i++)
@@ -416,12 +427,7 @@ rewrite_references (Anonymizer *a)
 
       group->dn = dn (a, group->dn);
       group->master_dn = dn (a, group->master_dn);
-      if (group->guid != NULL)
-        {
-          g_autofree char *guid = fake_guid (a);
-
-          group->guid = store (a, guid);
-        }
+      group->guid = fake_guid (a, group->guid);
     }
   objects = extopo_model_get_servers (a->model);
   for (guint i = 0; i < objects->len; i++)
@@ -430,6 +436,7 @@ rewrite_references (Anonymizer *a)
       g_autofree char *fqdn = dns_name (a, server->fqdn);
 
       server->dn = dn (a, server->dn);
+      server->guid = fake_guid (a, server->guid);
       server->fqdn = store (a, fqdn);
       server->home_routing_group_dn = dn (a, server->home_routing_group_dn);
       server->site_dn = dn (a, server->site_dn);
@@ -444,6 +451,7 @@ rewrite_references (Anonymizer *a)
       ExtopoConnector *connector = g_ptr_array_index (objects, i);
 
       connector->dn = dn (a, connector->dn);
+      connector->guid = fake_guid (a, connector->guid);
       connector->target_dn = dn (a, connector->target_dn);
       connector->home_mta_dn = dn (a, connector->home_mta_dn);
       rewrite_strv (connector->address_spaces, address_space, a);

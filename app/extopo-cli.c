@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "extopo-cli.h"
+#include "extopo-compare.h"
 #include "extopo-export.h"
 #include "extopo-pages.h"
 #include "extopo-findings.h"
@@ -33,6 +34,7 @@ typedef struct
   char     *paper_name;
   gboolean  show_source;
   gboolean  anonymize;
+  char     *compare_path;
   ExtopoPaper paper;
   gboolean  version;
   char    **sources;
@@ -63,6 +65,7 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->title, g_free);
   g_clear_pointer (&options->paper_name, g_free);
+  g_clear_pointer (&options->compare_path, g_free);
   g_clear_pointer (&options->sources, g_strfreev);
   g_clear_pointer (&options->ca_file, g_free);
   g_clear_pointer (&options->bind_dn, g_free);
@@ -77,7 +80,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
 /* Options that mean "no window": the first word of each is enough, with or
  * without "=VALUE". */
 static const char * const headless_options[] = {
-  "--export", "--findings", "--snapshot", "--version", "--help", "-h",
+  "--export", "--findings", "--snapshot", "--compare", "--version", "--help", "-h",
 };
 
 gboolean
@@ -312,6 +315,7 @@ cli_fetch_ldap (const CliOptions  *options,
                                                                : EXTOPO_LOAD_DEFAULT, &error);
   if (*model == NULL)
     return report_error (description, error);
+  extopo_model_set_snapshot_date (*model, fetched);
 
   return EXTOPO_EXIT_OK;
 }
@@ -374,6 +378,55 @@ export_model (ExtopoModel        *model,
   return EXTOPO_EXIT_OK;
 }
 
+static gboolean
+write_change_set_json_cb (FILE     *stream,
+                          gpointer  user_data)
+{
+  return extopo_change_set_write_json (user_data, stream);
+}
+
+static gboolean
+write_change_set_csv_cb (FILE     *stream,
+                         gpointer  user_data)
+{
+  return extopo_change_set_write_csv (user_data, stream);
+}
+
+/* What changed from the snapshot at options->compare_path to @model: as
+ * text on standard output, or as the JSON or CSV --export asks for. */
+static int
+compare_with (ExtopoModel        *model,
+              const CliOptions   *options,
+              ExtopoExportFormat  format)
+{
+  g_autoptr(ExtopoModel) old_model = NULL;
+  g_autoptr(ExtopoChangeSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  status = load_file (options->compare_path, EXTOPO_LOAD_DEFAULT, &old_model);
+  if (status != EXTOPO_EXIT_OK)
+    return status;
+
+  set = extopo_compare_models (old_model, model);
+  if (options->export_path == NULL)
+    {
+      g_autofree char *text = extopo_change_set_to_text (set);
+      g_autofree char *escaped = escape_controls (text);
+
+      g_print ("%s", escaped);
+      return EXTOPO_EXIT_OK;
+    }
+
+  if (!extopo_export_save_stream (options->export_path,
+                                  format == EXTOPO_EXPORT_CSV ? write_change_set_csv_cb
+                                                              : write_change_set_json_cb,
+                                  set, &error))
+    return report_error (options->export_path, error);
+
+  return EXTOPO_EXIT_OK;
+}
+
 static GOptionContext *
 create_option_context (CliOptions *options)
 {
@@ -393,6 +446,10 @@ create_option_context (CliOptions *options)
       N_("Replace the organization's names (groups, servers, hosts, domains, DNs, address "
          "spaces) with stable pseudonyms in the export; versions, roles and findings stay"),
       NULL },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME, &options->compare_path,
+      N_("Print what changed since the snapshot OLD (an LDIF file); with --export, write "
+         "the changes as .json or .csv"),
+      N_("OLD.ldif") },
     { "show-source", 0, 0, G_OPTION_ARG_NONE, &options->show_source,
       N_("Name the source file or server in the export (left out by default)"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper_name,
@@ -576,8 +633,22 @@ extopo_cli_run (int    argc,
   if (options.paper_name != NULL && format != EXTOPO_EXPORT_PDF)
     return usage_error (context, _("--paper applies to a PDF export"));
 
-  if (options.export_path == NULL && !options.findings && options.snapshot_path == NULL)
-    return usage_error (context, _("nothing to do: give --export, --findings or --snapshot"));
+  if (options.compare_path != NULL && is_ldap_uri (options.compare_path))
+    return usage_error (context,
+                        _("--compare needs an LDIF file: save the server's entries with "
+                          "--snapshot first"));
+  if (options.compare_path != NULL && options.anonymize)
+    return usage_error (context, _("--anonymize cannot be combined with --compare yet"));
+  if (options.compare_path != NULL && options.export_path != NULL &&
+      format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV)
+    return usage_error (context,
+                        _("comparison diagrams are not supported yet: export the changes "
+                          "as .json or .csv, or leave out --export to print them"));
+
+  if (options.export_path == NULL && !options.findings && options.snapshot_path == NULL &&
+      options.compare_path == NULL)
+    return usage_error (context,
+                        _("nothing to do: give --export, --findings, --snapshot or --compare"));
 
   /* The JSON and CSV reports are read by scripts: keep the finding texts in
    * them English whatever the user's language. */
@@ -601,11 +672,12 @@ extopo_cli_run (int    argc,
     }
 
   if (options.export_path != NULL)
-    {
-      /* Ctrl+C during a long export must not leave ".NAME.XXXXXX" behind. */
-      extopo_export_remove_on_signal ();
-      return export_model (model, &options, view, format);
-    }
+    /* Ctrl+C during a long export must not leave ".NAME.XXXXXX" behind. */
+    extopo_export_remove_on_signal ();
+  if (options.compare_path != NULL)
+    return compare_with (model, &options, format);
+  if (options.export_path != NULL)
+    return export_model (model, &options, view, format);
 
   return EXTOPO_EXIT_OK;
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define EXTOPO_EXIT_USAGE      2
 
 /* TRUE when the arguments ask for work without a window (--export,
- * --findings, --help, --version, --snapshot). */
+ * --findings, --help, --version, --snapshot, --compare). */
 gboolean extopo_cli_is_headless (int    argc,
                                  char **argv);
 /* Runs the headless command line and returns the exit status. */

@@ -13,9 +13,12 @@
 #include <malloc.h>
 #endif
 
+#include <glib/gstdio.h>
+
 #include "extopo-anonymize.h"
 #include "extopo-findings.h"
 #include "extopo-ldif-reader.h"
+#include "extopo-ldif-writer.h"
 #include "extopo-loader.h"
 #include "extopo-schema.h"
 
@@ -58,6 +61,24 @@ extopo_loader_load_file (const char    *path,
   return extopo_loader_load_file_full (path, EXTOPO_LOAD_DEFAULT, cancellable, error);
 }
 
+/* The fetch time a snapshot's header names; for any other export, the
+ * file's modification time, the best guess of when it was made. */
+static GDateTime *
+snapshot_date_of_file (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  GDateTime *date = NULL;
+  GStatBuf info;
+
+  if (mapped != NULL)
+    date = extopo_ldif_read_snapshot_time (g_mapped_file_get_contents (mapped),
+                                           g_mapped_file_get_length (mapped));
+  if (date == NULL && g_stat (path, &info) == 0)
+    date = g_date_time_new_from_unix_utc (info.st_mtime);
+
+  return date;
+}
+
 ExtopoModel *
 extopo_loader_load_file_full (const char       *path,
                               ExtopoLoadFlags   flags,
@@ -66,6 +87,7 @@ extopo_loader_load_file_full (const char       *path,
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *source_name = NULL;
+  g_autoptr(GDateTime) date = NULL;
   ExtopoModel *model;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -87,6 +109,9 @@ extopo_loader_load_file_full (const char       *path,
   model = extopo_model_new_from_entries (entries, source_name, error);
   if (model == NULL)
     return NULL;
+
+  date = snapshot_date_of_file (path);
+  extopo_model_set_snapshot_date (model, date);
 
   /* The model copied what it needs: the entries go before the findings. */
   g_clear_pointer (&entries, g_ptr_array_unref);

@@ -71,6 +71,10 @@ gboolean     extopo_model_entry_is_deleted (ExtopoEntry        *entry);
  * as text); NULL when it is neither. */
 char        *extopo_guid_from_value        (const guint8       *data,
                                             gsize               length);
+/* An entry's objectGUID in that form, stored in the model; NULL when it
+ * has none or it does not parse. */
+char        *extopo_model_entry_get_guid   (ExtopoModel        *self,
+                                            ExtopoEntry        *entry);
 void         extopo_model_read_routing_group_shapes (ExtopoModelBuilder *builder,
                                                      ExtopoRoutingGroup *group,
                                                      ExtopoEntry        *entry);

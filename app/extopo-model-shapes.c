@@ -142,6 +142,23 @@ extopo_guid_from_value (const guint8 *data,
   return guid_from_text ((const char *) data, length);
 }
 
+char *
+extopo_model_entry_get_guid (ExtopoModel *self,
+                             ExtopoEntry *entry)
+{
+  GBytes *value = extopo_entry_get_value (entry, "objectGUID", 0);   /* borrowed */
+  g_autofree char *guid = NULL;
+  gsize length;
+  const guint8 *data;
+
+  if (value == NULL)
+    return NULL;
+  data = g_bytes_get_data (value, &length);
+  guid = extopo_guid_from_value (data, length);
+
+  return extopo_model_store (self, guid);
+}
+
 /* The same 16 bytes read in plain byte order: some tools print GUIDs that
  * way. Matching both costs nothing and no two real groups collide. */
 static char *

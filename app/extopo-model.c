@@ -86,6 +86,7 @@ struct _ExtopoModel
 
   /* owned */
   char       *source_name;
+  GDateTime  *snapshot_date;
   GPtrArray  *organizations;
   GPtrArray  *admin_groups;
   GPtrArray  *routing_groups;
@@ -218,6 +219,7 @@ extopo_model_finalize (GObject *object)
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   g_clear_pointer (&self->dangling_refs, g_ptr_array_unref);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->snapshot_date, g_date_time_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (extopo_model_parent_class)->finalize (object);
@@ -500,6 +502,7 @@ build_organization (ExtopoModelBuilder *builder,
   org->dn = extopo_model_store (builder->model, dn);
   org->ndn = g_steal_pointer (&pending->ndn);
   org->name = entry_get_name (builder->model, pending->entry);
+  org->guid = extopo_model_entry_get_guid (builder->model, pending->entry);
   org->admin_groups = g_ptr_array_new ();
   org->findings = g_ptr_array_new ();
   org->srs_dns = g_ptr_array_new_with_free_func (g_free);
@@ -551,6 +554,7 @@ build_admin_group (ExtopoModelBuilder *builder,
   group->dn = extopo_model_store (self, dn);
   group->ndn = g_steal_pointer (&pending->ndn);
   group->name = entry_get_name (self, pending->entry);
+  group->guid = extopo_model_entry_get_guid (self, pending->entry);
   group->interop = g_ascii_strcasecmp (group->name, EXTOPO_INTEROP_ADMIN_GROUP_NAME) == 0;
   group->mode = extopo_entry_get_int64 (pending->entry, "msExchAdminGroupMode", &mode) &&
                 mode >= 0 && mode <= G_MAXINT ? (int) mode : -1;
@@ -680,6 +684,7 @@ build_server (ExtopoModelBuilder *builder,
   server->ndn = g_steal_pointer (&pending->ndn);
   server->name = entry_get_name (self, entry);
   server->fqdn = extopo_model_store (self, fqdn_from_network_address (entry));
+  server->guid = extopo_model_entry_get_guid (self, entry);
   server->serial_number = entry_share_string (self, entry, "serialNumber");
   server->version_number = entry_share_string (self, entry, "versionNumber");
   extopo_version_resolve (server->serial_number, server->version_number, &server->version);
@@ -816,6 +821,7 @@ build_connector (ExtopoModelBuilder *builder,
   connector->name = entry_get_name (self, pending->entry);
   connector->type = pending->info->connector_type;
   connector->object_class = extopo_model_share (self, pending->info->object_class);
+  connector->guid = extopo_model_entry_get_guid (self, entry);
   connector->source_bridgeheads = g_ptr_array_new ();
   connector->target_bridgeheads = g_ptr_array_new ();
   connector->connected_routing_groups = g_ptr_array_new ();
@@ -1503,6 +1509,26 @@ extopo_model_new_from_entries (GPtrArray   *entries,
 
 /* ------------------------------------------------------------------ */
 /* Accessors                                                           */
+
+GDateTime *
+extopo_model_get_snapshot_date (ExtopoModel *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (self), NULL);
+
+  return self->snapshot_date;
+}
+
+void
+extopo_model_set_snapshot_date (ExtopoModel *self,
+                                GDateTime   *date)
+{
+  g_return_if_fail (EXTOPO_IS_MODEL (self));
+
+  if (date != NULL)
+    g_date_time_ref (date);
+  g_clear_pointer (&self->snapshot_date, g_date_time_unref);
+  self->snapshot_date = date;
+}
 
 const char *
 extopo_model_get_source_name (ExtopoModel *self)

@@ -23,6 +23,7 @@ struct _ExtopoOrganization
   char          *ndn;
   char          *name;
   ExtopoOrgMode  mode;
+  char          *guid;                /* objectGUID as "{xxxxxxxx-...}", lower case, or NULL */
   GPtrArray     *admin_groups;        /* ExtopoAdminGroup*, borrowed */
   GPtrArray     *srs_dns;             /* char*, msExchSiteReplicationService objects */
   /* char*, msExchConnectionAgreement objects. They live beside the
@@ -57,6 +58,7 @@ struct _ExtopoAdminGroup
   gboolean            interop;        /* Exchange Administrative Group (FYDIBOHF23SPDLT) */
   int                 mode;           /* msExchAdminGroupMode, -1 when absent */
   gboolean            is_default;     /* msExchDefaultAdminGroup */
+  char               *guid;           /* objectGUID as "{xxxxxxxx-...}", lower case, or NULL */
   GPtrArray          *routing_groups; /* ExtopoRoutingGroup*, defined under this group */
   GPtrArray          *servers;        /* ExtopoServer*, under CN=Servers of this group */
   GPtrArray          *findings;       /* ExtopoFinding*, borrowed, set by findings */
@@ -88,6 +90,7 @@ struct _ExtopoServer
   char               *ndn;
   char               *name;
   char               *fqdn;             /* from networkAddress ncacn_ip_tcp:, or NULL */
+  char               *guid;             /* objectGUID as "{xxxxxxxx-...}", lower case, or NULL */
   ExtopoAdminGroup   *admin_group;
   ExtopoRoutingGroup *routing_group;    /* NULL when unknown or dangling */
   char               *home_routing_group_dn; /* msExchHomeRoutingGroup as found, or NULL */
@@ -124,6 +127,7 @@ struct _ExtopoConnector
   char               *name;
   ExtopoConnectorType type;
   char               *object_class;     /* the structural class, e.g. "rFC1006X400Link" */
+  char               *guid;             /* objectGUID as "{xxxxxxxx-...}", lower case, or NULL */
   ExtopoRoutingGroup *source;           /* the group whose CN=Connections holds it */
   char               *target_dn;        /* msExchDestinationRGDN as found, or NULL */
   ExtopoRoutingGroup *target;           /* NULL when none or dangling */
@@ -194,6 +198,11 @@ ExtopoModel *extopo_model_new_from_entries   (GPtrArray    *entries,
                                               const char   *source_name,
                                               GError      **error);
 const char  *extopo_model_get_source_name    (ExtopoModel  *self);
+/* When the data was read: the fetch time a snapshot's header names, else the
+ * file's modification time, or the time of a live fetch; NULL when unknown. */
+GDateTime   *extopo_model_get_snapshot_date  (ExtopoModel  *self);
+void         extopo_model_set_snapshot_date  (ExtopoModel  *self,
+                                              GDateTime    *date);
 GPtrArray   *extopo_model_get_organizations  (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_admin_groups   (ExtopoModel  *self);
 GPtrArray   *extopo_model_get_routing_groups (ExtopoModel  *self);

@@ -69,8 +69,8 @@ management_name_c (ExtopoManagement management)
     }
 }
 
-static const char *
-object_kind_to_string (ExtopoObjectKind kind)
+const char *
+extopo_report_object_kind_to_string (ExtopoObjectKind kind)
 {
   switch (kind)
     {
@@ -374,7 +374,7 @@ build_dangling_ref (ExtopoJsonWriter  *writer,
 {
   extopo_json_writer_begin_object (writer);
   add_string (writer, "subject_dn", ref->subject_dn);
-  add_string (writer, "subject_kind", object_kind_to_string (ref->subject_kind));
+  add_string (writer, "subject_kind", extopo_report_object_kind_to_string (ref->subject_kind));
   add_string (writer, "attribute", ref->attribute);
   add_string (writer, "target_dn", ref->target_dn);
   extopo_json_writer_end_object (writer);
@@ -388,7 +388,7 @@ build_finding (ExtopoJsonWriter *writer,
   extopo_json_writer_begin_object (writer);
   add_string (writer, "id", finding->id);
   add_string (writer, "severity", extopo_severity_to_string (finding->severity));
-  add_string (writer, "subject_kind", object_kind_to_string (finding->subject_kind));
+  add_string (writer, "subject_kind", extopo_report_object_kind_to_string (finding->subject_kind));
   add_string (writer, "subject",
               finding->subject != NULL
               ? extopo_model_object_get_name (finding->subject_kind, finding->subject)
@@ -551,6 +551,16 @@ csv_append_field (GString    *csv,
       g_string_append_c (csv, *p);
     }
   g_string_append_c (csv, '"');
+}
+
+void
+extopo_report_csv_append_field (GString    *csv,
+                                const char *value,
+                                gboolean    first)
+{
+  g_return_if_fail (csv != NULL);
+
+  csv_append_field (csv, value, first);
 }
 
 static const char * const csv_columns[] = {

@@ -35,6 +35,15 @@ gboolean  extopo_report_write_json    (ExtopoModel       *model,
 char     *extopo_report_to_csv        (ExtopoModel  *model);
 gboolean  extopo_report_write_csv     (ExtopoModel  *model,
                                        FILE         *stream);
+/* One CSV field, after a comma unless @first: RFC 4180 quoting, and a
+ * leading single quote on a value a spreadsheet would run as a formula
+ * (=, +, -, @, tab, carriage return). NULL is an empty field. */
+void      extopo_report_csv_append_field (GString    *csv,
+                                          const char *value,
+                                          gboolean    first);
+/* "organization", "administrative_group", "routing_group", "server",
+ * "connector", "site"; NULL for none. */
+const char *extopo_report_object_kind_to_string (ExtopoObjectKind kind);
 /* Human-readable findings, most severe first, as `extopo --findings` prints. */
 char     *extopo_report_findings_text (ExtopoModel  *model);
 

@@ -14,6 +14,14 @@
  * At the end, the growth factor of each stage from the smallest size to the
  * largest. It prints figures; it is not a test.
  *
+ *   extopo-bench --compare [--sizes=20000] [--changed=2000]
+ *
+ * times instead the comparison of two snapshots of each size that differ in
+ * --changed servers (added, removed, upgraded or downgraded, renamed, moved):
+ * in a child, both loads and the change set alone (its peak and the
+ * resident size before it); then `extopo --compare=OLD NEW`, as text and
+ * with --export=x.json and x.csv, each a process of its own.
+ *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,10 +43,12 @@
 
 #include <glib/gstdio.h>
 
+#include "extopo-compare.h"
 #include "extopo-export.h"
 #include "extopo-findings.h"
 #include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
+#include "extopo-loader.h"
 #include "extopo-model.h"
 #include "extopo-schema.h"
 #include "extopo-gen-org.h"
@@ -185,17 +195,29 @@ reset_peak (void)
   close (fd);
 }
 
+/* A line of /proc/self/status ("VmHWM:", "VmRSS:") in MB; -1 when it cannot be read. */
+static double
+proc_status_mb (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, key)) != NULL)
+    return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+
+  return -1;
+}
+
 /* VmHWM from /proc/self/status, in MB; ru_maxrss when it cannot be read. */
 static double
 peak_mb (void)
 {
-  g_autofree char *status = NULL;
-  const char *line;
+  double peak = proc_status_mb ("VmHWM:");
   struct rusage usage;
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (line = strstr (status, "VmHWM:")) != NULL)
-    return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+  if (peak >= 0)
+    return peak;
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
@@ -485,6 +507,112 @@ print_child (const char    *label,
             outcome->figure.seconds, outcome->load);
 }
 
+/* The --compare-pipeline child: both loads, then the change set alone. */
+static int
+run_compare_pipeline (const char *old_path,
+                      const char *new_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) old_model = NULL;
+  g_autoptr(ExtopoModel) new_model = NULL;
+  g_autoptr(ExtopoChangeSet) set = NULL;
+  g_autofree char *text = NULL;
+  gint64 start;
+  double before;
+
+  start = g_get_monotonic_time ();
+  old_model = extopo_loader_load_file (old_path, NULL, &error);
+  if (old_model != NULL)
+    new_model = extopo_loader_load_file (new_path, NULL, &error);
+  if (new_model == NULL)
+    {
+      fprintf (stderr, "extopo-bench: %s\n", error->message);
+      return 1;
+    }
+  printf ("both loads (read, model, findings): %.3f s  peak %.1f MB\n", elapsed (start),
+          peak_mb ());
+
+  reset_peak ();
+  before = proc_status_mb ("VmRSS:");
+  start = g_get_monotonic_time ();
+  set = extopo_compare_models (old_model, new_model);
+  printf ("change set: %.4f s  peak %.1f MB (%.1f MB resident before it)\n", elapsed (start),
+          peak_mb (), before);
+
+  start = g_get_monotonic_time ();
+  text = extopo_change_set_to_text (set);
+  printf ("as text: %.4f s, %zu bytes\n", elapsed (start), strlen (text));
+  printf ("servers: %u added, %u removed, %u changed; connectors changed: %u; "
+          "findings: %u resolved or new\n",
+          extopo_change_set_count (set->servers, EXTOPO_CHANGE_ADDED),
+          extopo_change_set_count (set->servers, EXTOPO_CHANGE_REMOVED),
+          extopo_change_set_count (set->servers, EXTOPO_CHANGE_CHANGED), set->connectors->len,
+          set->findings->len);
+
+  return 0;
+}
+
+static void
+bench_compare (const char *self,
+               const char *tmpdir,
+               const char *extopo,
+               guint       n_servers,
+               guint       n_changed,
+               guint32     seed,
+               guint       timeout)
+{
+  ExtopoGenParams params = { n_servers, MAX (2, n_servers / 10), seed };
+  g_autofree char *old_path = g_strdup_printf ("%s/old-%u.ldif", tmpdir, n_servers);
+  g_autofree char *new_path = g_strdup_printf ("%s/new-%u.ldif", tmpdir, n_servers);
+  g_autofree char *compare_arg = g_strdup_printf ("--compare-pipeline=%s", old_path);
+  g_autofree char *new_arg = g_strdup_printf ("--new=%s", new_path);
+  static const char * const outputs[] = { NULL, "json", "csv" };
+  ChildRun run;
+  Outcome outcome = { 0 };
+
+  for (guint side = 0; side < 2; side++)
+    {
+      g_autoptr(ExtopoGenOrg) org = extopo_gen_org_new (&params);
+
+      extopo_gen_org_change_servers (org, n_changed, side == 1);
+      if (!write_file (side == 0 ? old_path : new_path, org, FALSE))
+        g_error ("cannot write into %s", tmpdir);
+    }
+  printf ("\n%u servers, %u routing groups, %u servers changed\n", n_servers,
+          params.n_routing_groups, n_changed);
+
+  {
+    char *argv[] = { (char *) self, compare_arg, new_arg, NULL };
+    run_child (argv, timeout, TRUE, &run);
+  }
+  outcome_from_child (&run, &outcome);
+  if (run.ran)
+    printf ("%s", run.output);
+  /* Its peak is the change set's: the mark was reset after the loads. */
+  print_child ("in one process", &outcome);
+  child_run_clear (&run);
+  outcome_clear (&outcome);
+
+  for (guint f = 0; extopo != NULL && f < G_N_ELEMENTS (outputs); f++)
+    {
+      g_autofree char *compare = g_strdup_printf ("--compare=%s", old_path);
+      g_autofree char *export_arg = outputs[f] != NULL
+                                    ? g_strdup_printf ("--export=%s/changes-%u.%s", tmpdir,
+                                                       n_servers, outputs[f])
+                                    : NULL;
+      g_autofree char *label = outputs[f] != NULL
+                               ? g_strdup_printf ("--compare --export=x.%s", outputs[f])
+                               : g_strdup ("--compare (text)");
+      char *argv[] = { (char *) extopo, compare, new_path, export_arg, NULL };
+
+      run_child (argv, timeout, FALSE, &run);
+      outcome_from_child (&run, &outcome);
+      print_child (label, &outcome);
+      child_run_clear (&run);
+      outcome_clear (&outcome);
+    }
+}
+
 static void
 bench_size (const char *self,
             const char *tmpdir,
@@ -721,6 +849,10 @@ main (int    argc,
   gint64 seed = 1;
   gboolean keep = FALSE;
   gboolean no_dot = FALSE;
+  gboolean compare = FALSE;
+  gint changed = 2000;
+  g_autofree char *compare_pipeline = NULL;
+  g_autofree char *new_arg = NULL;
   const GOptionEntry entries[] = {
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes,
       "Comma-separated server counts (default 1000,5000,20000)", "N,N" },
@@ -734,6 +866,13 @@ main (int    argc,
     { "tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &tmpdir_arg,
       "Where to write the generated files (default: a new temporary directory)", "DIR" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated files", NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &compare,
+      "Time the comparison of two snapshots of each size instead (default size 20000)", NULL },
+    { "changed", 0, 0, G_OPTION_ARG_INT, &changed,
+      "With --compare: servers that differ between the two (default 2000)", "N" },
+    { "compare-pipeline", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &compare_pipeline,
+      NULL, NULL },
+    { "new", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &new_arg, NULL, NULL },
     { "pipeline", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &pipeline, NULL, NULL },
     { "out", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
     { NULL }
@@ -764,9 +903,13 @@ main (int    argc,
       return run_pipeline (pipeline, prefix);
     }
 
-  if (timeout <= 0 || seed < 0 || seed > G_MAXUINT32)
+  if (compare_pipeline != NULL && new_arg != NULL)
+    return run_compare_pipeline (compare_pipeline, new_arg);
+
+  if (timeout <= 0 || seed < 0 || seed > G_MAXUINT32 || changed < 0)
     {
-      fprintf (stderr, "extopo-bench: --timeout must be positive and --seed a 32-bit number\n");
+      fprintf (stderr, "extopo-bench: --timeout must be positive, --seed a 32-bit number and "
+               "--changed zero or more\n");
       return 2;
     }
 
@@ -775,7 +918,7 @@ main (int    argc,
   if (self == NULL)
     self = g_strdup (argv[0]);
   extopo = find_extopo (self, extopo_arg);
-  if (!no_dot)
+  if (!no_dot && !compare)
     dot = dot_arg != NULL ? g_strdup (dot_arg) : g_find_program_in_path ("dot");
 
   if (tmpdir_arg != NULL)
@@ -796,6 +939,12 @@ main (int    argc,
           tmpdir);
   print_rule ();
 
+  if (compare && g_strcmp0 (sizes, "1000,5000,20000") == 0)
+    {
+      g_free (sizes);
+      sizes = g_strdup ("20000");
+    }
+
   results = g_array_new (FALSE, TRUE, sizeof (SizeResult));
   g_array_set_clear_func (results, size_result_clear);
   size_list = g_strsplit (sizes, ",", -1);
@@ -808,12 +957,19 @@ main (int    argc,
           fprintf (stderr, "extopo-bench: --sizes: %s\n", error->message);
           return 2;
         }
+      if (compare)
+        {
+          bench_compare (self, tmpdir, extopo, (guint) n, (guint) changed, (guint32) seed,
+                         (guint) timeout);
+          continue;
+        }
       g_array_set_size (results, results->len + 1);
       bench_size (self, tmpdir, extopo, dot, (guint) n, (guint32) seed, (guint) timeout,
                   &g_array_index (results, SizeResult, results->len - 1));
     }
   print_rule ();
-  print_summary (results, dot != NULL, extopo != NULL);
+  if (!compare)
+    print_summary (results, dot != NULL, extopo != NULL);
 
   if (!keep && tmpdir_arg == NULL)
     {

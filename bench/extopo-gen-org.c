@@ -97,6 +97,8 @@ typedef struct
   gboolean   front_end;
   gboolean   writes_home_routing_group;
   guint      site;
+  guint      home_routing_group; /* the one msExchHomeRoutingGroup names */
+  gboolean   left_out;         /* not written (extopo_gen_org_change_servers) */
 } GenServer;
 
 typedef struct
@@ -230,6 +232,7 @@ add_server (ExtopoGenOrg *org,
   server->dn = g_strdup_printf ("CN=%s,CN=Servers,%s", server->name, ag->dn);
   if (server->release != GEN_EXCHANGE_2007_SP1)
     server->vs_dn = g_strdup_printf ("CN=1,CN=SMTP,CN=Protocols,%s", server->dn);
+  server->home_routing_group = server->routing_group;
   g_array_append_val (org->servers, *server);
   g_array_append_val (ag->servers, index);
   g_array_append_val (rg->servers, index);
@@ -441,6 +444,78 @@ build_links (ExtopoGenOrg *org,
     add_smtp (org, org->interop_rg, g_strdup ("Internet Send Connector"), "SMTP:*;1", TRUE);
 }
 
+/* A rename keeps the server's objectGUID: its records stay where they were. */
+static void
+rename_server (GenServer *server)
+{
+  char *name = g_strdup_printf ("%s-R", server->name);
+  char *dn = g_strconcat ("CN=", name, strchr (server->dn, ','), NULL);
+
+  g_free (server->name);
+  g_free (server->dn);
+  server->name = name;
+  server->dn = dn;
+  if (server->vs_dn != NULL)
+    {
+      g_free (server->vs_dn);
+      server->vs_dn = g_strdup_printf ("CN=1,CN=SMTP,CN=Protocols,%s", server->dn);
+    }
+}
+
+void
+extopo_gen_org_change_servers (ExtopoGenOrg *org,
+                               guint         n_changed,
+                               gboolean      newer)
+{
+  g_autoptr(GArray) legacy = index_array_new ();
+  guint n_legacy_rg = org->routing_groups->len - (org->interop_rg != G_MAXUINT ? 1 : 0);
+
+  g_return_if_fail (org != NULL);
+
+  for (guint i = 0; i < org->servers->len; i++)
+    if (g_array_index (org->servers, GenServer, i).release != GEN_EXCHANGE_2007_SP1)
+      g_array_append_val (legacy, i);
+  if (n_changed == 0 || legacy->len == 0 || n_legacy_rg < 2)
+    return;
+  n_changed = MIN (n_changed, legacy->len);
+
+  /* Spread over the legacy servers; one in eight is left out of the older
+   * organization (added), one in eight out of the newer (removed), three
+   * change version, two are renamed and one moves to another routing group. */
+  for (guint j = 0; j < n_changed; j++)
+    {
+      guint index = g_array_index (legacy, guint, (guint) ((guint64) j * legacy->len / n_changed));
+      GenServer *server = &g_array_index (org->servers, GenServer, index);
+
+      switch (j % 8)
+        {
+        case 0:
+          server->left_out = newer;
+          break;
+        case 1:
+          server->left_out = !newer;
+          break;
+        case 2:
+        case 3:
+        case 7:
+          if (newer)
+            server->release = server->release == GEN_EXCHANGE_2003_SP2 ? GEN_EXCHANGE_2003_SP1
+                                                                        : GEN_EXCHANGE_2003_SP2;
+          break;
+        case 4:
+        case 5:
+          if (newer)
+            rename_server (server);
+          break;
+        case 6:
+        default:
+          if (newer)
+            server->home_routing_group = (server->routing_group + 1) % n_legacy_rg;
+          break;
+        }
+    }
+}
+
 ExtopoGenOrg *
 extopo_gen_org_new (const ExtopoGenParams *params)
 {
@@ -508,6 +583,9 @@ typedef struct
   guint    usn;
   guint    n_records;
   gboolean failed;
+  /* Records are made (their GUIDs drawn) but not written: the GUIDs of
+   * every later record stay those of the unchanged organization. */
+  gboolean discard;
 } LdifWriter;
 
 static void
@@ -601,6 +679,8 @@ ldif_end (LdifWriter *w,
   ldif_attr_printf (w, "objectCategory", "CN=%s," SCHEMA_DN, category);
   g_string_append_c (w->record, '\n');
 
+  if (w->discard)
+    return;
   w->n_records++;
   if (w->out != NULL && fwrite (w->record->str, 1, w->record->len, w->out) != w->record->len)
     w->failed = TRUE;
@@ -639,9 +719,10 @@ write_server (ExtopoGenOrg  *org,
               GenServer     *server)
 {
   GenRoutingGroup *rg = &g_array_index (org->routing_groups, GenRoutingGroup,
-                                        server->routing_group);
+                                        server->home_routing_group);
   g_autofree char *fqdn = g_ascii_strdown (server->name, -1);
 
+  w->discard = server->left_out;
   ldif_begin (w, server->dn, server->name, CLASSES ("server", "msExchExchangeServer"));
   ldif_attr (w, "serialNumber", releases[server->release].serial_number);
   ldif_attr (w, "versionNumber", releases[server->release].version_number);
@@ -669,7 +750,10 @@ write_server (ExtopoGenOrg  *org,
   ldif_end (w, server->name, "ms-Exch-Exchange-Server");
 
   if (server->vs_dn == NULL)
-    return;
+    {
+      w->discard = FALSE;
+      return;
+    }
 
   {
     g_autofree char *protocols = g_strdup_printf ("CN=Protocols,%s", server->dn);
@@ -685,6 +769,7 @@ write_server (ExtopoGenOrg  *org,
     ldif_attr (w, "adminDisplayName", "Default SMTP Virtual Server");
     ldif_end (w, "1", "ms-Exch-Protocol-Cfg-SMTP-Server");
   }
+  w->discard = FALSE;
 }
 
 static void
@@ -802,7 +887,7 @@ write_ldif (ExtopoGenOrg *org,
             FILE         *out)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (org->params.seed ^ 0x5eed);
-  LdifWriter w = { out, g_string_sized_new (2048), rand, 12000, 0, FALSE };
+  LdifWriter w = { out, g_string_sized_new (2048), rand, 12000, 0, FALSE, FALSE };
 
   if (out != NULL)
     fprintf (out,

@@ -28,6 +28,15 @@ typedef struct _ExtopoGenOrg ExtopoGenOrg;
  * two-way pairs). The same parameters always give the same organization. */
 ExtopoGenOrg *extopo_gen_org_new          (const ExtopoGenParams *params);
 void          extopo_gen_org_free         (ExtopoGenOrg          *org);
+/* Changes @n_changed of the legacy servers, spread over the organization,
+ * for two snapshots to compare: call it with @newer FALSE on one
+ * organization and TRUE on another made with the same parameters. Between
+ * the two, servers are added, removed, upgraded or downgraded, renamed (the
+ * same objectGUID) and moved to another routing group; every other object
+ * keeps its DN and objectGUID. */
+void          extopo_gen_org_change_servers (ExtopoGenOrg        *org,
+                                             guint                n_changed,
+                                             gboolean             newer);
 /* Directory entries extopo_gen_org_write_ldif() writes. */
 guint         extopo_gen_org_get_n_entries (ExtopoGenOrg         *org);
 /* Drawn connections (a two-way pair counts once). */

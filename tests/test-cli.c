@@ -953,6 +953,7 @@ test_cli_is_headless (void)
     { { "extopo", "--export", "out.svg", NULL }, TRUE },
     { { "extopo", "--findings", "sample.ldif", NULL }, TRUE },
     { { "extopo", "--snapshot=s.ldif", "ldap://dc1", NULL }, TRUE },
+    { { "extopo", "--compare=old.ldif", "sample.ldif", NULL }, TRUE },
     { { "extopo", "-h", NULL }, TRUE },
     { { "extopo", "--help-all", NULL }, TRUE },
     { { "extopo", "--version", NULL }, TRUE },
