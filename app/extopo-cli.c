@@ -335,10 +335,11 @@ load_file (const char       *path,
 }
 
 static int
-export_model (ExtopoModel        *model,
-              const CliOptions   *options,
-              ExtopoView          view,
-              ExtopoExportFormat  format)
+export_model (ExtopoModel           *model,
+              const CliOptions      *options,
+              ExtopoView             view,
+              ExtopoExportFormat     format,
+              const ExtopoChangeSet *changes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
@@ -370,6 +371,7 @@ export_model (ExtopoModel        *model,
   render_options.title = title;
   render_options.show_source = options->show_source;
   render_options.paper = options->paper;
+  render_options.changes = changes;
 
   if (!extopo_export_write (geometry, format, options->export_path, &render_options, 1.0,
                             &error))
@@ -397,6 +399,7 @@ write_change_set_csv_cb (FILE     *stream,
 static int
 compare_with (ExtopoModel        *model,
               const CliOptions   *options,
+              ExtopoView          view,
               ExtopoExportFormat  format)
 {
   g_autoptr(ExtopoModel) old_model = NULL;
@@ -417,6 +420,10 @@ compare_with (ExtopoModel        *model,
       g_print ("%s", escaped);
       return EXTOPO_EXIT_OK;
     }
+
+  /* A diagram: the newer topology with what changed marked on it. */
+  if (format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV)
+    return export_model (model, options, view, format, set);
 
   if (!extopo_export_save_stream (options->export_path,
                                   format == EXTOPO_EXPORT_CSV ? write_change_set_csv_cb
@@ -639,11 +646,6 @@ extopo_cli_run (int    argc,
                           "--snapshot first"));
   if (options.compare_path != NULL && options.anonymize)
     return usage_error (context, _("--anonymize cannot be combined with --compare yet"));
-  if (options.compare_path != NULL && options.export_path != NULL &&
-      format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV)
-    return usage_error (context,
-                        _("comparison diagrams are not supported yet: export the changes "
-                          "as .json or .csv, or leave out --export to print them"));
 
   if (options.export_path == NULL && !options.findings && options.snapshot_path == NULL &&
       options.compare_path == NULL)
@@ -675,9 +677,9 @@ extopo_cli_run (int    argc,
     /* Ctrl+C during a long export must not leave ".NAME.XXXXXX" behind. */
     extopo_export_remove_on_signal ();
   if (options.compare_path != NULL)
-    return compare_with (model, &options, format);
+    return compare_with (model, &options, view, format);
   if (options.export_path != NULL)
-    return export_model (model, &options, view, format);
+    return export_model (model, &options, view, format, NULL);
 
   return EXTOPO_EXIT_OK;
 }

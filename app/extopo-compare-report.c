@@ -271,6 +271,92 @@ append_findings (GString   *text,
     }
 }
 
+/* "Since 2026-11-20: 4 servers upgraded, 1 retired, 3 findings resolved,
+ * 1 new", for the window's bar and the title block of a diagram. */
+char *
+extopo_change_set_summary (const ExtopoChangeSet *set)
+{
+  GString *text;
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  guint upgraded = 0, downgraded = 0, changed = 0, resolved = 0, fresh = 0;
+  guint added = extopo_change_set_count (set->servers, EXTOPO_CHANGE_ADDED);
+  guint removed = extopo_change_set_count (set->servers, EXTOPO_CHANGE_REMOVED);
+
+  g_return_val_if_fail (set != NULL, NULL);
+
+  for (guint i = 0; i < set->servers->len; i++)
+    {
+      const ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
+
+      if (change->kind != EXTOPO_CHANGE_CHANGED)
+        continue;
+      if (change->version_change == EXTOPO_VERSION_UPGRADED)
+        upgraded++;
+      else if (change->version_change == EXTOPO_VERSION_DOWNGRADED)
+        downgraded++;
+      else
+        changed++;
+    }
+  for (guint i = 0; i < set->findings->len; i++)
+    {
+      const ExtopoFindingChange *change = g_ptr_array_index (set->findings, i);
+
+      if (change->kind == EXTOPO_FINDING_RESOLVED)
+        resolved++;
+      else
+        fresh++;
+    }
+
+  if (added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u server added", "%u servers added",
+                                                       added), added));
+  if (upgraded > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u server upgraded",
+                                                       "%u servers upgraded", upgraded),
+                                             upgraded));
+  if (downgraded > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u server downgraded",
+                                                       "%u servers downgraded", downgraded),
+                                             downgraded));
+  if (changed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u server changed",
+                                                       "%u servers changed", changed),
+                                             changed));
+  if (removed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u retired", "%u retired", removed),
+                                             removed));
+  if (resolved > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u finding resolved",
+                                                       "%u findings resolved", resolved),
+                                             resolved));
+  if (fresh > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u new", "%u new", fresh), fresh));
+  if (parts->len == 0)
+    g_ptr_array_add (parts, g_strdup (_("no changes")));
+
+  text = g_string_new (NULL);
+  if (set->from.date != NULL)
+    {
+      g_autofree char *date = g_date_time_format (set->from.date, "%Y-%m-%d");
+
+      /* Translators: the start of a comparison's summary, "Since 2026-11-20: ". */
+      g_string_append_printf (text, _("Since %s: "), date);
+    }
+  else
+    /* Translators: the start of a comparison's summary when the older
+     * snapshot has no date: the changes since it. */
+    g_string_append_printf (text, _("Since %s: "), set->from.source);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  g_ptr_array_unref (parts);
+
+  return g_string_free (text, FALSE);
+}
+
 char *
 extopo_change_set_to_text (const ExtopoChangeSet *set)
 {

@@ -89,7 +89,7 @@ typedef struct
   guint                 n_servers;
 } ExtopoSnapshotSide;
 
-typedef struct
+typedef struct _ExtopoChangeSet
 {
   ExtopoSnapshotSide  from;
   ExtopoSnapshotSide  to;
@@ -127,6 +127,9 @@ const char * const *extopo_compare_get_fields (void);
 
 /* extopo-compare-report.c */
 
+/* "Since 2026-11-20: 4 servers upgraded, 1 retired, 3 findings resolved,
+ * 1 new", translated. */
+char            *extopo_change_set_summary    (const ExtopoChangeSet *set);
 /* The change set for a reader, grouped: readiness, servers, connectors,
  * findings, routing and administrative groups, organization; translated. */
 char            *extopo_change_set_to_text    (const ExtopoChangeSet *set);

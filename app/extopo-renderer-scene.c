@@ -852,19 +852,62 @@ draw_box_highlights (Painter           *painter,
     }
 }
 
-/* Items of no object from @from up to @to. */
-static void
+/* The items of no object (title block, legend) from furniture[@from] on,
+ * as long as they come before item @before. Returns where it stopped. */
+static guint
 draw_furniture (Painter           *painter,
                 const ExtopoScene *scene,
                 guint              from,
-                guint              to)
+                guint              before)
 {
-  for (guint i = from; i < to; i++)
+  guint k = from;
+
+  for (; k < scene->furniture->len; k++)
     {
+      guint i = g_array_index (scene->furniture, guint, k);
       const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
 
-      if (item->object < 0 && item_shows (painter, item))
+      if (i >= before)
+        break;
+      if (item_shows (painter, item))
         draw_item (painter, scene, item);
+    }
+
+  return k;
+}
+
+static gboolean
+is_extra (const ExtopoScene *scene,
+          guint              object)
+{
+  for (guint k = 0; k < scene->extra_objects->len; k++)
+    if (g_array_index (scene->extra_objects, guint, k) == object)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Objects of the title block (a comparison's ghosts): outside the
+ * diagram's clip, each item as it is. */
+static void
+draw_extras (Painter           *painter,
+             const ExtopoScene *scene,
+             GArray            *objects)
+{
+  for (guint k = 0; k < objects->len; k++)
+    {
+      guint index = g_array_index (objects, guint, k);
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, index);
+
+      if (!is_extra (scene, index))
+        continue;
+      for (guint i = o->first_item; i < o->first_item + o->n_items; i++)
+        {
+          const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem, i);
+
+          if (item_shows (painter, item))
+            draw_item (painter, scene, item);
+        }
     }
 }
 
@@ -878,28 +921,43 @@ extopo_painter_draw_scene_area (Painter           *painter,
   g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) leaving = NULL;
   g_autoptr(GPtrArray) overlay = g_ptr_array_new ();
-  guint first = scene->items->len, last = 0;
+  guint first = scene->items->len, done;
 
   if (painter->visible != NULL && scene->geometry != NULL)
     extopo_scene_query (scene, painter->visible, objects);
   else
     for (guint i = 0; i < scene->objects->len; i++)
       g_array_append_val (objects, i);
-  if (scene->objects->len > 0)
+  /* The body: from the first item of the first object that is not one of
+   * the title block's (a comparison's ghosts, drawn with the furniture). */
+  for (guint i = 0; i < scene->objects->len; i++)
     {
-      const ExtopoSceneObject *a = &g_array_index (scene->objects, ExtopoSceneObject, 0);
-      const ExtopoSceneObject *z = &g_array_index (scene->objects, ExtopoSceneObject,
-                                                   scene->objects->len - 1);
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
 
-      first = a->first_item;
-      last = z->first_item + z->n_items;
+      if (!is_extra (scene, i))
+        {
+          first = o->first_item;
+          break;
+        }
     }
   if (options->page_clip != NULL && options->sheet_name != NULL)
     leaving = g_array_new (FALSE, FALSE, sizeof (guint));
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  draw_furniture (painter, scene, 0, first);
+  done = draw_furniture (painter, scene, 0, first);
+  /* The title block's objects (a comparison's ghosts) with it, outside the
+   * diagram's clip; the diagram's after. */
+  if (scene->extra_objects->len > 0)
+    {
+      guint kept = 0;
+
+      draw_extras (painter, scene, objects);
+      for (guint k = 0; k < objects->len; k++)
+        if (!is_extra (scene, g_array_index (objects, guint, k)))
+          g_array_index (objects, guint, kept++) = g_array_index (objects, guint, k);
+      g_array_set_size (objects, kept);
+    }
 
   cairo_save (cr);
   if (diagram_clip != NULL)
@@ -955,7 +1013,7 @@ extopo_painter_draw_scene_area (Painter           *painter,
     draw_references (painter, scene, leaving);
   cairo_restore (cr);
 
-  draw_furniture (painter, scene, MAX (first, last), scene->items->len);
+  draw_furniture (painter, scene, done, G_MAXUINT);
   cairo_restore (cr);
 }
 

@@ -63,6 +63,10 @@ typedef struct
    * extopo_scene_build() with these options, shared by the tiles or
    * strips of one export; NULL builds it. */
   const struct _ExtopoScene *scene;
+  /* A comparison (extopo-compare.h) whose newer side is the geometry's
+   * model: the scene marks what was added and changed, and shows what was
+   * removed; NULL draws the plain diagram. */
+  const struct _ExtopoChangeSet *changes;
 } ExtopoRenderOptions;
 
 void extopo_render_options_init      (ExtopoRenderOptions       *options);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "extopo-compare.h"
 #include "extopo-findings.h"
 #include "extopo-scene.h"
 #include "extopo-style.h"
@@ -53,6 +54,9 @@ static const char * const status_class[] = {
 #define BADGE_FILL     RGB (STYLE_BADGE_FILL)
 #define ROLE_FILL      RGB (STYLE_ROLE_FILL)
 #define WHITE          RGB (1, 1, 1)
+#define ADDED_INK      RGB (STYLE_ADDED_INK)
+#define CHANGED_INK    RGB (STYLE_CHANGED_INK)
+#define REMOVED_INK    RGB (STYLE_REMOVED_INK)
 #define NONE           0u
 
 /* Container */
@@ -71,6 +75,8 @@ extopo_scene_new (double width,
   scene->strings = g_string_chunk_new (64 * 1024);
   scene->data = g_ptr_array_new_with_free_func (g_free);
   scene->ref_count = 1;
+  scene->extra_objects = g_array_new (FALSE, FALSE, sizeof (guint));
+  scene->furniture = g_array_new (FALSE, FALSE, sizeof (guint));
 
   return scene;
 }
@@ -102,6 +108,8 @@ extopo_scene_unref (ExtopoScene *scene)
   g_free (scene->edge_objects);
   g_free (scene->node_objects);
   g_clear_pointer (&scene->by_model, g_hash_table_unref);
+  g_array_unref (scene->extra_objects);
+  g_array_unref (scene->furniture);
   g_free (scene);
 }
 
@@ -161,6 +169,12 @@ extopo_scene_add_item (ExtopoScene           *scene,
 
   copy.text = extopo_scene_intern (scene, item->text);
   g_array_append_val (scene->items, copy);
+  if (item->object < 0)
+    {
+      guint index = scene->items->len - 1;
+
+      g_array_append_val (scene->furniture, index);
+    }
   if (item->object >= 0 && (guint) item->object < scene->objects->len)
     {
       ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, item->object);
@@ -244,6 +258,14 @@ extopo_scene_query (const ExtopoScene *scene,
   g_array_set_size (indices, 0);
   extopo_geometry_query_nodes (scene->geometry, &r, indices);
   map_objects (scene, scene->node_objects, indices, objects);
+  for (guint k = 0; k < scene->extra_objects->len; k++)
+    {
+      guint o = g_array_index (scene->extra_objects, guint, k);
+      const ExtopoSceneObject *object = &g_array_index (scene->objects, ExtopoSceneObject, o);
+
+      if (extopo_rect_intersects (&object->bounds, area))
+        g_array_append_val (objects, o);
+    }
   /* Frames, edges and servers were added to the scene in that order, but
    * each query gives its own order. */
   if (objects->len > from)
@@ -278,6 +300,7 @@ typedef struct
   double                     dx;      /* diagram to page */
   double                     dy;
   GArray                    *scratch; /* guint, for geometry queries */
+  GHashTable                *changes; /* DN -> ExtopoObjectChange, in a comparison */
   /* Given to the items added next: where they show, their layer. */
   float                      min_scale;
   float                      max_scale;
@@ -794,6 +817,91 @@ finding_ids (GPtrArray *findings)
   return g_string_free (ids, FALSE);
 }
 
+/* Comparisons */
+
+static const ExtopoObjectChange *
+change_of (Builder    *b,
+           const char *dn)
+{
+  return b->changes != NULL && dn != NULL ? g_hash_table_lookup (b->changes, dn) : NULL;
+}
+
+/* " change-added" or " change-changed" for an object's classes. */
+static const char *
+change_class (const ExtopoObjectChange *change)
+{
+  return change == NULL ? "" : change->kind == EXTOPO_CHANGE_ADDED ? " change-added"
+                                                                   : " change-changed";
+}
+
+/* The tag over a marked object: what happened to it. */
+static const char *
+change_tag (const ExtopoObjectChange *change)
+{
+  if (change->kind == EXTOPO_CHANGE_ADDED)
+    return C_("change", "new");
+  if (change->version_change == EXTOPO_VERSION_UPGRADED)
+    return C_("change", "upgraded");
+  if (change->version_change == EXTOPO_VERSION_DOWNGRADED)
+    return C_("change", "downgraded");
+  if (extopo_object_change_get_field (change, "name") != NULL)
+    return C_("change", "renamed");
+  if (extopo_object_change_get_field (change, "routing_group") != NULL ||
+      extopo_object_change_get_field (change, "administrative_group") != NULL)
+    return C_("change", "moved");
+
+  return C_("change", "changed");
+}
+
+/* "version: 6.5.7226.0 → 6.5.7638.2", a line per field, for a tooltip. */
+static char *
+change_lines (const ExtopoObjectChange *change)
+{
+  GString *lines = g_string_new (NULL);
+
+  if (change == NULL)
+    return g_string_free (lines, FALSE);
+  if (change->kind == EXTOPO_CHANGE_ADDED)
+    g_string_append_printf (lines, "\n%s", _("Added since the older snapshot"));
+  for (guint i = 0; i < change->fields->len; i++)
+    {
+      const ExtopoFieldChange *field = g_ptr_array_index (change->fields, i);
+
+      /* Translators: a changed field in a tooltip: "version: 6.5 → 8.1". */
+      g_string_append_printf (lines, _("\n%s: %s → %s"), field->field,
+                              field->old_text != NULL ? field->old_text : "—",
+                              field->new_text != NULL ? field->new_text : "—");
+    }
+
+  return g_string_free (lines, FALSE);
+}
+
+/* An outline around a marked box and its tag at the top right. */
+static void
+add_change_mark (Builder                  *b,
+                 const ExtopoObjectChange *change,
+                 const ExtopoRect         *box,
+                 double                    radius)
+{
+  guint32 ink;
+  double w;
+
+  if (change == NULL)
+    return;
+  ink = change->kind == EXTOPO_CHANGE_ADDED ? ADDED_INK : CHANGED_INK;
+  set_detail (b, 0, 0, 3);
+  add_rect (b, box->x - CHANGE_MARK_OUTSET, box->y - CHANGE_MARK_OUTSET,
+            box->width + 2 * CHANGE_MARK_OUTSET, box->height + 2 * CHANGE_MARK_OUTSET,
+            radius + CHANGE_MARK_OUTSET, NONE, ink, CHANGE_MARK_WIDTH, FALSE);
+  g_array_index (b->scene->items, ExtopoSceneItem, b->scene->items->len - 1).flags =
+    EXTOPO_SCENE_HAIRLINE;
+  set_detail (b, TEXT_SHOWN_FROM (SMALL_SIZE), 0, 3);
+  w = add_pill (b, change_tag (change), 0, 0, NONE, NONE, FALSE);
+  add_pill (b, change_tag (change), box->x + box->width - w - 4,
+            box->y - CHANGE_MARK_OUTSET - PILL_HEIGHT / 2, ink, WHITE, TRUE);
+  set_detail (b, 0, 0, 0);
+}
+
 static ExtopoRect
 to_page (Builder          *b,
          const ExtopoRect *box)
@@ -858,6 +966,7 @@ build_frame (Builder              *b,
   g_autofree char *ids = NULL;
   g_autofree char *servers = g_strdup_printf ("%u", frame->n_servers);
   const char *kind = admin ? "administrative-group" : "routing-group";
+  const ExtopoObjectChange *change;
 
   if (box.width <= 0 || box.height <= 0)
     return;
@@ -868,11 +977,15 @@ build_frame (Builder              *b,
   marked = group_mark (findings, &severity, &count);
   ids = finding_ids (findings);
 
+  change = change_of (b, frame->object == NULL ? NULL
+                           : admin ? ((ExtopoAdminGroup *) frame->object)->dn
+                                   : ((ExtopoRoutingGroup *) frame->object)->dn);
   id = g_strdup_printf ("%s-%u", kind, index);
-  classes = g_strdup_printf ("%s%s%s%s", kind, frame->interop ? " exchange-2007" : "",
+  classes = g_strdup_printf ("%s%s%s%s%s", kind, frame->interop ? " exchange-2007" : "",
                              frame->collapsed ? " collapsed" : "",
                              !marked ? "" : severity >= EXTOPO_SEVERITY_ERROR ? " status-error"
-                                                                          : " status-warning");
+                                                                          : " status-warning",
+                             change_class (change));
   /* Translators: a group's tooltip in an SVG export: kind, name, servers. */
   tooltip = g_strdup_printf (ngettext ("%s “%s”, %u server", "%s “%s”, %u servers",
                                        frame->n_servers),
@@ -959,6 +1072,7 @@ build_frame (Builder              *b,
         add_finding_tag (b, severity, count, box.x + box.width - FRAME_TITLE_X -
                          add_finding_tag (b, severity, count, 0, 0, FALSE),
                          ty + COLLAPSED_COUNT_Y, TRUE);
+      add_change_mark (b, change, &box, radius);
       b->object = -1;
       set_detail (b, 0, 0, 0);
       return;
@@ -990,6 +1104,7 @@ build_frame (Builder              *b,
     }
   add_line (b, frame->label, title_size, TRUE, title_ink, tx,
             ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room);
+  add_change_mark (b, change, &box, radius);
   b->object = -1;
   set_detail (b, 0, 0, 0);
 }
@@ -1028,12 +1143,22 @@ build_server (Builder             *b,
   double x = box.x + CARD_PADDING;
   double badges_y = box.y + CARD_BADGES_Y;
 
-  classes = g_strdup_printf ("server %s", status_class[status]);
+  const ExtopoObjectChange *change = change_of (b, server->dn);
+  g_autofree char *changed = change_lines (change);
+
+  classes = g_strdup_printf ("server %s%s", status_class[status], change_class (change));
   /* Translators: a server's tooltip in an SVG export, one fact a line. */
   tooltip = g_strdup_printf (_("%s\n%s\nRoles: %s\nStatus: %s%s%s"), server->name,
                              version != NULL ? version : _("Unknown version"),
                              *roles != '\0' ? roles : _("none known"), status_name,
                              *ids != '\0' ? "\n" : "", ids);
+  if (*changed != '\0')
+    {
+      char *with = g_strconcat (tooltip, changed, NULL);
+
+      g_free (tooltip);
+      tooltip = with;
+    }
   {
     const char *data[] = {
       "product", extopo_product_get_name (server->version.product),
@@ -1091,6 +1216,7 @@ build_server (Builder             *b,
   if (server->fqdn != NULL || server->site_name != NULL)
     add_line (b, server->fqdn != NULL ? server->fqdn : server->site_name, SMALL_SIZE, FALSE,
               MUTED_INK, box.x + CARD_PADDING, box.y + CARD_FQDN_Y, box.width - CARD_FQDN_ROOM);
+  add_change_mark (b, change, &box, CARD_RADIUS);
   b->object = -1;
   set_detail (b, 0, 0, 0);
 }
@@ -1219,12 +1345,15 @@ build_edge (Builder             *b,
   g_autofree char *ids = finding_ids (connector != NULL ? connector->findings : NULL);
   g_autofree char *cost = connector != NULL ? g_strdup_printf ("%u", connector->cost) : NULL;
   const char *type = connector != NULL ? extopo_connector_type_to_string (connector->type) : "";
+  const ExtopoObjectChange *change;
 
   if (edge->n_points < 2)
     return;
 
-  classes = g_strdup_printf ("connector %s%s", type,
-                             edge->arrow_at_start && edge->arrow_at_end ? " two-way" : "");
+  change = change_of (b, connector != NULL ? connector->dn : NULL);
+  classes = g_strdup_printf ("connector %s%s%s", type,
+                             edge->arrow_at_start && edge->arrow_at_end ? " two-way" : "",
+                             change_class (change));
   {
     const char *data[] = {
       "type", type, "cost", cost != NULL ? cost : "",
@@ -1253,6 +1382,18 @@ build_edge (Builder             *b,
   add_path (b, start, NONE, EDGE_INK, EDGE_WIDTH, FALSE);
   g_array_index (b->scene->items, ExtopoSceneItem, b->scene->items->len - 1).flags =
     EXTOPO_SCENE_CONNECTOR | EXTOPO_SCENE_HAIRLINE;
+  /* Added or changed: the line again, wider, in the change's colour. */
+  if (change != NULL)
+    {
+      ExtopoSceneItem mark = g_array_index (b->scene->items, ExtopoSceneItem,
+                                            b->scene->items->len - 1);
+
+      mark.stroke = change->kind == EXTOPO_CHANGE_ADDED ? ADDED_INK : CHANGED_INK;
+      mark.line_width = CHANGE_MARK_WIDTH;
+      mark.round_caps = TRUE;
+      mark.flags = EXTOPO_SCENE_HAIRLINE;
+      builder_add (b, &mark);
+    }
 
   set_detail (b, PLAIN_EDGE_SCALE, 0, 0);
   if (edge->arrow_at_end)
@@ -1321,6 +1462,96 @@ extopo_scene_date_line (ExtopoModel *model)
   return g_strdup_printf (_("Drawn %s · %s"), date, counts);
 }
 
+/* A comparison in the title block: what changed, a key to the marks, and
+ * the servers removed since the older snapshot as ghosts. Returns its
+ * height. */
+static double
+build_changes (Builder               *b,
+               const ExtopoChangeSet *set,
+               double                 x,
+               double                 y,
+               double                 inner,
+               gboolean               paint)
+{
+  g_autofree char *summary = extopo_change_set_summary (set);
+  const struct
+  {
+    const char *label;
+    guint32     ink;
+    gboolean    dashed;
+  } keys[] = {
+    { C_("change", "Added"), ADDED_INK, FALSE },
+    { C_("change", "Changed"), CHANGED_INK, FALSE },
+    { C_("change", "Removed"), REMOVED_INK, TRUE },
+  };
+  double height = 4, kx = x + 20, gx = x + 20, gy;
+  guint n_removed = 0, index = 0;
+
+  height += add_paragraph (b, summary, 10, TRUE, CHANGED_INK, x + 20, y + height, inner - 20,
+                           paint) + 6;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (paint)
+        {
+          add_rect (b, kx, y + height + 1, 18, 11, 3, NONE, keys[i].ink, CHANGE_MARK_WIDTH,
+                    keys[i].dashed);
+          add_text (b, keys[i].label, SMALL_SIZE + 1, FALSE, INK, kx + 24, y + height);
+        }
+      kx += 24 + text_width (b, keys[i].label, SMALL_SIZE + 1, FALSE) + 18;
+    }
+  height += 18;
+
+  for (guint i = 0; i < set->servers->len; i++)
+    n_removed += ((ExtopoObjectChange *) g_ptr_array_index (set->servers, i))->kind ==
+                 EXTOPO_CHANGE_REMOVED;
+  if (n_removed == 0)
+    return height;
+
+  gy = y + height;
+  for (guint i = 0; i < set->servers->len; i++)
+    {
+      const ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
+      ExtopoRect box;
+
+      if (change->kind != EXTOPO_CHANGE_REMOVED)
+        continue;
+      if (gx + GHOST_WIDTH > x + inner && gx > x + 20)
+        {
+          gx = x + 20;
+          gy += GHOST_HEIGHT + GHOST_GAP;
+        }
+      box = (ExtopoRect) { gx, gy, GHOST_WIDTH, GHOST_HEIGHT };
+      if (paint)
+        {
+          g_autofree char *id = g_strdup_printf ("removed-server-%u", index);
+          g_autofree char *tooltip = NULL;
+          const char *data[] = { "change", "removed", "product",
+                                 change->detail != NULL ? change->detail : "", NULL };
+          guint object;
+
+          /* Translators: a removed server's tooltip: name, what it was. */
+          tooltip = g_strdup_printf (_("%s\n%s\nRemoved since the older snapshot"),
+                                     change->name, change->detail != NULL ? change->detail : "");
+          b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_SERVER, NULL, id,
+                                               "server change-removed", change->name, tooltip,
+                                               data, &box);
+          object = (guint) b->object;
+          g_array_append_val (b->scene->extra_objects, object);
+          add_rect (b, box.x, box.y, box.width, box.height, CARD_RADIUS, RGB (0.97, 0.97, 0.97),
+                    REMOVED_INK, 1.2, TRUE);
+          add_line (b, change->name, NAME_SIZE, TRUE, MUTED_INK, box.x + CARD_PADDING,
+                    box.y + 3, box.width - 2 * CARD_PADDING);
+          add_line (b, change->detail, SMALL_SIZE, FALSE, MUTED_INK, box.x + CARD_PADDING,
+                    box.y + 17, box.width - 2 * CARD_PADDING);
+          b->object = -1;
+        }
+      gx += GHOST_WIDTH + GHOST_GAP;
+      index++;
+    }
+
+  return gy + GHOST_HEIGHT + GHOST_GAP - y;
+}
+
 /* The title block: title, source, date and counts, then the readiness
  * with its reasons. Returns its height. */
 static double
@@ -1384,6 +1615,9 @@ build_title (Builder  *b,
         }
       extopo_readiness_clear (&readiness);
     }
+
+  if (options->changes != NULL)
+    height += build_changes (b, options->changes, x, y + height, inner, paint);
 
   if (paint)
     {
@@ -1556,11 +1790,28 @@ builder_init (Builder                   *b,
   b->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b->ascii = g_ptr_array_new_with_free_func (g_free);
   b->scene = extopo_scene_new (0, 0);
+  if (options != NULL && options->changes != NULL)
+    {
+      const ExtopoChangeSet *set = options->changes;
+      GPtrArray *lists[] = { set->servers, set->routing_groups, set->admin_groups,
+                             set->connectors };
+
+      b->changes = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          {
+            ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
+
+            if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
+              g_hash_table_insert (b->changes, change->dn, change);
+          }
+    }
 }
 
 static void
 builder_clear (Builder *b)
 {
+  g_clear_pointer (&b->changes, g_hash_table_unref);
   g_hash_table_unref (b->widths);
   g_ptr_array_unref (b->ascii);
   g_object_unref (b->layout);

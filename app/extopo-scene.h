@@ -148,6 +148,8 @@ struct _ExtopoScene
   int            *edge_objects;
   int            *node_objects;
   GHashTable     *by_model;        /* model object -> scene object + 1 */
+  GArray         *extra_objects;   /* guint: objects of no geometry (a comparison's ghosts) */
+  GArray         *furniture;       /* guint: items of no object, in order */
 };
 
 #define EXTOPO_SCENE_FONT_FAMILY "Sans"

@@ -138,6 +138,16 @@ extopo_style_arrowhead (double tip_x,
 
 /* A server's status: its accent (marks, borders) and its card's fill, in
  * the order of ExtopoStatus (OK, warning, error, unsupported). */
+/* A comparison's marks: added, changed, removed (a ghost). */
+#define STYLE_ADDED_INK       0.15, 0.55, 0.25
+#define STYLE_CHANGED_INK     0.55, 0.25, 0.75
+#define STYLE_REMOVED_INK     0.55, 0.57, 0.60
+#define CHANGE_MARK_OUTSET     3.5
+#define CHANGE_MARK_WIDTH      2.5
+#define GHOST_WIDTH          150.0
+#define GHOST_HEIGHT          30.0
+#define GHOST_GAP              8.0
+
 #define STYLE_OK_ACCENT           0.42, 0.58, 0.48
 #define STYLE_WARNING_ACCENT      0.88, 0.60, 0.10
 #define STYLE_ERROR_ACCENT        0.80, 0.20, 0.18

@@ -607,21 +607,68 @@ test_compare_cli_csv (void)
   g_assert_cmpint (g_unlink (hostile), ==, 0);
 }
 
+/* The diagram of a comparison: the newer topology, its additions and
+ * changes marked (classes, tags), the removed servers as ghosts, and what
+ * changed said in the title block. */
 static void
-test_compare_cli_errors (void)
+test_compare_cli_diagram (void)
 {
   g_autofree char *svg = scratch_path ("diff.svg");
-  g_autofree char *option = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *png = scratch_path ("diff.png");
+  g_autofree char *svg_option = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *png_option = g_strconcat ("--export=", png, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
 
   {
     g_auto(Run) run = { 0, };
 
-    run_compare (&run, "before.ldif", "upgrade.ldif", option);
-    g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "comparison diagrams are not supported yet"));
+    run_compare (&run, "before.ldif", "added-removed.ldif", svg_option);
+    g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
-    g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
   }
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  /* The new group and its server, marked and tagged. */
+  g_assert_nonnull (strstr (text, "change-added"));
+  g_assert_nonnull (strstr (text, ">LON-EX01<"));
+  g_assert_nonnull (strstr (text, ">new<"));
+  /* The retired server, a ghost with its name. */
+  g_assert_nonnull (strstr (text, "class=\"server change-removed\""));
+  g_assert_nonnull (strstr (text, ">SEA-EX02<"));
+  g_assert_nonnull (strstr (text, "1 retired"));
+  g_assert_null (strstr (text, "change-changed"));
+  g_clear_pointer (&text, g_free);
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_compare (&run, "before.ldif", "upgrade.ldif", svg_option);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "change-changed"));
+  g_assert_nonnull (strstr (text, ">upgraded<"));
+  g_assert_nonnull (strstr (text, "1 server upgraded"));
+  g_assert_null (strstr (text, "change-removed"));
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_compare (&run, "before.ldif", "upgrade.ldif", png_option);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (png, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpint (memcmp (bytes, "\x89PNG", 4), ==, 0);
+
+  g_assert_cmpint (g_unlink (svg), ==, 0);
+  g_assert_cmpint (g_unlink (png), ==, 0);
+}
+
+static void
+test_compare_cli_errors (void)
+{
   {
     g_auto(Run) run = { 0, };
 
@@ -676,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/compare/cli/json", test_compare_cli_json);
   g_test_add_func ("/compare/cli/csv", test_compare_cli_csv);
   g_test_add_func ("/compare/cli/errors", test_compare_cli_errors);
+  g_test_add_func ("/compare/cli/diagram", test_compare_cli_diagram);
 
   status = g_test_run ();
   if (tmp_dir != NULL)
