@@ -73,6 +73,7 @@ struct _ExtopoGraphView
   /* owned */
   ExtopoGeometry   *geometry;
   ExtopoScene      *scene;         /* what the geometry shows: the bitmaps draw it */
+  const struct _ExtopoChangeSet *changes; /* borrowed: a comparison marked on it, or NULL */
   GHashTable       *matches;
   GtkGesture       *drag_gesture;
   GtkGesture       *click_gesture;

@@ -382,7 +382,7 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
   self->geometry = geometry;
   g_clear_pointer (&self->scene, extopo_scene_unref);
   if (geometry != NULL)
-    self->scene = extopo_scene_build_diagram (geometry);
+    self->scene = extopo_scene_build_compared (geometry, self->changes);
 
   extopo_view_cache_clear (&self->cache);
   self->generation++;
@@ -413,6 +413,25 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   extopo_graph_view_a11y_geometry_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
+}
+
+void
+extopo_graph_view_set_changes (ExtopoGraphView               *self,
+                               const struct _ExtopoChangeSet *changes)
+{
+  g_return_if_fail (EXTOPO_IS_GRAPH_VIEW (self));
+
+  if (self->changes == changes)
+    return;
+  self->changes = changes;
+  if (self->geometry == NULL)
+    return;
+  g_clear_pointer (&self->scene, extopo_scene_unref);
+  self->scene = extopo_scene_build_compared (self->geometry, changes);
+  extopo_view_cache_clear (&self->cache);
+  self->generation++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }
 

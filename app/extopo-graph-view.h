@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "extopo-compare.h"
 #include "extopo-geometry.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,11 @@ void            extopo_graph_view_set_geometry     (ExtopoGraphView   *self,
                                                     ExtopoGeometry    *geometry,
                                                     gboolean           keep_view);
 ExtopoGeometry *extopo_graph_view_get_geometry     (ExtopoGraphView   *self);
+/* Marks a comparison (extopo-compare.h) on the diagram, whose model must
+ * be its newer side; NULL goes back to the plain diagram. Borrowed: keep
+ * it until replaced. */
+void            extopo_graph_view_set_changes      (ExtopoGraphView   *self,
+                                                    const ExtopoChangeSet *changes);
 /* The scene the view draws, built from its geometry; NULL without one. */
 struct _ExtopoScene *extopo_graph_view_get_scene   (ExtopoGraphView   *self);
 /* The diagram point in the middle of the view. */

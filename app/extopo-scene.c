@@ -1955,6 +1955,13 @@ extopo_scene_build (ExtopoGeometry            *geometry,
 ExtopoScene *
 extopo_scene_build_diagram (ExtopoGeometry *geometry)
 {
+  return extopo_scene_build_compared (geometry, NULL);
+}
+
+ExtopoScene *
+extopo_scene_build_compared (ExtopoGeometry                *geometry,
+                             const struct _ExtopoChangeSet *changes)
+{
   ExtopoRenderOptions options;
   Builder b = { 0 };
   const ExtopoRect *bounds;
@@ -1964,6 +1971,7 @@ extopo_scene_build_diagram (ExtopoGeometry *geometry)
   extopo_render_options_init (&options);
   options.show_title = FALSE;
   options.show_legend = FALSE;
+  options.changes = changes;
   builder_init (&b, geometry, &options);
   bounds = &geometry->bounds;
   extopo_scene_free (b.scene);

@@ -161,6 +161,10 @@ ExtopoScene *extopo_scene_build (ExtopoGeometry            *geometry,
 /* The diagram alone, in the geometry's own coordinates, for the screen:
  * no page, title block or legend. */
 ExtopoScene *extopo_scene_build_diagram (ExtopoGeometry    *geometry);
+/* The same with a comparison's marks on it (see ExtopoRenderOptions's
+ * changes); @changes may be NULL. The removed servers are not in it. */
+ExtopoScene *extopo_scene_build_compared (ExtopoGeometry                *geometry,
+                                          const struct _ExtopoChangeSet *changes);
 /* Scenes are shared with the threads that draw them, read-only. */
 ExtopoScene *extopo_scene_ref   (ExtopoScene               *scene);
 void         extopo_scene_unref (ExtopoScene               *scene);
