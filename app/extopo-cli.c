@@ -394,22 +394,57 @@ write_change_set_csv_cb (FILE     *stream,
   return extopo_change_set_write_csv (user_data, stream);
 }
 
-/* What changed from the snapshot at options->compare_path to @model: as
- * text on standard output, or as the JSON or CSV --export asks for. */
+/* The older snapshot of a comparison, read in a thread of its own while the
+ * newer one is read or fetched. */
+typedef struct
+{
+  char        *path;
+  ExtopoModel *model;
+  GError      *error;
+} OldLoad;
+
+/* Waits for a load whose result is not wanted (the newer side failed). */
+static void
+old_load_abandon (GThread **loader,
+                  OldLoad  *load)
+{
+  if (*loader == NULL)
+    return;
+  g_thread_join (g_steal_pointer (loader));
+  g_clear_object (&load->model);
+  g_clear_error (&load->error);
+}
+
+static gpointer
+load_old_thread (gpointer data)
+{
+  OldLoad *load = data;
+
+  load->model = extopo_loader_load_file_full (load->path, EXTOPO_LOAD_DEFAULT, NULL,
+                                              &load->error);
+
+  return NULL;
+}
+
+/* What changed from the snapshot at options->compare_path (read by
+ * @loader) to @model: as text on standard output, or as the JSON or CSV
+ * --export asks for, or as a diagram. */
 static int
 compare_with (ExtopoModel        *model,
               const CliOptions   *options,
               ExtopoView          view,
-              ExtopoExportFormat  format)
+              ExtopoExportFormat  format,
+              GThread            *loader,
+              OldLoad            *load)
 {
   g_autoptr(ExtopoModel) old_model = NULL;
   g_autoptr(ExtopoChangeSet) set = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
 
-  status = load_file (options->compare_path, EXTOPO_LOAD_DEFAULT, &old_model);
-  if (status != EXTOPO_EXIT_OK)
-    return status;
+  g_thread_join (loader);
+  old_model = g_steal_pointer (&load->model);
+  if (old_model == NULL)
+    return report_error (options->compare_path, load->error);
 
   set = extopo_compare_models (old_model, model);
   if (options->export_path == NULL)
@@ -547,6 +582,8 @@ extopo_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoModel) model = NULL;
   g_auto(GStrv) args = NULL;
+  OldLoad old_load = { NULL };
+  GThread *old_loader = NULL;
   ExtopoExportFormat format = EXTOPO_EXPORT_UNKNOWN;
   ExtopoView view;
   gboolean ldap_source;
@@ -657,13 +694,22 @@ extopo_cli_run (int    argc,
   if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
     setlocale (LC_MESSAGES, "C");
 
+  if (options.compare_path != NULL)
+    {
+      old_load.path = options.compare_path;
+      old_loader = g_thread_new ("extopo-compare-old", load_old_thread, &old_load);
+    }
+
   if (ldap_source)
     status = cli_fetch_ldap (&options, &model);
   else
     status = load_file (options.sources[0],
                         options.anonymize ? EXTOPO_LOAD_ANONYMIZE : EXTOPO_LOAD_DEFAULT, &model);
   if (status != EXTOPO_EXIT_OK)
-    return status;
+    {
+      old_load_abandon (&old_loader, &old_load);
+      return status;
+    }
 
   if (options.findings)
     {
@@ -677,7 +723,12 @@ extopo_cli_run (int    argc,
     /* Ctrl+C during a long export must not leave ".NAME.XXXXXX" behind. */
     extopo_export_remove_on_signal ();
   if (options.compare_path != NULL)
-    return compare_with (model, &options, view, format);
+    {
+      status = compare_with (model, &options, view, format, g_steal_pointer (&old_loader),
+                             &old_load);
+      g_clear_error (&old_load.error);
+      return status;
+    }
   if (options.export_path != NULL)
     return export_model (model, &options, view, format, NULL);
 
