@@ -18,6 +18,8 @@
 #include "extopo-export.h"
 #include "extopo-pages.h"
 #include "extopo-findings.h"
+#include "extopo-history.h"
+#include "extopo-history-chart.h"
 #include "extopo-layout.h"
 #include "extopo-ldap-source.h"
 #include "extopo-ldif-writer.h"
@@ -35,6 +37,7 @@ typedef struct
   gboolean  show_source;
   gboolean  anonymize;
   char     *compare_path;
+  char     *history_path;
   ExtopoPaper paper;
   gboolean  version;
   char    **sources;
@@ -66,6 +69,7 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->title, g_free);
   g_clear_pointer (&options->paper_name, g_free);
   g_clear_pointer (&options->compare_path, g_free);
+  g_clear_pointer (&options->history_path, g_free);
   g_clear_pointer (&options->sources, g_strfreev);
   g_clear_pointer (&options->ca_file, g_free);
   g_clear_pointer (&options->bind_dn, g_free);
@@ -80,7 +84,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
 /* Options that mean "no window": the first word of each is enough, with or
  * without "=VALUE". */
 static const char * const headless_options[] = {
-  "--export", "--findings", "--snapshot", "--compare", "--version", "--help", "-h",
+  "--export", "--findings", "--snapshot", "--compare", "--history", "--version", "--help", "-h",
 };
 
 gboolean
@@ -469,6 +473,118 @@ compare_with (ExtopoModel        *model,
   return EXTOPO_EXIT_OK;
 }
 
+static gboolean
+write_history_json_cb (FILE     *stream,
+                       gpointer  user_data)
+{
+  return extopo_history_write_json (user_data, stream);
+}
+
+static gboolean
+write_history_csv_cb (FILE     *stream,
+                      gpointer  user_data)
+{
+  return extopo_history_write_csv (user_data, stream);
+}
+
+typedef struct
+{
+  ExtopoHistory *history;
+  const char    *title;
+} HistoryHtmlJob;
+
+static gboolean
+write_history_html_cb (FILE     *stream,
+                       gpointer  user_data)
+{
+  HistoryHtmlJob *job = user_data;
+
+  return extopo_history_write_html (job->history, job->title, stream);
+}
+
+/* The progress over the snapshots in options->history_path: a table on
+ * standard output, or the chart, series or page --export asks for. Files
+ * that could not be used are warned about; only a folder with none that
+ * could is an error. */
+static int
+show_history (const CliOptions   *options,
+              ExtopoExportFormat  format)
+{
+  g_autoptr(ExtopoHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  HistoryHtmlJob html_job;
+  gboolean ok;
+
+  history = extopo_history_load (options->history_path, NULL, &error);
+  if (history == NULL)
+    return report_error (options->history_path, error);
+
+  if (options->export_path == NULL)
+    {
+      g_autofree char *text = extopo_history_to_text (history);
+      g_autofree char *escaped = escape_controls (text);
+
+      g_print ("%s", escaped);
+      return EXTOPO_EXIT_OK;
+    }
+
+  for (guint i = 0; i < history->skipped->len; i++)
+    {
+      /* Translators: %s says which snapshot was left out of the history, and why. */
+      g_autofree char *message = g_strdup_printf (_("warning: left out %s"),
+                                                  (char *) g_ptr_array_index (history->skipped,
+                                                                              i));
+      print_error_line (message);
+    }
+
+  html_job.history = history;
+  html_job.title = options->title;
+  switch (format)
+    {
+    case EXTOPO_EXPORT_JSON:
+      ok = extopo_export_save_stream (options->export_path, write_history_json_cb, history,
+                                      &error);
+      break;
+    case EXTOPO_EXPORT_CSV:
+      ok = extopo_export_save_stream (options->export_path, write_history_csv_cb, history,
+                                      &error);
+      break;
+    case EXTOPO_EXPORT_HTML:
+      ok = extopo_export_save_stream (options->export_path, write_history_html_cb, &html_job,
+                                      &error);
+      break;
+    default:
+      ok = extopo_history_chart_export (history, format, options->export_path, options->title,
+                                        &error);
+      break;
+    }
+  if (!ok)
+    return report_error (options->export_path, error);
+
+  return EXTOPO_EXIT_OK;
+}
+
+/* What --history does not go with, or NULL when all is well. */
+static const char *
+check_history_usage (const CliOptions   *options,
+                     ExtopoExportFormat  format)
+{
+  if (options->sources != NULL && options->sources[0] != NULL)
+    return _("--history reads a folder of snapshots and takes no SOURCE");
+  if (options->compare_path != NULL || options->findings || options->anonymize ||
+      options->view != NULL || options->paper_name != NULL || options->show_source ||
+      uses_ldap_options (options))
+    return _("--history goes only with --export and --title");
+  if (options->export_path != NULL && format != EXTOPO_EXPORT_SVG &&
+      format != EXTOPO_EXPORT_PNG && format != EXTOPO_EXPORT_PDF &&
+      format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV &&
+      format != EXTOPO_EXPORT_HTML)
+    return _("--history exports .svg, .png, .pdf (the chart), .csv, .json (the series) "
+             "or .html (both)");
+
+  return NULL;
+}
+
 static GOptionContext *
 create_option_context (CliOptions *options)
 {
@@ -492,6 +608,11 @@ create_option_context (CliOptions *options)
       N_("Print what changed since the snapshot OLD (an LDIF file); with --export, write "
          "the changes as .json or .csv"),
       N_("OLD.ldif") },
+    { "history", 0, 0, G_OPTION_ARG_FILENAME, &options->history_path,
+      N_("Print the progress over the snapshots (*.ldif) in DIR: servers by version, "
+         "errors, warnings and readiness per date; with --export, chart it as .svg, .png or "
+         ".pdf, or write it as .csv, .json or .html"),
+      N_("DIR") },
     { "show-source", 0, 0, G_OPTION_ARG_NONE, &options->show_source,
       N_("Name the source file or server in the export (left out by default)"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper_name,
@@ -616,6 +737,23 @@ extopo_cli_run (int    argc,
         /* Translators: %s is what the user gave to --view. */
         g_strdup_printf (_("unknown view “%s”: use routing or admin"), options.view);
       return usage_error (context, message);
+    }
+
+  /* A folder of snapshots, not a SOURCE. */
+  if (options.history_path != NULL)
+    {
+      const char *problem;
+
+      if (options.export_path != NULL)
+        format = extopo_export_format_from_path (options.export_path);
+      problem = check_history_usage (&options, format);
+      if (problem != NULL)
+        return usage_error (context, problem);
+      if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
+        setlocale (LC_MESSAGES, "C");
+      if (options.export_path != NULL)
+        extopo_export_remove_on_signal ();
+      return show_history (&options, format);
     }
 
   if (options.sources == NULL || options.sources[0] == NULL)

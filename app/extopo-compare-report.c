@@ -70,21 +70,6 @@ date_to_iso (GDateTime *date)
 /* ------------------------------------------------------------------ */
 /* Text                                                                */
 
-static const char *
-readiness_get_display_name (ExtopoReadinessState state)
-{
-  switch (state)
-    {
-    case EXTOPO_READINESS_READY:
-      return _("ready");
-    case EXTOPO_READINESS_READY_WITH_FINDINGS:
-      return _("ready with findings");
-    case EXTOPO_READINESS_NOT_READY:
-    default:
-      return _("not ready");
-    }
-}
-
 /* "old.ldif (2026-11-20 08:30 UTC)" */
 static char *
 side_text (const ExtopoSnapshotSide *side)
@@ -377,11 +362,11 @@ extopo_change_set_to_text (const ExtopoChangeSet *set)
   if (set->from.readiness != set->to.readiness)
     /* Translators: the Exchange 2007 readiness before and after. */
     g_string_append_printf (text, _("Readiness: %s → %s"),
-                            readiness_get_display_name (set->from.readiness),
-                            readiness_get_display_name (set->to.readiness));
+                            extopo_readiness_state_get_display_name (set->from.readiness),
+                            extopo_readiness_state_get_display_name (set->to.readiness));
   else
     g_string_append_printf (text, _("Readiness: %s (unchanged)"),
-                            readiness_get_display_name (set->to.readiness));
+                            extopo_readiness_state_get_display_name (set->to.readiness));
   g_string_append_c (text, '\n');
   /* Translators: open errors and warnings before and after. */
   g_string_append_printf (text, _("Errors: %u → %u, warnings: %u → %u"),

@@ -658,6 +658,21 @@ extopo_readiness_state_to_string (ExtopoReadinessState state)
     }
 }
 
+const char *
+extopo_readiness_state_get_display_name (ExtopoReadinessState state)
+{
+  switch (state)
+    {
+    case EXTOPO_READINESS_READY:
+      return _("ready");
+    case EXTOPO_READINESS_READY_WITH_FINDINGS:
+      return _("ready with findings");
+    case EXTOPO_READINESS_NOT_READY:
+    default:
+      return _("not ready");
+    }
+}
+
 ExtopoStatus
 extopo_readiness_get_status (const ExtopoReadiness *readiness)
 {

@@ -76,6 +76,8 @@ void                extopo_readiness_compute_for_organization (ExtopoModel      
 void                extopo_readiness_clear     (ExtopoReadiness      *readiness);
 /* "not-ready", "ready-with-findings", "ready" */
 const char         *extopo_readiness_state_to_string (ExtopoReadinessState state);
+/* "not ready", "ready with findings", "ready"; translated. */
+const char         *extopo_readiness_state_get_display_name (ExtopoReadinessState state);
 /* ok for ready, warning for ready with findings, error for not ready. */
 ExtopoStatus        extopo_readiness_get_status (const ExtopoReadiness *readiness);
 
