@@ -122,17 +122,8 @@ static const struct
   { "se", EXTOPO_PRODUCT_EXCHANGE_SE },
 };
 
-/* Status words, in English and as the UI shows them. */
-static const struct
-{
-  const char   *keyword;
-  const char   *label;
-  ExtopoStatus  status;
-} status_table[] = {
-  { "ok", N_("OK"), EXTOPO_STATUS_OK },
-  { "warning", N_("Warning"), EXTOPO_STATUS_WARNING },
-  { "error", N_("Error"), EXTOPO_STATUS_ERROR },
-  { "unsupported", N_("Unsupported"), EXTOPO_STATUS_UNSUPPORTED },
+static const ExtopoStatus statuses[] = {
+  EXTOPO_STATUS_OK, EXTOPO_STATUS_WARNING, EXTOPO_STATUS_ERROR, EXTOPO_STATUS_UNSUPPORTED,
 };
 
 /* Folding */
@@ -584,13 +575,15 @@ parse_status (const char  *value,
               Term        *term,
               GError     **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_table); i++)
+  /* In English, and as the UI names them. */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
-      g_autofree char *label = extopo_search_fold (_(status_table[i].label));
+      g_autofree char *label = extopo_search_fold (extopo_status_get_label (statuses[i]));
 
-      if (g_str_has_prefix (status_table[i].keyword, value) || g_str_has_prefix (label, value))
+      if (g_str_has_prefix (extopo_status_to_string (statuses[i]), value) ||
+          g_str_has_prefix (label, value))
         {
-          term->value = status_table[i].status;
+          term->value = statuses[i];
           return TRUE;
         }
     }

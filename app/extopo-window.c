@@ -21,10 +21,13 @@
 #include "extopo-findings.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
+#include "extopo-search.h"
 #include "extopo-server-card.h"
 #include "extopo-window-private.h"
 
 #define MAX_RECENT_SOURCES 10
+/* The zoom a selected object is shown at, at least: its name is readable. */
+#define READABLE_ZOOM      1.0
 
 G_DEFINE_TYPE (ExtopoWindow, extopo_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -227,13 +230,18 @@ add_recent_source (ExtopoWindow *self,
 
 /* Search */
 
+/* The count of matches, or why the query does not parse (@error). */
 static void
-update_match_label (ExtopoWindow *self)
+update_match_label (ExtopoWindow *self,
+                    const char   *error)
 {
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->search_entry));
   g_autofree char *label = NULL;
 
-  if (text == NULL || *text == '\0')
+  if (error != NULL)
+    label = g_strdup (error);
+  else if (text == NULL || *text == '\0')
     label = g_strdup ("");
   else if (self->matches->len == 0)
     label = g_strdup (_("No matches"));
@@ -242,29 +250,11 @@ update_match_label (ExtopoWindow *self)
     label = g_strdup_printf (_("%d of %u"), self->match_index + 1, self->matches->len);
 
   gtk_label_set_text (self->match_label, label);
-}
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL)
-    return NULL;
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
-    return NULL;
-
-  return g_utf8_casefold (normalized, -1);
-}
-
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = fold (text);
-
-  return folded != NULL && strstr (folded, needle) != NULL;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), error);
+  if (error != NULL)
+    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
+  else
+    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
 }
 
 static int
@@ -298,20 +288,40 @@ add_match (ExtopoWindow     *self,
   g_hash_table_add (self->match_set, object);
 }
 
+/* Groups and connectors have a name alone: they match a query of words. */
 static void
-add_matches (ExtopoWindow     *self,
-             ExtopoGeometry   *geometry,
-             ExtopoObjectKind  kind,
-             GPtrArray        *objects,
-             const char       *needle)
+add_name_matches (ExtopoWindow     *self,
+                  ExtopoGeometry   *geometry,
+                  ExtopoSearch     *search,
+                  ExtopoObjectKind  kind,
+                  GPtrArray        *objects)
 {
+  if (!extopo_search_is_text_only (search))
+    return;
+
   for (guint i = 0; i < objects->len; i++)
     {
       gpointer object = g_ptr_array_index (objects, i);
 
-      if (text_matches (extopo_model_object_get_name (kind, object), needle) ||
-          (kind == EXTOPO_OBJECT_SERVER && text_matches (((ExtopoServer *) object)->fqdn, needle)))
+      if (extopo_search_match_text (search, extopo_model_object_get_name (kind, object)))
         add_match (self, geometry, kind, object);
+    }
+}
+
+static void
+add_server_matches (ExtopoWindow   *self,
+                    ExtopoGeometry *geometry,
+                    ExtopoSearch   *search)
+{
+  ExtopoSearchIndex *index = extopo_search_index_get_for_model (self->model);
+  GPtrArray *servers = extopo_model_get_servers (self->model);
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      if (extopo_search_match_server (search, index, server))
+        add_match (self, geometry, EXTOPO_OBJECT_SERVER, server);
     }
 }
 
@@ -320,30 +330,31 @@ update_matches (ExtopoWindow *self)
 {
   ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  g_autofree char *needle = fold (text);
+  g_autoptr(ExtopoSearch) search = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_array_set_size (self->matches, 0);
   g_hash_table_remove_all (self->match_set);
   self->match_index = 0;
   self->match_shown = FALSE;
 
-  if (needle != NULL && *needle != '\0' && self->model != NULL && geometry != NULL &&
-      geometry->model == self->model)
+  search = extopo_search_new (text, &error);
+  if (search != NULL && extopo_search_get_n_terms (search) > 0 && self->model != NULL &&
+      geometry != NULL && geometry->model == self->model)
     {
-      add_matches (self, geometry, EXTOPO_OBJECT_ADMIN_GROUP,
-                   extopo_model_get_admin_groups (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_ROUTING_GROUP,
-                   extopo_model_get_routing_groups (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_SERVER,
-                   extopo_model_get_servers (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_CONNECTOR,
-                   extopo_model_get_connectors (self->model), needle);
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_ADMIN_GROUP,
+                        extopo_model_get_admin_groups (self->model));
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_ROUTING_GROUP,
+                        extopo_model_get_routing_groups (self->model));
+      add_server_matches (self, geometry, search);
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_CONNECTOR,
+                        extopo_model_get_connectors (self->model));
       g_array_sort (self->matches, compare_matches);
     }
 
   extopo_graph_view_set_matches (self->graph_view,
                                  g_hash_table_size (self->match_set) > 0 ? self->match_set : NULL);
-  update_match_label (self);
+  update_match_label (self, error != NULL ? error->message : NULL);
 }
 
 /* Selection */
@@ -363,7 +374,12 @@ select_object (ExtopoWindow     *self,
   extopo_graph_view_set_selection (self->graph_view, kind, object);
   if (center && object != NULL && geometry != NULL &&
       extopo_geometry_find_object (geometry, kind, object, &box))
-    extopo_graph_view_center_on (self->graph_view, kind, object);
+    {
+      /* Centred at the fit zoom of a large diagram, a server is a dot. */
+      if (extopo_graph_view_get_zoom (self->graph_view) < READABLE_ZOOM)
+        extopo_graph_view_set_zoom_at (self->graph_view, READABLE_ZOOM, -1, -1);
+      extopo_graph_view_center_on (self->graph_view, kind, object);
+    }
   extopo_server_card_set_object (self->server_card, kind, object);
 }
 
@@ -386,7 +402,7 @@ show_match (ExtopoWindow *self,
   match = &g_array_index (self->matches, Match, self->match_index);
   select_object (self, match->kind, match->object, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
-  update_match_label (self);
+  update_match_label (self, NULL);
 }
 
 static void
