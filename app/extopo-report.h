@@ -35,6 +35,12 @@ gboolean  extopo_report_write_json    (ExtopoModel       *model,
 char     *extopo_report_to_csv        (ExtopoModel  *model);
 gboolean  extopo_report_write_csv     (ExtopoModel  *model,
                                        FILE         *stream);
+/* Appends @value (NULL for an empty cell) as one CSV field, after a comma
+ * unless @first: quoted as RFC 4180 says, and a cell that a spreadsheet
+ * would run as a formula gets a leading single quote. */
+void      extopo_report_append_csv_field (GString    *csv,
+                                          const char *value,
+                                          gboolean    first);
 /* Human-readable findings, most severe first, as `extopo --findings` prints. */
 char     *extopo_report_findings_text (ExtopoModel  *model);
 

@@ -372,6 +372,8 @@ select_object (ExtopoWindow     *self,
     kind = EXTOPO_OBJECT_NONE;
 
   extopo_graph_view_set_selection (self->graph_view, kind, object);
+  extopo_inventory_select_server (self->inventory,
+                                  kind == EXTOPO_OBJECT_SERVER ? object : NULL);
   if (center && object != NULL && geometry != NULL &&
       extopo_geometry_find_object (geometry, kind, object, &box))
     {
@@ -586,8 +588,8 @@ static void
 update_actions (ExtopoWindow *self)
 {
   static const char * const diagram_actions[] = {
-    "export", "search", "find-next", "find-previous", "zoom-in", "zoom-out", "zoom-fit",
-    "zoom-reset", "zoom-selection",
+    "export", "export-inventory", "search", "find-next", "find-previous", "zoom-in", "zoom-out",
+    "zoom-fit", "zoom-reset", "zoom-selection",
   };
   gboolean has_diagram = extopo_graph_view_get_geometry (self->graph_view) != NULL;
 
@@ -623,6 +625,7 @@ apply_layout (ExtopoWindow   *self,
 
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
+      extopo_inventory_set_model (self->inventory, self->model);
       update_findings_title (self);
       update_readiness (self);
       update_title (self);
@@ -1081,8 +1084,37 @@ selection_changed_cb (ExtopoWindow *self)
   gpointer object = extopo_graph_view_get_selection (self->graph_view, &kind);
 
   extopo_server_card_set_object (self->server_card, kind, object);
+  extopo_inventory_select_server (self->inventory,
+                                  kind == EXTOPO_OBJECT_SERVER ? object : NULL);
   if (object != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+}
+
+/* The inventory first opens on two fifths of the height: a table wants
+ * rows. After that the divider stays where it was put. */
+static void
+inventory_paned_size_allocate_cb (GtkPaned      *paned,
+                                  GtkAllocation *allocation,
+                                  ExtopoWindow  *self)
+{
+  gboolean position_set = FALSE;
+
+  g_object_get (paned, "position-set", &position_set, NULL);
+  if (!position_set && gtk_widget_get_visible (GTK_WIDGET (self->inventory)) &&
+      allocation->height > 1)
+    gtk_paned_set_position (paned, allocation->height * 3 / 5);
+}
+
+/* A row picked in the inventory is selected and shown in the diagram. */
+static void
+inventory_server_selected_cb (ExtopoWindow *self,
+                              ExtopoServer *server)
+{
+  if (server == NULL)
+    return;
+
+  select_object (self, EXTOPO_OBJECT_SERVER, server, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
 static const char *
@@ -1135,6 +1167,7 @@ finding_activated_cb (ExtopoWindow  *self,
   if (kind == EXTOPO_OBJECT_ORGANIZATION || kind == EXTOPO_OBJECT_SITE)
     {
       extopo_graph_view_set_selection (self->graph_view, EXTOPO_OBJECT_NONE, NULL);
+      extopo_inventory_select_server (self->inventory, NULL);
       extopo_server_card_set_object (self->server_card, kind, finding->subject);
       return;
     }
@@ -1363,6 +1396,7 @@ static const GActionEntry win_entries[] = {
   { "escape", escape_action },
   { "refresh", refresh_action },
   { "export", extopo_window_export_action },
+  { "export-inventory", extopo_window_export_inventory_action },
   { "copy-diagram", extopo_window_copy_diagram_action },
   { "print", extopo_window_print_action },
   { "open-recent", open_recent_action, "s" },
@@ -1484,6 +1518,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   g_type_ensure (EXTOPO_TYPE_GRAPH_VIEW);
   g_type_ensure (EXTOPO_TYPE_SERVER_CARD);
   g_type_ensure (EXTOPO_TYPE_FINDINGS_LIST);
+  g_type_ensure (EXTOPO_TYPE_INVENTORY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/extopo/ExTopo/extopo-window.ui");
@@ -1500,6 +1535,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, inventory_paned);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, empty_box);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, busy_box);
@@ -1509,6 +1545,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, server_card);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, inventory);
   gtk_widget_class_bind_template_callback (widget_class, cancel_button_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_label);
@@ -1567,6 +1604,9 @@ restore_settings (ExtopoWindow *self)
   g_action_group_change_action_state (G_ACTION_GROUP (self), "sidebar",
                                       g_variant_new_boolean (sidebar_visible));
 
+  g_settings_bind (self->settings, "inventory-visible", self->inventory, "visible",
+                   G_SETTINGS_BIND_DEFAULT);
+
   g_signal_connect_object (self->settings, "changed::recent-sources",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
 }
@@ -1574,6 +1614,8 @@ restore_settings (ExtopoWindow *self)
 static void
 extopo_window_init (ExtopoWindow *self)
 {
+  g_autoptr(GPropertyAction) inventory_action = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view = EXTOPO_VIEW_ROUTING;
@@ -1586,6 +1628,9 @@ extopo_window_init (ExtopoWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  /* The inventory's visibility is the action's state, and a setting. */
+  inventory_action = g_property_action_new ("inventory", self->inventory, "visible");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inventory_action));
   restore_settings (self);
 
   update_actions (self);
@@ -1615,6 +1660,10 @@ extopo_window_init (ExtopoWindow *self)
                            G_CALLBACK (object_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_list, "finding-activated",
                            G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inventory_paned, "size-allocate",
+                           G_CALLBACK (inventory_paned_size_allocate_cb), self, 0);
+  g_signal_connect_object (self->inventory, "server-selected",
+                           G_CALLBACK (inventory_server_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drag_dest_set (GTK_WIDGET (self), GTK_DEST_DEFAULT_ALL, NULL, 0, GDK_ACTION_COPY);
   gtk_drag_dest_add_uri_targets (GTK_WIDGET (self));
@@ -1663,6 +1712,14 @@ extopo_window_get_findings_list (ExtopoWindow *self)
   g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->findings_list);
+}
+
+GtkWidget *
+extopo_window_get_inventory (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->inventory);
 }
 
 GtkWidget *
