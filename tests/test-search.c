@@ -11,6 +11,8 @@
 #include "extopo-loader.h"
 #include "extopo-search.h"
 
+#include "test-util.h"
+
 static ExtopoModel *
 load_sample (const char *name)
 {
@@ -209,20 +211,6 @@ test_search_free_words (void)
   g_assert_cmpuint (count_matches (model, ""), ==, extopo_model_get_servers (model)->len);
 }
 
-static guint
-count_servers (ExtopoModel *model,
-               gboolean (*predicate)(const ExtopoServer *server))
-{
-  GPtrArray *servers = extopo_model_get_servers (model);
-  guint n = 0;
-
-  for (guint i = 0; i < servers->len; i++)
-    if (predicate (g_ptr_array_index (servers, i)))
-      n++;
-
-  return n;
-}
-
 static gboolean
 is_2007 (const ExtopoServer *server)
 {
@@ -278,20 +266,20 @@ test_search_fields (void)
   g_assert_cmpstr (error_hub, ==, "NW-EDGE-HUB");
 
   /* Fields against what the model says. */
-  g_assert_cmpuint (count_matches (model, "version:2007"), ==, count_servers (model, is_2007));
-  g_assert_cmpuint (count_matches (model, "version:8"), ==, count_servers (model, is_2007));
-  g_assert_cmpuint (count_matches (model, "version:8.1.240"), ==, count_servers (model, is_2007));
+  g_assert_cmpuint (count_matches (model, "version:2007"), ==, test_util_count_servers (model, is_2007));
+  g_assert_cmpuint (count_matches (model, "version:8"), ==, test_util_count_servers (model, is_2007));
+  g_assert_cmpuint (count_matches (model, "version:8.1.240"), ==, test_util_count_servers (model, is_2007));
   g_assert_cmpuint (count_matches (real, "version:>=2007"), ==,
-                    count_servers (real, is_2007_or_later));
+                    test_util_count_servers (real, is_2007_or_later));
   g_assert_cmpuint (count_matches (real, "version:>2007"), ==, 1);
   g_assert_cmpuint (count_matches (real, "version:<8"), ==, 5);
-  g_assert_cmpuint (count_matches (model, "status:warning"), ==, count_servers (model, is_warning));
-  g_assert_cmpuint (count_matches (model, "status:warn"), ==, count_servers (model, is_warning));
+  g_assert_cmpuint (count_matches (model, "status:warning"), ==, test_util_count_servers (model, is_warning));
+  g_assert_cmpuint (count_matches (model, "status:warn"), ==, test_util_count_servers (model, is_warning));
   g_assert_cmpuint (count_matches (real, "status:>=warning"), ==,
-                    count_servers (real, is_warning_or_worse));
-  g_assert_cmpuint (count_matches (model, "role:hub"), ==, count_servers (model, is_hub));
+                    test_util_count_servers (real, is_warning_or_worse));
+  g_assert_cmpuint (count_matches (model, "role:hub"), ==, test_util_count_servers (model, is_hub));
   g_assert_cmpuint (count_matches (model, "role:\"hub transport\""), ==,
-                    count_servers (model, is_hub));
+                    test_util_count_servers (model, is_hub));
   g_assert_cmpuint (count_matches (model, "role:cas"), ==, 3);
   g_assert_cmpuint (count_matches (model, "role:=mb"), ==, 3);
 
