@@ -332,6 +332,7 @@ update_matches (ExtopoWindow *self)
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   g_autoptr(ExtopoSearch) search = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   g_array_set_size (self->matches, 0);
   g_hash_table_remove_all (self->match_set);
@@ -355,6 +356,8 @@ update_matches (ExtopoWindow *self)
   extopo_graph_view_set_matches (self->graph_view,
                                  g_hash_table_size (self->match_set) > 0 ? self->match_set : NULL);
   update_match_label (self, error != NULL ? error->message : NULL);
+  g_debug ("Search “%s”: %u matches in %.1f ms", text, self->matches->len,
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /* Selection */
