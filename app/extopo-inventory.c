@@ -151,7 +151,14 @@ compose_query (ExtopoInventory *self)
 {
   GString *query = g_string_new (gtk_entry_get_text (GTK_ENTRY (self->filter_entry)));
   g_autofree char *label = NULL;
+  guint quotes = 0;
   guint n = 0;
+
+  /* A quote still open in the entry would take the quick filters in. */
+  for (const char *p = query->str; *p != '\0'; p++)
+    quotes += *p == '"';
+  if (quotes % 2 == 1)
+    g_string_append_c (query, '"');
 
   n += append_combo_term (self->version_combo, query);
   n += append_combo_term (self->role_combo, query);

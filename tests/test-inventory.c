@@ -327,6 +327,9 @@ test_inventory_in_window (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (filters), ==, "Filters (1)");
   type_filter (fixture, "version:2003", test_util_count_servers (model, is_2003_with_problems));
   g_assert_cmpuint (n_rows (fixture), >, 0);
+  /* A quote left open in the entry does not swallow the quick filter. */
+  type_filter (fixture, "\"sea-ex0", 1);
+  g_assert_cmpstr (extopo_inventory_model_get_server (rows (fixture), 0)->name, ==, "SEA-EX03");
 
   /* A query that does not parse says why and keeps the rows. */
   n = n_rows (fixture);
