@@ -37,6 +37,8 @@ struct _ExtopoInventory
   /* The selection is being changed by code, or the view is being rebuilt:
    * no "server-selected". */
   gboolean              quiet;
+  /* Filters are being set by code: no filtering until they all are. */
+  guint                 holding;
 };
 
 G_DEFINE_FINAL_TYPE (ExtopoInventory, extopo_inventory, GTK_TYPE_BOX)
@@ -176,18 +178,12 @@ compose_query (ExtopoInventory *self)
 static void
 clear_filters_cb (ExtopoInventory *self)
 {
-  g_signal_handlers_block_by_func (self->version_combo, filter_changed_cb, self);
-  g_signal_handlers_block_by_func (self->role_combo, filter_changed_cb, self);
-  g_signal_handlers_block_by_func (self->status_combo, filter_changed_cb, self);
-  g_signal_handlers_block_by_func (self->group_entry, filter_changed_cb, self);
+  self->holding++;
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->version_combo), "");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->role_combo), "");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->status_combo), "");
   gtk_entry_set_text (GTK_ENTRY (self->group_entry), "");
-  g_signal_handlers_unblock_by_func (self->version_combo, filter_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->role_combo, filter_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->status_combo, filter_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->group_entry, filter_changed_cb, self);
+  self->holding--;
   apply_filter (self);
 }
 
@@ -289,7 +285,8 @@ apply_filter (ExtopoInventory *self)
 static void
 filter_changed_cb (ExtopoInventory *self)
 {
-  apply_filter (self);
+  if (self->holding == 0)
+    apply_filter (self);
 }
 
 /* Selection */
@@ -370,7 +367,7 @@ fill_version_combo (ExtopoInventory *self,
           present[r] = TRUE;
     }
 
-  g_signal_handlers_block_by_func (self->version_combo, filter_changed_cb, self);
+  self->holding++;
   gtk_combo_box_text_remove_all (self->version_combo);
   gtk_combo_box_text_append (self->version_combo, "", _("All versions"));
   for (guint r = 0; r < G_N_ELEMENTS (release_table); r++)
@@ -383,7 +380,7 @@ fill_version_combo (ExtopoInventory *self,
       }
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->version_combo), active))
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->version_combo), "");
-  g_signal_handlers_unblock_by_func (self->version_combo, filter_changed_cb, self);
+  self->holding--;
 }
 
 static void
@@ -566,9 +563,9 @@ extopo_inventory_set_filter_text (ExtopoInventory *self,
 {
   g_return_if_fail (EXTOPO_IS_INVENTORY (self));
 
-  g_signal_handlers_block_by_func (self->filter_entry, filter_changed_cb, self);
+  self->holding++;
   gtk_entry_set_text (GTK_ENTRY (self->filter_entry), text != NULL ? text : "");
-  g_signal_handlers_unblock_by_func (self->filter_entry, filter_changed_cb, self);
+  self->holding--;
   apply_filter (self);
 }
 
