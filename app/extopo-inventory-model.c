@@ -655,7 +655,7 @@ extopo_inventory_model_to_csv (ExtopoInventoryModel *self)
 
   csv = g_string_new (NULL);
   for (guint column = 0; column < EXTOPO_INVENTORY_N_TEXT_COLUMNS; column++)
-    extopo_report_append_csv_field (csv, extopo_inventory_column_get_title (column), column == 0);
+    extopo_report_csv_append_field (csv, extopo_inventory_column_get_title (column), column == 0);
   g_string_append (csv, "\r\n");
 
   for (guint row = 0; row < self->rows->len; row++)
@@ -666,7 +666,7 @@ extopo_inventory_model_to_csv (ExtopoInventoryModel *self)
         {
           g_autofree char *text = extopo_inventory_model_get_text (self, server, column);
 
-          extopo_report_append_csv_field (csv, text, column == 0);
+          extopo_report_csv_append_field (csv, text, column == 0);
         }
       g_string_append (csv, "\r\n");
     }

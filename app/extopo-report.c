@@ -522,10 +522,10 @@ extopo_report_write_json (ExtopoModel       *model,
  * double the quotes inside. A spreadsheet runs a cell that starts like a
  * formula: as OWASP's "CSV Injection" advises, such a cell gets a leading
  * single quote and is quoted. */
-void
-extopo_report_append_csv_field (GString    *csv,
-                                const char *value,
-                                gboolean    first)
+static void
+csv_append_field (GString    *csv,
+                  const char *value,
+                  gboolean    first)
 {
   gboolean formula;
 
@@ -551,6 +551,16 @@ extopo_report_append_csv_field (GString    *csv,
       g_string_append_c (csv, *p);
     }
   g_string_append_c (csv, '"');
+}
+
+void
+extopo_report_csv_append_field (GString    *csv,
+                                const char *value,
+                                gboolean    first)
+{
+  g_return_if_fail (csv != NULL);
+
+  csv_append_field (csv, value, first);
 }
 
 static const char * const csv_columns[] = {
@@ -586,7 +596,7 @@ write_csv (ExtopoModel *model,
   gboolean ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
-    extopo_report_append_csv_field (csv, csv_columns[i], i == 0);
+    csv_append_field (csv, csv_columns[i], i == 0);
   g_string_append (csv, "\r\n");
 
   servers = extopo_model_get_servers (model);
@@ -610,22 +620,22 @@ write_csv (ExtopoModel *model,
           g_string_append (ids, finding->id);
         }
 
-      extopo_report_append_csv_field (csv, server->name, TRUE);
-      extopo_report_append_csv_field (csv, server->fqdn, FALSE);
-      extopo_report_append_csv_field (csv, admin_group_name (server->admin_group), FALSE);
-      extopo_report_append_csv_field (csv, routing_group_name (server->routing_group), FALSE);
-      extopo_report_append_csv_field (csv, product_name_c (server->version.product), FALSE);
-      extopo_report_append_csv_field (csv, version, FALSE);
-      extopo_report_append_csv_field (csv, service_pack, FALSE);
-      extopo_report_append_csv_field (csv, roles_text, FALSE);
-      extopo_report_append_csv_field (csv, management_name_c (server->management), FALSE);
-      extopo_report_append_csv_field (csv, server->site_name, FALSE);
-      extopo_report_append_csv_field (csv, extopo_cluster_type_to_string (server->cluster), FALSE);
-      extopo_report_append_csv_field (csv, server->edge_subscribed ? "true" : "false", FALSE);
-      extopo_report_append_csv_field (csv, server->provisioned ? "true" : "false", FALSE);
-      extopo_report_append_csv_field (csv, extopo_status_to_string (server->status), FALSE);
-      extopo_report_append_csv_field (csv, ids->str, FALSE);
-      extopo_report_append_csv_field (csv, server->dn, FALSE);
+      csv_append_field (csv, server->name, TRUE);
+      csv_append_field (csv, server->fqdn, FALSE);
+      csv_append_field (csv, admin_group_name (server->admin_group), FALSE);
+      csv_append_field (csv, routing_group_name (server->routing_group), FALSE);
+      csv_append_field (csv, product_name_c (server->version.product), FALSE);
+      csv_append_field (csv, version, FALSE);
+      csv_append_field (csv, service_pack, FALSE);
+      csv_append_field (csv, roles_text, FALSE);
+      csv_append_field (csv, management_name_c (server->management), FALSE);
+      csv_append_field (csv, server->site_name, FALSE);
+      csv_append_field (csv, extopo_cluster_type_to_string (server->cluster), FALSE);
+      csv_append_field (csv, server->edge_subscribed ? "true" : "false", FALSE);
+      csv_append_field (csv, server->provisioned ? "true" : "false", FALSE);
+      csv_append_field (csv, extopo_status_to_string (server->status), FALSE);
+      csv_append_field (csv, ids->str, FALSE);
+      csv_append_field (csv, server->dn, FALSE);
       g_string_append (csv, "\r\n");
       ok = csv_flush (csv, stream, FALSE) && ok;
     }

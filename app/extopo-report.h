@@ -35,10 +35,10 @@ gboolean  extopo_report_write_json    (ExtopoModel       *model,
 char     *extopo_report_to_csv        (ExtopoModel  *model);
 gboolean  extopo_report_write_csv     (ExtopoModel  *model,
                                        FILE         *stream);
-/* Appends @value (NULL for an empty cell) as one CSV field, after a comma
- * unless @first: quoted as RFC 4180 says, and a cell that a spreadsheet
- * would run as a formula gets a leading single quote. */
-void      extopo_report_append_csv_field (GString    *csv,
+/* One CSV field, after a comma unless @first: RFC 4180 quoting, and a
+ * leading single quote on a value a spreadsheet would run as a formula
+ * (=, +, -, @, tab, carriage return). NULL is an empty field. */
+void      extopo_report_csv_append_field (GString    *csv,
                                           const char *value,
                                           gboolean    first);
 /* Human-readable findings, most severe first, as `extopo --findings` prints. */
