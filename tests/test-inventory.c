@@ -95,7 +95,7 @@ type_filter (Fixture    *fixture,
   RowCount count = { fixture, expected_rows };
 
   gtk_entry_set_text (GTK_ENTRY (entry), text);
-  g_assert_true (test_ui_spin_until (has_row_count, &count));
+  g_assert_true (spin_until (has_row_count, &count));
 }
 
 static gboolean
@@ -308,7 +308,7 @@ test_inventory_in_window (Fixture       *fixture,
   guint n;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "inventory", NULL);
-  g_assert_true (test_ui_spin_until (test_ui_events_done, NULL));
+  g_assert_true (spin_until (pending_events_done, NULL));
 
   type_filter (fixture, "version:2007", n_2007);
   g_assert_cmpuint (n_2007, >, 1);
@@ -334,7 +334,7 @@ test_inventory_in_window (Fixture       *fixture,
   /* A query that does not parse says why and keeps the rows. */
   n = n_rows (fixture);
   type_filter (fixture, "colour:red", n);
-  g_assert_true (test_ui_spin_until (says_unknown_field, fixture->inventory));
+  g_assert_true (spin_until (says_unknown_field, fixture->inventory));
   g_assert_cmpuint (n_rows (fixture), ==, n);
 }
 
@@ -343,7 +343,7 @@ static void
 test_inventory_reload (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = test_ui_sample_path ("real-directory.ldif");
+  g_autofree char *path = sample_path ("real-directory.ldif");
   int sort_column = -1;
   GtkSortType order;
 

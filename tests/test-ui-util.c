@@ -42,8 +42,8 @@ timed_out_cb (gpointer data)
 }
 
 gboolean
-test_ui_spin_until (TestUiCondition done,
-                    gpointer        data)
+spin_until (Condition done,
+            gpointer  data)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (SPIN_SECONDS, timed_out_cb, &timed_out);
@@ -57,26 +57,26 @@ test_ui_spin_until (TestUiCondition done,
 }
 
 gboolean
-test_ui_window_idle (gpointer data)
+window_idle (gpointer data)
 {
   return !extopo_window_is_busy (data);
 }
 
 gboolean
-test_ui_window_idle_with_model (gpointer data)
+window_idle_with_model (gpointer data)
 {
-  return test_ui_window_idle (data) && extopo_window_get_model (data) != NULL &&
+  return window_idle (data) && extopo_window_get_model (data) != NULL &&
          extopo_graph_view_get_geometry (extopo_window_get_graph_view (data)) != NULL;
 }
 
 gboolean
-test_ui_events_done (gpointer data)
+pending_events_done (gpointer data)
 {
   return !gtk_events_pending ();
 }
 
 char *
-test_ui_sample_path (const char *name)
+sample_path (const char *name)
 {
   const char *dir = g_getenv ("EXTOPO_SAMPLES_DIR");
 
@@ -94,7 +94,7 @@ model_replaced (gpointer data)
 {
   Reload *reload = data;
 
-  return test_ui_window_idle_with_model (reload->window) &&
+  return window_idle_with_model (reload->window) &&
          extopo_window_get_model (reload->window) != reload->before;
 }
 
@@ -106,14 +106,14 @@ test_ui_open_file_and_wait (ExtopoWindow *window,
 
   extopo_window_open_file (window, path);
 
-  return test_ui_spin_until (model_replaced, &reload);
+  return spin_until (model_replaced, &reload);
 }
 
 ExtopoWindow *
 test_ui_open_window (GtkApplication *application,
                      const char     *name)
 {
-  g_autofree char *path = test_ui_sample_path (name);
+  g_autofree char *path = sample_path (name);
   ExtopoWindow *window = g_object_ref_sink (extopo_window_new (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -121,8 +121,8 @@ test_ui_open_window (GtkApplication *application,
 
   extopo_window_open_file (window, path);
   g_assert_true (extopo_window_is_busy (window));
-  g_assert_true (test_ui_spin_until (test_ui_window_idle_with_model, window));
-  g_assert_true (test_ui_spin_until (test_ui_events_done, NULL));
+  g_assert_true (spin_until (window_idle_with_model, window));
+  g_assert_true (spin_until (pending_events_done, NULL));
   g_assert_null (extopo_window_get_error_text (window));
 
   return window;

@@ -130,7 +130,7 @@ view_is_admin (gpointer data)
   Fixture *fixture = data;
   ExtopoGeometry *geometry = window_geometry (fixture);
 
-  return test_ui_window_idle (fixture->window) && geometry != NULL && geometry->view == EXTOPO_VIEW_ADMIN;
+  return window_idle (fixture->window) && geometry != NULL && geometry->view == EXTOPO_VIEW_ADMIN;
 }
 
 static void
@@ -146,7 +146,7 @@ test_window_switch_view (Fixture       *fixture,
   state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "view");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "admin");
 
-  g_assert_true (test_ui_spin_until (view_is_admin, fixture));
+  g_assert_true (spin_until (view_is_admin, fixture));
   g_assert_true (window_geometry (fixture)->model == model);
   view = g_settings_get_string (fixture->settings, "view");
   g_assert_cmpstr (view, ==, "admin");
@@ -258,7 +258,7 @@ test_window_search (Fixture       *fixture,
   /* Case does not matter. */
   upper = g_utf8_strup (server->name, -1);
   gtk_entry_set_text (GTK_ENTRY (entry), upper);
-  g_assert_true (test_ui_spin_until (match_label_set, fixture->window));
+  g_assert_true (spin_until (match_label_set, fixture->window));
   g_assert_cmpstr (extopo_window_get_match_text (fixture->window), ==, "1 of 1");
 
   /* Zoom in first so centring has something to do. */
@@ -278,9 +278,9 @@ test_window_search (Fixture       *fixture,
 
   /* No match: the count says so and nothing is highlighted. */
   gtk_entry_set_text (GTK_ENTRY (entry), "no such server anywhere");
-  g_assert_true (test_ui_spin_until (match_label_set, fixture->window));
+  g_assert_true (spin_until (match_label_set, fixture->window));
   while (g_strcmp0 (extopo_window_get_match_text (fixture->window), "No matches") != 0 &&
-         test_ui_spin_until (test_ui_events_done, NULL))
+         spin_until (pending_events_done, NULL))
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpstr (extopo_window_get_match_text (fixture->window), ==, "No matches");
 
@@ -311,7 +311,7 @@ search_for (Fixture    *fixture,
   MatchText match = { fixture->window, expected };
 
   gtk_entry_set_text (GTK_ENTRY (extopo_window_get_search_entry (fixture->window)), query);
-  g_assert_true (test_ui_spin_until (match_text_is, &match));
+  g_assert_true (spin_until (match_text_is, &match));
 }
 
 /* Field filters, accents, and a match shown where its name can be read. */
@@ -439,7 +439,7 @@ relaid_out (gpointer data)
 {
   Relayout *relayout = data;
 
-  return test_ui_window_idle (relayout->fixture->window) &&
+  return window_idle (relayout->fixture->window) &&
          window_geometry (relayout->fixture) != relayout->before;
 }
 
@@ -470,7 +470,7 @@ test_window_collapse_group (Fixture       *fixture,
   relayout.before = window_geometry (fixture);
   g_signal_emit_by_name (view, "group-activated", (guint) EXTOPO_OBJECT_ROUTING_GROUP, group);
   g_assert_true (extopo_window_is_busy (fixture->window));
-  g_assert_true (test_ui_spin_until (relaid_out, &relayout));
+  g_assert_true (spin_until (relaid_out, &relayout));
 
   g_assert_true (extopo_window_get_model (fixture->window) == model);
   frame = find_frame (window_geometry (fixture), group);
@@ -488,7 +488,7 @@ test_window_collapse_group (Fixture       *fixture,
     /* The old model, and @group with it, goes away with the refresh. */
     relayout.before = window_geometry (fixture);
     g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
-    g_assert_true (test_ui_spin_until (relaid_out, &relayout));
+    g_assert_true (spin_until (relaid_out, &relayout));
     g_assert_true (extopo_window_get_model (fixture->window) != model);
 
     reloaded_groups = extopo_model_get_routing_groups (extopo_window_get_model (fixture->window));
@@ -507,7 +507,7 @@ test_window_collapse_group (Fixture       *fixture,
   /* A second double-click expands it again. */
   relayout.before = window_geometry (fixture);
   g_signal_emit_by_name (view, "group-activated", (guint) EXTOPO_OBJECT_ROUTING_GROUP, group);
-  g_assert_true (test_ui_spin_until (relaid_out, &relayout));
+  g_assert_true (spin_until (relaid_out, &relayout));
   g_assert_false (find_frame (window_geometry (fixture), group)->collapsed);
 }
 
@@ -601,7 +601,7 @@ test_window_export (Fixture       *fixture,
 
           extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL,
                                             store_result_cb, &waiter);
-          g_assert_true (test_ui_spin_until (has_result, &waiter));
+          g_assert_true (spin_until (has_result, &waiter));
           g_assert_true (extopo_export_dialog_write_finish (EXTOPO_EXPORT_DIALOG (dialog),
                                                             waiter.result, &error));
           g_assert_no_error (error);
@@ -626,7 +626,7 @@ test_window_export (Fixture       *fixture,
                                    "/nonexistent/folder/diagram.svg");
     extopo_export_dialog_write_async (EXTOPO_EXPORT_DIALOG (dialog), NULL,
                                       store_result_cb, &waiter);
-    g_assert_true (test_ui_spin_until (has_result, &waiter));
+    g_assert_true (spin_until (has_result, &waiter));
     g_assert_false (extopo_export_dialog_write_finish (EXTOPO_EXPORT_DIALOG (dialog),
                                                        waiter.result, &error));
     g_assert_nonnull (error);
@@ -662,7 +662,7 @@ open_export_dialog (Fixture *fixture)
   ExtopoExportDialog *dialog = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
-  g_assert_true (test_ui_spin_until (export_dialog_present, &dialog));
+  g_assert_true (spin_until (export_dialog_present, &dialog));
 
   return dialog;
 }
@@ -709,7 +709,7 @@ test_window_export_remembers (Fixture       *fixture,
   g_assert_cmpint (extopo_export_dialog_get_paper (dialog), ==, EXTOPO_PAPER_NONE);
   extopo_export_dialog_set_paper (dialog, EXTOPO_PAPER_A3);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  g_assert_true (test_ui_spin_until (export_bar_revealed, fixture));
+  g_assert_true (spin_until (export_bar_revealed, fixture));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* On the paper chosen. */
@@ -753,7 +753,7 @@ test_window_export_anonymized (Fixture       *fixture,
   extopo_export_dialog_set_path (dialog, path);
   extopo_export_dialog_set_anonymize (dialog, TRUE);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  g_assert_true (test_ui_spin_until (export_bar_revealed, fixture));
+  g_assert_true (spin_until (export_bar_revealed, fixture));
 
   g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
   g_assert_null (strstr (json, "Contoso"));
@@ -840,7 +840,7 @@ test_window_open_malformed (Fixture       *fixture,
   g_assert_no_error (error);
 
   extopo_window_open_file (fixture->window, path);
-  g_assert_true (test_ui_spin_until (test_ui_window_idle, fixture->window));
+  g_assert_true (spin_until (window_idle, fixture->window));
 
   text = extopo_window_get_error_text (fixture->window);
   g_assert_nonnull (text);
@@ -971,7 +971,7 @@ model_has_servers (gpointer data)
   Fixture *fixture = data;
   ExtopoModel *model = extopo_window_get_model (fixture->window);
 
-  return test_ui_window_idle (fixture->window) && model != NULL &&
+  return window_idle (fixture->window) && model != NULL &&
          extopo_model_get_servers (model)->len == 250;
 }
 
@@ -987,7 +987,7 @@ test_window_findings_paging (Fixture       *fixture,
   guint shown;
 
   extopo_window_open_file (fixture->window, path);
-  g_assert_true (test_ui_spin_until (model_has_servers, fixture));
+  g_assert_true (spin_until (model_has_servers, fixture));
   g_assert_null (extopo_window_get_error_text (fixture->window));
 
   findings = extopo_model_get_findings (extopo_window_get_model (fixture->window));
@@ -1038,7 +1038,7 @@ test_window_remember_size (void)
 
   gtk_widget_show (GTK_WIDGET (window));
   gtk_window_resize (GTK_WINDOW (window), 1000, 700);
-  g_assert_true (test_ui_spin_until (window_has_width, window));
+  g_assert_true (spin_until (window_has_width, window));
   gtk_widget_destroy (GTK_WIDGET (window));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
