@@ -47,6 +47,7 @@ static const struct
   { "win.view::admin", { "<Alt>2", NULL } },
   { "win.show-legend", { "<Primary><Shift>l", NULL } },
   { "win.sidebar", { "F9", NULL } },
+  { "win.inventory", { "<Primary>i", NULL } },
   { "win.zoom-in", { "<Primary>plus", "<Primary>equal", "plus", NULL } },
   { "win.zoom-out", { "<Primary>minus", "minus", NULL } },
   { "win.zoom-fit", { "<Primary>0", NULL } },

@@ -1964,6 +1964,24 @@ extopo_status_to_string (ExtopoStatus status)
 }
 
 const char *
+extopo_status_get_label (ExtopoStatus status)
+{
+  switch (status)
+    {
+    case EXTOPO_STATUS_OK:
+      return _("OK");
+    case EXTOPO_STATUS_WARNING:
+      return _("Warning");
+    case EXTOPO_STATUS_ERROR:
+      return _("Error");
+    case EXTOPO_STATUS_UNSUPPORTED:
+      return _("Unsupported");
+    default:
+      return _("Unknown");
+    }
+}
+
+const char *
 extopo_severity_to_string (ExtopoSeverity severity)
 {
   switch (severity)

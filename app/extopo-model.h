@@ -263,6 +263,7 @@ gboolean     extopo_connector_type_is_foreign (ExtopoConnectorType type);
 /* "CCR", "SCC", or NULL for none. */
 const char  *extopo_cluster_type_to_string   (ExtopoClusterType cluster);
 const char  *extopo_status_to_string         (ExtopoStatus     status); /* "ok", "warning", "error", "unsupported" */
+const char  *extopo_status_get_label         (ExtopoStatus     status); /* "OK", "Warning", ...; translated */
 const char  *extopo_severity_to_string       (ExtopoSeverity   severity); /* "error", "warning", "info" */
 
 G_END_DECLS

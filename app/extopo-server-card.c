@@ -262,8 +262,8 @@ status_display_name (ExtopoStatus status)
     }
 }
 
-static const char *
-status_icon_name (ExtopoStatus status)
+const char *
+extopo_status_get_icon_name (ExtopoStatus status)
 {
   switch (status)
     {
@@ -290,7 +290,7 @@ set_status (ExtopoServerCard *self,
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_style_context_remove_class (context, classes[i]);
   gtk_style_context_add_class (context, extopo_status_to_string (status));
-  gtk_image_set_from_icon_name (self->status_icon, status_icon_name (status),
+  gtk_image_set_from_icon_name (self->status_icon, extopo_status_get_icon_name (status),
                                 GTK_ICON_SIZE_LARGE_TOOLBAR);
 }
 

@@ -38,5 +38,7 @@ gpointer    extopo_server_card_get_object (ExtopoServerCard *self,
  * or NULL when there is no such row. */
 const char *extopo_server_card_get_value  (ExtopoServerCard *self,
                                            const char       *label);
+/* The symbolic icon the card and the inventory show for a status. */
+const char *extopo_status_get_icon_name   (ExtopoStatus      status);
 
 G_END_DECLS

@@ -105,9 +105,11 @@ remembered_format (ExtopoWindow *self)
          ? extopo_export_format_from_path (name) : EXTOPO_EXPORT_SVG;
 }
 
+/* The source's name with @suffix and @extension, in the export folder. */
 static char *
-default_export_path (ExtopoWindow       *self,
-                     ExtopoExportFormat  format)
+export_path_for_source (ExtopoWindow *self,
+                        const char   *suffix,
+                        const char   *extension)
 {
   const char *source = extopo_model_get_source_name (self->model);
   g_autofree char *base = g_path_get_basename (source != NULL ? source : "extopo");
@@ -118,10 +120,17 @@ default_export_path (ExtopoWindow       *self,
   if (dot != NULL && dot != base)
     *dot = '\0';
   g_strdelimit (base, ":/\\ ", '-');
-  name = g_strdup_printf ("%s-%s.%s", base, extopo_window_view_get_nick (self->view),
-                          extopo_export_format_get_extension (format));
+  name = g_strdup_printf ("%s-%s.%s", base, suffix, extension);
 
   return g_build_filename (folder, name, NULL);
+}
+
+static char *
+default_export_path (ExtopoWindow       *self,
+                     ExtopoExportFormat  format)
+{
+  return export_path_for_source (self, extopo_window_view_get_nick (self->view),
+                                 extopo_export_format_get_extension (format));
 }
 
 static void
@@ -165,17 +174,15 @@ remember_export (ExtopoWindow       *self,
   g_settings_set_value (self->settings, "export-titles", g_variant_builder_end (&titles));
 }
 
+/* The bar says where @path went, with buttons to open it or its folder. */
 static void
-dialog_exported_cb (ExtopoExportDialog *dialog,
-                    const char         *path,
-                    ExtopoWindow       *self)
+show_exported (ExtopoWindow *self,
+               const char   *path)
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *folder_name = g_filename_display_basename (folder);
   g_autofree char *text = NULL;
-
-  remember_export (self, dialog, path);
 
   g_free (self->exported_path);
   self->exported_path = g_strdup (path);
@@ -185,6 +192,15 @@ dialog_exported_cb (ExtopoExportDialog *dialog,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_label), path);
   gtk_widget_show (GTK_WIDGET (self->export_bar));
   gtk_info_bar_set_revealed (self->export_bar, TRUE);
+}
+
+static void
+dialog_exported_cb (ExtopoExportDialog *dialog,
+                    const char         *path,
+                    ExtopoWindow       *self)
+{
+  remember_export (self, dialog, path);
+  show_exported (self, path);
 }
 
 void
@@ -231,6 +247,74 @@ extopo_window_export_action (GSimpleAction *action,
   gtk_widget_show (dialog);
 }
 
+/* Inventory */
+
+static void
+inventory_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               ExtopoWindow    *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+
+  if (path != NULL && extopo_inventory_export_csv (self->inventory, path, &error))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "export-folder", folder);
+      show_exported (self, path);
+    }
+  else if (path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* Translators: the file, then the reason. */
+      g_autofree char *text = g_strdup_printf (_("Could not export %s: %s"), name, error->message);
+
+      g_clear_pointer (&self->exported_path, g_free);
+      gtk_label_set_text (self->export_label, text);
+      gtk_widget_show (GTK_WIDGET (self->export_bar));
+      gtk_info_bar_set_revealed (self->export_bar, TRUE);
+    }
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+void
+extopo_window_export_inventory_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  ExtopoWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Rows as CSV"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  path = export_path_for_source (self, "servers", "csv");
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (inventory_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 show_uri (ExtopoWindow *self,
           const char   *path)
@@ -258,6 +342,10 @@ extopo_window_export_bar_response_cb (GtkInfoBar   *info_bar,
                                       ExtopoWindow *self)
 {
   g_autofree char *folder = NULL;
+
+  /* After a failed export the bar has no file to open. */
+  if (self->exported_path == NULL && response != GTK_RESPONSE_CLOSE)
+    response = GTK_RESPONSE_CLOSE;
 
   switch (response)
     {

@@ -9,6 +9,7 @@
 
 #include "extopo-findings-list.h"
 #include "extopo-graph-view.h"
+#include "extopo-inventory.h"
 #include "extopo-ldap-source.h"
 #include "extopo-server-card.h"
 #include "extopo-window.h"
@@ -35,6 +36,7 @@ struct _ExtopoWindow
   GtkInfoBar          *export_bar;
   GtkLabel            *export_label;
   GtkPaned            *paned;
+  GtkPaned            *inventory_paned;
   ExtopoGraphView     *graph_view;
   GtkWidget           *empty_box;
   GtkWidget           *busy_box;
@@ -44,6 +46,7 @@ struct _ExtopoWindow
   GtkStack            *sidebar_stack;
   ExtopoServerCard    *server_card;
   ExtopoFindingsList  *findings_list;
+  ExtopoInventory     *inventory;
 
   /* owned */
   GSettings           *settings;        /* NULL when the schema is not installed */
@@ -108,6 +111,10 @@ void        extopo_window_export_finalize      (ExtopoWindow *self);
 void        extopo_window_export_action        (GSimpleAction *action,
                                                 GVariant      *parameter,
                                                 gpointer       user_data);
+/* Saves the inventory's rows as CSV, asking where. */
+void        extopo_window_export_inventory_action (GSimpleAction *action,
+                                                   GVariant      *parameter,
+                                                   gpointer       user_data);
 void        extopo_window_copy_diagram_action  (GSimpleAction *action,
                                                 GVariant      *parameter,
                                                 gpointer       user_data);

@@ -21,10 +21,13 @@
 #include "extopo-findings.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
+#include "extopo-search.h"
 #include "extopo-server-card.h"
 #include "extopo-window-private.h"
 
 #define MAX_RECENT_SOURCES 10
+/* The zoom a selected object is shown at, at least: its name is readable. */
+#define READABLE_ZOOM      1.0
 
 G_DEFINE_TYPE (ExtopoWindow, extopo_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -227,13 +230,18 @@ add_recent_source (ExtopoWindow *self,
 
 /* Search */
 
+/* The count of matches, or why the query does not parse (@error). */
 static void
-update_match_label (ExtopoWindow *self)
+update_match_label (ExtopoWindow *self,
+                    const char   *error)
 {
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->search_entry));
   g_autofree char *label = NULL;
 
-  if (text == NULL || *text == '\0')
+  if (error != NULL)
+    label = g_strdup (error);
+  else if (text == NULL || *text == '\0')
     label = g_strdup ("");
   else if (self->matches->len == 0)
     label = g_strdup (_("No matches"));
@@ -242,29 +250,11 @@ update_match_label (ExtopoWindow *self)
     label = g_strdup_printf (_("%d of %u"), self->match_index + 1, self->matches->len);
 
   gtk_label_set_text (self->match_label, label);
-}
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL)
-    return NULL;
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
-    return NULL;
-
-  return g_utf8_casefold (normalized, -1);
-}
-
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = fold (text);
-
-  return folded != NULL && strstr (folded, needle) != NULL;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), error);
+  if (error != NULL)
+    gtk_style_context_add_class (style, GTK_STYLE_CLASS_ERROR);
+  else
+    gtk_style_context_remove_class (style, GTK_STYLE_CLASS_ERROR);
 }
 
 static int
@@ -298,20 +288,40 @@ add_match (ExtopoWindow     *self,
   g_hash_table_add (self->match_set, object);
 }
 
+/* Groups and connectors have a name alone: they match a query of words. */
 static void
-add_matches (ExtopoWindow     *self,
-             ExtopoGeometry   *geometry,
-             ExtopoObjectKind  kind,
-             GPtrArray        *objects,
-             const char       *needle)
+add_name_matches (ExtopoWindow     *self,
+                  ExtopoGeometry   *geometry,
+                  ExtopoSearch     *search,
+                  ExtopoObjectKind  kind,
+                  GPtrArray        *objects)
 {
+  if (!extopo_search_is_text_only (search))
+    return;
+
   for (guint i = 0; i < objects->len; i++)
     {
       gpointer object = g_ptr_array_index (objects, i);
 
-      if (text_matches (extopo_model_object_get_name (kind, object), needle) ||
-          (kind == EXTOPO_OBJECT_SERVER && text_matches (((ExtopoServer *) object)->fqdn, needle)))
+      if (extopo_search_match_text (search, extopo_model_object_get_name (kind, object)))
         add_match (self, geometry, kind, object);
+    }
+}
+
+static void
+add_server_matches (ExtopoWindow   *self,
+                    ExtopoGeometry *geometry,
+                    ExtopoSearch   *search)
+{
+  ExtopoSearchIndex *index = extopo_search_index_get_for_model (self->model);
+  GPtrArray *servers = extopo_model_get_servers (self->model);
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      ExtopoServer *server = g_ptr_array_index (servers, i);
+
+      if (extopo_search_match_server (search, index, server))
+        add_match (self, geometry, EXTOPO_OBJECT_SERVER, server);
     }
 }
 
@@ -320,30 +330,34 @@ update_matches (ExtopoWindow *self)
 {
   ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
   const char *text = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  g_autofree char *needle = fold (text);
+  g_autoptr(ExtopoSearch) search = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   g_array_set_size (self->matches, 0);
   g_hash_table_remove_all (self->match_set);
   self->match_index = 0;
   self->match_shown = FALSE;
 
-  if (needle != NULL && *needle != '\0' && self->model != NULL && geometry != NULL &&
-      geometry->model == self->model)
+  search = extopo_search_new (text, &error);
+  if (search != NULL && extopo_search_get_n_terms (search) > 0 && self->model != NULL &&
+      geometry != NULL && geometry->model == self->model)
     {
-      add_matches (self, geometry, EXTOPO_OBJECT_ADMIN_GROUP,
-                   extopo_model_get_admin_groups (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_ROUTING_GROUP,
-                   extopo_model_get_routing_groups (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_SERVER,
-                   extopo_model_get_servers (self->model), needle);
-      add_matches (self, geometry, EXTOPO_OBJECT_CONNECTOR,
-                   extopo_model_get_connectors (self->model), needle);
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_ADMIN_GROUP,
+                        extopo_model_get_admin_groups (self->model));
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_ROUTING_GROUP,
+                        extopo_model_get_routing_groups (self->model));
+      add_server_matches (self, geometry, search);
+      add_name_matches (self, geometry, search, EXTOPO_OBJECT_CONNECTOR,
+                        extopo_model_get_connectors (self->model));
       g_array_sort (self->matches, compare_matches);
     }
 
   extopo_graph_view_set_matches (self->graph_view,
                                  g_hash_table_size (self->match_set) > 0 ? self->match_set : NULL);
-  update_match_label (self);
+  update_match_label (self, error != NULL ? error->message : NULL);
+  g_debug ("Search “%s”: %u matches in %.1f ms", text, self->matches->len,
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /* Selection */
@@ -361,9 +375,16 @@ select_object (ExtopoWindow     *self,
     kind = EXTOPO_OBJECT_NONE;
 
   extopo_graph_view_set_selection (self->graph_view, kind, object);
+  extopo_inventory_select_server (self->inventory,
+                                  kind == EXTOPO_OBJECT_SERVER ? object : NULL);
   if (center && object != NULL && geometry != NULL &&
       extopo_geometry_find_object (geometry, kind, object, &box))
-    extopo_graph_view_center_on (self->graph_view, kind, object);
+    {
+      /* Centred at the fit zoom of a large diagram, a server is a dot. */
+      if (extopo_graph_view_get_zoom (self->graph_view) < READABLE_ZOOM)
+        extopo_graph_view_set_zoom_at (self->graph_view, READABLE_ZOOM, -1, -1);
+      extopo_graph_view_center_on (self->graph_view, kind, object);
+    }
   extopo_server_card_set_object (self->server_card, kind, object);
 }
 
@@ -386,7 +407,7 @@ show_match (ExtopoWindow *self,
   match = &g_array_index (self->matches, Match, self->match_index);
   select_object (self, match->kind, match->object, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
-  update_match_label (self);
+  update_match_label (self, NULL);
 }
 
 static void
@@ -570,8 +591,8 @@ static void
 update_actions (ExtopoWindow *self)
 {
   static const char * const diagram_actions[] = {
-    "export", "search", "find-next", "find-previous", "zoom-in", "zoom-out", "zoom-fit",
-    "zoom-reset", "zoom-selection",
+    "export", "export-inventory", "search", "find-next", "find-previous", "zoom-in", "zoom-out",
+    "zoom-fit", "zoom-reset", "zoom-selection",
   };
   gboolean has_diagram = extopo_graph_view_get_geometry (self->graph_view) != NULL;
 
@@ -613,6 +634,7 @@ apply_layout (ExtopoWindow   *self,
         extopo_window_collapse_reset (self);
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
+      extopo_inventory_set_model (self->inventory, self->model);
       update_findings_title (self);
       update_readiness (self);
       update_title (self);
@@ -1081,8 +1103,37 @@ selection_changed_cb (ExtopoWindow *self)
   gpointer object = extopo_graph_view_get_selection (self->graph_view, &kind);
 
   extopo_server_card_set_object (self->server_card, kind, object);
+  extopo_inventory_select_server (self->inventory,
+                                  kind == EXTOPO_OBJECT_SERVER ? object : NULL);
   if (object != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+}
+
+/* The inventory first opens on two fifths of the height: a table wants
+ * rows. After that the divider stays where it was put. */
+static void
+inventory_paned_size_allocate_cb (GtkPaned      *paned,
+                                  GtkAllocation *allocation,
+                                  ExtopoWindow  *self)
+{
+  gboolean position_set = FALSE;
+
+  g_object_get (paned, "position-set", &position_set, NULL);
+  if (!position_set && gtk_widget_get_visible (GTK_WIDGET (self->inventory)) &&
+      allocation->height > 1)
+    gtk_paned_set_position (paned, allocation->height * 3 / 5);
+}
+
+/* A row picked in the inventory is selected and shown in the diagram. */
+static void
+inventory_server_selected_cb (ExtopoWindow *self,
+                              ExtopoServer *server)
+{
+  if (server == NULL)
+    return;
+
+  select_object (self, EXTOPO_OBJECT_SERVER, server, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
 const char *
@@ -1149,6 +1200,7 @@ finding_activated_cb (ExtopoWindow  *self,
   if (kind == EXTOPO_OBJECT_ORGANIZATION || kind == EXTOPO_OBJECT_SITE)
     {
       extopo_graph_view_set_selection (self->graph_view, EXTOPO_OBJECT_NONE, NULL);
+      extopo_inventory_select_server (self->inventory, NULL);
       extopo_server_card_set_object (self->server_card, kind, finding->subject);
       return;
     }
@@ -1377,6 +1429,7 @@ static const GActionEntry win_entries[] = {
   { "escape", escape_action },
   { "refresh", refresh_action },
   { "export", extopo_window_export_action },
+  { "export-inventory", extopo_window_export_inventory_action },
   { "copy-diagram", extopo_window_copy_diagram_action },
   { "print", extopo_window_print_action },
   { "open-recent", open_recent_action, "s" },
@@ -1501,6 +1554,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   g_type_ensure (EXTOPO_TYPE_GRAPH_VIEW);
   g_type_ensure (EXTOPO_TYPE_SERVER_CARD);
   g_type_ensure (EXTOPO_TYPE_FINDINGS_LIST);
+  g_type_ensure (EXTOPO_TYPE_INVENTORY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/extopo/ExTopo/extopo-window.ui");
@@ -1517,6 +1571,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, inventory_paned);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, empty_box);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, busy_box);
@@ -1526,6 +1581,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, server_card);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, inventory);
   gtk_widget_class_bind_template_callback (widget_class, cancel_button_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_label);
@@ -1584,6 +1640,9 @@ restore_settings (ExtopoWindow *self)
   g_action_group_change_action_state (G_ACTION_GROUP (self), "sidebar",
                                       g_variant_new_boolean (sidebar_visible));
 
+  g_settings_bind (self->settings, "inventory-visible", self->inventory, "visible",
+                   G_SETTINGS_BIND_DEFAULT);
+
   g_signal_connect_object (self->settings, "changed::recent-sources",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
 }
@@ -1591,6 +1650,8 @@ restore_settings (ExtopoWindow *self)
 static void
 extopo_window_init (ExtopoWindow *self)
 {
+  g_autoptr(GPropertyAction) inventory_action = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view = EXTOPO_VIEW_ROUTING;
@@ -1604,6 +1665,9 @@ extopo_window_init (ExtopoWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   extopo_window_collapse_init (self);
+  /* The inventory's visibility is the action's state, and a setting. */
+  inventory_action = g_property_action_new ("inventory", self->inventory, "visible");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inventory_action));
   restore_settings (self);
 
   update_actions (self);
@@ -1633,6 +1697,10 @@ extopo_window_init (ExtopoWindow *self)
                            G_CALLBACK (object_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_list, "finding-activated",
                            G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inventory_paned, "size-allocate",
+                           G_CALLBACK (inventory_paned_size_allocate_cb), self, 0);
+  g_signal_connect_object (self->inventory, "server-selected",
+                           G_CALLBACK (inventory_server_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drag_dest_set (GTK_WIDGET (self), GTK_DEST_DEFAULT_ALL, NULL, 0, GDK_ACTION_COPY);
   gtk_drag_dest_add_uri_targets (GTK_WIDGET (self));
@@ -1681,6 +1749,14 @@ extopo_window_get_findings_list (ExtopoWindow *self)
   g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->findings_list);
+}
+
+GtkWidget *
+extopo_window_get_inventory (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->inventory);
 }
 
 GtkWidget *

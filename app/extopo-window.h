@@ -36,6 +36,7 @@ ExtopoGraphView *extopo_window_get_graph_view     (ExtopoWindow           *self)
 GtkWidget       *extopo_window_get_server_card    (ExtopoWindow           *self);
 GtkWidget       *extopo_window_get_findings_list  (ExtopoWindow           *self);
 GtkWidget       *extopo_window_get_search_entry   (ExtopoWindow           *self);
+GtkWidget       *extopo_window_get_inventory      (ExtopoWindow           *self);
 /* The visible text of the error bar, NULL when hidden. */
 const char      *extopo_window_get_error_text     (ExtopoWindow           *self);
 /* Prints the diagram to a PDF file through the print path, without a dialog. */

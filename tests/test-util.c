@@ -82,6 +82,20 @@ test_util_lay_out (const char *path,
   return geometry;
 }
 
+guint
+test_util_count_servers (ExtopoModel *model,
+                         gboolean (*predicate)(const ExtopoServer *server))
+{
+  GPtrArray *servers = extopo_model_get_servers (model);
+  guint n = 0;
+
+  for (guint i = 0; i < servers->len; i++)
+    if (predicate (g_ptr_array_index (servers, i)))
+      n++;
+
+  return n;
+}
+
 char *
 test_util_html_report (ExtopoGeometry *geometry)
 {

@@ -8,7 +8,7 @@
 
 #include <glib.h>
 
-#include "extopo-types.h"
+#include "extopo-model.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,10 @@ ExtopoGeometry *test_util_lay_out        (const char     *path,
 /* A sample of data/samples laid out in @view. */
 ExtopoGeometry *test_util_lay_out_sample (const char *name,
                                           ExtopoView  view);
+
+/* How many of @model's servers @predicate holds for. */
+guint           test_util_count_servers  (ExtopoModel    *model,
+                                          gboolean      (*predicate) (const ExtopoServer *server));
 
 /* The HTML report of @geometry, as a string. */
 char           *test_util_html_report    (ExtopoGeometry *geometry);

@@ -23,9 +23,8 @@
 #include "extopo-version.h"
 #include "extopo-window.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
-
-#define SPIN_SECONDS 10
 
 static GtkApplication *application;
 
@@ -35,59 +34,6 @@ typedef struct
   GSettings    *settings;
   char         *tmpdir;
 } Fixture;
-
-/* Bounded main-loop spin: returns when @done says so or after SPIN_SECONDS. */
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-spin_until (Condition done,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (SPIN_SECONDS, timed_out_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !extopo_window_is_busy (data);
-}
-
-static gboolean
-window_idle_with_model (gpointer data)
-{
-  return window_idle (data) && extopo_window_get_model (data) != NULL &&
-         extopo_graph_view_get_geometry (extopo_window_get_graph_view (data)) != NULL;
-}
-
-static gboolean
-pending_events_done (gpointer data)
-{
-  return !gtk_events_pending ();
-}
-
-static char *
-sample_path (const char *name)
-{
-  const char *dir = g_getenv ("EXTOPO_SAMPLES_DIR");
-
-  return g_build_filename (dir != NULL ? dir : SOURCE_SAMPLESDIR, name, NULL);
-}
 
 static ExtopoGeometry *
 window_geometry (Fixture *fixture)
@@ -119,7 +65,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = sample_path ("coexistence.ldif");
   g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = g_dir_make_tmp ("extopo-window-XXXXXX", &error);
@@ -132,36 +77,17 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "sidebar-visible");
   g_settings_reset (fixture->settings, "source-states");
 
-  fixture->window = extopo_window_new (application);
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_widget_show (GTK_WIDGET (fixture->window));
-
-  extopo_window_open_file (fixture->window, path);
-  g_assert_true (extopo_window_is_busy (fixture->window));
-  g_assert_true (spin_until (window_idle_with_model, fixture->window));
-  g_assert_true (spin_until (pending_events_done, NULL));
-  g_assert_null (extopo_window_get_error_text (fixture->window));
+  fixture->window = test_ui_open_window (application, "coexistence.ldif");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
-  const char *name;
-
   gtk_widget_destroy (GTK_WIDGET (fixture->window));
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->settings);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->tmpdir);
+  test_ui_remove_dir (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
@@ -364,6 +290,61 @@ test_window_search (Fixture       *fixture,
   /* Escape closes the search. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "escape", NULL);
   g_assert_false (gtk_search_bar_get_search_mode (window_search_bar (fixture)));
+}
+
+typedef struct
+{
+  ExtopoWindow *window;
+  const char   *text;
+} MatchText;
+
+static gboolean
+match_text_is (gpointer data)
+{
+  MatchText *match = data;
+
+  return g_str_has_prefix (extopo_window_get_match_text (match->window), match->text);
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *query,
+            const char *expected)
+{
+  MatchText match = { fixture->window, expected };
+
+  gtk_entry_set_text (GTK_ENTRY (extopo_window_get_search_entry (fixture->window)), query);
+  g_assert_true (spin_until (match_text_is, &match));
+}
+
+/* Field filters, accents, and a match shown where its name can be read. */
+static void
+test_window_search_fields (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  GtkWidget *entry = extopo_window_get_search_entry (fixture->window);
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  ExtopoServer *server;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
+
+  search_for (fixture, "munchen", "1 of 1");
+  search_for (fixture, "version:2003 sp:<2", "1 of 2");
+  search_for (fixture, "version:2007 role:hub", "1 of 3");
+  search_for (fixture, "colour:red", "Unknown field");
+  g_assert_true (gtk_style_context_has_class (gtk_widget_get_style_context (entry),
+                                              GTK_STYLE_CLASS_ERROR));
+
+  search_for (fixture, "munchen", "1 of 1");
+  extopo_graph_view_zoom_fit (view);
+  extopo_graph_view_zoom_out (view);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), <, 1.0);
+  g_signal_emit_by_name (entry, "activate");
+  server = extopo_graph_view_get_selection (view, &kind);
+  g_assert_cmpint (kind, ==, EXTOPO_OBJECT_SERVER);
+  g_assert_cmpstr (server->name, ==, "MÜNCHEN-EX1");
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >=, 1.0);
 }
 
 static void
@@ -1034,21 +1015,6 @@ test_window_open_malformed (Fixture       *fixture,
   g_assert_true (window_geometry (fixture) == geometry);
 }
 
-typedef struct
-{
-  ExtopoWindow *window;
-  ExtopoModel  *before;
-} Reload;
-
-static gboolean
-model_replaced (gpointer data)
-{
-  Reload *reload = data;
-
-  return window_idle_with_model (reload->window) &&
-         extopo_window_get_model (reload->window) != reload->before;
-}
-
 /* The bar shows the same state as the command line and the exports: an
  * error for not ready, a plain info bar with a check only for ready. */
 static void
@@ -1074,11 +1040,9 @@ test_window_readiness_states (Fixture       *fixture,
                               ? g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"), cases[c].path,
                                                   NULL)
                               : g_test_build_filename (G_TEST_DIST, cases[c].path, NULL);
-      Reload reload = { fixture->window, extopo_window_get_model (fixture->window) };
       ExtopoReadiness readiness = { 0 };
 
-      extopo_window_open_file (fixture->window, path);
-      g_assert_true (spin_until (model_replaced, &reload));
+      g_assert_true (test_ui_open_file_and_wait (fixture->window, path));
 
       extopo_readiness_compute (extopo_window_get_model (fixture->window), &readiness);
       g_assert_cmpint (readiness.state, ==, cases[c].state);
@@ -1308,20 +1272,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-
-  /* The real application class sets up the accelerators and the CSS. */
-  application = GTK_APPLICATION (g_object_new (EXTOPO_TYPE_APPLICATION,
-                                               "application-id", APPLICATION_ID,
-                                               "flags", G_APPLICATION_NON_UNIQUE,
-                                               "resource-base-path", "/io/github/extopo/ExTopo",
-                                               NULL));
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = test_ui_init (&argc, &argv);
 
 #define ADD_WINDOW_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1329,6 +1282,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/open-sample", test_window_open_sample);
   ADD_WINDOW_TEST ("/window/switch-view", test_window_switch_view);
   ADD_WINDOW_TEST ("/window/search", test_window_search);
+  ADD_WINDOW_TEST ("/window/search-fields", test_window_search_fields);
   ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
   ADD_WINDOW_TEST ("/window/readiness-states", test_window_readiness_states);
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);
