@@ -53,6 +53,7 @@ static const struct
   { "win.zoom-fit", { "<Primary>0", NULL } },
   { "win.zoom-reset", { "<Primary>1", NULL } },
   { "win.zoom-selection", { "<Primary>2", NULL } },
+  { "win.overview", { "<Primary>m", NULL } },
   { "win.undo", { "<Primary>z", NULL } },
   { "win.redo", { "<Primary><Shift>z", NULL } },
   { "win.collapse-all", { "<Primary><Shift>minus", NULL } },

@@ -61,6 +61,8 @@ struct _ExtopoWindow
   GMenu               *recent_menu;
   char                *exported_path;   /* the last export, for the bar's buttons */
   GtkPrintSettings    *print_settings;  /* of the last print, for the next */
+  GtkWidget           *overview;        /* the map over the diagram */
+  GtkWidget           *zoom_button;     /* the zoom level, with its menu */
   GPtrArray           *undo_stack;      /* collapsed sets before each change */
   GPtrArray           *redo_stack;
 
@@ -80,6 +82,9 @@ const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
 /* Lays the model out again with @collapsed (owned), keeping the view. */
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
                                                 GHashTable   *collapsed);
+
+/* Over the diagram: the overview and the zoom level (extopo-window-view.c) */
+void        extopo_window_view_init            (ExtopoWindow *self);
 
 /* What is remembered per source (extopo-window-state.c) */
 void        extopo_window_state_save           (ExtopoWindow *self);

@@ -1665,6 +1665,7 @@ extopo_window_init (ExtopoWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   extopo_window_collapse_init (self);
+  extopo_window_view_init (self);
   /* The inventory's visibility is the action's state, and a setting. */
   inventory_action = g_property_action_new ("inventory", self->inventory, "visible");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inventory_action));

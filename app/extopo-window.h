@@ -55,6 +55,9 @@ GtkMessageType extopo_window_get_readiness_type (ExtopoWindow *self);
 const char      *extopo_window_get_match_text     (ExtopoWindow           *self);
 /* TRUE while a load or layout runs. */
 gboolean         extopo_window_is_busy            (ExtopoWindow           *self);
+/* The overview over the diagram, and the zoom button's text ("42 %"). */
+GtkWidget       *extopo_window_get_overview       (ExtopoWindow           *self);
+const char      *extopo_window_get_zoom_text      (ExtopoWindow           *self);
 /* The file shown, or NULL (a directory, or nothing). */
 const char      *extopo_window_get_source_path    (ExtopoWindow           *self);
 /* Opens the source shown last (a file, or a directory's connection dialog

@@ -76,6 +76,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "show-legend");
   g_settings_reset (fixture->settings, "sidebar-visible");
   g_settings_reset (fixture->settings, "source-states");
+  g_settings_reset (fixture->settings, "overview-visible");
 
   fixture->window = test_ui_open_window (application, "coexistence.ldif");
 }
@@ -672,6 +673,38 @@ test_window_source_state (Fixture       *fixture,
     g_assert_cmpstr (extopo_window_get_source_path (window), ==, first);
     gtk_widget_destroy (GTK_WIDGET (window));
   }
+}
+
+
+/* Over the diagram: the zoom level, which its menu's actions change, and
+ * the overview, hidden until asked for (Ctrl+M) and remembered; the
+ * context menu's Show in Inventory opens the inventory. */
+static void
+test_window_overlays (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GActionGroup *actions = G_ACTION_GROUP (fixture->window);
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  GtkWidget *overview = extopo_window_get_overview (fixture->window);
+  ExtopoGeometry *geometry = window_geometry (fixture);
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_activate_action (actions, "zoom-reset", NULL);
+  g_assert_cmpstr (extopo_window_get_zoom_text (fixture->window), ==, "100 %");
+  extopo_graph_view_set_zoom_at (view, 0.5, -1, -1);
+  g_assert_cmpstr (extopo_window_get_zoom_text (fixture->window), ==, "50 %");
+
+  g_assert_false (gtk_widget_get_visible (overview));
+  g_action_group_activate_action (actions, "overview", NULL);
+  g_assert_true (gtk_widget_get_visible (overview));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "overview-visible"));
+
+  extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER,
+                                   g_array_index (geometry->nodes, ExtopoGeoNode, 0).server);
+  g_action_group_change_action_state (actions, "inventory", g_variant_new_boolean (FALSE));
+  g_action_group_activate_action (actions, "show-in-inventory", NULL);
+  state = g_action_group_get_action_state (actions, "inventory");
+  g_assert_true (g_variant_get_boolean (state));
 }
 
 typedef struct
@@ -1289,6 +1322,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/collapse-group", test_window_collapse_group);
   ADD_WINDOW_TEST ("/window/collapse-all-undo", test_window_collapse_all_undo);
   ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
+  ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);

@@ -1,0 +1,141 @@
+/* extopo-window-view.c: what the window lays over its diagram: the overview, a map of the
+ * whole diagram (Ctrl+M, remembered), and the zoom level with a menu (fit, 100 %,
+ * selection); and showing a server of the diagram in the inventory.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-window"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "extopo-overview.h"
+#include "extopo-window-private.h"
+
+#define OVERLAY_MARGIN 12
+
+static void
+zoom_changed_cb (ExtopoWindow *self)
+{
+  double zoom = extopo_graph_view_get_zoom (self->graph_view);
+  g_autofree char *label = NULL;
+
+  /* Translators: the zoom level on the zoom button, "42 %". */
+  label = g_strdup_printf (_("%.0f %%"), round (zoom * 100));
+  gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
+}
+
+static void
+change_overview_state (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  ExtopoWindow *self = user_data;
+  gboolean visible = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (self->overview, visible);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "overview-visible", visible);
+}
+
+static void
+toggle_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+
+  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
+}
+
+/* The context menu's "Show in Inventory": the inventory opens on it. */
+static void
+show_in_inventory_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  ExtopoWindow *self = user_data;
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  gpointer object = extopo_graph_view_get_selection (self->graph_view, &kind);
+
+  if (kind != EXTOPO_OBJECT_SERVER || object == NULL)
+    return;
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "inventory",
+                                      g_variant_new_boolean (TRUE));
+  extopo_inventory_select_server (self->inventory, object);
+}
+
+static const GActionEntry view_entries[] = {
+  { "overview", toggle_action, NULL, "false", change_overview_state },
+  { "show-in-inventory", show_in_inventory_action },
+};
+
+void
+extopo_window_view_init (ExtopoWindow *self)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->graph_view));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) steps = g_menu_new ();
+  gboolean overview = FALSE;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), view_entries,
+                                   G_N_ELEMENTS (view_entries), self);
+
+  /* The map, at the bottom left, over the diagram. */
+  self->overview = extopo_overview_new (self->graph_view);
+  gtk_widget_set_halign (self->overview, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->overview, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (self->overview, OVERLAY_MARGIN);
+  gtk_widget_set_margin_bottom (self->overview, OVERLAY_MARGIN);
+  gtk_widget_set_no_show_all (self->overview, TRUE);
+  if (GTK_IS_OVERLAY (overlay))
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->overview);
+  if (self->settings != NULL)
+    overview = g_settings_get_boolean (self->settings, "overview-visible");
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "overview",
+                                      g_variant_new_boolean (overview));
+
+  /* The zoom level, at the top right, with a menu of levels. */
+  g_menu_append (steps, _("Zoom _In"), "win.zoom-in");
+  g_menu_append (steps, _("Zoom _Out"), "win.zoom-out");
+  g_menu_append (menu, _("Zoom to _Fit"), "win.zoom-fit");
+  g_menu_append (menu, _("_100 %"), "win.zoom-reset");
+  g_menu_append (menu, _("Zoom to _Selection"), "win.zoom-selection");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (steps));
+  g_menu_append (menu, _("Show _Overview"), "win.overview");
+  self->zoom_button = gtk_menu_button_new ();
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->zoom_button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (self->zoom_button, _("Zoom level"));
+  gtk_widget_set_halign (self->zoom_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->zoom_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_end (self->zoom_button, OVERLAY_MARGIN);
+  gtk_widget_set_margin_top (self->zoom_button, OVERLAY_MARGIN);
+  gtk_style_context_add_class (gtk_widget_get_style_context (self->zoom_button), "osd");
+  gtk_widget_show (self->zoom_button);
+  if (GTK_IS_OVERLAY (overlay))
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->zoom_button);
+  g_signal_connect_object (self->graph_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+}
+
+GtkWidget *
+extopo_window_get_overview (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return self->overview;
+}
+
+const char *
+extopo_window_get_zoom_text (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return gtk_button_get_label (GTK_BUTTON (self->zoom_button));
+}
