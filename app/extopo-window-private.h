@@ -76,6 +76,10 @@ struct _ExtopoWindow
 
 /* "routing" or "admin", as the settings and file names spell the view. */
 const char *extopo_window_view_get_nick        (ExtopoView    view);
+/* A boolean action's activation: its state flips. */
+void        extopo_window_toggle_action        (GSimpleAction *action,
+                                                GVariant      *parameter,
+                                                gpointer       user_data);
 /* The normalized DN that names a group in a collapsed set, or NULL. */
 const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
                                                 gpointer         object);

@@ -43,16 +43,6 @@ change_overview_state (GSimpleAction *action,
     g_settings_set_boolean (self->settings, "overview-visible", visible);
 }
 
-static void
-toggle_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
-
-  g_action_change_state (G_ACTION (action), g_variant_new_boolean (!g_variant_get_boolean (state)));
-}
-
 /* The context menu's "Show in Inventory": the inventory opens on it. */
 static void
 show_in_inventory_action (GSimpleAction *action,
@@ -71,7 +61,7 @@ show_in_inventory_action (GSimpleAction *action,
 }
 
 static const GActionEntry view_entries[] = {
-  { "overview", toggle_action, NULL, "false", change_overview_state },
+  { "overview", extopo_window_toggle_action, NULL, "false", change_overview_state },
   { "show-in-inventory", show_in_inventory_action },
 };
 

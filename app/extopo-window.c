@@ -1296,10 +1296,10 @@ change_search_state (GSimpleAction *action,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-toggle_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+void
+extopo_window_toggle_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
 {
   g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
 
@@ -1421,9 +1421,9 @@ DEFINE_ZOOM_ACTION (zoom_to_selection)
 
 static const GActionEntry win_entries[] = {
   { "view", NULL, "s", "'routing'", change_view_state },
-  { "show-legend", toggle_action, NULL, "true", change_show_legend_state },
-  { "sidebar", toggle_action, NULL, "true", change_sidebar_state },
-  { "search", toggle_action, NULL, "false", change_search_state },
+  { "show-legend", extopo_window_toggle_action, NULL, "true", change_show_legend_state },
+  { "sidebar", extopo_window_toggle_action, NULL, "true", change_sidebar_state },
+  { "search", extopo_window_toggle_action, NULL, "false", change_search_state },
   { "find-next", find_next_action },
   { "find-previous", find_previous_action },
   { "escape", escape_action },
