@@ -62,6 +62,11 @@ struct _ExtopoWindow
   char                *exported_path;   /* the last export, for the bar's buttons */
   GtkPrintSettings    *print_settings;  /* of the last print, for the next */
   GtkWidget           *overview;        /* the map over the diagram */
+  ExtopoChangeSet     *changes;         /* the comparison shown, or NULL */
+  GCancellable        *compare_cancellable;
+  GtkInfoBar          *compare_bar;
+  GtkLabel            *compare_label;
+  GtkLabel            *compare_details;
   GtkWidget           *zoom_button;     /* the zoom level, with its menu */
   GPtrArray           *undo_stack;      /* collapsed sets before each change */
   GPtrArray           *redo_stack;
@@ -86,6 +91,14 @@ const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
 /* Lays the model out again with @collapsed (owned), keeping the view. */
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
                                                 GHashTable   *collapsed);
+
+/* Shows @text in the error bar. */
+void        extopo_window_show_error           (ExtopoWindow *self,
+                                                const char   *text);
+
+/* The comparison mode (extopo-window-compare.c) */
+void        extopo_window_compare_init         (ExtopoWindow *self);
+void        extopo_window_compare_finalize     (ExtopoWindow *self);
 
 /* Over the diagram: the overview and the zoom level (extopo-window-view.c) */
 void        extopo_window_view_init            (ExtopoWindow *self);

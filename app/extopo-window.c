@@ -125,9 +125,9 @@ cancel_button_clicked_cb (ExtopoWindow *self)
 
 /* Error bar */
 
-static void
-show_error (ExtopoWindow *self,
-            const char   *text)
+void
+extopo_window_show_error (ExtopoWindow *self,
+                          const char   *text)
 {
   gtk_label_set_text (self->error_label, text);
   gtk_widget_show (GTK_WIDGET (self->error_bar));
@@ -632,6 +632,8 @@ apply_layout (ExtopoWindow   *self,
       /* Another source: nothing to undo (a refresh keeps its groups). */
       if (!request->keep_collapsed)
         extopo_window_collapse_reset (self);
+      /* A comparison was with the model that goes. */
+      extopo_window_compare_leave (self);
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
       extopo_inventory_set_model (self->inventory, self->model);
@@ -677,7 +679,7 @@ layout_done_cb (GObject      *object,
       source = describe_source (request->path, request->params);
       /* Translators: the source's name, then the reason. */
       message = g_strdup_printf (_("Could not draw %s: %s"), source, error->message);
-      show_error (self, message);
+      extopo_window_show_error (self, message);
     }
   else
     apply_layout (self, request, geometry);
@@ -772,7 +774,7 @@ show_load_error (ExtopoWindow *self,
       message = g_strdup_printf (_("Could not open %s: %s"), source, error->message);
     }
 
-  show_error (self, message);
+  extopo_window_show_error (self, message);
 }
 
 static void
@@ -1530,6 +1532,7 @@ extopo_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   extopo_window_export_finalize (self);
   extopo_window_collapse_finalize (self);
+  extopo_window_compare_finalize (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
 
@@ -1666,6 +1669,7 @@ extopo_window_init (ExtopoWindow *self)
                                    G_N_ELEMENTS (win_entries), self);
   extopo_window_collapse_init (self);
   extopo_window_view_init (self);
+  extopo_window_compare_init (self);
   /* The inventory's visibility is the action's state, and a setting. */
   inventory_action = g_property_action_new ("inventory", self->inventory, "visible");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inventory_action));

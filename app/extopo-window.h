@@ -55,6 +55,14 @@ GtkMessageType extopo_window_get_readiness_type (ExtopoWindow *self);
 const char      *extopo_window_get_match_text     (ExtopoWindow           *self);
 /* TRUE while a load or layout runs. */
 gboolean         extopo_window_is_busy            (ExtopoWindow           *self);
+/* The comparison mode: the source shown compared with the older snapshot
+ * at @path (read in the background), its changes marked on the diagram and
+ * summed up in a bar; leaving it goes back to the plain view. The bar's
+ * text ("Since 2026-11-20: ..."), or NULL outside the mode. */
+void             extopo_window_compare_with       (ExtopoWindow           *self,
+                                                   const char             *path);
+void             extopo_window_compare_leave      (ExtopoWindow           *self);
+const char      *extopo_window_get_comparison_text (ExtopoWindow          *self);
 /* The overview over the diagram, and the zoom button's text ("42 %"). */
 GtkWidget       *extopo_window_get_overview       (ExtopoWindow           *self);
 const char      *extopo_window_get_zoom_text      (ExtopoWindow           *self);

@@ -21,6 +21,7 @@
 #include "extopo-findings.h"
 #include "extopo-server-card.h"
 #include "extopo-version.h"
+#include "extopo-scene.h"
 #include "extopo-window.h"
 
 #include "test-ui-util.h"
@@ -707,6 +708,75 @@ test_window_overlays (Fixture       *fixture,
   g_assert_true (g_variant_get_boolean (state));
 }
 
+
+static gboolean
+comparison_shown (gpointer data)
+{
+  return extopo_window_get_comparison_text (data) != NULL;
+}
+
+static guint
+scene_objects_with_class (ExtopoGraphView *view,
+                          const char      *class)
+{
+  ExtopoScene *scene = extopo_graph_view_get_scene (view);
+  guint n = 0;
+
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
+
+      n += o->classes != NULL && strstr (o->classes, class) != NULL ? 1 : 0;
+    }
+
+  return n;
+}
+
+/* Comparison mode: the source shown compared with an older snapshot marks
+ * the upgraded server on the diagram and says what changed in a bar; the
+ * marks stay across a collapse; leaving goes back to the plain view, as
+ * does opening another source. */
+static void
+test_window_comparison (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "compare", "upgrade.ldif", NULL);
+  g_autofree char *older = g_test_build_filename (G_TEST_DIST, "compare", "before.ldif", NULL);
+  g_autofree char *sample = sample_path ("mixed-mode.ldif");
+  GActionGroup *actions = G_ACTION_GROUP (fixture->window);
+
+  extopo_window_open_file (fixture->window, newer);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  g_assert_false (g_action_group_get_action_enabled (actions, "leave-comparison"));
+
+  g_action_group_activate_action (actions, "compare-with", g_variant_new_string (older));
+  g_assert_true (spin_until (comparison_shown, fixture->window));
+  g_assert_nonnull (strstr (extopo_window_get_comparison_text (fixture->window),
+                            "1 server upgraded"));
+  g_assert_cmpuint (scene_objects_with_class (view, "change-changed"), ==, 1);
+  g_assert_true (g_action_group_get_action_enabled (actions, "leave-comparison"));
+
+  /* A collapse keeps the comparison. */
+  activate_and_wait (fixture, "collapse-all");
+  g_assert_nonnull (extopo_window_get_comparison_text (fixture->window));
+  activate_and_wait (fixture, "undo");
+  g_assert_cmpuint (scene_objects_with_class (view, "change-changed"), ==, 1);
+
+  g_action_group_activate_action (actions, "leave-comparison", NULL);
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
+
+  /* Back into it, then another source leaves it. */
+  g_action_group_activate_action (actions, "compare-with", g_variant_new_string (older));
+  g_assert_true (spin_until (comparison_shown, fixture->window));
+  extopo_window_open_file (fixture->window, sample);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -1323,6 +1393,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/collapse-all-undo", test_window_collapse_all_undo);
   ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
+  ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);

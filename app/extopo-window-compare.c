@@ -1,0 +1,252 @@
+/* extopo-window-compare.c: the window's comparison mode: "Compare With…" an older snapshot
+ * (a file, a recent source), the diagram marking what was added and changed, a bar saying
+ * what changed since ("Since 2026-11-20: 4 servers upgraded, 1 retired, 3 findings resolved,
+ * 1 new") with the servers retired, and leaving the mode for the plain view.
+ *
+ * Copyright 2026 The ExTopo developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "extopo-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "extopo-loader.h"
+#include "extopo-window-private.h"
+
+enum
+{
+  RESPONSE_LEAVE = 1,
+};
+
+/* The bar: the summary, and the retired servers by name. */
+static void
+update_bar (ExtopoWindow *self)
+{
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) retired = g_string_new (NULL);
+
+  if (self->changes == NULL)
+    {
+      gtk_info_bar_set_revealed (self->compare_bar, FALSE);
+      return;
+    }
+  summary = extopo_change_set_summary (self->changes);
+  for (guint i = 0; i < self->changes->servers->len; i++)
+    {
+      const ExtopoObjectChange *change = g_ptr_array_index (self->changes->servers, i);
+
+      if (change->kind != EXTOPO_CHANGE_REMOVED)
+        continue;
+      if (retired->len > 0)
+        g_string_append (retired, ", ");
+      g_string_append (retired, change->name);
+    }
+  gtk_label_set_text (self->compare_label, summary);
+  if (retired->len > 0)
+    {
+      /* Translators: the servers gone since the older snapshot, by name. */
+      g_autofree char *text = g_strdup_printf (_("Retired: %s"), retired->str);
+
+      gtk_label_set_text (self->compare_details, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_details), retired->len > 0);
+  gtk_info_bar_set_revealed (self->compare_bar, TRUE);
+}
+
+void
+extopo_window_compare_leave (ExtopoWindow *self)
+{
+  g_return_if_fail (EXTOPO_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  extopo_graph_view_set_changes (self->graph_view, NULL);
+  g_clear_pointer (&self->changes, extopo_change_set_free);
+  update_bar (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                                  G_ACTION_MAP (self), "leave-comparison")),
+                               FALSE);
+}
+
+static void
+old_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ExtopoWindow) self = user_data;
+  g_autoptr(ExtopoModel) old_model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  old_model = extopo_loader_load_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->compare_cancellable);
+  if (old_model == NULL)
+    {
+      extopo_window_show_error (self, error->message);
+      return;
+    }
+  if (self->model == NULL)
+    return;
+
+  extopo_graph_view_set_changes (self->graph_view, NULL);
+  g_clear_pointer (&self->changes, extopo_change_set_free);
+  self->changes = extopo_compare_models (old_model, self->model);
+  extopo_graph_view_set_changes (self->graph_view, self->changes);
+  update_bar (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                                  G_ACTION_MAP (self), "leave-comparison")),
+                               TRUE);
+}
+
+void
+extopo_window_compare_with (ExtopoWindow *self,
+                            const char   *path)
+{
+  g_return_if_fail (EXTOPO_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->model == NULL)
+    return;
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  self->compare_cancellable = g_cancellable_new ();
+  extopo_loader_load_file_async (path, self->compare_cancellable, old_loaded_cb,
+                                 g_object_ref (self));
+}
+
+static void
+compare_with_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  extopo_window_compare_with (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ExtopoWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+
+      if (path != NULL)
+        extopo_window_compare_with (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+/* Asks for the older snapshot, in the folder of the source shown. */
+static void
+compare_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ExtopoWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Compare With an Older Snapshot"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), NULL);
+  gtk_file_filter_set_name (filter, _("LDIF exports and snapshots"));
+  gtk_file_filter_add_pattern (filter, "*.ldif");
+  gtk_file_filter_add_pattern (filter, "*.LDIF");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
+  if (self->source_path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->source_path);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+leave_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  extopo_window_compare_leave (user_data);
+}
+
+static void
+bar_response_cb (GtkInfoBar   *bar,
+                 int           response,
+                 ExtopoWindow *self)
+{
+  if (response == RESPONSE_LEAVE || response == GTK_RESPONSE_CLOSE)
+    extopo_window_compare_leave (self);
+}
+
+static const GActionEntry compare_entries[] = {
+  { "compare", compare_action },
+  { "compare-with", compare_with_action, "s" },
+  { "leave-comparison", leave_action },
+};
+
+void
+extopo_window_compare_init (ExtopoWindow *self)
+{
+  GtkWidget *box, *content;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), compare_entries,
+                                   G_N_ELEMENTS (compare_entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                                  G_ACTION_MAP (self), "leave-comparison")),
+                               FALSE);
+
+  /* The bar, below the export bar. */
+  self->compare_bar = GTK_INFO_BAR (gtk_info_bar_new ());
+  gtk_info_bar_set_message_type (self->compare_bar, GTK_MESSAGE_OTHER);
+  gtk_info_bar_set_show_close_button (self->compare_bar, TRUE);
+  gtk_info_bar_add_button (self->compare_bar, _("_Leave Comparison"), RESPONSE_LEAVE);
+  gtk_info_bar_set_revealed (self->compare_bar, FALSE);
+  content = gtk_info_bar_get_content_area (self->compare_bar);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  self->compare_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->compare_label, 0);
+  gtk_label_set_line_wrap (self->compare_label, TRUE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->compare_label)),
+                               "heading");
+  self->compare_details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->compare_details, 0);
+  gtk_label_set_line_wrap (self->compare_details, TRUE);
+  gtk_label_set_selectable (self->compare_details, TRUE);
+  gtk_container_add (GTK_CONTAINER (box), GTK_WIDGET (self->compare_label));
+  gtk_container_add (GTK_CONTAINER (box), GTK_WIDGET (self->compare_details));
+  gtk_container_add (GTK_CONTAINER (content), box);
+  gtk_widget_show_all (GTK_WIDGET (self->compare_bar));
+  gtk_info_bar_set_revealed (self->compare_bar, FALSE);
+  g_signal_connect (self->compare_bar, "response", G_CALLBACK (bar_response_cb), self);
+  {
+    GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->export_bar));
+    int position = 0;
+
+    gtk_container_child_get (GTK_CONTAINER (parent), GTK_WIDGET (self->export_bar), "position",
+                             &position, NULL);
+    gtk_box_pack_start (GTK_BOX (parent), GTK_WIDGET (self->compare_bar), FALSE, FALSE, 0);
+    gtk_box_reorder_child (GTK_BOX (parent), GTK_WIDGET (self->compare_bar), position + 1);
+  }
+}
+
+void
+extopo_window_compare_finalize (ExtopoWindow *self)
+{
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  g_clear_pointer (&self->changes, extopo_change_set_free);
+}
+
+const char *
+extopo_window_get_comparison_text (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return self->changes != NULL ? gtk_label_get_text (self->compare_label) : NULL;
+}
