@@ -67,6 +67,7 @@ struct _ExtopoWindow
   GtkInfoBar          *compare_bar;
   GtkLabel            *compare_label;
   GtkLabel            *compare_details;
+  GtkWidget           *history_window;  /* the History view, or NULL */
   GtkWidget           *zoom_button;     /* the zoom level, with its menu */
   GPtrArray           *undo_stack;      /* collapsed sets before each change */
   GPtrArray           *redo_stack;
@@ -95,6 +96,9 @@ void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
 /* Shows @text in the error bar. */
 void        extopo_window_show_error           (ExtopoWindow *self,
                                                 const char   *text);
+
+/* The History view (extopo-window-history.c) */
+void        extopo_window_history_init         (ExtopoWindow *self);
 
 /* The comparison mode (extopo-window-compare.c) */
 void        extopo_window_compare_init         (ExtopoWindow *self);

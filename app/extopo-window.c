@@ -1511,6 +1511,7 @@ extopo_window_dispose (GObject *object)
 {
   ExtopoWindow *self = EXTOPO_WINDOW (object);
 
+  g_clear_pointer (&self->history_window, gtk_widget_destroy);
   if (self->model != NULL && self->collapsed != NULL)
     extopo_window_state_save (self);
   cancel_work (self);
@@ -1670,6 +1671,7 @@ extopo_window_init (ExtopoWindow *self)
   extopo_window_collapse_init (self);
   extopo_window_view_init (self);
   extopo_window_compare_init (self);
+  extopo_window_history_init (self);
   /* The inventory's visibility is the action's state, and a setting. */
   inventory_action = g_property_action_new ("inventory", self->inventory, "visible");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (inventory_action));

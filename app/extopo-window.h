@@ -63,6 +63,11 @@ void             extopo_window_compare_with       (ExtopoWindow           *self,
                                                    const char             *path);
 void             extopo_window_compare_leave      (ExtopoWindow           *self);
 const char      *extopo_window_get_comparison_text (ExtopoWindow          *self);
+/* Charts the snapshots in @folder in the History view (read in the
+ * background); the view's window once shown, or NULL. */
+void             extopo_window_show_history       (ExtopoWindow           *self,
+                                                   const char             *folder);
+GtkWidget       *extopo_window_get_history_window (ExtopoWindow           *self);
 /* The overview over the diagram, and the zoom button's text ("42 %"). */
 GtkWidget       *extopo_window_get_overview       (ExtopoWindow           *self);
 const char      *extopo_window_get_zoom_text      (ExtopoWindow           *self);

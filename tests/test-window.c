@@ -777,6 +777,53 @@ test_window_comparison (Fixture       *fixture,
   g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
 }
 
+
+static gboolean
+history_shown (gpointer data)
+{
+  return extopo_window_get_history_window (data) != NULL;
+}
+
+/* The History view charts a folder of snapshots in a window of its own;
+ * a bad file in it is named there. */
+static void
+test_window_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  GtkWidget *window, *area;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint inked = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "history-of",
+                                  g_variant_new_string (folder));
+  g_assert_true (spin_until (history_shown, fixture->window));
+  window = extopo_window_get_history_window (fixture->window);
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_true (spin_until (pending_events_done, NULL));
+
+  /* The chart fills its area: draw it and find ink. */
+  area = gtk_bin_get_child (GTK_BIN (window));
+  area = GTK_WIDGET (gtk_container_get_children (GTK_CONTAINER (area))->data);
+  g_assert_true (GTK_IS_DRAWING_AREA (area));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, gtk_widget_get_allocated_width (area),
+                                        gtk_widget_get_allocated_height (area));
+  cr = cairo_create (surface);
+  gtk_widget_draw (area, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    const guint32 *pixels = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+    int n = cairo_image_surface_get_stride (surface) / 4 * cairo_image_surface_get_height (surface);
+
+    for (int i = 0; i < n; i++)
+      inked += (pixels[i] & 0xffffff) != 0xffffff ? 1 : 0;
+  }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (inked, >, 1000);
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -1394,6 +1441,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
+  ADD_WINDOW_TEST ("/window/history", test_window_history);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);
