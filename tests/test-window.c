@@ -1011,42 +1011,35 @@ model_has_servers (gpointer data)
          extopo_model_get_servers (model)->len == 250;
 }
 
-/* Long severities show a page of rows and a row that shows more. */
+/* Every finding has its row at once, however many there are; grouped by ID,
+ * the servers' warnings are one row. */
 static void
-test_window_findings_paging (Fixture       *fixture,
-                             gconstpointer  data)
+test_window_findings_all_rows (Fixture       *fixture,
+                               gconstpointer  data)
 {
   ExtopoFindingsList *list = window_findings (fixture);
   g_autofree char *path = write_many_servers (fixture->tmpdir, 250);
-  guint n_warnings = 0;
+  ExtopoModel *model;
   GPtrArray *findings;
-  guint shown;
+  ExtopoFinding *first;
 
   extopo_window_open_file (fixture->window, path);
   g_assert_true (spin_until (model_has_servers, fixture));
   g_assert_null (extopo_window_get_error_text (fixture->window));
 
-  findings = extopo_model_get_findings (extopo_window_get_model (fixture->window));
+  model = extopo_window_get_model (fixture->window);
+  findings = extopo_model_get_findings (model);
+  g_assert_cmpuint (findings->len, >=, 250);
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), ==, findings->len);
   for (guint i = 0; i < findings->len; i++)
-    if (((ExtopoFinding *) g_ptr_array_index (findings, i))->severity == EXTOPO_SEVERITY_WARNING)
-      n_warnings++;
-  g_assert_cmpuint (n_warnings, >=, 250);
+    g_assert_nonnull (extopo_findings_list_get_finding (list, i));
 
-  shown = extopo_findings_list_get_n_rows (list);
-  g_assert_cmpuint (shown, <, findings->len);
-
-  /* The row after the first page of warnings is the "more" row. */
-  for (guint i = 0; ; i++)
-    {
-      ExtopoFinding *finding = extopo_findings_list_get_finding (list, i);
-
-      if (finding == NULL)
-        {
-          g_assert_true (extopo_findings_list_activate_row (list, i));
-          break;
-        }
-    }
-  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), >, shown);
+  first = extopo_findings_list_get_finding (list, 0);
+  extopo_findings_list_set_group_by_id (list, TRUE);
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), <, 10);
+  g_assert_null (extopo_findings_list_get_finding (list, 0));
+  g_assert_cmpuint (extopo_findings_count_id (model, first->id), >=, 250);
+  extopo_findings_list_set_group_by_id (list, FALSE);
 }
 
 static gboolean
@@ -1177,7 +1170,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/print", test_window_print);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
-  ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);
+  ADD_WINDOW_TEST ("/window/findings-all-rows", test_window_findings_all_rows);
   g_test_add_func ("/window/remember-size", test_window_remember_size);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
 
