@@ -1080,6 +1080,21 @@ test_window_remember_size (void)
   gtk_widget_destroy (GTK_WIDGET (window));
 }
 
+/* The application icon comes with the program (its resources), so the About
+ * dialog and the windows show it run from the build tree too. */
+static void
+test_window_app_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_default ();
+  g_autoptr(GdkPixbuf) logo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  logo = gtk_icon_theme_load_icon (theme, APPLICATION_ID, 128, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (logo), ==, 128);
+}
+
 /* Every accelerator of the application's table appears in the shortcuts window. */
 static void
 test_window_shortcuts_listed (void)
@@ -1173,6 +1188,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/findings-all-rows", test_window_findings_all_rows);
   g_test_add_func ("/window/remember-size", test_window_remember_size);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
+  g_test_add_func ("/window/app-icon", test_window_app_icon);
 
   status = g_test_run ();
 
