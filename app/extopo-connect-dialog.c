@@ -34,6 +34,8 @@ struct _ExtopoConnectDialog
   GtkToggleButton *remember_check;
   GtkEntry        *base_entry;
   GtkWidget       *connect_button;
+  GtkWidget       *reason_box;
+  GtkLabel        *reason_label;
 
   /* owned */
   GSettings       *settings;
@@ -157,9 +159,35 @@ uri_is_ldaps (const char *text)
   return g_ascii_strncasecmp (text, "ldaps://", strlen ("ldaps://")) == 0;
 }
 
-/* TRUE when every space-separated address is an ldap:// or ldaps:// URI. */
 static gboolean
-uris_valid (const char *text)
+has_scheme (const char *address)
+{
+  return strstr (address, "://") != NULL;
+}
+
+static gboolean
+is_ldap_uri (const char *address)
+{
+  return g_ascii_strncasecmp (address, "ldap://", strlen ("ldap://")) == 0
+         || g_ascii_strncasecmp (address, "ldaps://", strlen ("ldaps://")) == 0;
+}
+
+/* A domain controller's name (or IP address, with a port): what goes
+ * between ldap:// and the path. */
+static gboolean
+is_host_name (const char *address)
+{
+  for (const char *c = address; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && strchr (".-_:[]", *c) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Why the space-separated @text names no server to connect to, or NULL
+ * when every address is a name or an ldap:// or ldaps:// URI. */
+static const char *
+uris_problem (const char *text)
 {
   g_auto(GStrv) uris = g_strsplit_set (text, " \t", -1);
   guint n = 0;
@@ -168,31 +196,50 @@ uris_valid (const char *text)
     {
       if (*uris[i] == '\0')
         continue;
-      if (g_ascii_strncasecmp (uris[i], "ldap://", strlen ("ldap://")) != 0
-          && g_ascii_strncasecmp (uris[i], "ldaps://", strlen ("ldaps://")) != 0)
-        return FALSE;
+      if (has_scheme (uris[i]) ? !is_ldap_uri (uris[i]) : !is_host_name (uris[i]))
+        return _("Enter server names, or addresses that begin with ldap:// or ldaps://");
       n++;
     }
 
-  return n > 0;
+  return n > 0 ? NULL : _("Enter a server name");
+}
+
+/* Why Connect cannot be pressed yet, or NULL when it can. */
+static const char *
+connect_problem (ExtopoConnectDialog *self)
+{
+  const char *bind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->bind_combo));
+  const char *problem = uris_problem (gtk_entry_get_text (self->uri_entry));
+
+  if (problem != NULL)
+    return problem;
+  if (g_strcmp0 (bind, "simple") != 0)
+    return NULL;
+  if (*gtk_entry_get_text (self->user_entry) == '\0')
+    return _("Enter the bind DN or user@domain, or choose Kerberos");
+  /* The LDAP source refuses an "unauthenticated bind" (a user without a password). */
+  if (*gtk_entry_get_text (self->password_entry) == '\0')
+    return _("Enter the password, or choose Kerberos");
+
+  return NULL;
 }
 
 static void
 update_sensitivity_cb (ExtopoConnectDialog *self)
 {
   const char *bind = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->bind_combo));
-  const char *uri = gtk_entry_get_text (self->uri_entry);
-  const char *user = gtk_entry_get_text (self->user_entry);
   gboolean simple = g_strcmp0 (bind, "simple") == 0;
-  gboolean ok;
+  const char *problem = connect_problem (self);
 
   gtk_widget_set_visible (self->verify_warning, !gtk_toggle_button_get_active (self->verify_check));
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_entry), simple);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_entry), simple);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remember_check), simple);
 
-  ok = uris_valid (uri) && (!simple || *user != '\0');
-  gtk_dialog_set_response_sensitive (GTK_DIALOG (self), GTK_RESPONSE_OK, ok);
+  /* A greyed-out Connect says why. */
+  gtk_label_set_text (self->reason_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (self->reason_box, problem != NULL);
+  gtk_dialog_set_response_sensitive (GTK_DIALOG (self), GTK_RESPONSE_OK, problem == NULL);
 }
 
 /* The security choice and the URI's scheme say the same thing: keep them in step. */
@@ -515,6 +562,8 @@ extopo_connect_dialog_class_init (ExtopoConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoConnectDialog, remember_check);
   gtk_widget_class_bind_template_child (widget_class, ExtopoConnectDialog, base_entry);
   gtk_widget_class_bind_template_child (widget_class, ExtopoConnectDialog, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoConnectDialog, reason_box);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoConnectDialog, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, uri_combo_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, security_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_sensitivity_cb);
@@ -600,6 +649,15 @@ entry_text_or_null (GtkEntry *entry)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+const char *
+extopo_connect_dialog_get_connect_problem (ExtopoConnectDialog *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_CONNECT_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (self->reason_box) ? gtk_label_get_text (self->reason_label)
+                                                   : NULL;
+}
+
 ExtopoLdapParams *
 extopo_connect_dialog_get_params (ExtopoConnectDialog *self)
 {
@@ -614,14 +672,23 @@ extopo_connect_dialog_get_params (ExtopoConnectDialog *self)
 
   params = extopo_ldap_params_new ();
 
+  security = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->security_combo));
   uris = g_strsplit_set (gtk_entry_get_text (self->uri_entry), " \t", -1);
   for (guint i = 0; uris[i] != NULL; i++)
-    if (*uris[i] != '\0')
-      g_strv_builder_add (builder, uris[i]);
+    {
+      g_autofree char *uri = NULL;
+
+      if (*uris[i] == '\0')
+        continue;
+      /* A bare name is reached the way Security says. */
+      uri = has_scheme (uris[i]) ? g_strdup (uris[i])
+            : g_strconcat (g_strcmp0 (security, "ldaps") == 0 ? "ldaps://" : "ldap://",
+                           uris[i], NULL);
+      g_strv_builder_add (builder, uri);
+    }
   g_strfreev (params->uris);
   params->uris = g_strv_builder_end (builder);
 
-  security = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->security_combo));
   params->starttls = g_strcmp0 (security, "starttls") == 0;
   params->verify_certificates = gtk_toggle_button_get_active (self->verify_check);
   params->ca_file = gtk_file_chooser_get_filename (self->ca_chooser);

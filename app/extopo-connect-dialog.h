@@ -21,7 +21,11 @@ GtkWidget        *extopo_connect_dialog_new        (GtkWindow              *pare
 /* Prefills the fields, e.g. for "edit this recent connection". */
 void              extopo_connect_dialog_set_params (ExtopoConnectDialog    *self,
                                                     const ExtopoLdapParams *params);
-/* A new copy of what the user entered; free with extopo_ldap_params_free(). */
+/* Why Connect is disabled, as the line above the buttons says, or NULL when
+ * it is enabled. */
+const char       *extopo_connect_dialog_get_connect_problem (ExtopoConnectDialog *self);
+/* A new copy of what the user entered; free with extopo_ldap_params_free().
+ * A bare server name becomes an ldap:// URI (ldaps:// with LDAPS). */
 ExtopoLdapParams *extopo_connect_dialog_get_params (ExtopoConnectDialog    *self);
 
 /* The password the user asked to remember for @params' servers and user,

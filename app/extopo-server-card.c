@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "extopo-findings.h"
@@ -17,6 +19,11 @@
 /* A card lists at most this many servers or groups; a whole administrative
  * group can hold thousands. */
 #define MAX_LINKS 100
+/* How long "Copied" shows after a copy button is pressed. */
+#define COPIED_MS 1500
+/* A value's words of at most this many characters are never broken: a DN
+ * wraps after its commas, an FQDN after its dots, never inside a name. */
+#define MAX_UNBROKEN_CHARS 20
 
 struct _ExtopoServerCard
 {
@@ -32,6 +39,8 @@ struct _ExtopoServerCard
   GtkBox           *extra_box;
 
   /* owned */
+  GtkWidget        *copied_popover;  /* "Copied", by the button pressed */
+  guint             copied_timeout;
   GHashTable       *values;        /* row label -> shown value */
   ExtopoModel      *model;         /* for an organization's readiness */
   ExtopoStatus      status;        /* shown by the status icon */
@@ -53,15 +62,77 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+hide_copied_cb (gpointer user_data)
+{
+  ExtopoServerCard *self = user_data;
+
+  self->copied_timeout = 0;
+  gtk_popover_popdown (GTK_POPOVER (self->copied_popover));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
-copy_button_clicked_cb (GtkButton *button,
-                        gpointer   user_data)
+hide_copied (ExtopoServerCard *self)
+{
+  g_clear_handle_id (&self->copied_timeout, g_source_remove);
+  gtk_widget_hide (self->copied_popover);
+}
+
+/* A copy leaves no trace on screen by itself: say "Copied" by the button. */
+static void
+copy_button_clicked_cb (GtkButton        *button,
+                        ExtopoServerCard *self)
 {
   const char *value = g_object_get_data (G_OBJECT (button), "extopo-value");
   GtkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button),
                                                       GDK_SELECTION_CLIPBOARD);
+  GdkRectangle area = { 0, 0, gtk_widget_get_allocated_width (GTK_WIDGET (button)),
+                        gtk_widget_get_allocated_height (GTK_WIDGET (button)) };
 
   gtk_clipboard_set_text (clipboard, value, -1);
+
+  hide_copied (self);
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (button), GTK_WIDGET (self), 0, 0,
+                                        &area.x, &area.y))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->copied_popover), &area);
+  gtk_widget_show (self->copied_popover);
+  self->copied_timeout = g_timeout_add (COPIED_MS, hide_copied_cb, self);
+}
+
+/* Lets the value wrap only at a separator (comma, space, dot, slash, semicolon,
+ * newline), unless a word is too long for that, and never with a hyphen.
+ * Each word gets its own "no breaks" range that leaves the separator out:
+ * GtkLabel merges adjacent equal ranges into one, which would forbid every
+ * break. */
+static void
+set_break_points (GtkLabel   *label,
+                  const char *value)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr = pango_attr_insert_hyphens_new (FALSE);
+  const char *start = value;
+
+  pango_attr_list_insert (attrs, attr);
+
+  while (*start != '\0')
+    {
+      const char *end = start + strcspn (start, ",;./ \n");
+
+      if (end - start > 1 && g_utf8_strlen (start, end - start) <= MAX_UNBROKEN_CHARS)
+        {
+          attr = pango_attr_allow_breaks_new (FALSE);
+          attr->start_index = start - value;
+          attr->end_index = end - value;
+          pango_attr_list_insert (attrs, attr);
+        }
+      start = *end != '\0' ? end + 1 : end;
+    }
+
+  gtk_label_set_line_wrap_mode (label, PANGO_WRAP_CHAR);
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 /* One "label: value [copy]" row of the grid; empty values are skipped so
@@ -81,14 +152,17 @@ add_row (ExtopoServerCard *self,
   name_label = gtk_label_new (label);
   gtk_label_set_xalign (GTK_LABEL (name_label), 1.0);
   gtk_label_set_yalign (GTK_LABEL (name_label), 0.0);
+  gtk_label_set_justify (GTK_LABEL (name_label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_line_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 12);
   gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "dim-label");
 
   value_label = gtk_label_new (value);
   gtk_label_set_xalign (GTK_LABEL (value_label), 0.0);
   gtk_label_set_line_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_line_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  set_break_points (GTK_LABEL (value_label), value);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 30);
   gtk_widget_set_hexpand (value_label, TRUE);
 
   copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic", GTK_ICON_SIZE_BUTTON);
@@ -98,7 +172,7 @@ add_row (ExtopoServerCard *self,
   g_autofree char *tooltip = g_strdup_printf (_("Copy %s"), label);
   gtk_widget_set_tooltip_text (copy_button, tooltip);
   g_object_set_data_full (G_OBJECT (copy_button), "extopo-value", g_strdup (value), g_free);
-  g_signal_connect (copy_button, "clicked", G_CALLBACK (copy_button_clicked_cb), NULL);
+  g_signal_connect (copy_button, "clicked", G_CALLBACK (copy_button_clicked_cb), self);
 
   gtk_grid_attach (self->grid, name_label, 0, self->n_rows, 1, 1);
   gtk_grid_attach (self->grid, value_label, 1, self->n_rows, 1, 1);
@@ -680,6 +754,32 @@ clear_details (ExtopoServerCard *self)
 
   g_hash_table_remove_all (self->values);
   self->n_rows = 0;
+  hide_copied (self);
+}
+
+/* A new object's card starts at its top. */
+static void
+scroll_to_top (ExtopoServerCard *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static void
+extopo_server_card_dispose (GObject *object)
+{
+  ExtopoServerCard *self = EXTOPO_SERVER_CARD (object);
+
+  g_clear_handle_id (&self->copied_timeout, g_source_remove);
+  g_clear_pointer (&self->copied_popover, gtk_widget_destroy);
+
+  G_OBJECT_CLASS (extopo_server_card_parent_class)->dispose (object);
 }
 
 static void
@@ -699,6 +799,7 @@ extopo_server_card_class_init (ExtopoServerCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = extopo_server_card_dispose;
   object_class->finalize = extopo_server_card_finalize;
 
   signals[OBJECT_ACTIVATED] =
@@ -723,10 +824,21 @@ extopo_server_card_class_init (ExtopoServerCardClass *klass)
 static void
 extopo_server_card_init (ExtopoServerCard *self)
 {
+  GtkWidget *label;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  self->copied_popover = gtk_popover_new (GTK_WIDGET (self));
+  gtk_popover_set_modal (GTK_POPOVER (self->copied_popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->copied_popover), GTK_POS_LEFT);
+  /* Translators: shown for a moment by a copy button after it was pressed. */
+  label = gtk_label_new (_("Copied"));
+  g_object_set (label, "margin", 6, NULL);
+  gtk_widget_show (label);
+  gtk_container_add (GTK_CONTAINER (self->copied_popover), label);
 }
 
 GtkWidget *
@@ -753,6 +865,8 @@ extopo_server_card_set_object (ExtopoServerCard *self,
 {
   g_return_if_fail (EXTOPO_IS_SERVER_CARD (self));
 
+  if (object != self->object)
+    scroll_to_top (self);
   clear_details (self);
   self->status = EXTOPO_STATUS_OK;
   self->n_findings = 0;
@@ -824,6 +938,14 @@ extopo_server_card_get_object (ExtopoServerCard *self,
     *kind = self->kind;
 
   return self->object;
+}
+
+gboolean
+extopo_server_card_get_showing_copied (ExtopoServerCard *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_SERVER_CARD (self), FALSE);
+
+  return gtk_widget_get_visible (self->copied_popover);
 }
 
 const char *

@@ -34,6 +34,8 @@ ExtopoStatus extopo_server_card_get_status     (ExtopoServerCard *self);
 guint        extopo_server_card_get_n_findings (ExtopoServerCard *self);
 gpointer    extopo_server_card_get_object (ExtopoServerCard *self,
                                            ExtopoObjectKind *kind);
+/* Whether "Copied" shows, after a copy button was pressed. */
+gboolean    extopo_server_card_get_showing_copied (ExtopoServerCard *self);
 /* The value shown on the row labelled @label (translated, e.g. "FQDN"),
  * or NULL when there is no such row. */
 const char *extopo_server_card_get_value  (ExtopoServerCard *self,

@@ -19,9 +19,12 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(ExtopoApplication) app = NULL;
+  /* Run from the build tree (build-aux/run.sh, `meson devenv`), the
+   * catalogues are the ones built there, not the installed ones. */
+  const char *localedir = g_getenv ("EXTOPO_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

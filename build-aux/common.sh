@@ -27,6 +27,17 @@ configure_build ()
   fi
 }
 
+# uninstalled_env DIR: exports what the program built in DIR needs to run
+# from there as it runs installed: the settings schema and the translations
+# compiled in the build tree.
+uninstalled_env ()
+{
+  local dir
+  dir=$(cd "$1" && pwd)
+  export GSETTINGS_SCHEMA_DIR="$dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+  export EXTOPO_LOCALEDIR="$dir/po"
+}
+
 # build DIR [TARGETS...]
 build ()
 {

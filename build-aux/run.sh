@@ -30,6 +30,6 @@ if [ "$have_source" -eq 0 ]; then
   args+=("$EXTOPO_SRCDIR/data/samples/coexistence.ldif")
 fi
 
-# The uninstalled program finds its settings schema in the build tree.
-export GSETTINGS_SCHEMA_DIR="$(cd "$EXTOPO_BUILD_DIR/data" && pwd)${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+# The uninstalled program finds its settings schema and translations in the build tree.
+uninstalled_env "$EXTOPO_BUILD_DIR"
 exec "$EXTOPO_BUILD_DIR/app/extopo" "${args[@]}"

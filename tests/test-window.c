@@ -1288,42 +1288,35 @@ model_has_servers (gpointer data)
          extopo_model_get_servers (model)->len == 250;
 }
 
-/* Long severities show a page of rows and a row that shows more. */
+/* Every finding has its row at once, however many there are; grouped by ID,
+ * the servers' warnings are one row. */
 static void
-test_window_findings_paging (Fixture       *fixture,
-                             gconstpointer  data)
+test_window_findings_all_rows (Fixture       *fixture,
+                               gconstpointer  data)
 {
   ExtopoFindingsList *list = window_findings (fixture);
   g_autofree char *path = write_many_servers (fixture->tmpdir, 250);
-  guint n_warnings = 0;
+  ExtopoModel *model;
   GPtrArray *findings;
-  guint shown;
+  ExtopoFinding *first;
 
   extopo_window_open_file (fixture->window, path);
   g_assert_true (spin_until (model_has_servers, fixture));
   g_assert_null (extopo_window_get_error_text (fixture->window));
 
-  findings = extopo_model_get_findings (extopo_window_get_model (fixture->window));
+  model = extopo_window_get_model (fixture->window);
+  findings = extopo_model_get_findings (model);
+  g_assert_cmpuint (findings->len, >=, 250);
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), ==, findings->len);
   for (guint i = 0; i < findings->len; i++)
-    if (((ExtopoFinding *) g_ptr_array_index (findings, i))->severity == EXTOPO_SEVERITY_WARNING)
-      n_warnings++;
-  g_assert_cmpuint (n_warnings, >=, 250);
+    g_assert_nonnull (extopo_findings_list_get_finding (list, i));
 
-  shown = extopo_findings_list_get_n_rows (list);
-  g_assert_cmpuint (shown, <, findings->len);
-
-  /* The row after the first page of warnings is the "more" row. */
-  for (guint i = 0; ; i++)
-    {
-      ExtopoFinding *finding = extopo_findings_list_get_finding (list, i);
-
-      if (finding == NULL)
-        {
-          g_assert_true (extopo_findings_list_activate_row (list, i));
-          break;
-        }
-    }
-  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), >, shown);
+  first = extopo_findings_list_get_finding (list, 0);
+  extopo_findings_list_set_group_by_id (list, TRUE);
+  g_assert_cmpuint (extopo_findings_list_get_n_rows (list), <, 10);
+  g_assert_null (extopo_findings_list_get_finding (list, 0));
+  g_assert_cmpuint (extopo_findings_count_id (model, first->id), >=, 250);
+  extopo_findings_list_set_group_by_id (list, FALSE);
 }
 
 static gboolean
@@ -1362,6 +1355,21 @@ test_window_remember_size (void)
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 700);
   gtk_widget_destroy (GTK_WIDGET (window));
+}
+
+/* The application icon comes with the program (its resources), so the About
+ * dialog and the windows show it run from the build tree too. */
+static void
+test_window_app_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_default ();
+  g_autoptr(GdkPixbuf) logo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  logo = gtk_icon_theme_load_icon (theme, APPLICATION_ID, 128, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (logo), ==, 128);
 }
 
 /* Every accelerator of the application's table appears in the shortcuts window. */
@@ -1449,9 +1457,10 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/print", test_window_print);
   ADD_WINDOW_TEST ("/window/open-malformed", test_window_open_malformed);
   ADD_WINDOW_TEST ("/window/findings-activate", test_window_findings_activate);
-  ADD_WINDOW_TEST ("/window/findings-paging", test_window_findings_paging);
+  ADD_WINDOW_TEST ("/window/findings-all-rows", test_window_findings_all_rows);
   g_test_add_func ("/window/remember-size", test_window_remember_size);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
+  g_test_add_func ("/window/app-icon", test_window_app_icon);
 
   status = g_test_run ();
 
