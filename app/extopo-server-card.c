@@ -50,6 +50,7 @@ struct _ExtopoServerCard
   ExtopoObjectKind  kind;
   gpointer          object;
   guint             n_rows;
+  const ExtopoChangeSet *changes;  /* a comparison shown, or NULL */
 };
 
 G_DEFINE_TYPE (ExtopoServerCard, extopo_server_card, GTK_TYPE_BOX)
@@ -858,6 +859,59 @@ extopo_server_card_set_model (ExtopoServerCard *self,
   g_set_object (&self->model, model);
 }
 
+/* In a comparison: what changed about the object since the older
+ * snapshot, a row per field with its old and new value. */
+static void
+show_changes (ExtopoServerCard *self)
+{
+  const char *dn = self->object != NULL ? extopo_model_object_get_dn (self->kind, self->object)
+                                        : NULL;
+  GPtrArray *lists[4];
+  GtkWidget *section = NULL;
+
+  if (self->changes == NULL || dn == NULL)
+    return;
+  lists[0] = self->changes->servers;
+  lists[1] = self->changes->routing_groups;
+  lists[2] = self->changes->admin_groups;
+  lists[3] = self->changes->connectors;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
+
+        if (change->kind == EXTOPO_CHANGE_REMOVED || g_strcmp0 (change->dn, dn) != 0)
+          continue;
+        section = add_section (self, _("Since the older snapshot"));
+        if (change->kind == EXTOPO_CHANGE_ADDED)
+          {
+            GtkWidget *label = gtk_label_new (_("Added since the older snapshot"));
+
+            gtk_label_set_xalign (GTK_LABEL (label), 0);
+            gtk_container_add (GTK_CONTAINER (section), label);
+            gtk_widget_show (label);
+          }
+        for (guint f = 0; f < change->fields->len; f++)
+          {
+            const ExtopoFieldChange *field = g_ptr_array_index (change->fields, f);
+            /* Translators: a changed value on the card: old → new. */
+            g_autofree char *text = g_strdup_printf (_("%s: %s → %s"), field->field,
+                                                     field->old_text != NULL ? field->old_text
+                                                                             : "—",
+                                                     field->new_text != NULL ? field->new_text
+                                                                             : "—");
+            GtkWidget *label = gtk_label_new (text);
+
+            gtk_label_set_xalign (GTK_LABEL (label), 0);
+            gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+            gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+            gtk_container_add (GTK_CONTAINER (section), label);
+            gtk_widget_show (label);
+          }
+        return;
+      }
+}
+
 void
 extopo_server_card_set_object (ExtopoServerCard *self,
                                ExtopoObjectKind  kind,
@@ -909,7 +963,18 @@ extopo_server_card_set_object (ExtopoServerCard *self,
       g_assert_not_reached ();
     }
 
+  show_changes (self);
   gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+void
+extopo_server_card_set_changes (ExtopoServerCard      *self,
+                                const ExtopoChangeSet *changes)
+{
+  g_return_if_fail (EXTOPO_IS_SERVER_CARD (self));
+
+  self->changes = changes;
+  extopo_server_card_set_object (self, self->kind, self->object);
 }
 
 ExtopoStatus

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "extopo-compare.h"
+
 #include "extopo-model.h"
 
 G_BEGIN_DECLS
@@ -42,5 +44,10 @@ const char *extopo_server_card_get_value  (ExtopoServerCard *self,
                                            const char       *label);
 /* The symbolic icon the card and the inventory show for a status. */
 const char *extopo_status_get_icon_name   (ExtopoStatus      status);
+
+/* In a comparison: the card also says what changed about the object
+ * since the older snapshot (old and new values); NULL for none. Borrowed. */
+void             extopo_server_card_set_changes (ExtopoServerCard      *self,
+                                                 const ExtopoChangeSet *changes);
 
 G_END_DECLS

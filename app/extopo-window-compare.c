@@ -21,6 +21,67 @@ enum
   RESPONSE_LEAVE = 1,
 };
 
+/* The findings pane's sections in a comparison: the findings resolved
+ * since the older snapshot and those new in this one, by ID and subject. */
+static void
+update_findings_sections (ExtopoWindow *self)
+{
+  g_autoptr(GString) resolved = g_string_new (NULL);
+  g_autoptr(GString) fresh = g_string_new (NULL);
+  guint n_resolved = 0, n_new = 0;
+
+  if (self->changes == NULL)
+    {
+      gtk_widget_hide (self->compare_findings);
+      return;
+    }
+  for (guint i = 0; i < self->changes->findings->len; i++)
+    {
+      const ExtopoFindingChange *change = g_ptr_array_index (self->changes->findings, i);
+      GString *list = change->kind == EXTOPO_FINDING_RESOLVED ? resolved : fresh;
+
+      if (change->kind == EXTOPO_FINDING_RESOLVED)
+        n_resolved++;
+      else
+        n_new++;
+      g_string_append_printf (list, "%s%s · %s", list->len > 0 ? "\n" : "", change->id,
+                              change->subject_name != NULL ? change->subject_name : "");
+    }
+  {
+    /* Translators: a heading of the findings pane in a comparison. */
+    g_autofree char *title = g_strdup_printf (_("Resolved since the older snapshot (%u)"),
+                                              n_resolved);
+
+    gtk_label_set_text (self->resolved_title, title);
+    gtk_label_set_text (self->resolved_list, resolved->len > 0 ? resolved->str : _("None"));
+  }
+  {
+    /* Translators: a heading of the findings pane in a comparison. */
+    g_autofree char *title = g_strdup_printf (_("New in this snapshot (%u)"), n_new);
+
+    gtk_label_set_text (self->new_title, title);
+    gtk_label_set_text (self->new_list, fresh->len > 0 ? fresh->str : _("None"));
+  }
+  gtk_widget_show (self->compare_findings);
+}
+
+static GtkLabel *
+section_label (GtkWidget *box,
+               gboolean   heading)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  if (heading)
+    gtk_style_context_add_class (gtk_widget_get_style_context (label), "heading");
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_widget_show (label);
+
+  return GTK_LABEL (label);
+}
+
 /* The bar: the summary, and the retired servers by name. */
 static void
 update_bar (ExtopoWindow *self)
@@ -56,6 +117,16 @@ update_bar (ExtopoWindow *self)
   gtk_info_bar_set_revealed (self->compare_bar, TRUE);
 }
 
+/* Everything that shows the comparison (or its end). */
+static void
+update_views (ExtopoWindow *self)
+{
+  extopo_graph_view_set_changes (self->graph_view, self->changes);
+  extopo_server_card_set_changes (self->server_card, self->changes);
+  update_bar (self);
+  update_findings_sections (self);
+}
+
 void
 extopo_window_compare_leave (ExtopoWindow *self)
 {
@@ -64,8 +135,9 @@ extopo_window_compare_leave (ExtopoWindow *self)
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
   extopo_graph_view_set_changes (self->graph_view, NULL);
+  extopo_server_card_set_changes (self->server_card, NULL);
   g_clear_pointer (&self->changes, extopo_change_set_free);
-  update_bar (self);
+  update_views (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                                   G_ACTION_MAP (self), "leave-comparison")),
                                FALSE);
@@ -93,10 +165,10 @@ old_loaded_cb (GObject      *source,
     return;
 
   extopo_graph_view_set_changes (self->graph_view, NULL);
+  extopo_server_card_set_changes (self->server_card, NULL);
   g_clear_pointer (&self->changes, extopo_change_set_free);
   self->changes = extopo_compare_models (old_model, self->model);
-  extopo_graph_view_set_changes (self->graph_view, self->changes);
-  update_bar (self);
+  update_views (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                                   G_ACTION_MAP (self), "leave-comparison")),
                                TRUE);
@@ -224,6 +296,20 @@ extopo_window_compare_init (ExtopoWindow *self)
   gtk_widget_show_all (GTK_WIDGET (self->compare_bar));
   gtk_info_bar_set_revealed (self->compare_bar, FALSE);
   g_signal_connect (self->compare_bar, "response", G_CALLBACK (bar_response_cb), self);
+
+  /* The findings pane's sections, at its top, in a comparison. */
+  self->compare_findings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (self->compare_findings, 6);
+  gtk_widget_set_margin_end (self->compare_findings, 6);
+  gtk_widget_set_margin_top (self->compare_findings, 6);
+  self->resolved_title = section_label (self->compare_findings, TRUE);
+  self->resolved_list = section_label (self->compare_findings, FALSE);
+  self->new_title = section_label (self->compare_findings, TRUE);
+  self->new_list = section_label (self->compare_findings, FALSE);
+  gtk_box_pack_start (GTK_BOX (self->findings_list), self->compare_findings, FALSE, FALSE, 0);
+  gtk_box_reorder_child (GTK_BOX (self->findings_list), self->compare_findings, 0);
+  gtk_widget_set_no_show_all (self->compare_findings, TRUE);
+  gtk_widget_hide (self->compare_findings);
   {
     GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->export_bar));
     int position = 0;
@@ -241,6 +327,14 @@ extopo_window_compare_finalize (ExtopoWindow *self)
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_pointer (&self->changes, extopo_change_set_free);
+}
+
+const char *
+extopo_window_get_comparison_findings_text (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return self->changes != NULL ? gtk_label_get_text (self->resolved_title) : NULL;
 }
 
 const char *

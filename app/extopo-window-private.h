@@ -67,6 +67,11 @@ struct _ExtopoWindow
   GtkInfoBar          *compare_bar;
   GtkLabel            *compare_label;
   GtkLabel            *compare_details;
+  GtkWidget           *compare_findings; /* the findings pane's sections */
+  GtkLabel            *resolved_title;
+  GtkLabel            *resolved_list;
+  GtkLabel            *new_title;
+  GtkLabel            *new_list;
   GtkWidget           *history_window;  /* the History view, or NULL */
   GtkWidget           *zoom_button;     /* the zoom level, with its menu */
   GPtrArray           *undo_stack;      /* collapsed sets before each change */

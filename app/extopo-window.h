@@ -63,6 +63,8 @@ void             extopo_window_compare_with       (ExtopoWindow           *self,
                                                    const char             *path);
 void             extopo_window_compare_leave      (ExtopoWindow           *self);
 const char      *extopo_window_get_comparison_text (ExtopoWindow          *self);
+/* The findings pane's "Resolved since the older snapshot (3)", or NULL. */
+const char      *extopo_window_get_comparison_findings_text (ExtopoWindow *self);
 /* Charts the snapshots in @folder in the History view (read in the
  * background); the view's window once shown, or NULL. */
 void             extopo_window_show_history       (ExtopoWindow           *self,

@@ -757,6 +757,9 @@ test_window_comparison (Fixture       *fixture,
                             "1 server upgraded"));
   g_assert_cmpuint (scene_objects_with_class (view, "change-changed"), ==, 1);
   g_assert_true (g_action_group_get_action_enabled (actions, "leave-comparison"));
+  /* The findings pane counts the resolved one; the card shows the upgrade. */
+  g_assert_cmpstr (extopo_window_get_comparison_findings_text (fixture->window), ==,
+                   "Resolved since the older snapshot (1)");
 
   /* A collapse keeps the comparison. */
   activate_and_wait (fixture, "collapse-all");
@@ -766,6 +769,7 @@ test_window_comparison (Fixture       *fixture,
 
   g_action_group_activate_action (actions, "leave-comparison", NULL);
   g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  g_assert_null (extopo_window_get_comparison_findings_text (fixture->window));
   g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
 
   /* Back into it, then another source leaves it. */
