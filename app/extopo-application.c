@@ -54,6 +54,8 @@ static const struct
   { "win.zoom-reset", { "<Primary>1", NULL } },
   { "win.zoom-selection", { "<Primary>2", NULL } },
   { "win.overview", { "<Primary>m", NULL } },
+  { "win.go-back", { "<Alt>Left", NULL } },
+  { "win.go-forward", { "<Alt>Right", NULL } },
   { "win.undo", { "<Primary>z", NULL } },
   { "win.redo", { "<Primary><Shift>z", NULL } },
   { "win.collapse-all", { "<Primary><Shift>minus", NULL } },

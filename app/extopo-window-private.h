@@ -74,6 +74,11 @@ struct _ExtopoWindow
   GtkLabel            *new_list;
   GtkWidget           *history_window;  /* the History view, or NULL */
   GtkWidget           *zoom_button;     /* the zoom level, with its menu */
+  GArray              *back_stack;      /* objects selected before, for Back */
+  GArray              *forward_stack;
+  ExtopoObjectKind     visited_kind;    /* the selection Back starts from */
+  gpointer             visited;
+  gboolean             going_back;
   GPtrArray           *undo_stack;      /* collapsed sets before each change */
   GPtrArray           *redo_stack;
 
@@ -101,6 +106,14 @@ void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
 /* Shows @text in the error bar. */
 void        extopo_window_show_error           (ExtopoWindow *self,
                                                 const char   *text);
+
+/* Back and Forward through selections (extopo-window-back.c) */
+void        extopo_window_back_init            (ExtopoWindow *self);
+void        extopo_window_back_finalize        (ExtopoWindow *self);
+void        extopo_window_back_reset           (ExtopoWindow *self);
+void        extopo_window_back_note_selection  (ExtopoWindow     *self,
+                                                ExtopoObjectKind  kind,
+                                                gpointer          object);
 
 /* The History view (extopo-window-history.c) */
 void        extopo_window_history_init         (ExtopoWindow *self);

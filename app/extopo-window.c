@@ -386,6 +386,17 @@ select_object (ExtopoWindow     *self,
       extopo_graph_view_center_on (self->graph_view, kind, object);
     }
   extopo_server_card_set_object (self->server_card, kind, object);
+  extopo_window_back_note_selection (self, kind, object);
+}
+
+void
+extopo_window_select (ExtopoWindow     *self,
+                      ExtopoObjectKind  kind,
+                      gpointer          object)
+{
+  select_object (self, kind, object, TRUE);
+  if (object != NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
 }
 
 static void
@@ -632,8 +643,10 @@ apply_layout (ExtopoWindow   *self,
       /* Another source: nothing to undo (a refresh keeps its groups). */
       if (!request->keep_collapsed)
         extopo_window_collapse_reset (self);
-      /* A comparison was with the model that goes. */
+      /* A comparison was with the model that goes, and so were the
+       * objects selected before. */
       extopo_window_compare_leave (self);
+      extopo_window_back_reset (self);
       extopo_server_card_set_model (self->server_card, self->model);
       extopo_findings_list_set_model (self->findings_list, self->model);
       extopo_inventory_set_model (self->inventory, self->model);
@@ -1109,6 +1122,7 @@ selection_changed_cb (ExtopoWindow *self)
                                   kind == EXTOPO_OBJECT_SERVER ? object : NULL);
   if (object != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "details");
+  extopo_window_back_note_selection (self, kind, object);
 }
 
 /* The inventory first opens on two fifths of the height: a table wants
@@ -1533,6 +1547,7 @@ extopo_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   extopo_window_export_finalize (self);
   extopo_window_collapse_finalize (self);
+  extopo_window_back_finalize (self);
   extopo_window_compare_finalize (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
@@ -1669,6 +1684,7 @@ extopo_window_init (ExtopoWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   extopo_window_collapse_init (self);
+  extopo_window_back_init (self);
   extopo_window_view_init (self);
   extopo_window_compare_init (self);
   extopo_window_history_init (self);

@@ -65,6 +65,11 @@ void             extopo_window_compare_leave      (ExtopoWindow           *self)
 const char      *extopo_window_get_comparison_text (ExtopoWindow          *self);
 /* The findings pane's "Resolved since the older snapshot (3)", or NULL. */
 const char      *extopo_window_get_comparison_findings_text (ExtopoWindow *self);
+/* Selects @object (a server, group or connector of the model shown) in the
+ * diagram, the card and the inventory, as a click or a search would. */
+void             extopo_window_select             (ExtopoWindow           *self,
+                                                   ExtopoObjectKind        kind,
+                                                   gpointer                object);
 /* Charts the snapshots in @folder in the History view (read in the
  * background); the view's window once shown, or NULL. */
 void             extopo_window_show_history       (ExtopoWindow           *self,

@@ -828,6 +828,40 @@ test_window_history (Fixture       *fixture,
   g_assert_cmpuint (inked, >, 1000);
 }
 
+
+/* Back and Forward go through the objects selected, and a new selection
+ * after going back drops what was ahead. */
+static void
+test_window_back_forward (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GActionGroup *actions = G_ACTION_GROUP (fixture->window);
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  ExtopoGeometry *geometry = window_geometry (fixture);
+  gpointer servers[4];
+
+  g_assert_cmpuint (geometry->nodes->len, >=, 4);
+  for (guint i = 0; i < 4; i++)
+    servers[i] = g_array_index (geometry->nodes, ExtopoGeoNode, i).server;
+  g_assert_false (g_action_group_get_action_enabled (actions, "go-back"));
+
+  for (guint i = 0; i < 3; i++)
+    extopo_window_select (fixture->window, EXTOPO_OBJECT_SERVER, servers[i]);
+  g_action_group_activate_action (actions, "go-back", NULL);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == servers[1]);
+  g_action_group_activate_action (actions, "go-back", NULL);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == servers[0]);
+  g_assert_false (g_action_group_get_action_enabled (actions, "go-back"));
+  g_action_group_activate_action (actions, "go-forward", NULL);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == servers[1]);
+  g_assert_true (g_action_group_get_action_enabled (actions, "go-forward"));
+
+  extopo_window_select (fixture->window, EXTOPO_OBJECT_SERVER, servers[3]);
+  g_assert_false (g_action_group_get_action_enabled (actions, "go-forward"));
+  g_action_group_activate_action (actions, "go-back", NULL);
+  g_assert_true (extopo_graph_view_get_selection (view, NULL) == servers[1]);
+}
+
 typedef struct
 {
   GAsyncResult *result;
@@ -1454,6 +1488,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
+  ADD_WINDOW_TEST ("/window/back-forward", test_window_back_forward);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
   ADD_WINDOW_TEST ("/window/export/remembers", test_window_export_remembers);
   ADD_WINDOW_TEST ("/window/export/anonymized", test_window_export_anonymized);
