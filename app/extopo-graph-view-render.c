@@ -508,10 +508,13 @@ void
 extopo_graph_view_toggle_legend (ExtopoGraphView *self)
 {
   int width = extopo_graph_view_get_width (self);
+  gboolean opening = extopo_graph_view_legend_folded (self, width);
 
-  self->legend_fold = extopo_graph_view_legend_folded (self, width) ? LEGEND_FOLD_OPEN
-                                                                    : LEGEND_FOLD_FOLDED;
-  if (self->auto_fit && self->geometry != NULL)
+  self->legend_fold = opening ? LEGEND_FOLD_OPEN : LEGEND_FOLD_FOLDED;
+  /* Opened, the legend lies over a corner of the diagram, which keeps its
+   * size (refitted around it, names could fall below a readable size);
+   * folded, a fitted diagram takes the room back. */
+  if (!opening && self->auto_fit && self->geometry != NULL)
     extopo_graph_view_fit_rect (self, &self->geometry->bounds, MAX_FIT_ZOOM);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -1132,6 +1132,7 @@ test_overview (Fixture       *fixture,
   gtk_widget_destroy (window);
 }
 
+
 static void
 test_selection_signal (Fixture       *fixture,
                        gconstpointer  data)
