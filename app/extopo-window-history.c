@@ -133,7 +133,7 @@ extopo_window_show_history (ExtopoWindow *self,
   g_return_if_fail (folder != NULL);
 
   task = g_task_new (self, NULL, history_loaded_cb, NULL);
-  g_task_set_source_tag (task, extopo_window_show_history);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_window_show_history));
   g_task_set_task_data (task, g_strdup (folder), g_free);
   g_task_run_in_thread (task, history_load_thread);
 }
