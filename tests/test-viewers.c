@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "extopo-export.h"
+#include "extopo-history.h"
 #include "extopo-html-report.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
@@ -62,6 +63,63 @@ test_viewers_html (void)
   g_assert_nonnull (strstr (dom, "class=\"server status-warning match\""));
 
   g_unlink (path);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    g_assert_cmpint (system (command), ==, 0);
+  }
+}
+
+/* The history's page in a real browser: the chart's texts and a table
+ * row per snapshot come out of Chromium's parse of it. */
+static void
+test_viewers_history (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoHistory) history = extopo_history_load (folder, NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.html", NULL);
+  g_autofree char *uri = g_strconcat ("file://", path, NULL);
+  g_autofree char *profile = g_build_filename (dir, "profile", NULL);
+  g_autofree char *profile_option = g_strconcat ("--user-data-dir=", profile, NULL);
+  g_autofree char *browser = g_find_program_in_path ("chromium");
+  g_autofree char *dom = NULL;
+  g_autofree char *errors = NULL;
+  const char *p;
+  guint rows = 0, texts = 0;
+  FILE *stream;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (browser);
+  stream = fopen (path, "w");
+  g_assert_nonnull (stream);
+  g_assert_true (extopo_history_write_html (history, NULL, stream));
+  g_assert_cmpint (fclose (stream), ==, 0);
+  {
+    const char *argv[] = {
+      browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      profile_option, "--virtual-time-budget=2000", "--dump-dom", uri, NULL
+    };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &dom, &errors,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("chromium failed: %s", errors);
+
+  for (p = dom; (p = strstr (p, "<tr")) != NULL; p++)
+    rows++;
+  for (p = dom; (p = strstr (p, "<text")) != NULL; p++)
+    texts++;
+  /* A heading row and one per snapshot; the chart's title, axes, legend. */
+  g_assert_cmpuint (rows, ==, history->points->len + 1);
+  g_assert_cmpuint (history->points->len, ==, 5);
+  g_assert_cmpuint (texts, >, 10);
+  g_assert_nonnull (strstr (dom, "Exchange 2007 migration progress"));
+
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
 
@@ -121,6 +179,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/viewers/html-chromium", test_viewers_html);
+  g_test_add_func ("/viewers/history-chromium", test_viewers_history);
   g_test_add_func ("/viewers/vsdx-libreoffice", test_viewers_vsdx);
 
   return g_test_run ();
