@@ -13,14 +13,16 @@
 
 #include <glib/gi18n.h>
 
+#include "extopo-compare.h"
 #include "extopo-dot-writer.h"
 #include "extopo-findings.h"
 #include "extopo-renderer.h"
+#include "extopo-style.h"
 #include "extopo-version.h"
 
 #define POINTS_PER_INCH 72.0
 /* The length Graphviz gives an arrowhead at arrowsize 1. */
-#define ARROW_LENGTH    10.0
+#define DOT_ARROW_LENGTH    10.0
 #define FONT_NAME       "Sans"
 #define SERVER_FONTSIZE "9"
 #define GROUP_FONTSIZE  "10"
@@ -35,6 +37,7 @@ typedef struct
   double          left;    /* the diagram's bounds, for Graphviz's y-up points */
   double          bottom;
   guint           depth;
+  GHashTable     *changes; /* DN -> ExtopoObjectChange, in a comparison */
 } Writer;
 
 static void
@@ -106,6 +109,7 @@ attr_text (Writer     *w,
   append_quoted (w->out, value);
 }
 
+
 /* Numbers with a '.' whatever the locale. */
 static void
 append_number (GString *out,
@@ -134,6 +138,36 @@ append_color (GString      *out,
                           (guint) (CLAMP (rgb[0], 0, 1) * 255 + 0.5),
                           (guint) (CLAMP (rgb[1], 0, 1) * 255 + 0.5),
                           (guint) (CLAMP (rgb[2], 0, 1) * 255 + 0.5));
+}
+
+/* In a comparison: what happened to the object with @dn, and its outline
+ * in the colour the scene marks it with. */
+static void
+append_change (Writer     *w,
+               const char *dn)
+{
+  const ExtopoObjectChange *change = w->changes != NULL && dn != NULL
+                                     ? g_hash_table_lookup (w->changes, dn) : NULL;
+  static const double added[3] = { STYLE_ADDED_INK };
+  static const double changed[3] = { STYLE_CHANGED_INK };
+  g_autoptr(GString) fields = NULL;
+
+  if (change == NULL)
+    return;
+  g_string_append_printf (w->out, ", change=\"%s\", penwidth=3, color=",
+                          change->kind == EXTOPO_CHANGE_ADDED ? "added" : "changed");
+  append_color (w->out, change->kind == EXTOPO_CHANGE_ADDED ? added : changed);
+  fields = g_string_new (NULL);
+  for (guint i = 0; i < change->fields->len; i++)
+    {
+      const ExtopoFieldChange *field = g_ptr_array_index (change->fields, i);
+
+      if (fields->len > 0)
+        g_string_append_c (fields, ',');
+      g_string_append (fields, field->field);
+    }
+  if (fields->len > 0)
+    attr_text (w, "changed_fields", fields->str);
 }
 
 /* pos, width and height of a box node, pinned where ExTopo drew it. */
@@ -212,6 +246,7 @@ write_server (Writer        *w,
       attr_text (w, "fqdn", server->fqdn);
       attr_text (w, "managed_with", extopo_management_get_name (server->management));
       attr_text (w, "dn", server->dn);
+      append_change (w, server->dn);
     }
   else
     {
@@ -219,6 +254,17 @@ write_server (Writer        *w,
     }
   append_box (w, &node->box);
   g_string_append (w->out, "];\n");
+}
+
+
+static const char *
+frame_dn (const ExtopoGeoFrame *frame)
+{
+  if (frame->object == NULL)
+    return NULL;
+
+  return frame->kind == EXTOPO_OBJECT_ADMIN_GROUP ? ((ExtopoAdminGroup *) frame->object)->dn
+                                                  : ((ExtopoRoutingGroup *) frame->object)->dn;
 }
 
 static void
@@ -244,6 +290,7 @@ write_collapsed (Writer         *w,
                           kind_name (frame->kind),
                           extopo_status_to_string (frame->worst_status));
   append_box (w, &frame->box);
+  append_change (w, frame_dn (frame));
   g_string_append (w->out, "];\n");
 }
 
@@ -280,6 +327,7 @@ write_frame (Writer     *w,
                           frame->kind == EXTOPO_OBJECT_ADMIN_GROUP ? "12" : GROUP_FONTSIZE,
                           kind_name (frame->kind), frame->interop ? "true" : "false");
   append_bb (w, &frame->box);
+  append_change (w, frame_dn (frame));
   g_string_append (w->out, "];\n");
 
   /* Edges join groups; DOT needs a node to hang them on. */
@@ -388,7 +436,7 @@ pull_back (double *points,
 
   if (length < 1e-6)
     return;
-  step = MIN (ARROW_LENGTH, length / 2) / length;
+  step = MIN (DOT_ARROW_LENGTH, length / 2) / length;
   points[2 * k] -= dx * step;
   points[2 * k + 1] -= dy * step;
   points[2 * k2] -= dx * step;
@@ -460,6 +508,7 @@ write_edge (Writer        *w,
       g_string_append_printf (w->out, ", cost=%u, type=\"%s\"", connector->cost,
                               extopo_connector_type_to_string (connector->type));
       attr_text (w, "connector", connector->name);
+      append_change (w, connector->dn);
     }
 
   /* ExTopo's own curve: neato -n2 draws it as it is, the arrowheads
@@ -520,6 +569,21 @@ extopo_dot_write (ExtopoGeometry             *geometry,
 
   w.out = g_string_sized_new (4096 + 600 * (geometry->nodes->len + geometry->edges->len));
   w.geometry = geometry;
+  if (options != NULL && options->changes != NULL)
+    {
+      GPtrArray *lists[] = { options->changes->servers, options->changes->routing_groups,
+                             options->changes->admin_groups, options->changes->connectors };
+
+      w.changes = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          {
+            ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
+
+            if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
+              g_hash_table_insert (w.changes, change->dn, change);
+          }
+    }
   w.left = geometry->bounds.x;
   w.bottom = geometry->bounds.y + geometry->bounds.height;
 
@@ -557,6 +621,7 @@ extopo_dot_write (ExtopoGeometry             *geometry,
     write_edge (&w, i, &g_array_index (geometry->edges, ExtopoGeoEdge, i));
 
   g_string_append (w.out, "}\n");
+  g_clear_pointer (&w.changes, g_hash_table_unref);
 
   for (guint i = 0; i <= n_frames; i++)
     {

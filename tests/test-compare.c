@@ -664,6 +664,22 @@ test_compare_cli_diagram (void)
 
   g_assert_cmpint (g_unlink (svg), ==, 0);
   g_assert_cmpint (g_unlink (png), ==, 0);
+
+  /* The DOT export carries the marks as attributes and outlines. */
+  {
+    g_autofree char *dot = scratch_path ("diff.dot");
+    g_autofree char *dot_option = g_strconcat ("--export=", dot, NULL);
+    g_autofree char *graph = NULL;
+    g_auto(Run) run = { 0, };
+
+    run_compare (&run, "before.ldif", "upgrade.ldif", dot_option);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (dot, &graph, NULL, NULL));
+    g_assert_nonnull (strstr (graph, "change=\"changed\", penwidth=3"));
+    g_assert_nonnull (strstr (graph, "changed_fields=\"version"));
+    g_assert_null (strstr (graph, "change=\"added\""));
+    g_assert_cmpint (g_unlink (dot), ==, 0);
+  }
 }
 
 static void
