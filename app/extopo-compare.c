@@ -51,6 +51,8 @@ object_change_free (gpointer data)
   g_free (change->dn);
   g_free (change->guid);
   g_free (change->detail);
+  g_free (change->routing_group_dn);
+  g_free (change->admin_group_dn);
   g_ptr_array_unref (change->fields);
   g_free (change);
 }
@@ -347,6 +349,16 @@ compare_kind (Comparer          *comparer,
         continue;
       change = object_change_new (EXTOPO_CHANGE_REMOVED, kind, old);
       change->detail = describe != NULL ? describe (old) : NULL;
+      /* Where a retired server was, for marking its groups. */
+      if (kind == EXTOPO_OBJECT_SERVER)
+        {
+          ExtopoServer *server = old;
+
+          change->routing_group_dn = server->routing_group != NULL
+                                     ? g_strdup (server->routing_group->dn) : NULL;
+          change->admin_group_dn = server->admin_group != NULL
+                                   ? g_strdup (server->admin_group->dn) : NULL;
+        }
       g_ptr_array_add (changes, change);
     }
 

@@ -56,6 +56,9 @@ typedef struct
    * level ("Exchange Server 2003 SP2"), a connector's type; translated, or NULL. */
   char                *detail;
   GPtrArray           *fields;    /* ExtopoFieldChange*, empty unless changed */
+  /* A removed server's groups in the older snapshot (DNs), or NULL. */
+  char                *routing_group_dn;
+  char                *admin_group_dn;
   ExtopoVersionChange  version_change;  /* servers */
 } ExtopoObjectChange;
 

@@ -301,6 +301,7 @@ typedef struct
   double                     dy;
   GArray                    *scratch; /* guint, for geometry queries */
   GHashTable                *changes; /* DN -> ExtopoObjectChange, in a comparison */
+  GHashTable                *retired; /* group DN -> GPtrArray of retired servers' names */
   /* Given to the items added next: where they show, their layer. */
   float                      min_scale;
   float                      max_scale;
@@ -902,6 +903,45 @@ add_change_mark (Builder                  *b,
   set_detail (b, 0, 0, 0);
 }
 
+static const char *
+frame_dn_of (const ExtopoGeoFrame *frame)
+{
+  if (frame->object == NULL)
+    return NULL;
+
+  return frame->kind == EXTOPO_OBJECT_ADMIN_GROUP ? ((ExtopoAdminGroup *) frame->object)->dn
+                                                  : ((ExtopoRoutingGroup *) frame->object)->dn;
+}
+
+/* The servers retired from a group since the older snapshot, where they
+ * were: a dashed tag at the group's bottom edge ("−2 retired: A, B"). */
+static void
+add_retired_tag (Builder          *b,
+                 const char       *dn,
+                 const ExtopoRect *box)
+{
+  GPtrArray *names = b->retired != NULL && dn != NULL ? g_hash_table_lookup (b->retired, dn)
+                                                      : NULL;
+  g_autoptr(GString) text = NULL;
+  double w;
+
+  if (names == NULL)
+    return;
+  text = g_string_new (NULL);
+  /* Translators: on a group in a comparison: its servers retired since. */
+  g_string_printf (text, ngettext ("−%u retired: ", "−%u retired: ", names->len), names->len);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (names, i));
+  set_detail (b, TEXT_SHOWN_FROM (SMALL_SIZE), 0, 3);
+  w = MIN (text_width (b, text->str, SMALL_SIZE, TRUE) + 2 * PILL_PADDING, box->width - 16);
+  add_rect (b, box->x + 8, box->y + box->height - PILL_HEIGHT / 2, w, PILL_HEIGHT,
+            PILL_HEIGHT / 2, WHITE, REMOVED_INK, 1.2, TRUE);
+  add_line (b, text->str, SMALL_SIZE, TRUE, MUTED_INK, box->x + 8 + PILL_PADDING,
+            box->y + box->height - PILL_HEIGHT / 2 + 0.5, w - 2 * PILL_PADDING);
+  set_detail (b, 0, 0, 0);
+}
+
 static ExtopoRect
 to_page (Builder          *b,
          const ExtopoRect *box)
@@ -977,9 +1017,7 @@ build_frame (Builder              *b,
   marked = group_mark (findings, &severity, &count);
   ids = finding_ids (findings);
 
-  change = change_of (b, frame->object == NULL ? NULL
-                           : admin ? ((ExtopoAdminGroup *) frame->object)->dn
-                                   : ((ExtopoRoutingGroup *) frame->object)->dn);
+  change = change_of (b, frame_dn_of (frame));
   id = g_strdup_printf ("%s-%u", kind, index);
   classes = g_strdup_printf ("%s%s%s%s%s", kind, frame->interop ? " exchange-2007" : "",
                              frame->collapsed ? " collapsed" : "",
@@ -1073,6 +1111,7 @@ build_frame (Builder              *b,
                          add_finding_tag (b, severity, count, 0, 0, FALSE),
                          ty + COLLAPSED_COUNT_Y, TRUE);
       add_change_mark (b, change, &box, radius);
+      add_retired_tag (b, frame_dn_of (frame), &box);
       b->object = -1;
       set_detail (b, 0, 0, 0);
       return;
@@ -1105,6 +1144,7 @@ build_frame (Builder              *b,
   add_line (b, frame->label, title_size, TRUE, title_ink, tx,
             ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room);
   add_change_mark (b, change, &box, radius);
+  add_retired_tag (b, frame_dn_of (frame), &box);
   b->object = -1;
   set_detail (b, 0, 0, 0);
 }
@@ -1805,6 +1845,31 @@ builder_init (Builder                   *b,
             if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
               g_hash_table_insert (b->changes, change->dn, change);
           }
+      /* Retired servers, by the groups they were in. */
+      b->retired = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < set->servers->len; i++)
+        {
+          ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
+          const char *groups[] = { change->routing_group_dn, change->admin_group_dn };
+
+          if (change->kind != EXTOPO_CHANGE_REMOVED)
+            continue;
+          for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+            {
+              GPtrArray *names;
+
+              if (groups[g] == NULL)
+                continue;
+              names = g_hash_table_lookup (b->retired, groups[g]);
+              if (names == NULL)
+                {
+                  names = g_ptr_array_new ();
+                  g_hash_table_insert (b->retired, (gpointer) groups[g], names);
+                }
+              g_ptr_array_add (names, change->name);
+            }
+        }
     }
 }
 
@@ -1812,6 +1877,7 @@ static void
 builder_clear (Builder *b)
 {
   g_clear_pointer (&b->changes, g_hash_table_unref);
+  g_clear_pointer (&b->retired, g_hash_table_unref);
   g_hash_table_unref (b->widths);
   g_ptr_array_unref (b->ascii);
   g_object_unref (b->layout);

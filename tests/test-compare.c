@@ -637,6 +637,8 @@ test_compare_cli_diagram (void)
   g_assert_nonnull (strstr (text, "class=\"server change-removed\""));
   g_assert_nonnull (strstr (text, ">SEA-EX02<"));
   g_assert_nonnull (strstr (text, "1 retired"));
+  /* And on the group it was in, where it was. */
+  g_assert_nonnull (strstr (text, "retired: SEA-EX02"));
   g_assert_null (strstr (text, "change-changed"));
   g_clear_pointer (&text, g_free);
 
