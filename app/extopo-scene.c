@@ -1470,10 +1470,25 @@ build_edge (Builder             *b,
   set_detail (b, 0, 0, 0);
 }
 
+/* When a drawing is made: now, or SOURCE_DATE_EPOCH (seconds since 1970,
+ * in UTC) when set, as reproducible builds have it, so that two exports of
+ * one organization are the same file. */
+static GDateTime *
+drawn_at (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+
+  return g_date_time_new_now_local ();
+}
+
 char *
 extopo_scene_date_line (ExtopoModel *model)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = drawn_at ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
   guint servers, routing, admin, connectors;
   g_autofree char *s = NULL;
