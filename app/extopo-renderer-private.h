@@ -65,8 +65,6 @@ static const Rgb status_fill[] = {
 
 static const Rgb ink = { STYLE_INK };
 
-static const Rgb muted_ink = { STYLE_MUTED_INK };
-
 static const Rgb edge_ink = { STYLE_EDGE_INK };
 
 static const Rgb selection_ink = { STYLE_SELECTION_INK };
@@ -84,18 +82,6 @@ static const Rgb admin_border = { STYLE_ADMIN_BORDER };
 static const Rgb interop_fill = { STYLE_INTEROP_FILL };
 
 static const Rgb interop_border = { STYLE_INTEROP_BORDER };
-
-static const Rgb badge_fill = { STYLE_BADGE_FILL };
-
-static const Rgb role_fill = { STYLE_ROLE_FILL };
-
-/* A pill or a dot waiting to be stroked with all others of its colour and
- * thickness. */
-typedef struct
-{
-  double     x, y, length, thickness;
-  const Rgb *colour;
-} Capsule;
 
 /* Primitives (extopo-renderer-primitives.c) */
 void         extopo_painter_set_rgb          (cairo_t          *cr,
