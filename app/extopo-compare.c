@@ -889,3 +889,28 @@ extopo_compare_models (ExtopoModel *old_model,
 
   return set;
 }
+
+GHashTable *
+extopo_change_set_by_dn (const ExtopoChangeSet *set)
+{
+  GPtrArray *lists[4];
+  GHashTable *by_dn;
+
+  g_return_val_if_fail (set != NULL, NULL);
+
+  lists[0] = set->servers;
+  lists[1] = set->routing_groups;
+  lists[2] = set->admin_groups;
+  lists[3] = set->connectors;
+  by_dn = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
+
+        if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
+          g_hash_table_insert (by_dn, change->dn, change);
+      }
+
+  return by_dn;
+}

@@ -122,6 +122,11 @@ guint            extopo_change_set_count      (GPtrArray             *changes,
 const ExtopoFieldChange *extopo_object_change_get_field (const ExtopoObjectChange *change,
                                                          const char               *field);
 
+/* The added and changed servers, groups and connectors by DN (the newer
+ * snapshot's, as the model spells it): DN -> ExtopoObjectChange*, borrowed
+ * from @set. For marking the objects of the newer model. */
+GHashTable      *extopo_change_set_by_dn      (const ExtopoChangeSet *set);
+
 /* Every field key a change may carry, NULL-terminated: "name",
  * "administrative_group", "routing_group", "product", "version",
  * "service_pack", "cumulative_update", "roles", "status", "cost",

@@ -570,20 +570,7 @@ extopo_dot_write (ExtopoGeometry             *geometry,
   w.out = g_string_sized_new (4096 + 600 * (geometry->nodes->len + geometry->edges->len));
   w.geometry = geometry;
   if (options != NULL && options->changes != NULL)
-    {
-      GPtrArray *lists[] = { options->changes->servers, options->changes->routing_groups,
-                             options->changes->admin_groups, options->changes->connectors };
-
-      w.changes = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint i = 0; i < lists[l]->len; i++)
-          {
-            ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
-
-            if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
-              g_hash_table_insert (w.changes, change->dn, change);
-          }
-    }
+    w.changes = extopo_change_set_by_dn (options->changes);
   w.left = geometry->bounds.x;
   w.bottom = geometry->bounds.y + geometry->bounds.height;
 

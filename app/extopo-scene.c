@@ -1848,18 +1848,8 @@ builder_init (Builder                   *b,
   if (options != NULL && options->changes != NULL)
     {
       const ExtopoChangeSet *set = options->changes;
-      GPtrArray *lists[] = { set->servers, set->routing_groups, set->admin_groups,
-                             set->connectors };
 
-      b->changes = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint i = 0; i < lists[l]->len; i++)
-          {
-            ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
-
-            if (change->kind != EXTOPO_CHANGE_REMOVED && change->dn != NULL)
-              g_hash_table_insert (b->changes, change->dn, change);
-          }
+      b->changes = extopo_change_set_by_dn (set);
       /* Retired servers, by the groups they were in. */
       b->retired = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);

@@ -866,50 +866,41 @@ show_changes (ExtopoServerCard *self)
 {
   const char *dn = self->object != NULL ? extopo_model_object_get_dn (self->kind, self->object)
                                         : NULL;
-  GPtrArray *lists[4];
-  GtkWidget *section = NULL;
+  g_autoptr(GHashTable) by_dn = NULL;
+  const ExtopoObjectChange *change;
+  GtkWidget *section;
 
   if (self->changes == NULL || dn == NULL)
     return;
-  lists[0] = self->changes->servers;
-  lists[1] = self->changes->routing_groups;
-  lists[2] = self->changes->admin_groups;
-  lists[3] = self->changes->connectors;
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      {
-        const ExtopoObjectChange *change = g_ptr_array_index (lists[l], i);
+  by_dn = extopo_change_set_by_dn (self->changes);
+  change = g_hash_table_lookup (by_dn, dn);
+  if (change == NULL)
+    return;
 
-        if (change->kind == EXTOPO_CHANGE_REMOVED || g_strcmp0 (change->dn, dn) != 0)
-          continue;
-        section = add_section (self, _("Since the older snapshot"));
-        if (change->kind == EXTOPO_CHANGE_ADDED)
-          {
-            GtkWidget *label = gtk_label_new (_("Added since the older snapshot"));
+  section = add_section (self, _("Since the older snapshot"));
+  if (change->kind == EXTOPO_CHANGE_ADDED)
+    {
+      GtkWidget *label = gtk_label_new (_("Added since the older snapshot"));
 
-            gtk_label_set_xalign (GTK_LABEL (label), 0);
-            gtk_container_add (GTK_CONTAINER (section), label);
-            gtk_widget_show (label);
-          }
-        for (guint f = 0; f < change->fields->len; f++)
-          {
-            const ExtopoFieldChange *field = g_ptr_array_index (change->fields, f);
-            /* Translators: a changed value on the card: old → new. */
-            g_autofree char *text = g_strdup_printf (_("%s: %s → %s"), field->field,
-                                                     field->old_text != NULL ? field->old_text
-                                                                             : "—",
-                                                     field->new_text != NULL ? field->new_text
-                                                                             : "—");
-            GtkWidget *label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_container_add (GTK_CONTAINER (section), label);
+      gtk_widget_show (label);
+    }
+  for (guint f = 0; f < change->fields->len; f++)
+    {
+      const ExtopoFieldChange *field = g_ptr_array_index (change->fields, f);
+      /* Translators: a changed value on the card: old → new. */
+      g_autofree char *text = g_strdup_printf (_("%s: %s → %s"), field->field,
+                                               field->old_text != NULL ? field->old_text : "—",
+                                               field->new_text != NULL ? field->new_text : "—");
+      GtkWidget *label = gtk_label_new (text);
 
-            gtk_label_set_xalign (GTK_LABEL (label), 0);
-            gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-            gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-            gtk_container_add (GTK_CONTAINER (section), label);
-            gtk_widget_show (label);
-          }
-        return;
-      }
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_container_add (GTK_CONTAINER (section), label);
+      gtk_widget_show (label);
+    }
 }
 
 void
