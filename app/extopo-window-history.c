@@ -16,20 +16,46 @@
 #include "extopo-history.h"
 #include "extopo-window-private.h"
 
-/* The chart redrawn at the area's size. */
+/* The history shown and its chart, laid out again only when the area's
+ * size changes, not at every frame. */
+typedef struct
+{
+  ExtopoHistory      *history;
+  ExtopoHistoryChart *chart;
+  int                 width;
+  int                 height;
+} ChartView;
+
+static void
+chart_view_free (gpointer  data,
+                 GClosure *closure)
+{
+  ChartView *view = data;
+
+  g_clear_pointer (&view->chart, extopo_history_chart_free);
+  extopo_history_free (view->history);
+  g_free (view);
+}
+
 static gboolean
 chart_draw_cb (GtkWidget *area,
                cairo_t   *cr,
                gpointer   user_data)
 {
-  const ExtopoHistory *history = user_data;
-  g_autoptr(ExtopoHistoryChart) chart = NULL;
+  ChartView *view = user_data;
+  int width = gtk_widget_get_allocated_width (area);
+  int height = gtk_widget_get_allocated_height (area);
 
+  if (view->chart == NULL || view->width != width || view->height != height)
+    {
+      g_clear_pointer (&view->chart, extopo_history_chart_free);
+      view->chart = extopo_history_chart_new (view->history, NULL, width, height);
+      view->width = width;
+      view->height = height;
+    }
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  chart = extopo_history_chart_new (history, NULL, gtk_widget_get_allocated_width (area),
-                                    gtk_widget_get_allocated_height (area));
-  extopo_history_chart_draw (chart, cr);
+  extopo_history_chart_draw (view->chart, cr);
 
   return GDK_EVENT_STOP;
 }
@@ -44,6 +70,7 @@ history_window_new (ExtopoWindow  *self,
   GtkWidget *header = gtk_header_bar_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *area = gtk_drawing_area_new ();
+  ChartView *view = g_new0 (ChartView, 1);
   g_autofree char *name = g_path_get_basename (folder);
 
   gtk_header_bar_set_show_close_button (GTK_HEADER_BAR (header), TRUE);
@@ -55,8 +82,8 @@ history_window_new (ExtopoWindow  *self,
   gtk_widget_set_hexpand (area, TRUE);
   gtk_widget_set_vexpand (area, TRUE);
   atk_object_set_name (gtk_widget_get_accessible (area), _("Migration progress chart"));
-  g_signal_connect_data (area, "draw", G_CALLBACK (chart_draw_cb), history,
-                         (GClosureNotify) (GCallback) extopo_history_free, 0);
+  view->history = history;
+  g_signal_connect_data (area, "draw", G_CALLBACK (chart_draw_cb), view, chart_view_free, 0);
   gtk_container_add (GTK_CONTAINER (box), area);
 
   /* The files that could not be read, by name and reason. */
