@@ -198,45 +198,20 @@ compare_with_action (GSimpleAction *action,
   extopo_window_compare_with (user_data, g_variant_get_string (parameter, NULL));
 }
 
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     ExtopoWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-
-      if (path != NULL)
-        extopo_window_compare_with (self, path);
-    }
-  g_object_unref (chooser);
-}
-
 /* Asks for the older snapshot, in the folder of the source shown. */
 static void
 compare_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  ExtopoWindow *self = user_data;
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Compare With an Older Snapshot"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), NULL);
   gtk_file_filter_set_name (filter, _("LDIF exports and snapshots"));
   gtk_file_filter_add_pattern (filter, "*.ldif");
   gtk_file_filter_add_pattern (filter, "*.LDIF");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
-  if (self->source_path != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (self->source_path);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  extopo_window_choose_path (user_data, _("Compare With an Older Snapshot"),
+                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), filter,
+                             extopo_window_compare_with);
 }
 
 static void

@@ -166,38 +166,13 @@ extopo_window_show_history (ExtopoWindow *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     ExtopoWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *folder = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-
-      if (folder != NULL)
-        extopo_window_show_history (self, folder);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 history_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  ExtopoWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Chart the Snapshots in a Folder"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Chart"), NULL);
-  if (self->source_path != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (self->source_path);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  extopo_window_choose_path (user_data, _("Chart the Snapshots in a Folder"),
+                             GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Chart"), NULL,
+                             extopo_window_show_history);
 }
 
 static void

@@ -103,6 +103,17 @@ const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
                                                 GHashTable   *collapsed);
 
+typedef void (*ExtopoWindowPathFunc) (ExtopoWindow *self,
+                                      const char   *path);
+/* Asks for a file or folder, starting in the folder of the source shown,
+ * and calls @done with it; @filter may be NULL. */
+void        extopo_window_choose_path          (ExtopoWindow          *self,
+                                                const char            *title,
+                                                GtkFileChooserAction   action,
+                                                const char            *accept,
+                                                GtkFileFilter         *filter,
+                                                ExtopoWindowPathFunc   done);
+
 /* Shows @text in the error bar. */
 void        extopo_window_show_error           (ExtopoWindow *self,
                                                 const char   *text);

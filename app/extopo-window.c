@@ -1224,6 +1224,56 @@ finding_activated_cb (ExtopoWindow  *self,
   select_object (self, kind, finding->subject, TRUE);
 }
 
+/* Choosers for a path: started in the folder of the source shown, and
+ * @done called with what was chosen. */
+typedef struct
+{
+  ExtopoWindow         *window;
+  ExtopoWindowPathFunc  done;
+} PathChoice;
+
+static void
+path_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                PathChoice      *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+
+      if (path != NULL)
+        choice->done (choice->window, path);
+    }
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+void
+extopo_window_choose_path (ExtopoWindow         *self,
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *accept,
+                           GtkFileFilter        *filter,
+                           ExtopoWindowPathFunc  done)
+{
+  GtkFileChooserNative *chooser;
+  PathChoice *choice = g_new0 (PathChoice, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), g_object_ref (filter));
+  if (self->source_path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->source_path);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder);
+    }
+  choice->window = self;
+  choice->done = done;
+  g_signal_connect (chooser, "response", G_CALLBACK (path_chosen_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Actions */
 
 static void
