@@ -195,6 +195,35 @@ extopo_graph_view_fit_rect (ExtopoGraphView  *self,
                               rect->y + rect->height / 2);
 }
 
+double
+extopo_graph_view_get_fit_aspect (ExtopoGraphView *self)
+{
+  int width, height;
+  double reserve;
+
+  g_return_val_if_fail (EXTOPO_IS_GRAPH_VIEW (self), 0.0);
+
+  width = gtk_widget_get_allocated_width (GTK_WIDGET (self));
+  height = gtk_widget_get_allocated_height (GTK_WIDGET (self));
+  if (width <= 1 || height <= 1)
+    return 0.0;
+
+  /* The area a fit fills: beside the legend, within the margins. */
+  reserve = extopo_graph_view_legend_reserve (self, width, height);
+  if (width - reserve < width / 2.0)
+    reserve = 0.0;
+
+  return MAX (width - reserve - 2 * FIT_MARGIN, 1.0) / MAX (height - 2 * FIT_MARGIN, 1.0);
+}
+
+gboolean
+extopo_graph_view_get_auto_fit (ExtopoGraphView *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->geometry != NULL && (self->auto_fit || self->fit_pending);
+}
+
 void
 extopo_graph_view_widget_to_diagram (ExtopoGraphView *self,
                                      double           x,

@@ -54,6 +54,11 @@ void            extopo_graph_view_set_zoom_at      (ExtopoGraphView   *self,
 void            extopo_graph_view_zoom_in          (ExtopoGraphView   *self);
 void            extopo_graph_view_zoom_out         (ExtopoGraphView   *self);
 void            extopo_graph_view_zoom_fit         (ExtopoGraphView   *self);
+/* Width : height of the area a fit fills (beside the legend), or 0 before
+ * the view has a size: what a layout for this view should aim at. */
+double          extopo_graph_view_get_fit_aspect   (ExtopoGraphView   *self);
+/* Whether the view fits the diagram to itself, until the person zooms or pans. */
+gboolean        extopo_graph_view_get_auto_fit     (ExtopoGraphView   *self);
 void            extopo_graph_view_zoom_reset       (ExtopoGraphView   *self);
 void            extopo_graph_view_zoom_to_selection (ExtopoGraphView  *self);
 /* Pans by widget pixels. */

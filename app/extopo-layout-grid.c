@@ -20,12 +20,8 @@
 
 #include "extopo-layout-private.h"
 
-/* Width : height the packed regions aim at, a landscape screen or page. */
-#define GRID_ASPECT      1.4
 /* Between administrative groups' frames. */
 #define REGION_GAP      (2 * NODE_SEP)
-/* Trial packings when choosing the row width. */
-#define GRID_PACK_TRIALS 24
 
 typedef struct
 {
@@ -173,7 +169,7 @@ region_place (Region *region)
 
       area += (block->width + NODE_SEP) * (block->height + RANK_SEP);
     }
-  target = MAX (width, sqrt (area * GRID_ASPECT));
+  target = MAX (width, sqrt (area * plan->aspect));
   start = 0;
   while (start < rest->len)
     {
@@ -219,77 +215,6 @@ region_move (Region *region)
     }
 }
 
-/* Shelf packing in order: rows no wider than @row_width (but at least
- * one region each). Sets each region's box and the packing's size. */
-static void
-pack_regions (Region *regions,
-              guint   n_regions,
-              double  row_width,
-              double *width,
-              double *height)
-{
-  double x = 0, y = 0, row_height = 0;
-
-  *width = 0;
-  for (guint r = 0; r < n_regions; r++)
-    {
-      Region *region = &regions[r];
-
-      if (region->members->len == 0)
-        continue;
-      if (x > 0 && x + region->box.width > row_width)
-        {
-          x = 0;
-          y += row_height + REGION_GAP;
-          row_height = 0;
-        }
-      region->box.x = x;
-      region->box.y = y;
-      x += region->box.width + REGION_GAP;
-      *width = MAX (*width, x - REGION_GAP);
-      row_height = MAX (row_height, region->box.height);
-    }
-  *height = y + row_height;
-}
-
-/* Regions differ in height, so the square root of the area is only where
- * to start: a few trial packings (each linear) bring the aspect near
- * GRID_ASPECT. */
-static double
-choose_row_width (Region *regions,
-                  guint   n_regions,
-                  double  area)
-{
-  double low = 0, high = 0, best = sqrt (area * GRID_ASPECT), best_error = G_MAXDOUBLE;
-
-  for (guint r = 0; r < n_regions; r++)
-    if (regions[r].members->len > 0)
-      {
-        low = MAX (low, regions[r].box.width);
-        high += regions[r].box.width + REGION_GAP;
-      }
-
-  for (guint i = 0; i < GRID_PACK_TRIALS && low <= high; i++)
-    {
-      double middle = (low + high) / 2, width, height, error;
-
-      pack_regions (regions, n_regions, middle, &width, &height);
-      error = fabs (log ((width / MAX (height, 1.0)) / GRID_ASPECT));
-      if (error < best_error)
-        {
-          best_error = error;
-          best = middle;
-        }
-      /* Too wide a result: narrower rows. */
-      if (width / MAX (height, 1.0) > GRID_ASPECT)
-        high = middle - 1;
-      else
-        low = middle + 1;
-    }
-
-  return best;
-}
-
 static double
 cluster_title_width (Cluster *cluster)
 {
@@ -304,7 +229,8 @@ extopo_plan_place_grid (Plan *plan)
 {
   guint n_regions = plan->clusters->len + 1;
   g_autofree Region *regions = g_new0 (Region, n_regions);
-  double area = 0, target, width, height;
+  g_autofree ExtopoPackBox *boxes = NULL;
+  double width, height;
 
   for (guint r = 0; r < n_regions; r++)
     {
@@ -340,13 +266,23 @@ extopo_plan_place_grid (Plan *plan)
           /* A frame wider than its groups for its title: centre them. */
           region->inset_x = (region->box.width - region->width) / 2;
         }
-      area += (region->box.width + REGION_GAP) * (region->box.height + REGION_GAP);
     }
 
   /* Regions in rows, in the model's order; the row width chosen so that
-   * the whole is about GRID_ASPECT times wider than high. */
-  target = choose_row_width (regions, n_regions, area);
-  pack_regions (regions, n_regions, target, &width, &height);
+   * the whole is about as wide for its height as the window or page. */
+  boxes = g_new0 (ExtopoPackBox, n_regions);
+  for (guint r = 0; r < n_regions; r++)
+    if (regions[r].members->len > 0)
+      {
+        boxes[r].width = regions[r].box.width;
+        boxes[r].height = regions[r].box.height;
+      }
+  extopo_pack_rows (boxes, n_regions, REGION_GAP, plan->aspect, &width, &height);
+  for (guint r = 0; r < n_regions; r++)
+    {
+      regions[r].box.x = boxes[r].x;
+      regions[r].box.y = boxes[r].y;
+    }
   for (guint r = 1; r < n_regions; r++)
     {
       Region *region = &regions[r];

@@ -87,6 +87,8 @@ extopo_plan_new (ExtopoModel               *model,
 
   plan->model = g_object_ref (model);
   plan->view = options != NULL ? options->view : EXTOPO_VIEW_ROUTING;
+  plan->aspect = options != NULL && options->aspect > 0 ? CLAMP (options->aspect, 0.25, 4.0)
+                                                        : EXTOPO_LAYOUT_DEFAULT_ASPECT;
   plan->collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
   plan->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (plan->blocks, block_clear);

@@ -119,7 +119,17 @@ typedef struct
   guint       *rank;            /* per block; G_MAXUINT: not in the tree */
   guint       *tree_order;      /* per block, its place in the breadth-first walk */
   guint        fold;            /* ranks drawn as one row */
+  double       aspect;          /* width : height the drawing aims at */
 } Plan;
+
+/* A box to arrange: its size in, its place out. */
+typedef struct
+{
+  double width;                 /* 0: left out */
+  double height;
+  double x;
+  double y;
+} ExtopoPackBox;
 
 GHashTable     *extopo_plan_copy_string_set (GHashTable *set);
 Plan           *extopo_plan_new             (ExtopoModel               *model,
@@ -134,6 +144,25 @@ gboolean        extopo_plan_is_big          (Plan                      *plan);
 /* Places every block, cluster and stub without Graphviz: ranks from the plan,
  * rows in breadth-first order, clusters packed in rows. */
 void            extopo_plan_place_grid      (Plan                      *plan);
+/* Moves what `dot` placed, in regions it cannot bend (a frame with what it
+ * holds, groups tied by connectors), into rows nearer the plan's aspect,
+ * when that shows the drawing clearly larger. Whether it moved them. */
+gboolean        extopo_plan_repack          (Plan                      *plan);
+/* Shelf packing in order: rows no wider than @row_width (at least one box
+ * each), @gap between boxes. Sets each box's place and the whole's size. */
+void            extopo_pack_rows_at         (ExtopoPackBox             *boxes,
+                                             guint                      n_boxes,
+                                             double                     gap,
+                                             double                     row_width,
+                                             double                    *width,
+                                             double                    *height);
+/* The same, with the row width that brings the whole nearest @aspect. */
+void            extopo_pack_rows            (ExtopoPackBox             *boxes,
+                                             guint                      n_boxes,
+                                             double                     gap,
+                                             double                     aspect,
+                                             double                    *width,
+                                             double                    *height);
 /* The placed plan as geometry. */
 ExtopoGeometry *extopo_plan_read_geometry   (Plan                      *plan);
 /* Bézier paths as GArrays of doubles (x, y): a point, and a straight piece

@@ -369,48 +369,6 @@ dot_chain_isolated (Dot  *dot,
     }
 }
 
-/* Administrative groups side by side make a drawing as wide as all of them
- * together: stack them in a grid of columns with invisible edges from the
- * last group of one to the first of the one below. */
-static void
-dot_stack_clusters (Dot  *dot,
-                    Plan *plan)
-{
-  guint n = plan->clusters->len;
-  /* Administrative groups are taller than wide (their groups chained in
-   * columns), hence more columns than a square grid would have. */
-  guint cols = (guint) ceil (sqrt (n * RANK_ASPECT * 2.5));
-  g_autofree int *first = g_new (int, n);
-  g_autofree int *last = g_new (int, n);
-
-  if (n < 4)
-    return;
-
-  for (guint c = 0; c < n; c++)
-    first[c] = last[c] = -1;
-  for (guint b = 0; b < plan->blocks->len; b++)
-    {
-      int c = g_array_index (plan->blocks, Block, b).cluster;
-
-      if (c < 0)
-        continue;
-      if (first[c] < 0)
-        first[c] = b;
-      last[c] = b;
-    }
-
-  for (guint c = 0; c + cols < n; c++)
-    {
-      Agedge_t *edge;
-
-      if (last[c] < 0 || first[c + cols] < 0)
-        continue;
-      edge = agedge (dot->graph, dot->blocks[last[c]], dot->blocks[first[c + cols]], NULL, TRUE);
-      set_attr (edge, "style", "invis");
-      set_attr (edge, "dir", "none");
-    }
-}
-
 /* The path `dot` gave an edge, with the pieces to its arrowheads, in cairo
  * orientation (Graphviz's y grows upwards); NULL when it gave none. */
 static GArray *
@@ -554,7 +512,6 @@ dot_place (Plan          *plan,
   gvc = get_graphviz_context ();
   dot_build (&dot, plan);
   dot_chain_isolated (&dot, plan);
-  dot_stack_clusters (&dot, plan);
   status = gvLayout (gvc, dot.graph, "dot");
 
   if (status != 0)
@@ -619,6 +576,8 @@ extopo_layout_compute (ExtopoModel                *model,
     extopo_plan_place_grid (plan);
   else if (!dot_place (plan, cancellable, error))
     return NULL;
+  else
+    extopo_plan_repack (plan);
 
   if (check_cancelled (cancellable, error))
     return NULL;
@@ -671,6 +630,7 @@ extopo_layout_compute_async (ExtopoModel               *model,
 
   data = g_new0 (LayoutTaskData, 1);
   data->options.view = options != NULL ? options->view : EXTOPO_VIEW_ROUTING;
+  data->options.aspect = options != NULL ? options->aspect : 0;
   /* Copied on the caller's thread, which owns the set. */
   data->options.collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
 

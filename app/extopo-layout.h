@@ -27,7 +27,12 @@ typedef struct
   ExtopoView  view;
   /* Normalized DNs (char*) of the groups drawn collapsed; may be NULL. */
   GHashTable *collapsed;
+  /* Width : height of the window or page the drawing is for; 0 for a
+   * landscape page (EXTOPO_LAYOUT_DEFAULT_ASPECT). */
+  double      aspect;
 } ExtopoLayoutOptions;
+
+#define EXTOPO_LAYOUT_DEFAULT_ASPECT 1.4
 
 /* Graphviz is not thread-safe: every call runs under one process-wide lock,
  * so this may be called from any thread, one layout at a time. */

@@ -83,6 +83,8 @@ struct _ExtopoWindow
   GPtrArray           *redo_stack;
 
   ExtopoView           view;
+  double               layout_aspect;   /* what the diagram shown was laid out for */
+  guint                aspect_timeout;  /* a relayout for a new window shape, pending */
   int                  match_index;
   gboolean             match_shown;
   int                  width;
@@ -99,6 +101,10 @@ void        extopo_window_toggle_action        (GSimpleAction *action,
 /* The normalized DN that names a group in a collapsed set, or NULL. */
 const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
                                                 gpointer         object);
+/* Lays the model out again for the view's shape, keeping what is collapsed;
+ * @keep_view keeps the zoom and position, else the diagram is fitted. */
+void        extopo_window_relayout             (ExtopoWindow *self,
+                                                gboolean      keep_view);
 /* Lays the model out again with @collapsed (owned), keeping the view. */
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
                                                 GHashTable   *collapsed);
@@ -135,6 +141,10 @@ void        extopo_window_compare_finalize     (ExtopoWindow *self);
 
 /* Over the diagram: the overview and the zoom level (extopo-window-view.c) */
 void        extopo_window_view_init            (ExtopoWindow *self);
+void        extopo_window_view_finalize        (ExtopoWindow *self);
+/* Lays out again, after a short pause, when the view's shape has gone far
+ * from what the diagram was laid out for and the diagram is fitted. */
+void        extopo_window_view_check_aspect    (ExtopoWindow *self);
 
 /* What is remembered per source (extopo-window-state.c) */
 void        extopo_window_state_save           (ExtopoWindow *self);

@@ -1,6 +1,7 @@
 /* extopo-window-view.c: what the window lays over its diagram: the overview, a map of the
  * whole diagram (Ctrl+M, remembered), and the zoom level with a menu (fit, 100 %,
- * selection); and showing a server of the diagram in the inventory.
+ * selection); showing a server of the diagram in the inventory; and a layout
+ * again when the window takes another shape.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,58 @@
 #include "extopo-window-private.h"
 
 #define OVERLAY_MARGIN 12
+/* How far the view's shape may go from the layout's before it is laid out again. */
+#define ASPECT_TOLERANCE 1.4
+/* Waits this long after the last change of size, not to lay out at every step of a drag. */
+#define ASPECT_DELAY_MS  300
+
+static gboolean
+aspect_differs (ExtopoWindow *self,
+                double        aspect)
+{
+  return aspect > 0 && self->layout_aspect > 0 &&
+         fabs (log (aspect / self->layout_aspect)) > log (ASPECT_TOLERANCE);
+}
+
+/* Only a fitted diagram is laid out again: one the person zoomed into stays
+ * where they put it. */
+static gboolean
+wants_relayout (ExtopoWindow *self)
+{
+  return self->model != NULL && self->layout_cancellable == NULL &&
+         extopo_graph_view_get_auto_fit (self->graph_view) &&
+         aspect_differs (self, extopo_graph_view_get_fit_aspect (self->graph_view));
+}
+
+static gboolean
+aspect_timeout_cb (gpointer user_data)
+{
+  ExtopoWindow *self = user_data;
+
+  self->aspect_timeout = 0;
+  if (wants_relayout (self))
+    {
+      g_debug ("laying out again for a view of aspect %.2f (was %.2f)",
+               extopo_graph_view_get_fit_aspect (self->graph_view), self->layout_aspect);
+      extopo_window_relayout (self, FALSE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+extopo_window_view_check_aspect (ExtopoWindow *self)
+{
+  g_clear_handle_id (&self->aspect_timeout, g_source_remove);
+  if (wants_relayout (self))
+    self->aspect_timeout = g_timeout_add (ASPECT_DELAY_MS, aspect_timeout_cb, self);
+}
+
+void
+extopo_window_view_finalize (ExtopoWindow *self)
+{
+  g_clear_handle_id (&self->aspect_timeout, g_source_remove);
+}
 
 static void
 zoom_changed_cb (ExtopoWindow *self)
@@ -112,6 +165,15 @@ extopo_window_view_init (ExtopoWindow *self)
   g_signal_connect_object (self->graph_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
   zoom_changed_cb (self);
+
+  /* Another shape (the window resized, the sidebar or the legend shown):
+   * perhaps another arrangement of the groups. */
+  g_signal_connect_object (self->graph_view, "size-allocate",
+                           G_CALLBACK (extopo_window_view_check_aspect), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->graph_view, "notify::show-legend",
+                           G_CALLBACK (extopo_window_view_check_aspect), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 GtkWidget *

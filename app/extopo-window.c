@@ -666,6 +666,8 @@ apply_layout (ExtopoWindow   *self,
     extopo_window_state_restore_view (self);
   update_matches (self);
   update_actions (self);
+  /* The window may have changed shape while the layout ran. */
+  extopo_window_view_check_aspect (self);
 }
 
 static void
@@ -724,7 +726,7 @@ static void
 start_layout (ExtopoWindow *self,
               Request      *request)
 {
-  ExtopoLayoutOptions options = { request->view, request->collapsed };
+  ExtopoLayoutOptions options = { request->view, request->collapsed, 0 };
   guint n_servers = extopo_model_get_servers (request->model)->len;
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
@@ -740,6 +742,12 @@ start_layout (ExtopoWindow *self,
                                     n_servers),
                           count);
   update_busy (self, text);
+
+  /* The drawing's shape from the view's: a square window gets rows of
+   * administrative groups, a wide one a long row. */
+  options.aspect = extopo_graph_view_get_fit_aspect (self->graph_view);
+  self->layout_aspect = options.aspect > 0 ? options.aspect : EXTOPO_LAYOUT_DEFAULT_ASPECT;
+  g_clear_handle_id (&self->aspect_timeout, g_source_remove);
 
   extopo_layout_compute_async (request->model, &options, self->layout_cancellable,
                                layout_done_cb, request);
@@ -1293,6 +1301,13 @@ relayout_current (ExtopoWindow *self,
   start_layout_for_model (self, request, self->model);
 }
 
+void
+extopo_window_relayout (ExtopoWindow *self,
+                        gboolean      keep_view)
+{
+  relayout_current (self, self->view, keep_view);
+}
+
 static void
 change_view_state (GSimpleAction *action,
                    GVariant      *state,
@@ -1599,6 +1614,7 @@ extopo_window_finalize (GObject *object)
   extopo_window_collapse_finalize (self);
   extopo_window_back_finalize (self);
   extopo_window_compare_finalize (self);
+  extopo_window_view_finalize (self);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->match_set, g_hash_table_unref);
 
@@ -1883,5 +1899,7 @@ extopo_window_is_busy (ExtopoWindow *self)
 {
   g_return_val_if_fail (EXTOPO_IS_WINDOW (self), FALSE);
 
-  return self->load_cancellable != NULL || self->layout_cancellable != NULL;
+  /* A layout for a new shape of the window, due in a moment, counts. */
+  return self->load_cancellable != NULL || self->layout_cancellable != NULL ||
+         self->aspect_timeout != 0;
 }

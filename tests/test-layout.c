@@ -868,6 +868,62 @@ test_admin_view_cross_links (void)
     }
 }
 
+static ExtopoGeometry *
+layout_for_aspect (ExtopoModel *model,
+                   ExtopoView   view,
+                   double       aspect)
+{
+  ExtopoLayoutOptions options = { view, NULL, aspect };
+  g_autoptr(GError) error = NULL;
+  ExtopoGeometry *geometry = extopo_layout_compute (model, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (geometry);
+
+  return geometry;
+}
+
+/* How large a drawing shows when fitted into a window of @aspect. */
+static double
+fit_in (ExtopoGeometry *geometry,
+        double          aspect)
+{
+  return MIN (aspect / geometry->bounds.width, 1.0 / geometry->bounds.height);
+}
+
+/* The sample's four administrative groups: `dot` draws them side by side,
+ * four times wider than high. For a square window they go in rows, and the
+ * drawing shows larger; for a wide one they stay in a row. */
+static void
+test_aspect (void)
+{
+  g_autoptr(ExtopoModel) model = load_sample ("coexistence.ldif");
+  g_autoptr(ExtopoGeometry) square = layout_for_aspect (model, EXTOPO_VIEW_ADMIN, 1.0);
+  g_autoptr(ExtopoGeometry) wide = layout_for_aspect (model, EXTOPO_VIEW_ADMIN, 4.0);
+  g_autoptr(ExtopoGeometry) tall = layout_for_aspect (model, EXTOPO_VIEW_ADMIN, 0.5);
+  guint n_servers = extopo_model_get_servers (model)->len;
+  double square_aspect = square->bounds.width / square->bounds.height;
+  double wide_aspect = wide->bounds.width / wide->bounds.height;
+  double tall_aspect = tall->bounds.width / tall->bounds.height;
+
+  g_test_message ("admin view for 1:1 %.0f x %.0f, for 4:1 %.0f x %.0f, for 1:2 %.0f x %.0f",
+                  square->bounds.width, square->bounds.height,
+                  wide->bounds.width, wide->bounds.height,
+                  tall->bounds.width, tall->bounds.height);
+  assert_placement_sound (square, n_servers);
+  assert_placement_sound (wide, n_servers);
+  assert_placement_sound (tall, n_servers);
+  g_assert_cmpuint (square->edges->len, ==, wide->edges->len);
+
+  g_assert_cmpfloat (square_aspect, >=, 0.5);
+  g_assert_cmpfloat (square_aspect, <=, 2.0);
+  g_assert_cmpfloat (wide_aspect, >=, 1.5 * square_aspect);
+  g_assert_cmpfloat (tall_aspect, <=, square_aspect);
+  /* Each arrangement is the better one for its own window. */
+  g_assert_cmpfloat (fit_in (square, 1.0), >=, 1.3 * fit_in (wide, 1.0));
+  g_assert_cmpfloat (fit_in (wide, 4.0), >=, fit_in (square, 4.0));
+}
+
 typedef struct
 {
   ExtopoModel *model;
@@ -1003,6 +1059,7 @@ main (int    argc,
   g_test_add_func ("/layout/routing-clusters", test_routing_clusters);
   g_test_add_func ("/layout/admin-view", test_admin_view);
   g_test_add_func ("/layout/admin-view-cross-links", test_admin_view_cross_links);
+  g_test_add_func ("/layout/aspect", test_aspect);
   g_test_add_func ("/layout/large-group-grid", test_large_group_grid);
   g_test_add_func ("/layout/long-chain", test_long_chain);
   g_test_add_func ("/layout/big-grid", test_big_grid);

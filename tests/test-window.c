@@ -19,6 +19,7 @@
 #include "extopo-export-dialog.h"
 #include "extopo-findings-list.h"
 #include "extopo-findings.h"
+#include "extopo-layout.h"
 #include "extopo-server-card.h"
 #include "extopo-version.h"
 #include "extopo-scene.h"
@@ -158,6 +159,110 @@ test_window_switch_view (Fixture       *fixture,
   /* Every administrative group is drawn as a frame. */
   g_assert_cmpuint (window_geometry (fixture)->frames->len, >=,
                     extopo_model_get_admin_groups (model)->len);
+}
+
+typedef struct
+{
+  Fixture        *fixture;
+  ExtopoGeometry *before;
+  gint64          until;
+} ShapeWait;
+
+static gboolean
+geometry_replaced (gpointer data)
+{
+  ShapeWait *relayout = data;
+  ExtopoGeometry *geometry = window_geometry (relayout->fixture);
+
+  return window_idle (relayout->fixture->window) && geometry != NULL &&
+         geometry != relayout->before;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  ShapeWait *relayout = data;
+
+  return g_get_monotonic_time () >= relayout->until;
+}
+
+/* Wakes the main loop at the end of a wait. */
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+static double
+geometry_aspect (ExtopoGeometry *geometry)
+{
+  return geometry->bounds.width / geometry->bounds.height;
+}
+
+/* The administrative view of the sample: `dot` draws its four groups side
+ * by side, and fitted to the window they were too small to read. The
+ * drawing takes the window's shape, again when the window takes another,
+ * unless the person has zoomed. */
+static void
+test_window_layout_shape (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  ExtopoLayoutOptions wide_options = { EXTOPO_VIEW_ADMIN, NULL, 4.0 };
+  g_autoptr(ExtopoGeometry) wide = NULL;
+  g_autoptr(ExtopoGeometry) shaped = NULL;
+  ShapeWait relayout = { fixture, NULL, 0 };
+  double aspect, wide_zoom;
+  int width, height;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "view",
+                                  g_variant_new_string ("admin"));
+  g_assert_true (spin_until (view_is_admin, fixture));
+  g_assert_true (spin_until (pending_events_done, NULL));
+
+  aspect = extopo_graph_view_get_fit_aspect (view);
+  g_test_message ("view %.2f, drawing %.0f x %.0f at %.0f %%", aspect,
+                  window_geometry (fixture)->bounds.width, window_geometry (fixture)->bounds.height,
+                  100 * extopo_graph_view_get_zoom (view));
+  g_assert_cmpfloat (aspect, >, 0);
+  g_assert_cmpfloat (fabs (log (geometry_aspect (window_geometry (fixture)) / aspect)), <, log (2.0));
+
+  /* Laid out as one row, the drawing would show much smaller. */
+  wide = extopo_layout_compute (extopo_window_get_model (fixture->window), &wide_options, NULL,
+                                NULL);
+  g_assert_nonnull (wide);
+  width = gtk_widget_get_allocated_width (GTK_WIDGET (view));
+  height = gtk_widget_get_allocated_height (GTK_WIDGET (view));
+  wide_zoom = MIN (width / wide->bounds.width, height / wide->bounds.height);
+  g_assert_cmpfloat (extopo_graph_view_get_zoom (view), >=, 1.3 * wide_zoom);
+
+  /* A wide, low window: the groups in a row. */
+  relayout.before = extopo_geometry_ref (window_geometry (fixture));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "sidebar", NULL);
+  gtk_window_resize (GTK_WINDOW (fixture->window), 1800, 450);
+  g_assert_true (spin_until (geometry_replaced, &relayout));
+  g_assert_true (spin_until (window_idle, fixture->window));
+  aspect = extopo_graph_view_get_fit_aspect (view);
+  g_test_message ("wide view %.2f, drawing %.0f x %.0f", aspect,
+                  window_geometry (fixture)->bounds.width, window_geometry (fixture)->bounds.height);
+  g_assert_cmpfloat (geometry_aspect (window_geometry (fixture)), >,
+                     1.5 * geometry_aspect (relayout.before));
+  g_assert_cmpfloat (fabs (log (geometry_aspect (window_geometry (fixture)) / aspect)), <, log (2.0));
+  /* The relayout kept the view: the same groups, still fitted. */
+  g_assert_cmpuint (window_geometry (fixture)->nodes->len, ==, relayout.before->nodes->len);
+  g_assert_true (extopo_graph_view_get_auto_fit (view));
+  g_clear_pointer (&relayout.before, extopo_geometry_unref);
+
+  /* Zoomed in, the person's view stays whatever the window does. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "zoom-in", NULL);
+  g_assert_false (extopo_graph_view_get_auto_fit (view));
+  shaped = extopo_geometry_ref (window_geometry (fixture));
+  gtk_window_resize (GTK_WINDOW (fixture->window), 800, 900);
+  relayout.until = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+  g_timeout_add (1100, wake_cb, NULL);
+  g_assert_true (spin_until (time_passed, &relayout));
+  g_assert_true (window_idle (fixture->window));
+  g_assert_true (window_geometry (fixture) == shaped);
 }
 
 /* F9 hides and shows the sidebar, and the choice is remembered. */
@@ -1477,6 +1582,7 @@ main (int   argc,
 
   ADD_WINDOW_TEST ("/window/open-sample", test_window_open_sample);
   ADD_WINDOW_TEST ("/window/switch-view", test_window_switch_view);
+  ADD_WINDOW_TEST ("/window/layout-shape", test_window_layout_shape);
   ADD_WINDOW_TEST ("/window/search", test_window_search);
   ADD_WINDOW_TEST ("/window/search-fields", test_window_search_fields);
   ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
