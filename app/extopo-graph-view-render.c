@@ -52,18 +52,72 @@ extopo_connection_touches (ExtopoConnection   *connection,
   return FALSE;
 }
 
+/* Clips to @visible but for the server cards the lit edges pass: the
+ * highlight runs under the cards, as the connectors themselves do. */
+static void
+clip_out_cards (ExtopoGraphView  *self,
+                cairo_t          *cr,
+                const ExtopoRect *visible,
+                GArray           *lit)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  ExtopoRect area = g_array_index (self->geometry->edges, ExtopoGeoEdge,
+                                   g_array_index (lit, guint, 0)).extent;
+
+  /* One query, each card once: a card counted twice would be a hole filled again. */
+  for (guint i = 1; i < lit->len; i++)
+    extopo_rect_union (&area, &g_array_index (self->geometry->edges, ExtopoGeoEdge,
+                                              g_array_index (lit, guint, i)).extent, &area);
+  extopo_geometry_query_nodes (self->geometry, &area, nodes);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, visible->x, visible->y, visible->width, visible->height);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const ExtopoRect *box = &g_array_index (self->geometry->nodes, ExtopoGeoNode,
+                                              g_array_index (nodes, guint, i)).box;
+
+      if (extopo_rect_intersects (box, visible))
+        cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
 /* The hover highlight: the hovered server or group, and the connections of
- * its routing group, drawn over the diagram (or over the cached bitmap). */
+ * its routing group, drawn over the cached bitmap but under its cards. */
 static void
 extopo_graph_view_draw_hover (ExtopoGraphView  *self,
                               cairo_t          *cr,
                               const ExtopoRect *visible)
 {
+  g_autoptr(GArray) lit = NULL;
   ExtopoRoutingGroup *group;
   ExtopoRect box;
 
   if (self->hovered == NULL || self->geometry == NULL)
     return;
+
+  group = extopo_graph_view_hovered_routing_group (self);
+  lit = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->geometry->edges->len; i++)
+    {
+      const ExtopoGeoEdge *edge = &g_array_index (self->geometry->edges, ExtopoGeoEdge, i);
+      gboolean is_lit;
+
+      if (edge->n_points < 4 || !extopo_rect_intersects (&edge->extent, visible))
+        continue;
+
+      if (self->hovered_kind == EXTOPO_OBJECT_CONNECTOR)
+        is_lit = edge->connection == self->hovered
+                 || edge->connection->forward == self->hovered
+                 || edge->connection->reverse == self->hovered;
+      else
+        is_lit = group != NULL && extopo_connection_touches (edge->connection, group);
+      if (is_lit)
+        g_array_append_val (lit, i);
+    }
 
   cairo_save (cr);
   cairo_set_source_rgba (cr, STYLE_HOVER_INK, 0.85);
@@ -71,28 +125,17 @@ extopo_graph_view_draw_hover (ExtopoGraphView  *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  group = extopo_graph_view_hovered_routing_group (self);
-
-  for (guint i = 0; i < self->geometry->edges->len; i++)
+  if (lit->len > 0)
     {
-      const ExtopoGeoEdge *edge = &g_array_index (self->geometry->edges, ExtopoGeoEdge, i);
-      gboolean lit;
-
-      if (edge->n_points < 4 || !extopo_rect_intersects (&edge->extent, visible))
-        continue;
-
-      if (self->hovered_kind == EXTOPO_OBJECT_CONNECTOR)
-        lit = edge->connection == self->hovered
-              || edge->connection->forward == self->hovered
-              || edge->connection->reverse == self->hovered;
-      else
-        lit = group != NULL && extopo_connection_touches (edge->connection, group);
-
-      if (lit)
+      cairo_save (cr);
+      clip_out_cards (self, cr, visible, lit);
+      for (guint i = 0; i < lit->len; i++)
         {
-          extopo_renderer_path_edge (cr, edge);
+          extopo_renderer_path_edge (cr, &g_array_index (self->geometry->edges, ExtopoGeoEdge,
+                                                         g_array_index (lit, guint, i)));
           cairo_stroke (cr);
         }
+      cairo_restore (cr);
     }
 
   if (self->hovered_kind != EXTOPO_OBJECT_CONNECTOR

@@ -865,6 +865,125 @@ record_group_cb (ExtopoGraphView *view,
   *out = group;
 }
 
+static ExtopoServer *
+first_server_of (ExtopoRoutingGroup *group)
+{
+  GPtrArray *servers = extopo_model_get_servers (sample_model);
+
+  for (guint i = 0; i < servers->len; i++)
+    if (((ExtopoServer *) g_ptr_array_index (servers, i))->routing_group == group)
+      return g_ptr_array_index (servers, i);
+
+  return NULL;
+}
+
+static guint32
+view_pixel (GtkWidget *widget,
+            double     x,
+            double     y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, VIEW_WIDTH,
+                                                         VIEW_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  gtk_widget_draw (widget, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                   (int) y * cairo_image_surface_get_stride (surface) +
+                                   4 * (int) x) & 0xffffff;
+  cairo_surface_destroy (surface);
+
+  return pixel;
+}
+
+/* Hovering a server lights its group's connections; where one passes a
+ * card of another group, the card stays on top, as it does for the
+ * connector itself. A hand-made drawing: Seattle and Dallas joined by a
+ * straight line that crosses Denver's card between them. */
+static void
+test_hover_under_cards (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  g_autoptr(ExtopoGeometry) geometry = extopo_geometry_new (sample_model, EXTOPO_VIEW_ROUTING);
+  GPtrArray *groups = extopo_model_get_routing_groups (sample_model);
+  GPtrArray *connections = extopo_model_get_connections (sample_model);
+  ExtopoRoutingGroup *ends[3] = { NULL, NULL, NULL };
+  const char *names[3] = { "Seattle", "Denver", "Dallas" };
+  ExtopoConnection *connection = NULL;
+  double points[] = { 200, 57, 333, 57, 466, 57, 600, 57 };
+  ExtopoGeoEdge edge = { 0 };
+  GdkEvent *event;
+  double x, y, gap_x, gap_y;
+  guint32 card_before, gap_before;
+
+  for (guint i = 0; i < groups->len; i++)
+    for (guint k = 0; k < 3; k++)
+      if (g_str_equal (((ExtopoRoutingGroup *) g_ptr_array_index (groups, i))->name, names[k]))
+        ends[k] = g_ptr_array_index (groups, i);
+  for (guint i = 0; i < connections->len && connection == NULL; i++)
+    {
+      ExtopoConnection *c = g_ptr_array_index (connections, i);
+      ExtopoConnector *half = c->forward != NULL ? c->forward : c->reverse;
+
+      if (half != NULL &&
+          ((half->source == ends[0] && half->target == ends[2]) ||
+           (half->source == ends[2] && half->target == ends[0])))
+        connection = c;
+    }
+  g_assert_nonnull (connection);
+
+  for (guint k = 0; k < 3; k++)
+    {
+      ExtopoGeoFrame frame = { { 0 } };
+      ExtopoGeoNode node = { { 0 } };
+
+      g_assert_nonnull (ends[k]);
+      frame.box = (ExtopoRect) { 300.0 * k, 0, 200, 100 };
+      frame.label_box = (ExtopoRect) { 300.0 * k, 0, 200, 26 };
+      frame.kind = EXTOPO_OBJECT_ROUTING_GROUP;
+      frame.object = ends[k];
+      frame.label = (char *) names[k];
+      frame.parent = -1;
+      frame.n_servers = 1;
+      node.box = (ExtopoRect) { 300.0 * k + 25, 30, 150, 54 };
+      node.server = first_server_of (ends[k]);
+      g_assert_nonnull (node.server);
+      node.frame = extopo_geometry_add_frame (geometry, &frame);
+      extopo_geometry_add_node (geometry, &node);
+    }
+  edge.connection = connection;
+  edge.points = points;
+  edge.n_points = 4;
+  edge.tail_frame = 0;
+  edge.head_frame = 2;
+  extopo_geometry_add_edge (geometry, &edge);
+  extopo_geometry_finish (geometry);
+
+  extopo_graph_view_set_geometry (view, geometry, FALSE);
+  extopo_graph_view_set_zoom_at (view, 0.75, -1, -1);
+  /* On the line: inside Denver's card, and in the gap before Denver's frame. */
+  to_widget (view, 400, 57, &x, &y);
+  to_widget (view, 250, 57, &gap_x, &gap_y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, VIEW_WIDTH);
+  card_before = view_pixel (widget, x, y);
+  gap_before = view_pixel (widget, gap_x, gap_y);
+
+  /* The pointer over Seattle's server. */
+  event = new_event (widget, GDK_MOTION_NOTIFY);
+  to_widget (view, 100, 57, &event->motion.x, &event->motion.y);
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+
+  /* Lit in the gap, so hovered; not over the card. */
+  g_assert_cmphex (view_pixel (widget, gap_x, gap_y), !=, gap_before);
+  g_assert_cmphex (view_pixel (widget, x, y), ==, card_before);
+}
+
 /* The diagram from the keyboard: arrows walk the servers in the direction
  * pressed, Alt+Up goes out to the group and Alt+Down back in, Space asks
  * for the group to collapse, Enter for the card, Ctrl+arrows pan. */
@@ -1392,6 +1511,8 @@ main (int   argc,
               fixture_set_up, test_zoom_around_pointer, fixture_tear_down);
   g_test_add ("/view/fit", Fixture, NULL, fixture_set_up, test_fit, fixture_tear_down);
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
+  g_test_add ("/view/hover-under-cards", Fixture, NULL, fixture_set_up, test_hover_under_cards,
+              fixture_tear_down);
   g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/view/context-menu", test_context_menu);
   g_test_add ("/view/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
