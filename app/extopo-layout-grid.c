@@ -20,6 +20,9 @@
 
 #include "extopo-layout-private.h"
 
+/* Rounds of ranking again when the placement misses the aspect by more than the tolerance. */
+#define GRID_SHAPE_ROUNDS    2
+#define GRID_SHAPE_TOLERANCE 1.15
 /* Between administrative groups' frames. */
 #define REGION_GAP      (2 * NODE_SEP)
 
@@ -224,8 +227,9 @@ cluster_title_width (Cluster *cluster)
          (admin_group->interop ? 110.0 : 40.0);
 }
 
-void
-extopo_plan_place_grid (Plan *plan)
+/* One placement; returns the drawing's width : height. */
+static double
+place_grid_once (Plan *plan)
 {
   guint n_regions = plan->clusters->len + 1;
   g_autofree Region *regions = g_new0 (Region, n_regions);
@@ -299,4 +303,27 @@ extopo_plan_place_grid (Plan *plan)
 
   for (guint r = 0; r < n_regions; r++)
     g_array_unref (regions[r].members);
+
+  return width / MAX (height, 1.0);
+}
+
+void
+extopo_plan_place_grid (Plan *plan)
+{
+  double aspect = place_grid_once (plan);
+
+  /* The ranks were chosen from the groups' mean size; rows left part full
+   * at the end of each level and groups outside the tree make the drawing
+   * come out otherwise (20,000 servers: 0.83 : 1 for 1.4 : 1). Ranked
+   * again with the error, the placement lands near the aim. Each round is
+   * linear. */
+  for (guint round = 0; round < GRID_SHAPE_ROUNDS; round++)
+    {
+      double error = aspect / plan->aspect;
+
+      if (fabs (log (error)) < log (GRID_SHAPE_TOLERANCE))
+        break;
+      extopo_plan_rerank (plan, error);
+      aspect = place_grid_once (plan);
+    }
 }

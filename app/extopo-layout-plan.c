@@ -87,6 +87,7 @@ extopo_plan_new (ExtopoModel               *model,
 
   plan->model = g_object_ref (model);
   plan->view = options != NULL ? options->view : EXTOPO_VIEW_ROUTING;
+  plan->rank_scale = 1.0;
   plan->aspect = options != NULL && options->aspect > 0 ? CLAMP (options->aspect, 0.25, 4.0)
                                                         : EXTOPO_LAYOUT_DEFAULT_ASPECT;
   plan->collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
@@ -442,6 +443,7 @@ plan_rank_links (Plan *plan)
   g_autofree guint *level_base = g_new0 (guint, n + 1);
   g_autofree guint *level_seen = g_new0 (guint, n + 1);
   guint n_queued = 0, n_linked = 0, per_rank, n_ranks, max_rank = 0, max_level = 0, fold = 1;
+  double mean_width = 0, mean_height = 0, rank_aspect;
 
   if (plan->links->len == 0)
     return;
@@ -513,9 +515,18 @@ plan_rank_links (Plan *plan)
     }
   /* With no link inside a frame (the administrative view of groups joined
    * only across frames) there is no tree, and 0 / 0 would be NaN. */
+  /* Ranks for a drawing of the plan's aspect: per_rank groups of the mean
+   * size side by side, n_ranks of them high, per_rank * n_ranks = n_linked. */
+  for (guint b = 0; b < n; b++)
+    {
+      mean_width += g_array_index (plan->blocks, Block, b).width / n;
+      mean_height += g_array_index (plan->blocks, Block, b).height / n;
+    }
+  rank_aspect = plan->rank_scale * (mean_width + NODE_SEP) /
+                (plan->aspect * (mean_height + RANK_SEP));
   per_rank = 4;
   if (n_linked > 0)
-    per_rank = MAX (per_rank, (guint) ceil (n_linked / ceil (sqrt (n_linked * RANK_ASPECT))));
+    per_rank = MAX (per_rank, (guint) ceil (n_linked / ceil (sqrt (n_linked * rank_aspect))));
   /* Level by level, each level in ranks of at most per_rank groups, in
    * breadth-first order so that siblings stay together. (Placing each
    * family in a block of its own rows, the k-th children of every parent
@@ -540,7 +551,7 @@ plan_rank_links (Plan *plan)
   /* A long chain of groups (one child each) would still be one group wide
    * and hundreds of ranks tall: fold its ranks, fold of them into one, the
    * way back in every other rank, so the rows wind like a serpentine. */
-  n_ranks = (guint) ceil (sqrt (n_linked * RANK_ASPECT));
+  n_ranks = (guint) ceil (sqrt (n_linked * rank_aspect));
   if (n_ranks > 0 && max_rank + 1 > 2 * n_ranks)
     fold = (max_rank + n_ranks) / n_ranks;
 
@@ -590,6 +601,18 @@ extopo_plan_drop_ranks (Plan *plan)
       link->beside = FALSE;
       link->flat = !link->straight && !plan_link_is_rankable (plan, link);
     }
+}
+
+void
+extopo_plan_rerank (Plan   *plan,
+                    double  scale)
+{
+  plan->rank_scale *= scale;
+  g_clear_pointer (&plan->rank, g_free);
+  g_clear_pointer (&plan->tree_order, g_free);
+  plan->fold = 1;
+  extopo_plan_drop_ranks (plan);
+  plan_rank_links (plan);
 }
 
 void

@@ -29,9 +29,6 @@ G_BEGIN_DECLS
 #define TITLE_CHAR_WIDTH   7.0
 /* Width : height a group's grid aims at. */
 #define GROUP_ASPECT       1.5
-/* Ranks : groups per rank that make a roughly square drawing of routing
- * groups (about 5 in wide and 4 in high with their spacing). */
-#define RANK_ASPECT        1.3
 /* How far outside the groups a routed edge may stray before it is drawn straight. */
 #define ESCAPE_MARGIN    150.0
 /* The room `dot` keeps for an address-space tag. */
@@ -120,6 +117,7 @@ typedef struct
   guint       *tree_order;      /* per block, its place in the breadth-first walk */
   guint        fold;            /* ranks drawn as one row */
   double       aspect;          /* width : height the drawing aims at */
+  double       rank_scale;      /* ranks' correction after a placement missed the aspect */
 } Plan;
 
 /* A box to arrange: its size in, its place out. */
@@ -137,6 +135,10 @@ Plan           *extopo_plan_new             (ExtopoModel               *model,
 void            extopo_plan_free            (Plan                      *plan);
 /* Blocks (and clusters) of the view, then the links between them, then ranks. */
 void            extopo_plan_build           (Plan                      *plan);
+/* Ranks again, with @scale times as many ranks per group per rank (a
+ * drawing @scale times too wide the first time). */
+void            extopo_plan_rerank          (Plan                      *plan,
+                                             double                     scale);
 /* Forgets the chosen ranks, for a second try by `dot`. */
 void            extopo_plan_drop_ranks      (Plan                      *plan);
 /* Whether the plan is too big for `dot` to place in time proportional to it. */

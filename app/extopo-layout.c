@@ -552,6 +552,7 @@ extopo_layout_compute (ExtopoModel                *model,
                        GError                    **error)
 {
   g_autoptr(Plan) plan = NULL;
+  ExtopoGeometry *geometry;
 
   g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -566,7 +567,7 @@ extopo_layout_compute (ExtopoModel                *model,
   if (plan->blocks->len == 0)
     {
       /* Nothing to lay out: an empty drawing, not an error. */
-      ExtopoGeometry *geometry = extopo_geometry_new (model, plan->view);
+      geometry = extopo_geometry_new (model, plan->view);
 
       extopo_geometry_finish (geometry);
       return geometry;
@@ -582,7 +583,12 @@ extopo_layout_compute (ExtopoModel                *model,
   if (check_cancelled (cancellable, error))
     return NULL;
 
-  return extopo_plan_read_geometry (plan);
+  geometry = extopo_plan_read_geometry (plan);
+  g_debug ("laid out %u groups for %.2f : 1: %.0f x %.0f pt (%.2f : 1)", plan->blocks->len,
+           plan->aspect, geometry->bounds.width, geometry->bounds.height,
+           geometry->bounds.width / MAX (geometry->bounds.height, 1.0));
+
+  return geometry;
 }
 
 typedef struct

@@ -525,6 +525,21 @@ assert_placement_sound (ExtopoGeometry *geometry,
     }
 }
 
+static ExtopoGeometry *
+layout_for_aspect (ExtopoModel *model,
+                   ExtopoView   view,
+                   double       aspect)
+{
+  ExtopoLayoutOptions options = { view, NULL, aspect };
+  g_autoptr(GError) error = NULL;
+  ExtopoGeometry *geometry = extopo_layout_compute (model, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (geometry);
+
+  return geometry;
+}
+
 /* Beyond a thousand groups the layout places the plan itself, in time
  * proportional to it: the drawing must be as sound as `dot`'s, and shaped
  * for a screen or a page in both views. */
@@ -567,6 +582,19 @@ test_big_grid_families (void)
   assert_placement_sound (geometry, 1 + n_regions * (1 + per_region));
   g_assert_cmpfloat (aspect, >=, 0.5);
   g_assert_cmpfloat (aspect, <=, 2.0);
+
+  /* A tall window and a wide one: the drawing takes their shape. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const double aims[] = { 0.7, 2.5 };
+      g_autoptr(ExtopoGeometry) shaped = layout_for_aspect (model, EXTOPO_VIEW_ROUTING, aims[i]);
+      double shape = shaped->bounds.width / shaped->bounds.height;
+
+      g_test_message ("for %.1f : 1, %.0f x %.0f pt (%.2f : 1)", aims[i],
+                      shaped->bounds.width, shaped->bounds.height, shape);
+      assert_placement_sound (shaped, 1 + n_regions * (1 + per_region));
+      g_assert_cmpfloat (fabs (log (shape / aims[i])), <, log (1.3));
+    }
 }
 
 static void
@@ -866,21 +894,6 @@ test_admin_view_cross_links (void)
       for (guint p = 0; p < 2 * edge->n_points; p++)
         g_assert_true (isfinite (edge->points[p]));
     }
-}
-
-static ExtopoGeometry *
-layout_for_aspect (ExtopoModel *model,
-                   ExtopoView   view,
-                   double       aspect)
-{
-  ExtopoLayoutOptions options = { view, NULL, aspect };
-  g_autoptr(GError) error = NULL;
-  ExtopoGeometry *geometry = extopo_layout_compute (model, &options, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (geometry);
-
-  return geometry;
 }
 
 /* How large a drawing shows when fitted into a window of @aspect. */
