@@ -1,6 +1,6 @@
 /* extopo-window-view.c: what the window lays over its diagram: the overview, a map of the
  * whole diagram (Ctrl+M, remembered), and the zoom level with a menu (fit, 100 %,
- * selection); showing a server of the diagram in the inventory; and a layout
+ * selection) and the zoom actions; showing a server of the diagram in the inventory; and a layout
  * again when the window takes another shape.
  *
  * Copyright 2026 The ExTopo developers
@@ -113,9 +113,30 @@ show_in_inventory_action (GSimpleAction *action,
   extopo_inventory_select_server (self->inventory, object);
 }
 
+/* The zoom steps, kept by the graph view. */
+#define DEFINE_ZOOM_ACTION(name)                                  \
+  static void                                                     \
+  name##_action (GSimpleAction *action,                           \
+                 GVariant      *parameter,                        \
+                 gpointer       user_data)                        \
+  {                                                               \
+    extopo_graph_view_##name (EXTOPO_WINDOW (user_data)->graph_view); \
+  }
+
+DEFINE_ZOOM_ACTION (zoom_in)
+DEFINE_ZOOM_ACTION (zoom_out)
+DEFINE_ZOOM_ACTION (zoom_fit)
+DEFINE_ZOOM_ACTION (zoom_reset)
+DEFINE_ZOOM_ACTION (zoom_to_selection)
+
 static const GActionEntry view_entries[] = {
   { "overview", extopo_window_toggle_action, NULL, "false", change_overview_state },
   { "show-in-inventory", show_in_inventory_action },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-fit", zoom_fit_action },
+  { "zoom-reset", zoom_reset_action },
+  { "zoom-selection", zoom_to_selection_action },
 };
 
 void

@@ -1485,21 +1485,6 @@ open_recent_action (GSimpleAction *action,
     extopo_window_open_file (self, source);
 }
 
-#define DEFINE_ZOOM_ACTION(name)                                  \
-  static void                                                     \
-  name##_action (GSimpleAction *action,                           \
-                 GVariant      *parameter,                        \
-                 gpointer       user_data)                        \
-  {                                                               \
-    extopo_graph_view_##name (EXTOPO_WINDOW (user_data)->graph_view); \
-  }
-
-DEFINE_ZOOM_ACTION (zoom_in)
-DEFINE_ZOOM_ACTION (zoom_out)
-DEFINE_ZOOM_ACTION (zoom_fit)
-DEFINE_ZOOM_ACTION (zoom_reset)
-DEFINE_ZOOM_ACTION (zoom_to_selection)
-
 static const GActionEntry win_entries[] = {
   { "view", NULL, "s", "'routing'", change_view_state },
   { "show-legend", extopo_window_toggle_action, NULL, "true", change_show_legend_state },
@@ -1514,11 +1499,6 @@ static const GActionEntry win_entries[] = {
   { "copy-diagram", extopo_window_copy_diagram_action },
   { "print", extopo_window_print_action },
   { "open-recent", open_recent_action, "s" },
-  { "zoom-in", zoom_in_action },
-  { "zoom-out", zoom_out_action },
-  { "zoom-fit", zoom_fit_action },
-  { "zoom-reset", zoom_reset_action },
-  { "zoom-selection", zoom_to_selection_action },
 };
 
 /* GtkWidget */
