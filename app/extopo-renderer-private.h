@@ -46,7 +46,6 @@ typedef struct
   cairo_t                   *scratch;     /* owned, when only measuring */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
   GHashTable                *ascii_fonts; /* font key -> AsciiFont*, for gathered text */
-  GArray                    *placed;      /* ExtopoRect: texts sized in pixels drawn so far */
 } Painter;
 
 static const Rgb status_accent[] = {

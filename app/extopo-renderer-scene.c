@@ -177,8 +177,68 @@ pixel_text_box (Painter               *painter,
                         (item->font_size * 1.25 + 2 * FAR_TITLE_PADDING) * px };
 }
 
+/* Whether a text sized in pixels has room in its group on screen. */
+static gboolean
+pixel_text_fits (const ExtopoScene     *scene,
+                 const ExtopoSceneItem *item,
+                 const ExtopoRect      *box)
+{
+  const ExtopoRect *room;
+
+  if (item->object < 0)
+    return TRUE;
+  room = &g_array_index (scene->objects, ExtopoSceneObject, item->object).bounds;
+
+  return box->width <= room->width && box->height <= room->height;
+}
+
+/* Whether a title sized in pixels that comes before item @index (outer
+ * groups first, then in drawing order) and has room in its own group
+ * covers @box: then the title at @index gives way. This looks at the
+ * titles near @box whatever area is drawn, so a bitmap of one part of the
+ * diagram shows the same titles as a bitmap of the next (first come, first
+ * placed, a title showed or not with the area drawn). */
+static gboolean
+pixel_text_yields (Painter           *painter,
+                   const ExtopoScene *scene,
+                   guint              index,
+                   const ExtopoRect  *box)
+{
+  double px = pixel (painter);
+  double reach_x = (scene->pixel_text_width + 2 * FAR_TITLE_PADDING) * px;
+  double reach_y = (FAR_TITLE_PIXELS * 1.25 + 2 * FAR_TITLE_PADDING) * px;
+  ExtopoRect near = { box->x - reach_x, box->y - reach_y, box->width + reach_x,
+                      box->height + reach_y };
+  g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  extopo_scene_query_groups (scene, &near, objects);
+  for (guint k = 0; k < objects->len; k++)
+    {
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject,
+                                                   g_array_index (objects, guint, k));
+
+      if (o->kind != EXTOPO_OBJECT_ADMIN_GROUP && o->kind != EXTOPO_OBJECT_ROUTING_GROUP)
+        continue;
+      for (guint i = o->first_item; i < o->first_item + o->n_items && i < index; i++)
+        {
+          const ExtopoSceneItem *other = &g_array_index (scene->items, ExtopoSceneItem, i);
+          ExtopoRect other_box;
+
+          if (other->kind != EXTOPO_SCENE_TEXT || !(other->flags & EXTOPO_SCENE_PIXEL_SIZED) ||
+              !extopo_scene_item_shows_at (other, painter->scale))
+            continue;
+          other_box = pixel_text_box (painter, other);
+          if (pixel_text_fits (scene, other, &other_box) &&
+              extopo_rect_intersects (&other_box, box))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* A group's title zoomed far out: at a size that can be read, where its
- * group has room on screen and no other such title is. */
+ * group has room on screen and no title before it is. */
 static void
 draw_pixel_text (Painter               *painter,
                  const ExtopoScene     *scene,
@@ -186,22 +246,11 @@ draw_pixel_text (Painter               *painter,
 {
   cairo_t *cr = painter->cr;
   ExtopoRect box = pixel_text_box (painter, item);
+  guint index = item - &g_array_index (scene->items, ExtopoSceneItem, 0);
   double px = pixel (painter);
 
-  if (item->object >= 0)
-    {
-      const ExtopoRect *room = &g_array_index (scene->objects, ExtopoSceneObject,
-                                               item->object).bounds;
-
-      if (box.width > room->width || box.height > room->height)
-        return;
-    }
-  if (painter->placed == NULL)
-    painter->placed = g_array_new (FALSE, FALSE, sizeof (ExtopoRect));
-  for (guint i = 0; i < painter->placed->len; i++)
-    if (extopo_rect_intersects (&g_array_index (painter->placed, ExtopoRect, i), &box))
-      return;
-  g_array_append_val (painter->placed, box);
+  if (!pixel_text_fits (scene, item, &box) || pixel_text_yields (painter, scene, index, &box))
+    return;
 
   cairo_save (cr);
   cairo_translate (cr, item->x, item->y);

@@ -169,6 +169,8 @@ extopo_scene_add_item (ExtopoScene           *scene,
 
   copy.text = extopo_scene_intern (scene, item->text);
   g_array_append_val (scene->items, copy);
+  if (item->kind == EXTOPO_SCENE_TEXT && (item->flags & EXTOPO_SCENE_PIXEL_SIZED))
+    scene->pixel_text_width = MAX (scene->pixel_text_width, item->width);
   if (item->object < 0)
     {
       guint index = scene->items->len - 1;
@@ -212,6 +214,28 @@ map_objects (const ExtopoScene *scene,
     }
 }
 
+/* A scene of no geometry: every object looked at, its bounds grown by @margin. */
+static void
+query_all (const ExtopoScene *scene,
+           const ExtopoRect  *area,
+           double             margin,
+           gboolean           groups_only,
+           GArray            *objects)
+{
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
+      ExtopoRect grown = { o->bounds.x - margin, o->bounds.y - margin,
+                           o->bounds.width + 2 * margin, o->bounds.height + 2 * margin };
+
+      if (groups_only && o->kind != EXTOPO_OBJECT_ADMIN_GROUP &&
+          o->kind != EXTOPO_OBJECT_ROUTING_GROUP)
+        continue;
+      if (extopo_rect_intersects (&grown, area))
+        g_array_append_val (objects, i);
+    }
+}
+
 static int
 compare_guint (gconstpointer a,
                gconstpointer b)
@@ -221,29 +245,20 @@ compare_guint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-void
-extopo_scene_query (const ExtopoScene *scene,
-                    const ExtopoRect  *area,
-                    GArray            *objects)
+/* The objects whose drawing may reach into @area, or the groups alone. */
+static void
+query_objects (const ExtopoScene *scene,
+               const ExtopoRect  *area,
+               gboolean           groups_only,
+               GArray            *objects)
 {
   g_autoptr(GArray) indices = NULL;
   ExtopoRect r;
   guint from = objects->len;
 
-  g_return_if_fail (scene != NULL && area != NULL && objects != NULL);
-
   if (scene->geometry == NULL)
     {
-      for (guint i = 0; i < scene->objects->len; i++)
-        {
-          const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
-          ExtopoRect grown = { o->bounds.x - QUERY_MARGIN, o->bounds.y - QUERY_MARGIN,
-                               o->bounds.width + 2 * QUERY_MARGIN,
-                               o->bounds.height + 2 * QUERY_MARGIN };
-
-          if (extopo_rect_intersects (&grown, area))
-            g_array_append_val (objects, i);
-        }
+      query_all (scene, area, QUERY_MARGIN, groups_only, objects);
       return;
     }
 
@@ -252,6 +267,8 @@ extopo_scene_query (const ExtopoScene *scene,
   indices = g_array_new (FALSE, FALSE, sizeof (guint));
   extopo_geometry_query_frames (scene->geometry, &r, indices);
   map_objects (scene, scene->frame_objects, indices, objects);
+  if (groups_only)
+    return;
   g_array_set_size (indices, 0);
   extopo_geometry_query_edges (scene->geometry, &r, indices);
   map_objects (scene, scene->edge_objects, indices, objects);
@@ -271,6 +288,26 @@ extopo_scene_query (const ExtopoScene *scene,
   if (objects->len > from)
     qsort (&g_array_index (objects, guint, from), objects->len - from, sizeof (guint),
            compare_guint);
+}
+
+void
+extopo_scene_query (const ExtopoScene *scene,
+                    const ExtopoRect  *area,
+                    GArray            *objects)
+{
+  g_return_if_fail (scene != NULL && area != NULL && objects != NULL);
+
+  query_objects (scene, area, FALSE, objects);
+}
+
+void
+extopo_scene_query_groups (const ExtopoScene *scene,
+                           const ExtopoRect  *area,
+                           GArray            *objects)
+{
+  g_return_if_fail (scene != NULL && area != NULL && objects != NULL);
+
+  query_objects (scene, area, TRUE, objects);
 }
 
 int

@@ -150,6 +150,7 @@ struct _ExtopoScene
   GHashTable     *by_model;        /* model object -> scene object + 1 */
   GArray         *extra_objects;   /* guint: objects of no geometry (a comparison's ghosts) */
   GArray         *furniture;       /* guint: items of no object, in order */
+  double          pixel_text_width; /* the widest text sized in pixels, in pixels */
 };
 
 #define EXTOPO_SCENE_FONT_FAMILY "Sans"
@@ -177,6 +178,11 @@ void         extopo_scene_free  (ExtopoScene               *scene);
 void         extopo_scene_query       (const ExtopoScene *scene,
                                        const ExtopoRect  *area,
                                        GArray            *objects);
+/* The same for the groups (frames) alone, whose bounds meet @area, in no
+ * particular order; for a scene of no geometry, its group objects. */
+void         extopo_scene_query_groups (const ExtopoScene *scene,
+                                        const ExtopoRect  *area,
+                                        GArray            *objects);
 /* The scene object that stands for @object (a server, a group, a
  * connection), or -1. */
 int          extopo_scene_find_object (const ExtopoScene *scene,
