@@ -343,12 +343,13 @@ export_model (ExtopoModel           *model,
               const CliOptions      *options,
               ExtopoView             view,
               ExtopoExportFormat     format,
-              const ExtopoChangeSet *changes)
+              const ExtopoChangeSet *changes,
+              GPtrArray             *ghosts)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
   g_autofree char *title = NULL;
-  ExtopoLayoutOptions layout_options = { view, NULL };
+  ExtopoLayoutOptions layout_options = { view, NULL, ghosts };
   ExtopoRenderOptions render_options;
 
   /* The reports are data, not drawings: no layout needed. */
@@ -460,9 +461,15 @@ compare_with (ExtopoModel        *model,
       return EXTOPO_EXIT_OK;
     }
 
-  /* A diagram: the newer topology with what changed marked on it. */
+  /* A diagram: the newer topology with what changed marked on it, and
+   * the servers removed drawn where they were (the ghosts hold the older
+   * model for the geometry that borrows its servers). */
   if (format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV)
-    return export_model (model, options, view, format, set);
+    {
+      g_autoptr(GPtrArray) ghosts = extopo_change_set_get_ghosts (set, old_model);
+
+      return export_model (model, options, view, format, set, ghosts);
+    }
 
   if (!extopo_export_save_stream (options->export_path,
                                   format == EXTOPO_EXPORT_CSV ? write_change_set_csv_cb
@@ -868,7 +875,7 @@ extopo_cli_run (int    argc,
       return status;
     }
   if (options.export_path != NULL)
-    return export_model (model, &options, view, format, NULL);
+    return export_model (model, &options, view, format, NULL, NULL);
 
   return EXTOPO_EXIT_OK;
 }

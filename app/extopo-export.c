@@ -498,7 +498,7 @@ write_html (ExtopoGeometry             *geometry,
 }
 
 /* Both views, each a page: the one asked for first, with its collapsed
- * groups; the other laid out afresh. */
+ * groups; the other laid out afresh, with the same ghosts. */
 static gboolean
 write_vsdx (ExtopoGeometry             *geometry,
             const char                 *path,
@@ -507,7 +507,8 @@ write_vsdx (ExtopoGeometry             *geometry,
 {
   ExtopoView other_view = geometry->view == EXTOPO_VIEW_ADMIN ? EXTOPO_VIEW_ROUTING
                                                               : EXTOPO_VIEW_ADMIN;
-  ExtopoLayoutOptions layout_options = { other_view, NULL };
+  /* A comparison's ghosts go in the other view too. */
+  ExtopoLayoutOptions layout_options = { other_view, NULL, geometry->ghosts };
   g_autoptr(ExtopoGeometry) other = NULL;
   g_autoptr(ExtopoScene) first = NULL;
   g_autoptr(ExtopoScene) second = NULL;

@@ -198,8 +198,21 @@ extopo_geometry_unref (ExtopoGeometry *self)
   g_clear_pointer (&self->frames, g_array_unref);
   g_clear_pointer (&self->nodes, g_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_free (self);
+}
+
+void
+extopo_geometry_set_ghosts (ExtopoGeometry *self,
+                            GPtrArray      *ghosts)
+{
+  g_return_if_fail (self != NULL);
+
+  if (ghosts != NULL)
+    g_ptr_array_ref (ghosts);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  self->ghosts = ghosts;
 }
 
 guint
