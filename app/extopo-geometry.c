@@ -203,6 +203,23 @@ extopo_geometry_unref (ExtopoGeometry *self)
   g_free (self);
 }
 
+gboolean
+extopo_geometry_is_ghost (ExtopoGeometry *self,
+                          gconstpointer   server)
+{
+  GeometryPrivate *priv;
+  guint index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  priv = self->priv;
+  if (self->ghosts == NULL || server == NULL)
+    return FALSE;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (priv->node_by_object, server));
+
+  return index > 0 && g_array_index (self->nodes, ExtopoGeoNode, index - 1).ghost;
+}
+
 void
 extopo_geometry_set_ghosts (ExtopoGeometry *self,
                             GPtrArray      *ghosts)

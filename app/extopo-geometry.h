@@ -113,6 +113,9 @@ guint           extopo_geometry_add_node     (ExtopoGeometry       *self,
                                               const ExtopoGeoNode  *node);
 guint           extopo_geometry_add_edge     (ExtopoGeometry       *self,
                                               const ExtopoGeoEdge  *edge);
+/* Whether @server is drawn as a ghost: a server of an older snapshot. */
+gboolean        extopo_geometry_is_ghost     (ExtopoGeometry       *self,
+                                              gconstpointer         server);
 /* Keeps a reference to @ghosts (may be NULL). */
 void            extopo_geometry_set_ghosts   (ExtopoGeometry       *self,
                                               GPtrArray            *ghosts);

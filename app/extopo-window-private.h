@@ -63,6 +63,8 @@ struct _ExtopoWindow
   GtkPrintSettings    *print_settings;  /* of the last print, for the next */
   GtkWidget           *overview;        /* the map over the diagram */
   ExtopoChangeSet     *changes;         /* the comparison shown, or NULL */
+  GPtrArray           *ghosts;          /* its removed servers to draw where they were
+                                         * (ExtopoLayoutGhost*, holding the older model) */
   GCancellable        *compare_cancellable;
   GtkInfoBar          *compare_bar;
   GtkLabel            *compare_label;
