@@ -472,8 +472,9 @@ write_svg (ExtopoGeometry             *geometry,
 
 typedef struct
 {
-  ExtopoScene *scene;
-  ExtopoModel *model;
+  ExtopoScene                 *scene;
+  ExtopoModel                 *model;
+  const struct _ExtopoHistory *history;
 } HtmlJob;
 
 static gboolean
@@ -482,7 +483,7 @@ write_html_cb (FILE     *stream,
 {
   HtmlJob *job = user_data;
 
-  return extopo_html_report_write (job->scene, job->model, stream);
+  return extopo_html_report_write (job->scene, job->model, job->history, stream);
 }
 
 static gboolean
@@ -492,7 +493,7 @@ write_html (ExtopoGeometry             *geometry,
             GError                    **error)
 {
   g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, options);
-  HtmlJob job = { scene, geometry->model };
+  HtmlJob job = { scene, geometry->model, options->history };
 
   return extopo_export_save_stream (path, write_html_cb, &job, error);
 }
