@@ -130,6 +130,8 @@ void        extopo_window_back_note_selection  (ExtopoWindow     *self,
 
 /* The History view (extopo-window-history.c) */
 void        extopo_window_history_init         (ExtopoWindow *self);
+/* The folder of snapshots the History view shows, or NULL when it is closed. */
+const char *extopo_window_history_get_folder   (ExtopoWindow *self);
 
 /* The comparison mode (extopo-window-compare.c) */
 void        extopo_window_compare_init         (ExtopoWindow *self);

@@ -1136,6 +1136,65 @@ export_bar_revealed (gpointer data)
   return extopo_window_get_export_text (fixture->window) != NULL;
 }
 
+static gboolean
+export_dialog_gone (gpointer data)
+{
+  ExtopoExportDialog *dialog = NULL;
+
+  return !export_dialog_present (&dialog);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* While the History view is open, the window's HTML report includes the
+ * progress over time; once it is closed, not. */
+static void
+test_window_history_report (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "report.html", NULL);
+  g_autofree char *contents = NULL;
+  ExtopoExportDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "history-of",
+                                  g_variant_new_string (folder));
+  g_assert_true (spin_until (history_shown, fixture->window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      dialog = open_export_dialog (fixture);
+      extopo_export_dialog_set_format (dialog, EXTOPO_EXPORT_HTML);
+      extopo_export_dialog_set_path (dialog, path);
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+      g_assert_true (spin_until (file_written, path));
+      /* The dialog goes once it has written. */
+      g_assert_true (spin_until (export_dialog_gone, NULL));
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (round == 0)
+        {
+          const char *section = strstr (contents, "<section id=\"history\">");
+
+          g_assert_nonnull (section);
+          g_assert_nonnull (strstr (section, "<h2>Progress over time</h2>"));
+          g_assert_nonnull (strstr (section, "<svg"));
+          g_assert_nonnull (strstr (section, "b-january.ldif"));
+          gtk_widget_destroy (extopo_window_get_history_window (fixture->window));
+          g_assert_null (extopo_window_get_history_window (fixture->window));
+        }
+      else
+        {
+          g_assert_null (strstr (contents, "<section id=\"history\">"));
+        }
+      g_clear_pointer (&contents, g_free);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
 /* The dialog opens where the last export went, in its format, scope and,
  * for the same source, its title; the window says where the file went. */
 static void
@@ -1598,6 +1657,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
   ADD_WINDOW_TEST ("/window/comparison/ghost", test_window_comparison_ghost);
+  ADD_WINDOW_TEST ("/window/history/report", test_window_history_report);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
   ADD_WINDOW_TEST ("/window/back-forward", test_window_back_forward);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
