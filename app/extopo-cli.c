@@ -343,12 +343,14 @@ export_model (ExtopoModel           *model,
               const CliOptions      *options,
               ExtopoView             view,
               ExtopoExportFormat     format,
-              const ExtopoChangeSet *changes)
+              const ExtopoChangeSet *changes,
+              GPtrArray             *ghosts,
+              const ExtopoHistory   *history)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ExtopoGeometry) geometry = NULL;
   g_autofree char *title = NULL;
-  ExtopoLayoutOptions layout_options = { view, NULL };
+  ExtopoLayoutOptions layout_options = { view, NULL, ghosts };
   ExtopoRenderOptions render_options;
 
   /* The reports are data, not drawings: no layout needed. */
@@ -376,6 +378,7 @@ export_model (ExtopoModel           *model,
   render_options.show_source = options->show_source;
   render_options.paper = options->paper;
   render_options.changes = changes;
+  render_options.history = history;
 
   if (!extopo_export_write (geometry, format, options->export_path, &render_options, 1.0,
                             &error))
@@ -460,9 +463,15 @@ compare_with (ExtopoModel        *model,
       return EXTOPO_EXIT_OK;
     }
 
-  /* A diagram: the newer topology with what changed marked on it. */
+  /* A diagram: the newer topology with what changed marked on it, and
+   * the servers removed drawn where they were (the ghosts hold the older
+   * model for the geometry that borrows its servers). */
   if (format != EXTOPO_EXPORT_JSON && format != EXTOPO_EXPORT_CSV)
-    return export_model (model, options, view, format, set);
+    {
+      g_autoptr(GPtrArray) ghosts = extopo_change_set_get_ghosts (set, old_model);
+
+      return export_model (model, options, view, format, set, ghosts, NULL);
+    }
 
   if (!extopo_export_save_stream (options->export_path,
                                   format == EXTOPO_EXPORT_CSV ? write_change_set_csv_cb
@@ -502,6 +511,20 @@ write_history_html_cb (FILE     *stream,
   return extopo_history_write_html (job->history, job->title, stream);
 }
 
+/* Says which snapshots of a history were left out, and why. */
+static void
+warn_skipped (const ExtopoHistory *history)
+{
+  for (guint i = 0; i < history->skipped->len; i++)
+    {
+      /* Translators: %s says which snapshot was left out of the history, and why. */
+      g_autofree char *message = g_strdup_printf (_("warning: left out %s"),
+                                                  (char *) g_ptr_array_index (history->skipped,
+                                                                              i));
+      print_error_line (message);
+    }
+}
+
 /* The progress over the snapshots in options->history_path: a table on
  * standard output, or the chart, series or page --export asks for. Files
  * that could not be used are warned about; only a folder with none that
@@ -528,14 +551,7 @@ show_history (const CliOptions   *options,
       return EXTOPO_EXIT_OK;
     }
 
-  for (guint i = 0; i < history->skipped->len; i++)
-    {
-      /* Translators: %s says which snapshot was left out of the history, and why. */
-      g_autofree char *message = g_strdup_printf (_("warning: left out %s"),
-                                                  (char *) g_ptr_array_index (history->skipped,
-                                                                              i));
-      print_error_line (message);
-    }
+  warn_skipped (history);
 
   html_job.history = history;
   html_job.title = options->title;
@@ -569,8 +585,17 @@ static const char *
 check_history_usage (const CliOptions   *options,
                      ExtopoExportFormat  format)
 {
+  /* With a SOURCE, the report of it includes the progress. */
   if (options->sources != NULL && options->sources[0] != NULL)
-    return _("--history reads a folder of snapshots and takes no SOURCE");
+    {
+      if (options->export_path == NULL || format != EXTOPO_EXPORT_HTML)
+        return _("--history takes a SOURCE only for an HTML report that includes the "
+                 "progress: extopo SOURCE --history=DIR --export=REPORT.html");
+      if (options->compare_path != NULL || options->anonymize || options->findings)
+        return _("--history with a SOURCE cannot be combined with --compare, --anonymize "
+                 "or --findings");
+      return NULL;
+    }
   if (options->compare_path != NULL || options->findings || options->anonymize ||
       options->view != NULL || options->paper_name != NULL || options->show_source ||
       uses_ldap_options (options))
@@ -611,7 +636,8 @@ create_option_context (CliOptions *options)
     { "history", 0, 0, G_OPTION_ARG_FILENAME, &options->history_path,
       N_("Print the progress over the snapshots (*.ldif) in DIR: servers by version, "
          "errors, warnings and readiness per date; with --export, chart it as .svg, .png or "
-         ".pdf, or write it as .csv, .json or .html"),
+         ".pdf, or write it as .csv, .json or .html; with a SOURCE and --export=REPORT.html, "
+         "the report of SOURCE includes it"),
       N_("DIR") },
     { "show-source", 0, 0, G_OPTION_ARG_NONE, &options->show_source,
       N_("Name the source file or server in the export (left out by default)"), NULL },
@@ -739,7 +765,7 @@ extopo_cli_run (int    argc,
       return usage_error (context, message);
     }
 
-  /* A folder of snapshots, not a SOURCE. */
+  /* A folder of snapshots alone, or with the SOURCE of an HTML report. */
   if (options.history_path != NULL)
     {
       const char *problem;
@@ -749,6 +775,10 @@ extopo_cli_run (int    argc,
       problem = check_history_usage (&options, format);
       if (problem != NULL)
         return usage_error (context, problem);
+    }
+  /* A folder of snapshots, not a SOURCE. */
+  if (options.history_path != NULL && (options.sources == NULL || options.sources[0] == NULL))
+    {
       if (format == EXTOPO_EXPORT_JSON || format == EXTOPO_EXPORT_CSV)
         setlocale (LC_MESSAGES, "C");
       if (options.export_path != NULL)
@@ -867,8 +897,19 @@ extopo_cli_run (int    argc,
       g_clear_error (&old_load.error);
       return status;
     }
+  /* The HTML report with the progress over a folder of snapshots. */
+  if (options.history_path != NULL)
+    {
+      g_autoptr(ExtopoHistory) history = NULL;
+
+      history = extopo_history_load (options.history_path, NULL, &error);
+      if (history == NULL)
+        return report_error (options.history_path, error);
+      warn_skipped (history);
+      return export_model (model, &options, view, format, NULL, NULL, history);
+    }
   if (options.export_path != NULL)
-    return export_model (model, &options, view, format, NULL);
+    return export_model (model, &options, view, format, NULL, NULL, NULL);
 
   return EXTOPO_EXIT_OK;
 }

@@ -14,6 +14,7 @@
 
 #include "extopo-compare.h"
 #include "extopo-dn.h"
+#include "extopo-layout.h"
 
 static const char * const fields[] = {
   "name", "administrative_group", "routing_group", "product", "version", "service_pack",
@@ -53,6 +54,8 @@ object_change_free (gpointer data)
   g_free (change->detail);
   g_free (change->routing_group_dn);
   g_free (change->admin_group_dn);
+  g_free (change->new_routing_group_dn);
+  g_free (change->new_admin_group_dn);
   g_ptr_array_unref (change->fields);
   g_free (change);
 }
@@ -172,8 +175,9 @@ typedef struct
 {
   ExtopoModel *old_model;
   ExtopoModel *new_model;
-  /* newer object -> its older self, every kind */
+  /* newer object -> its older self, every kind, and the other way */
   GHashTable  *old_for_new;
+  GHashTable  *new_for_old;
   /* older objects with a newer self */
   GHashTable  *matched;
 } Comparer;
@@ -298,6 +302,7 @@ match_objects (Comparer         *comparer,
 
       g_hash_table_add (comparer->matched, old);
       g_hash_table_insert (comparer->old_for_new, object, old);
+      g_hash_table_insert (comparer->new_for_old, old, object);
     }
 }
 
@@ -349,15 +354,23 @@ compare_kind (Comparer          *comparer,
         continue;
       change = object_change_new (EXTOPO_CHANGE_REMOVED, kind, old);
       change->detail = describe != NULL ? describe (old) : NULL;
-      /* Where a retired server was, for marking its groups. */
+      /* Where a retired server was, for marking its groups, and where
+       * those groups are now (renamed, perhaps), for drawing it there. */
       if (kind == EXTOPO_OBJECT_SERVER)
         {
           ExtopoServer *server = old;
+          ExtopoRoutingGroup *routing_group = g_hash_table_lookup (comparer->new_for_old,
+                                                                   server->routing_group);
+          ExtopoAdminGroup *admin_group = g_hash_table_lookup (comparer->new_for_old,
+                                                               server->admin_group);
 
           change->routing_group_dn = server->routing_group != NULL
                                      ? g_strdup (server->routing_group->dn) : NULL;
           change->admin_group_dn = server->admin_group != NULL
                                    ? g_strdup (server->admin_group->dn) : NULL;
+          change->new_routing_group_dn = routing_group != NULL
+                                         ? g_strdup (routing_group->dn) : NULL;
+          change->new_admin_group_dn = admin_group != NULL ? g_strdup (admin_group->dn) : NULL;
         }
       g_ptr_array_add (changes, change);
     }
@@ -860,6 +873,7 @@ extopo_compare_models (ExtopoModel *old_model,
   comparer.old_model = old_model;
   comparer.new_model = new_model;
   comparer.old_for_new = g_hash_table_new (NULL, NULL);
+  comparer.new_for_old = g_hash_table_new (NULL, NULL);
   comparer.matched = g_hash_table_new (NULL, NULL);
 
   /* Containers first: a server moved unless its group's older self is
@@ -885,6 +899,7 @@ extopo_compare_models (ExtopoModel *old_model,
   set->findings = compare_findings (&comparer);
 
   g_hash_table_unref (comparer.old_for_new);
+  g_hash_table_unref (comparer.new_for_old);
   g_hash_table_unref (comparer.matched);
 
   return set;
@@ -913,4 +928,33 @@ extopo_change_set_by_dn (const ExtopoChangeSet *set)
       }
 
   return by_dn;
+}
+
+GPtrArray *
+extopo_change_set_get_ghosts (const ExtopoChangeSet *set,
+                              ExtopoModel           *old_model)
+{
+  GPtrArray *ghosts;
+
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (EXTOPO_IS_MODEL (old_model), NULL);
+
+  ghosts = g_ptr_array_new_with_free_func ((GDestroyNotify) extopo_layout_ghost_free);
+  for (guint i = 0; i < set->servers->len; i++)
+    {
+      const ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
+      ExtopoServer *server;
+
+      if (change->kind != EXTOPO_CHANGE_REMOVED ||
+          (change->new_routing_group_dn == NULL && change->new_admin_group_dn == NULL))
+        continue;
+      server = extopo_model_lookup_server (old_model, change->dn);
+      if (server == NULL)
+        continue;
+      g_ptr_array_add (ghosts, extopo_layout_ghost_new (old_model, server,
+                                                        change->new_routing_group_dn,
+                                                        change->new_admin_group_dn));
+    }
+
+  return ghosts;
 }

@@ -56,9 +56,13 @@ typedef struct
    * level ("Exchange Server 2003 SP2"), a connector's type; translated, or NULL. */
   char                *detail;
   GPtrArray           *fields;    /* ExtopoFieldChange*, empty unless changed */
-  /* A removed server's groups in the older snapshot (DNs), or NULL. */
+  /* A removed server's groups in the older snapshot (DNs), or NULL; and
+   * the DNs of those groups in the newer one (renamed, perhaps), NULL
+   * when the group is gone too. */
   char                *routing_group_dn;
   char                *admin_group_dn;
+  char                *new_routing_group_dn;
+  char                *new_admin_group_dn;
   ExtopoVersionChange  version_change;  /* servers */
 } ExtopoObjectChange;
 
@@ -126,6 +130,13 @@ const ExtopoFieldChange *extopo_object_change_get_field (const ExtopoObjectChang
  * snapshot's, as the model spells it): DN -> ExtopoObjectChange*, borrowed
  * from @set. For marking the objects of the newer model. */
 GHashTable      *extopo_change_set_by_dn      (const ExtopoChangeSet *set);
+
+/* The removed servers whose routing or administrative group is still in
+ * the newer snapshot, as ExtopoLayoutGhost* (extopo-layout.h) for the
+ * layout to draw them where they were; @old_model is the older snapshot
+ * @set was made from, and each ghost keeps a reference to it. */
+GPtrArray       *extopo_change_set_get_ghosts (const ExtopoChangeSet *set,
+                                               ExtopoModel           *old_model);
 
 /* Every field key a change may carry, NULL-terminated: "name",
  * "administrative_group", "routing_group", "product", "version",

@@ -234,6 +234,17 @@ write_server (Writer        *w,
       append_lines (w->out, lines);
       extopo_renderer_status_fill_color (server->status, fill);
       extopo_renderer_status_color (server->status, &accent[0], &accent[1], &accent[2]);
+      /* A server of the older snapshot drawn where it was: dashed and pale. */
+      if (node->ghost)
+        {
+          static const double removed[3] = { STYLE_REMOVED_INK };
+          static const double ghost[3] = { STYLE_GHOST_FILL };
+
+          memcpy (fill, ghost, sizeof fill);
+          memcpy (accent, removed, sizeof accent);
+          g_string_append (w->out, ", style=\"rounded,filled,dashed\", fontcolor=");
+          append_color (w->out, removed);
+        }
       g_string_append (w->out, ", fillcolor=");
       append_color (w->out, fill);
       g_string_append (w->out, ", color=");
@@ -246,7 +257,10 @@ write_server (Writer        *w,
       attr_text (w, "fqdn", server->fqdn);
       attr_text (w, "managed_with", extopo_management_get_name (server->management));
       attr_text (w, "dn", server->dn);
-      append_change (w, server->dn);
+      if (node->ghost)
+        g_string_append (w->out, ", change=\"removed\"");
+      else
+        append_change (w, server->dn);
     }
   else
     {

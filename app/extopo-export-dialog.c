@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "extopo-export-dialog.h"
+#include "extopo-history.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-pages.h"
@@ -38,6 +39,7 @@ struct _ExtopoExportDialog
   GCancellable    *cancellable;
   char            *source_path;   /* the LDIF file shown, to read again anonymized */
   GHashTable      *collapsed;
+  char            *history_folder; /* snapshots whose progress an HTML report includes */
 };
 
 G_DEFINE_TYPE (ExtopoExportDialog, extopo_export_dialog, GTK_TYPE_DIALOG)
@@ -68,6 +70,7 @@ typedef struct
   gboolean            anonymize;
   char               *source_path;
   GHashTable         *collapsed;
+  char               *history_folder;
 } WriteJob;
 
 static void
@@ -78,6 +81,7 @@ write_job_free (WriteJob *job)
   g_free (job->title);
   g_free (job->source_path);
   g_clear_pointer (&job->collapsed, g_hash_table_unref);
+  g_free (job->history_folder);
   g_free (job);
 }
 
@@ -220,6 +224,7 @@ write_worker (GTask        *task,
   GError *error = NULL;
   g_autoptr(ExtopoModel) anonymized = NULL;
   g_autoptr(ExtopoGeometry) geometry = extopo_geometry_ref (job->geometry);
+  g_autoptr(ExtopoHistory) history = NULL;
 
   /* Pseudonyms are given before the findings are written: the source is
    * read again, and laid out as the window shows it. */
@@ -239,7 +244,20 @@ write_worker (GTask        *task,
         }
     }
 
+  /* The report's progress over time: the folder read again here, so that
+   * nothing the window frees is read by this thread. */
+  if (job->format == EXTOPO_EXPORT_HTML && job->history_folder != NULL)
+    {
+      history = extopo_history_load (job->history_folder, cancellable, &error);
+      if (history == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
   extopo_render_options_init (&options);
+  options.history = history;
   options.show_legend = job->show_legend;
   options.show_title = job->title != NULL && *job->title != '\0';
   options.title = job->title;
@@ -290,6 +308,7 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->anonymize_check));
   job->source_path = g_strdup (self->source_path);
   job->collapsed = self->collapsed != NULL ? g_hash_table_ref (self->collapsed) : NULL;
+  job->history_folder = g_strdup (self->history_folder);
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
 }
@@ -370,6 +389,7 @@ extopo_export_dialog_finalize (GObject *object)
   g_free (self->path);
   g_free (self->source_path);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_free (self->history_folder);
 
   G_OBJECT_CLASS (extopo_export_dialog_parent_class)->finalize (object);
 }
@@ -567,6 +587,16 @@ extopo_export_dialog_set_source (ExtopoExportDialog *self,
                                path != NULL ? NULL
                                : _("A live directory read cannot be anonymized here: save a "
                                    "snapshot with extopo --snapshot and open it."));
+}
+
+void
+extopo_export_dialog_set_history_folder (ExtopoExportDialog *self,
+                                         const char         *folder)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  g_free (self->history_folder);
+  self->history_folder = g_strdup (folder);
 }
 
 void

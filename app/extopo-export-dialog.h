@@ -43,6 +43,10 @@ void       extopo_export_dialog_set_diagram_title (ExtopoExportDialog *self,
 void       extopo_export_dialog_set_source      (ExtopoExportDialog   *self,
                                                  const char           *path,
                                                  GHashTable           *collapsed);
+/* A folder of snapshots (the History view's): an HTML report includes
+ * their progress over time; NULL for none. */
+void       extopo_export_dialog_set_history_folder (ExtopoExportDialog *self,
+                                                    const char         *folder);
 void       extopo_export_dialog_set_anonymize   (ExtopoExportDialog   *self,
                                                  gboolean              anonymize);
 /* The dialog emits "exported" (with the path written) when the Export

@@ -472,8 +472,9 @@ write_svg (ExtopoGeometry             *geometry,
 
 typedef struct
 {
-  ExtopoScene *scene;
-  ExtopoModel *model;
+  ExtopoScene                 *scene;
+  ExtopoModel                 *model;
+  const struct _ExtopoHistory *history;
 } HtmlJob;
 
 static gboolean
@@ -482,7 +483,7 @@ write_html_cb (FILE     *stream,
 {
   HtmlJob *job = user_data;
 
-  return extopo_html_report_write (job->scene, job->model, stream);
+  return extopo_html_report_write (job->scene, job->model, job->history, stream);
 }
 
 static gboolean
@@ -492,13 +493,13 @@ write_html (ExtopoGeometry             *geometry,
             GError                    **error)
 {
   g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, options);
-  HtmlJob job = { scene, geometry->model };
+  HtmlJob job = { scene, geometry->model, options->history };
 
   return extopo_export_save_stream (path, write_html_cb, &job, error);
 }
 
 /* Both views, each a page: the one asked for first, with its collapsed
- * groups; the other laid out afresh. */
+ * groups; the other laid out afresh, with the same ghosts. */
 static gboolean
 write_vsdx (ExtopoGeometry             *geometry,
             const char                 *path,
@@ -507,7 +508,8 @@ write_vsdx (ExtopoGeometry             *geometry,
 {
   ExtopoView other_view = geometry->view == EXTOPO_VIEW_ADMIN ? EXTOPO_VIEW_ROUTING
                                                               : EXTOPO_VIEW_ADMIN;
-  ExtopoLayoutOptions layout_options = { other_view, NULL };
+  /* A comparison's ghosts go in the other view too. */
+  ExtopoLayoutOptions layout_options = { other_view, NULL, geometry->ghosts };
   g_autoptr(ExtopoGeometry) other = NULL;
   g_autoptr(ExtopoScene) first = NULL;
   g_autoptr(ExtopoScene) second = NULL;

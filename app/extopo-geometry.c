@@ -198,8 +198,38 @@ extopo_geometry_unref (ExtopoGeometry *self)
   g_clear_pointer (&self->frames, g_array_unref);
   g_clear_pointer (&self->nodes, g_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_free (self);
+}
+
+gboolean
+extopo_geometry_is_ghost (ExtopoGeometry *self,
+                          gconstpointer   server)
+{
+  GeometryPrivate *priv;
+  guint index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  priv = self->priv;
+  if (self->ghosts == NULL || server == NULL)
+    return FALSE;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (priv->node_by_object, server));
+
+  return index > 0 && g_array_index (self->nodes, ExtopoGeoNode, index - 1).ghost;
+}
+
+void
+extopo_geometry_set_ghosts (ExtopoGeometry *self,
+                            GPtrArray      *ghosts)
+{
+  g_return_if_fail (self != NULL);
+
+  if (ghosts != NULL)
+    g_ptr_array_ref (ghosts);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  self->ghosts = ghosts;
 }
 
 guint

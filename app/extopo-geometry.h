@@ -54,6 +54,7 @@ typedef struct
   ExtopoRect    box;
   ExtopoServer *server;
   int           frame;             /* index of the innermost enclosing frame, -1 if none */
+  gboolean      ghost;             /* a server of an older snapshot (see ghosts), where it was */
 } ExtopoGeoNode;
 
 /* A connection edge: a cubic Bézier path, points[0..1] the start, then
@@ -89,6 +90,9 @@ struct _ExtopoGeometry
   GArray      *frames;             /* ExtopoGeoFrame, outer frames first */
   GArray      *nodes;              /* ExtopoGeoNode */
   GArray      *edges;              /* ExtopoGeoEdge */
+  /* The layout's ghosts (ExtopoLayoutGhost*, extopo-layout.h), kept for
+   * the ghost nodes' servers, which are theirs; or NULL. */
+  GPtrArray   *ghosts;
   /*< private >*/
   gpointer     priv;
 };
@@ -109,6 +113,12 @@ guint           extopo_geometry_add_node     (ExtopoGeometry       *self,
                                               const ExtopoGeoNode  *node);
 guint           extopo_geometry_add_edge     (ExtopoGeometry       *self,
                                               const ExtopoGeoEdge  *edge);
+/* Whether @server is drawn as a ghost: a server of an older snapshot. */
+gboolean        extopo_geometry_is_ghost     (ExtopoGeometry       *self,
+                                              gconstpointer         server);
+/* Keeps a reference to @ghosts (may be NULL). */
+void            extopo_geometry_set_ghosts   (ExtopoGeometry       *self,
+                                              GPtrArray            *ghosts);
 /* Computes bounds and the spatial index; call once after the last add. */
 void            extopo_geometry_finish       (ExtopoGeometry       *self);
 /* Servers first, then edges (within @tolerance points), then the innermost frame. */

@@ -344,7 +344,19 @@ extopo_diagram_item_get_name (AtkObject *object)
     case ITEM_FRAME:
       return g_array_index (geometry->frames, ExtopoGeoFrame, item->index).label;
     case ITEM_NODE:
-      return g_array_index (geometry->nodes, ExtopoGeoNode, item->index).server->name;
+    {
+      const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, item->index);
+      g_autofree char *name = NULL;
+
+      if (!node->ghost)
+        return node->server->name;
+      /* Translators: a server of the older snapshot, drawn where it was,
+       * for a screen reader: "SEA-EX02, retired". */
+      name = g_strdup_printf (_("%s, retired"), node->server->name);
+      /* Kept by the object, which AtkObject frees with it. */
+      atk_object_set_name (object, name);
+      return object->name;
+    }
     case ITEM_EDGE:
     default:
     {
@@ -389,11 +401,18 @@ extopo_diagram_item_get_description (AtkObject *object)
       g_autofree char *roles = extopo_roles_to_display_text (server->roles,
                                                              server->version.product);
 
-      /* Translators: a server for a screen reader: version, roles, status. */
-      text = g_strdup_printf (_("%s; roles: %s; status: %s"),
-                              version != NULL ? version : _("Unknown version"),
-                              *roles != '\0' ? roles : _("none known"),
-                              extopo_status_to_string (server->status));
+      if (g_array_index (geometry->nodes, ExtopoGeoNode, item->index).ghost)
+        /* Translators: a retired server, drawn where it was, for a screen
+         * reader: its last version and roles. */
+        text = g_strdup_printf (_("%s; roles: %s; removed since the older snapshot"),
+                                version != NULL ? version : _("Unknown version"),
+                                *roles != '\0' ? roles : _("none known"));
+      else
+        /* Translators: a server for a screen reader: version, roles, status. */
+        text = g_strdup_printf (_("%s; roles: %s; status: %s"),
+                                version != NULL ? version : _("Unknown version"),
+                                *roles != '\0' ? roles : _("none known"),
+                                extopo_status_to_string (server->status));
       break;
     }
     case ITEM_EDGE:

@@ -213,8 +213,9 @@ extopo_tooltip_append_group (GString    *markup,
 
 /* Pango markup for the object's tooltip, NULL for objects without one. */
 static char *
-extopo_graph_view_tooltip_markup (ExtopoObjectKind kind,
-                                  gpointer         object)
+extopo_graph_view_tooltip_markup (ExtopoGraphView  *self,
+                                  ExtopoObjectKind  kind,
+                                  gpointer          object)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
@@ -222,6 +223,9 @@ extopo_graph_view_tooltip_markup (ExtopoObjectKind kind,
     {
     case EXTOPO_OBJECT_SERVER:
       extopo_tooltip_append_server (markup, object);
+      /* A server of the older snapshot, drawn where it was: its last values. */
+      if (self->geometry != NULL && extopo_geometry_is_ghost (self->geometry, object))
+        extopo_markup_append (markup, "\n<i>%s</i>", _("Retired: removed since the older snapshot"));
       break;
 
     case EXTOPO_OBJECT_CONNECTOR:
@@ -264,7 +268,7 @@ extopo_graph_view_get_tooltip_markup (ExtopoGraphView *self,
 
   extopo_graph_view_hit_object (self, &hit, &kind, &object);
 
-  return extopo_graph_view_tooltip_markup (kind, object);
+  return extopo_graph_view_tooltip_markup (self, kind, object);
 }
 
 static gboolean
@@ -280,7 +284,7 @@ extopo_graph_view_query_tooltip (GtkWidget  *widget,
   ExtopoRect box;
 
   if (keyboard_mode)
-    markup = extopo_graph_view_tooltip_markup (self->selected_kind, self->selected);
+    markup = extopo_graph_view_tooltip_markup (self, self->selected_kind, self->selected);
   else
     markup = extopo_graph_view_get_tooltip_markup (self, x, y);
 

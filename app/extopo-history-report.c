@@ -346,12 +346,60 @@ html_table (GString             *out,
   g_string_append (out, "</tbody>\n</table>\n");
 }
 
+/* The folder's name, then the chart (titled @title, NULL: the default) in
+ * a figure of @figure_class (may be NULL), after what @out holds; @out is
+ * left empty. FALSE when a write failed. */
+static gboolean
+write_folder_and_chart (GString             *out,
+                        const ExtopoHistory *history,
+                        const char          *title,
+                        const char          *figure_class,
+                        FILE                *stream)
+{
+  g_autoptr(ExtopoHistoryChart) chart = extopo_history_chart_new (history, title,
+                                                                  EXTOPO_HISTORY_CHART_WIDTH,
+                                                                  EXTOPO_HISTORY_CHART_HEIGHT);
+  gboolean ok;
+
+  g_string_append (out, "<p class=\"meta\">");
+  extopo_markup_append_escaped (out, history->folder);
+  g_string_append (out, "</p>\n<figure");
+  if (figure_class != NULL)
+    g_string_append_printf (out, " class=\"%s\"", figure_class);
+  g_string_append (out, ">\n");
+  ok = fwrite (out->str, 1, out->len, stream) == out->len;
+  g_string_truncate (out, 0);
+  ok = extopo_history_chart_write_svg (chart, stream) && ok;
+  g_string_append (out, "</figure>\n");
+
+  return ok;
+}
+
+gboolean
+extopo_history_write_html_section (const ExtopoHistory *history,
+                                   FILE                *stream)
+{
+  g_autoptr(GString) out = g_string_sized_new (1 << 12);
+  gboolean ok;
+
+  g_return_val_if_fail (history != NULL, FALSE);
+  g_return_val_if_fail (stream != NULL, FALSE);
+
+  g_string_append (out, "<section id=\"history\">\n<h2>");
+  extopo_markup_append_escaped (out, _("Progress over time"));
+  g_string_append (out, "</h2>\n");
+  ok = write_folder_and_chart (out, history, NULL, "chart", stream);
+  html_table (out, history);
+  g_string_append (out, "</section>\n");
+
+  return fwrite (out->str, 1, out->len, stream) == out->len && ok;
+}
+
 gboolean
 extopo_history_write_html (const ExtopoHistory *history,
                            const char          *title,
                            FILE                *stream)
 {
-  g_autoptr(ExtopoHistoryChart) chart = NULL;
   g_autoptr(GString) out = g_string_sized_new (1 << 14);
   const char *shown_title;
   gboolean ok;
@@ -359,8 +407,6 @@ extopo_history_write_html (const ExtopoHistory *history,
   g_return_val_if_fail (history != NULL, FALSE);
   g_return_val_if_fail (stream != NULL, FALSE);
 
-  chart = extopo_history_chart_new (history, title, EXTOPO_HISTORY_CHART_WIDTH,
-                                    EXTOPO_HISTORY_CHART_HEIGHT);
   shown_title = title != NULL ? title : _("Exchange 2007 migration progress");
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -371,14 +417,9 @@ extopo_history_write_html (const ExtopoHistory *history,
   g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
                           history_style);
   extopo_markup_append_escaped (out, shown_title);
-  g_string_append (out, "</h1>\n<p class=\"meta\">");
-  extopo_markup_append_escaped (out, history->folder);
-  g_string_append (out, "</p>\n<figure>\n");
-  ok = fwrite (out->str, 1, out->len, stream) == out->len;
-  g_string_truncate (out, 0);
-  ok = extopo_history_chart_write_svg (chart, stream) && ok;
-
-  g_string_append (out, "</figure>\n<h2>");
+  g_string_append (out, "</h1>\n");
+  ok = write_folder_and_chart (out, history, title, NULL, stream);
+  g_string_append (out, "<h2>");
   extopo_markup_append_escaped (out, _("Snapshots"));
   g_string_append (out, "</h2>\n");
   html_table (out, history);

@@ -53,7 +53,7 @@ typedef struct
   ExtopoReadinessState  readiness;
 } ExtopoHistoryPoint;
 
-typedef struct
+typedef struct _ExtopoHistory
 {
   char      *folder;
   /* ExtopoHistoryPoint, oldest first; snapshots of the same date in the
@@ -101,6 +101,11 @@ gboolean       extopo_history_write_json  (const ExtopoHistory  *history,
  * warnings, readiness; RFC 4180 with the model report's formula guard. */
 gboolean       extopo_history_write_csv   (const ExtopoHistory  *history,
                                            FILE                 *stream);
+/* The chart as inline SVG (with real text) and a table of the series, in
+ * a <section id="history"> headed "Progress over time", for another page
+ * (the HTML report) that styles figure and table. */
+gboolean       extopo_history_write_html_section (const ExtopoHistory *history,
+                                                  FILE                *stream);
 /* One self-contained page: @title (NULL: the chart's default), the chart
  * as inline SVG, the table and the files left out; it loads nothing. */
 gboolean       extopo_history_write_html  (const ExtopoHistory  *history,

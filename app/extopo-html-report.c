@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "extopo-findings.h"
+#include "extopo-history.h"
 #include "extopo-html-report.h"
 #include "extopo-svg-writer.h"
 #include "extopo-version.h"
@@ -43,7 +44,16 @@ static const char html_style[] =
   "th[aria-sort=descending]::after{content:' \\25BC'}\n"
   "tr.hidden{display:none}\n"
   "td.severity-error{color:#cc332e;font-weight:bold}\n"
-  "td.severity-warning{color:#b3770f;font-weight:bold}\n";
+  "td.severity-warning{color:#b3770f;font-weight:bold}\n"
+  "figure.chart{margin:0 0 12px;background:#fff;border:1px solid #c5ccd6;border-radius:6px;"
+  "max-width:960px}\n"
+  "figure.chart svg{display:block;width:100%;height:auto}\n"
+  "#series{width:auto}\n"
+  "#series td{text-align:right}\n"
+  "#series td.text{text-align:left}\n"
+  "td.not-ready{color:#cc332e;font-weight:bold}\n"
+  "td.ready-with-findings{color:#b3770f;font-weight:bold}\n"
+  "td.ready{color:#3d6b4d;font-weight:bold}\n";
 
 static const char html_script[] =
   "(function(){\n"
@@ -301,9 +311,10 @@ write_inventory (GString     *out,
 }
 
 gboolean
-extopo_html_report_write (ExtopoScene *scene,
-                          ExtopoModel *model,
-                          FILE        *stream)
+extopo_html_report_write (ExtopoScene                 *scene,
+                          ExtopoModel                 *model,
+                          const struct _ExtopoHistory *history,
+                          FILE                        *stream)
 {
   g_autoptr(GString) out = g_string_sized_new (1 << 16);
   gboolean ok = TRUE;
@@ -317,6 +328,11 @@ extopo_html_report_write (ExtopoScene *scene,
   ok = flush (out, stream) && ok;
   ok = extopo_svg_write_element (scene, stream) && ok;
   g_string_append (out, "</div>\n</section>\n");
+  if (history != NULL)
+    {
+      ok = flush (out, stream) && ok;
+      ok = extopo_history_write_html_section (history, stream) && ok;
+    }
   write_findings (out, model);
   ok = flush (out, stream) && ok;
   write_inventory (out, model, stream, &ok);

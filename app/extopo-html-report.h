@@ -13,11 +13,13 @@
 G_BEGIN_DECLS
 
 /* The diagram (the scene's SVG, with pan, zoom and search), the readiness
- * verdict, the findings table and a sortable, filterable server inventory,
- * in one file that loads nothing from anywhere (its Content Security
+ * verdict, the progress over time when @history is not NULL (its chart
+ * and series), the findings table and a sortable, filterable server
+ * inventory, in one file that loads nothing from anywhere (its Content Security
  * Policy forbids it). FALSE when a write to @stream failed. */
-gboolean extopo_html_report_write (ExtopoScene *scene,
-                                   ExtopoModel *model,
-                                   FILE        *stream);
+gboolean extopo_html_report_write (ExtopoScene                 *scene,
+                                   ExtopoModel                 *model,
+                                   const struct _ExtopoHistory *history,
+                                   FILE                        *stream);
 
 G_END_DECLS

@@ -89,6 +89,7 @@ block_add_servers (Block          *block,
       node.box.width = SERVER_WIDTH;
       node.box.height = SERVER_HEIGHT;
       node.frame = frame;
+      node.ghost = i >= block->servers->len - block->n_ghosts;
       extopo_geometry_add_node (geometry, &node);
     }
 }
@@ -295,6 +296,8 @@ extopo_plan_read_geometry (Plan *plan)
 {
   ExtopoGeometry *geometry = extopo_geometry_new (plan->model, plan->view);
   ExtopoRect content = { 0, 0, 0, 0 };
+
+  extopo_geometry_set_ghosts (geometry, plan->ghosts);
 
   /* Outer frames first: administrative groups, then what they hold. */
   for (guint c = 0; c < plan->clusters->len; c++)

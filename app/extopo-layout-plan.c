@@ -51,6 +51,7 @@ extopo_plan_free (Plan *plan)
 {
   g_clear_object (&plan->model);
   g_clear_pointer (&plan->collapsed, g_hash_table_unref);
+  g_clear_pointer (&plan->ghosts, g_ptr_array_unref);
   g_clear_pointer (&plan->blocks, g_array_unref);
   g_clear_pointer (&plan->clusters, g_array_unref);
   g_clear_pointer (&plan->links, g_array_unref);
@@ -91,6 +92,8 @@ extopo_plan_new (ExtopoModel               *model,
   plan->aspect = options != NULL && options->aspect > 0 ? CLAMP (options->aspect, 0.25, 4.0)
                                                         : EXTOPO_LAYOUT_DEFAULT_ASPECT;
   plan->collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
+  if (options != NULL && options->ghosts != NULL && options->ghosts->len > 0)
+    plan->ghosts = g_ptr_array_ref (options->ghosts);
   plan->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (plan->blocks, block_clear);
   plan->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
@@ -157,6 +160,16 @@ block_measure (Block      *block,
                   (rows - 1) * SERVER_GAP;
 }
 
+static void
+block_measure_titled (Block *block)
+{
+  block_measure (block,
+                 block->object != NULL ? extopo_model_object_get_name (block->kind, block->object)
+                                       : NULL,
+                 block->kind == EXTOPO_OBJECT_ROUTING_GROUP &&
+                 ((ExtopoRoutingGroup *) block->object)->interop);
+}
+
 static guint
 plan_add_block (Plan             *plan,
                 ExtopoObjectKind  kind,
@@ -174,8 +187,7 @@ plan_add_block (Plan             *plan,
   block.servers = servers;
   block.frame = -1;
   g_ptr_array_sort (block.servers, compare_servers_by_name);
-  block_measure (&block, object != NULL ? extopo_model_object_get_name (kind, object) : NULL,
-                 kind == EXTOPO_OBJECT_ROUTING_GROUP && ((ExtopoRoutingGroup *) object)->interop);
+  block_measure_titled (&block);
   g_array_append_val (plan->blocks, block);
 
   return plan->blocks->len - 1;
@@ -293,6 +305,142 @@ plan_admin_view (Plan *plan)
     }
   if (orphans->len > 0)
     plan_add_block (plan, EXTOPO_OBJECT_NONE, NULL, FALSE, -1, g_steal_pointer (&orphans));
+}
+
+ExtopoLayoutGhost *
+extopo_layout_ghost_new (ExtopoModel  *model,
+                         ExtopoServer *server,
+                         const char   *routing_group_dn,
+                         const char   *admin_group_dn)
+{
+  ExtopoLayoutGhost *ghost;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+  g_return_val_if_fail (server != NULL, NULL);
+
+  ghost = g_new0 (ExtopoLayoutGhost, 1);
+  ghost->model = g_object_ref (model);
+  ghost->server = server;
+  ghost->routing_group_dn = g_strdup (routing_group_dn);
+  ghost->admin_group_dn = g_strdup (admin_group_dn);
+
+  return ghost;
+}
+
+void
+extopo_layout_ghost_free (ExtopoLayoutGhost *ghost)
+{
+  if (ghost == NULL)
+    return;
+  g_clear_object (&ghost->model);
+  g_free (ghost->routing_group_dn);
+  g_free (ghost->admin_group_dn);
+  g_free (ghost);
+}
+
+/* The block a ghost goes in: in the routing view its routing group's; in
+ * the administrative view its routing group's when that group is
+ * administered in its administrative group, else that group's block of
+ * loose servers, made when there is none. NULL when the group is gone or
+ * drawn collapsed. */
+static Block *
+plan_ghost_block (Plan              *plan,
+                  ExtopoLayoutGhost *ghost)
+{
+  ExtopoRoutingGroup *group = NULL;
+  ExtopoAdminGroup *admin_group = NULL;
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  gpointer object;
+  guint b;
+  int c = -1;
+
+  if (ghost->routing_group_dn != NULL)
+    group = extopo_model_lookup_routing_group (plan->model, ghost->routing_group_dn);
+  if (plan->view == EXTOPO_VIEW_ADMIN && ghost->admin_group_dn != NULL)
+    {
+      object = extopo_model_lookup (plan->model, ghost->admin_group_dn, &kind);
+      admin_group = kind == EXTOPO_OBJECT_ADMIN_GROUP ? object : NULL;
+      if (admin_group == NULL)
+        return NULL;
+      if (group != NULL && group->admin_group != admin_group)
+        group = NULL;
+    }
+  else if (plan->view == EXTOPO_VIEW_ADMIN)
+    {
+      return NULL;
+    }
+
+  b = group != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (plan->block_of_group, group)) : 0;
+  if (b > 0)
+    {
+      Block *block = &g_array_index (plan->blocks, Block, b - 1);
+
+      /* In the administrative view a collapsed administrative group's block
+       * stands for its routing groups. */
+      if (block->kind == EXTOPO_OBJECT_ROUTING_GROUP)
+        return block->collapsed ? NULL : block;
+    }
+  if (admin_group == NULL)
+    return NULL;
+
+  for (guint i = 0; i < plan->clusters->len; i++)
+    if (g_array_index (plan->clusters, Cluster, i).admin_group == admin_group)
+      c = (int) i;
+  if (c < 0)
+    return NULL;
+  for (guint i = 0; i < plan->blocks->len; i++)
+    {
+      Block *block = &g_array_index (plan->blocks, Block, i);
+
+      if (block->kind == EXTOPO_OBJECT_NONE && block->object == admin_group)
+        return block;
+    }
+  plan_add_block (plan, EXTOPO_OBJECT_NONE, admin_group, FALSE, c, g_ptr_array_new ());
+
+  return &g_array_index (plan->blocks, Block, plan->blocks->len - 1);
+}
+
+static int
+compare_ghosts_by_name (gconstpointer a,
+                        gconstpointer b)
+{
+  const ExtopoLayoutGhost *x = *(ExtopoLayoutGhost * const *) a;
+  const ExtopoLayoutGhost *y = *(ExtopoLayoutGhost * const *) b;
+
+  return g_strcmp0 (x->server->name, y->server->name);
+}
+
+/* Each ghost after the servers of its group's block, by name, and the
+ * blocks that got some measured again, so their grids have a cell for each. */
+static void
+plan_add_ghosts (Plan *plan)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (plan->ghosts == NULL)
+    return;
+
+  /* A copy inherits the free function: this one only borrows. */
+  sorted = g_ptr_array_copy (plan->ghosts, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, compare_ghosts_by_name);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      ExtopoLayoutGhost *ghost = g_ptr_array_index (sorted, i);
+      Block *block = plan_ghost_block (plan, ghost);
+
+      if (block == NULL)
+        continue;
+      g_ptr_array_add (block->servers, ghost->server);
+      block->n_ghosts++;
+    }
+  for (guint b = 0; b < plan->blocks->len; b++)
+    {
+      Block *block = &g_array_index (plan->blocks, Block, b);
+
+      if (block->n_ghosts > 0)
+        block_measure_titled (block);
+    }
 }
 
 char *
@@ -622,6 +770,7 @@ extopo_plan_build (Plan *plan)
     plan_admin_view (plan);
   else
     plan_routing_view (plan);
+  plan_add_ghosts (plan);
   plan_links (plan);
   plan_rank_links (plan);
 }

@@ -58,6 +58,7 @@ typedef struct
   gboolean          collapsed;
   int               cluster;    /* index into clusters, -1 at the top */
   GPtrArray        *servers;    /* ExtopoServer*, borrowed, in grid order */
+  guint             n_ghosts;   /* the last of them: an older snapshot's (ExtopoLayoutGhost) */
   guint             cols;
   double            width;
   double            height;
@@ -107,6 +108,7 @@ typedef struct
   ExtopoModel *model;
   ExtopoView   view;
   GHashTable  *collapsed;       /* normalized DNs, owned copy */
+  GPtrArray   *ghosts;          /* ExtopoLayoutGhost*, a reference, or NULL */
   GArray      *blocks;          /* Block */
   GArray      *clusters;        /* Cluster */
   GArray      *links;           /* Link */

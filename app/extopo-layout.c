@@ -600,6 +600,7 @@ static void
 layout_task_data_free (LayoutTaskData *data)
 {
   g_clear_pointer (&data->options.collapsed, g_hash_table_unref);
+  g_clear_pointer (&data->options.ghosts, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -639,6 +640,9 @@ extopo_layout_compute_async (ExtopoModel               *model,
   data->options.aspect = options != NULL ? options->aspect : 0;
   /* Copied on the caller's thread, which owns the set. */
   data->options.collapsed = extopo_plan_copy_string_set (options != NULL ? options->collapsed : NULL);
+  /* Read-only once made: shared with the worker. */
+  if (options != NULL && options->ghosts != NULL)
+    data->options.ghosts = g_ptr_array_ref (options->ghosts);
 
   task = g_task_new (model, cancellable, callback, user_data);
   g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_layout_compute_async));

@@ -22,11 +22,31 @@ typedef enum
 
 GQuark extopo_layout_error_quark (void);
 
+/* A server of an older snapshot drawn where it was (a comparison's
+ * removed server): in the newer model's group with that DN, after the
+ * group's own servers. */
+typedef struct
+{
+  ExtopoModel  *model;              /* the older snapshot, owned */
+  ExtopoServer *server;             /* of @model */
+  char         *routing_group_dn;   /* its group in the routing view, or NULL */
+  char         *admin_group_dn;     /* in the administrative view, or NULL */
+} ExtopoLayoutGhost;
+
+ExtopoLayoutGhost *extopo_layout_ghost_new  (ExtopoModel       *model,
+                                             ExtopoServer      *server,
+                                             const char        *routing_group_dn,
+                                             const char        *admin_group_dn);
+void               extopo_layout_ghost_free (ExtopoLayoutGhost *ghost);
+
 typedef struct
 {
   ExtopoView  view;
   /* Normalized DNs (char*) of the groups drawn collapsed; may be NULL. */
   GHashTable *collapsed;
+  /* ExtopoLayoutGhost*, read-only once made, or NULL; the geometry keeps
+   * a reference to the array (so to the older model). */
+  GPtrArray  *ghosts;
   /* Width : height of the window or page the drawing is for; 0 for a
    * landscape page (EXTOPO_LAYOUT_DEFAULT_ASPECT). */
   double      aspect;

@@ -67,6 +67,9 @@ typedef struct
    * model: the scene marks what was added and changed, and shows what was
    * removed; NULL draws the plain diagram. */
   const struct _ExtopoChangeSet *changes;
+  /* A history of snapshots (extopo-history.h): the HTML report adds its
+   * chart and series as "Progress over time"; NULL for none. */
+  const struct _ExtopoHistory   *history;
 } ExtopoRenderOptions;
 
 void extopo_render_options_init      (ExtopoRenderOptions       *options);

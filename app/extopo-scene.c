@@ -57,6 +57,7 @@ static const char * const status_class[] = {
 #define ADDED_INK      RGB (STYLE_ADDED_INK)
 #define CHANGED_INK    RGB (STYLE_CHANGED_INK)
 #define REMOVED_INK    RGB (STYLE_REMOVED_INK)
+#define GHOST_FILL     RGB (STYLE_GHOST_FILL)
 #define NONE           0u
 
 /* Container */
@@ -339,6 +340,7 @@ typedef struct
   GArray                    *scratch; /* guint, for geometry queries */
   GHashTable                *changes; /* DN -> ExtopoObjectChange, in a comparison */
   GHashTable                *retired; /* group DN -> GPtrArray of retired servers' names */
+  GHashTable                *ghosts;  /* DNs of the retired servers drawn where they were */
   /* Given to the items added next: where they show, their layer. */
   float                      min_scale;
   float                      max_scale;
@@ -1193,6 +1195,71 @@ measure_pill (const char *text,
   return add_pill (data, text, 0, 0, NONE, NONE, FALSE);
 }
 
+/* A retired server where it was (a ghost node of a comparison): a pale
+ * card with a dashed outline, its name and what it was in muted ink, and a
+ * "retired" tag where a changed card has its tag. */
+static void
+build_ghost_server (Builder             *b,
+                    guint                index,
+                    const ExtopoGeoNode *node)
+{
+  ExtopoServer *server = node->server;
+  ExtopoRect box = to_page (b, &node->box);
+  g_autofree char *version = extopo_version_get_display_name (&server->version);
+  g_autofree char *roles = extopo_roles_to_display_text (server->roles,
+                                                         server->version.product);
+  g_autofree char *id = g_strdup_printf ("server-%u", index);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *badge = extopo_version_get_badge (&server->version);
+  double name_from = TEXT_SHOWN_FROM (NAME_SIZE);
+  double detail_from = MAX (name_from, DETAIL_SCALE);
+  double w;
+
+  /* Translators: a retired server's tooltip, drawn where it was: name,
+   * version, roles. */
+  tooltip = g_strdup_printf (_("%s\n%s\nRoles: %s\nRemoved since the older snapshot"),
+                             server->name, version != NULL ? version : _("Unknown version"),
+                             *roles != '\0' ? roles : _("none known"));
+  {
+    const char *data[] = {
+      "change", "removed",
+      "product", extopo_product_get_name (server->version.product),
+      "version", version != NULL ? version : "", "roles", roles,
+      "fqdn", server->fqdn != NULL ? server->fqdn : "", NULL
+    };
+
+    b->object = extopo_scene_add_object (b->scene, EXTOPO_OBJECT_SERVER, server, id,
+                                         "server change-removed", server->name, tooltip, data,
+                                         &box);
+    b->scene->node_objects[index] = b->object;
+  }
+
+  set_detail (b, 0, name_from, 0);
+  add_rect (b, box.x, box.y, box.width, box.height, 0, GHOST_FILL, REMOVED_INK, GHOST_LINE_WIDTH,
+            TRUE);
+  g_array_index (b->scene->items, ExtopoSceneItem, b->scene->items->len - 1).flags =
+    EXTOPO_SCENE_HAIRLINE;
+  set_detail (b, name_from, 0, 0);
+  add_rect (b, box.x, box.y, box.width, box.height, CARD_RADIUS, GHOST_FILL, REMOVED_INK,
+            GHOST_LINE_WIDTH, TRUE);
+  set_detail (b, name_from, 0, 2);
+  add_line (b, server->name, NAME_SIZE, TRUE, MUTED_INK, box.x + CARD_PADDING,
+            box.y + CARD_NAME_Y, box.width - CARD_NAME_ROOM);
+  /* What it was, as its badge, faded. */
+  set_detail (b, detail_from, 0, 1);
+  add_pill (b, badge, box.x + CARD_PADDING, box.y + CARD_BADGES_Y, WHITE, MUTED_INK, TRUE);
+  set_detail (b, detail_from, 0, 2);
+  if (server->fqdn != NULL)
+    add_line (b, server->fqdn, SMALL_SIZE, FALSE, MUTED_INK, box.x + CARD_PADDING,
+              box.y + CARD_FQDN_Y, box.width - CARD_FQDN_ROOM);
+  set_detail (b, TEXT_SHOWN_FROM (SMALL_SIZE), 0, 3);
+  w = add_pill (b, C_("change", "retired"), 0, 0, NONE, NONE, FALSE);
+  add_pill (b, C_("change", "retired"), box.x + box.width - w - 4, box.y - PILL_HEIGHT / 2,
+            REMOVED_INK, WHITE, TRUE);
+  b->object = -1;
+  set_detail (b, 0, 0, 0);
+}
+
 /* A server card. Zoomed out until names cannot be read it is a cell of its
  * status's colour; closer, a card with its name; closer still, with its
  * badges, status icon and FQDN. Items are layered (card, then stripe,
@@ -1554,8 +1621,19 @@ extopo_scene_date_line (ExtopoModel *model)
   return g_strdup_printf (_("Drawn %s · %s"), date, counts);
 }
 
+/* Whether @change is a server retired with no card where it was (its
+ * group is gone too, or drawn collapsed): the title block shows those. */
+static gboolean
+is_ghost_of_title (Builder                  *b,
+                   const ExtopoObjectChange *change)
+{
+  return change->kind == EXTOPO_CHANGE_REMOVED &&
+         (b->ghosts == NULL || !g_hash_table_contains (b->ghosts, change->dn));
+}
+
 /* A comparison in the title block: what changed, a key to the marks, and
- * the servers removed since the older snapshot as ghosts. Returns its
+ * the servers removed since the older snapshot that have no card where
+ * they were, as ghosts. Returns its
  * height. */
 static double
 build_changes (Builder               *b,
@@ -1594,8 +1672,7 @@ build_changes (Builder               *b,
   height += 18;
 
   for (guint i = 0; i < set->servers->len; i++)
-    n_removed += ((ExtopoObjectChange *) g_ptr_array_index (set->servers, i))->kind ==
-                 EXTOPO_CHANGE_REMOVED;
+    n_removed += is_ghost_of_title (b, g_ptr_array_index (set->servers, i));
   if (n_removed == 0)
     return height;
 
@@ -1605,7 +1682,7 @@ build_changes (Builder               *b,
       const ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
       ExtopoRect box;
 
-      if (change->kind != EXTOPO_CHANGE_REMOVED)
+      if (!is_ghost_of_title (b, change))
         continue;
       if (gx + GHOST_WIDTH > x + inner && gx > x + 20)
         {
@@ -1887,15 +1964,26 @@ builder_init (Builder                   *b,
       const ExtopoChangeSet *set = options->changes;
 
       b->changes = extopo_change_set_by_dn (set);
-      /* Retired servers, by the groups they were in. */
+      /* Retired servers drawn as cards where they were (the layout's ghosts),
+       * then the others by the groups they were in. */
+      b->ghosts = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; geometry != NULL && i < geometry->nodes->len; i++)
+        {
+          const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
+
+          if (node->ghost && node->server != NULL)
+            g_hash_table_add (b->ghosts, node->server->dn);
+        }
       b->retired = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
       for (guint i = 0; i < set->servers->len; i++)
         {
           ExtopoObjectChange *change = g_ptr_array_index (set->servers, i);
-          const char *groups[] = { change->routing_group_dn, change->admin_group_dn };
+          const char *groups[] = { change->new_routing_group_dn, change->new_admin_group_dn };
 
           if (change->kind != EXTOPO_CHANGE_REMOVED)
+            continue;
+          if (g_hash_table_contains (b->ghosts, change->dn))
             continue;
           for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
             {
@@ -1920,6 +2008,7 @@ builder_clear (Builder *b)
 {
   g_clear_pointer (&b->changes, g_hash_table_unref);
   g_clear_pointer (&b->retired, g_hash_table_unref);
+  g_clear_pointer (&b->ghosts, g_hash_table_unref);
   g_hash_table_unref (b->widths);
   g_ptr_array_unref (b->ascii);
   g_object_unref (b->layout);
@@ -1969,7 +2058,9 @@ build_body (Builder          *b,
       guint i = g_array_index (indices, guint, k);
       const ExtopoGeoNode *node = &g_array_index (geometry->nodes, ExtopoGeoNode, i);
 
-      if (node->server != NULL)
+      if (node->server != NULL && node->ghost)
+        build_ghost_server (b, i, node);
+      else if (node->server != NULL)
         build_server (b, i, node);
     }
   g_clear_pointer (&b->scratch, g_array_unref);

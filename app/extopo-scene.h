@@ -163,7 +163,8 @@ ExtopoScene *extopo_scene_build (ExtopoGeometry            *geometry,
  * no page, title block or legend. */
 ExtopoScene *extopo_scene_build_diagram (ExtopoGeometry    *geometry);
 /* The same with a comparison's marks on it (see ExtopoRenderOptions's
- * changes); @changes may be NULL. The removed servers are not in it. */
+ * changes); @changes may be NULL. The removed servers are in it where
+ * the geometry has them as ghost nodes (ExtopoLayoutOptions's ghosts). */
 ExtopoScene *extopo_scene_build_compared (ExtopoGeometry                *geometry,
                                           const struct _ExtopoChangeSet *changes);
 /* Scenes are shared with the threads that draw them, read-only. */

@@ -872,6 +872,16 @@ show_changes (ExtopoServerCard *self)
 
   if (self->changes == NULL || dn == NULL)
     return;
+  /* A retired server, drawn where it was: not in the model shown, its
+   * card shows the older snapshot's values. */
+  if (self->kind == EXTOPO_OBJECT_SERVER && self->model != NULL &&
+      extopo_model_lookup_server (self->model, dn) != self->object)
+    {
+      /* Translators: a card's row label in a comparison. */
+      add_row (self, _("Comparison"),
+               _("Retired: removed since the older snapshot, whose values the card shows"));
+      return;
+    }
   by_dn = extopo_change_set_by_dn (self->changes);
   change = g_hash_table_lookup (by_dn, dn);
   if (change == NULL)

@@ -147,6 +147,10 @@ extopo_style_arrowhead (double tip_x,
 #define GHOST_WIDTH          150.0
 #define GHOST_HEIGHT          30.0
 #define GHOST_GAP              8.0
+/* A removed server drawn where it was: a pale card with a dashed outline,
+ * muted text and a "retired" tag. */
+#define STYLE_GHOST_FILL      0.97, 0.97, 0.97
+#define GHOST_LINE_WIDTH       1.2
 
 #define STYLE_OK_ACCENT           0.42, 0.58, 0.48
 #define STYLE_WARNING_ACCENT      0.88, 0.60, 0.10

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-window-private.h"
 
@@ -127,6 +128,40 @@ update_views (ExtopoWindow *self)
   update_findings_sections (self);
 }
 
+/* Lays the diagram out again when its ghosts are not those of the
+ * comparison shown (entering it, or leaving it); not when the diagram is
+ * of another model (a new source is coming in). */
+static void
+relayout_for_ghosts (ExtopoWindow *self)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
+
+  if (geometry == NULL || geometry->model != self->model || geometry->ghosts == self->ghosts)
+    return;
+  extopo_window_relayout_collapsed (self, extopo_layout_collapsed_copy (self->collapsed));
+}
+
+/* Drops the ghosts of the comparison: the older model goes with the last
+ * diagram that draws them, so nothing else may keep one of its servers. */
+static void
+forget_ghosts (ExtopoWindow *self)
+{
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (self->graph_view);
+  ExtopoObjectKind kind = EXTOPO_OBJECT_NONE;
+  gpointer selected = extopo_graph_view_get_selection (self->graph_view, &kind);
+
+  if (self->ghosts == NULL)
+    return;
+  if (geometry != NULL && kind == EXTOPO_OBJECT_SERVER &&
+      extopo_geometry_is_ghost (geometry, selected))
+    {
+      extopo_graph_view_set_selection (self->graph_view, EXTOPO_OBJECT_NONE, NULL);
+      extopo_server_card_set_object (self->server_card, EXTOPO_OBJECT_NONE, NULL);
+    }
+  extopo_window_back_reset (self);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+}
+
 void
 extopo_window_compare_leave (ExtopoWindow *self)
 {
@@ -137,6 +172,8 @@ extopo_window_compare_leave (ExtopoWindow *self)
   extopo_graph_view_set_changes (self->graph_view, NULL);
   extopo_server_card_set_changes (self->server_card, NULL);
   g_clear_pointer (&self->changes, extopo_change_set_free);
+  forget_ghosts (self);
+  relayout_for_ghosts (self);
   update_views (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                                   G_ACTION_MAP (self), "leave-comparison")),
@@ -167,8 +204,13 @@ old_loaded_cb (GObject      *source,
   extopo_graph_view_set_changes (self->graph_view, NULL);
   extopo_server_card_set_changes (self->server_card, NULL);
   g_clear_pointer (&self->changes, extopo_change_set_free);
+  forget_ghosts (self);
   self->changes = extopo_compare_models (old_model, self->model);
+  /* The removed servers where they were: the diagram is laid out again
+   * with a cell for each (the ghosts keep the older model). */
+  self->ghosts = extopo_change_set_get_ghosts (self->changes, old_model);
   update_views (self);
+  relayout_for_ghosts (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                                   G_ACTION_MAP (self), "leave-comparison")),
                                TRUE);
@@ -302,6 +344,7 @@ extopo_window_compare_finalize (ExtopoWindow *self)
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_pointer (&self->changes, extopo_change_set_free);
+  g_clear_pointer (&self->ghosts, g_ptr_array_unref);
 }
 
 const char *

@@ -243,6 +243,8 @@ extopo_window_export_action (GSimpleAction *action,
   extopo_export_dialog_set_path (EXTOPO_EXPORT_DIALOG (dialog), path);
   extopo_export_dialog_set_source (EXTOPO_EXPORT_DIALOG (dialog), self->source_path,
                                    self->collapsed);
+  extopo_export_dialog_set_history_folder (EXTOPO_EXPORT_DIALOG (dialog),
+                                           extopo_window_history_get_folder (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (dialog_exported_cb), self, 0);
   gtk_widget_show (dialog);
 }

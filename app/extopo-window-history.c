@@ -106,6 +106,9 @@ history_window_new (ExtopoWindow  *self,
       gtk_container_add (GTK_CONTAINER (box), bar);
     }
   gtk_container_add (GTK_CONTAINER (window), box);
+  /* For the HTML report, which includes the progress while this is open. */
+  g_object_set_data_full (G_OBJECT (window), "extopo-history-folder", g_strdup (history->folder),
+                          g_free);
   gtk_widget_show_all (box);
   gtk_widget_show (header);
 
@@ -201,4 +204,13 @@ extopo_window_get_history_window (ExtopoWindow *self)
   g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
 
   return self->history_window;
+}
+
+const char *
+extopo_window_history_get_folder (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return self->history_window != NULL
+         ? g_object_get_data (G_OBJECT (self->history_window), "extopo-history-folder") : NULL;
 }

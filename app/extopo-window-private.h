@@ -63,6 +63,8 @@ struct _ExtopoWindow
   GtkPrintSettings    *print_settings;  /* of the last print, for the next */
   GtkWidget           *overview;        /* the map over the diagram */
   ExtopoChangeSet     *changes;         /* the comparison shown, or NULL */
+  GPtrArray           *ghosts;          /* its removed servers to draw where they were
+                                         * (ExtopoLayoutGhost*, holding the older model) */
   GCancellable        *compare_cancellable;
   GtkInfoBar          *compare_bar;
   GtkLabel            *compare_label;
@@ -134,6 +136,8 @@ void        extopo_window_back_note_selection  (ExtopoWindow     *self,
 
 /* The History view (extopo-window-history.c) */
 void        extopo_window_history_init         (ExtopoWindow *self);
+/* The folder of snapshots the History view shows, or NULL when it is closed. */
+const char *extopo_window_history_get_folder   (ExtopoWindow *self);
 
 /* The comparison mode (extopo-window-compare.c) */
 void        extopo_window_compare_init         (ExtopoWindow *self);

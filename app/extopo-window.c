@@ -726,7 +726,9 @@ static void
 start_layout (ExtopoWindow *self,
               Request      *request)
 {
-  ExtopoLayoutOptions options = { request->view, request->collapsed, 0 };
+  /* A comparison's removed servers go where they were, in its model only. */
+  ExtopoLayoutOptions options = { request->view, request->collapsed,
+                                  request->model == self->model ? self->ghosts : NULL, 0 };
   guint n_servers = extopo_model_get_servers (request->model)->len;
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "extopo-compare.h"
+#include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-ldif-writer.h"
 #include "extopo-loader.h"
@@ -448,27 +449,150 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* extopo with --compare=tests/compare/@old_name, the extra argument
  * @option (or NULL) and tests/compare/@new_name. */
+/* The index of the node of @server's name in @geometry, or -1. */
+static int
+find_node (ExtopoGeometry *geometry,
+           const char     *name)
+{
+  for (guint i = 0; i < geometry->nodes->len; i++)
+    if (g_strcmp0 (g_array_index (geometry->nodes, ExtopoGeoNode, i).server->name, name) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+static gboolean
+rect_inside (const ExtopoRect *inner,
+             const ExtopoRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* The removed servers laid out where they were: a ghost node, the older
+ * model's server, in the frame of its group in the newer model, after the
+ * group's own servers; none for a server whose group is gone too. The
+ * geometry keeps the older model alive. */
+static void
+test_compare_ghosts_layout (void)
+{
+  ExtopoView views[] = { EXTOPO_VIEW_ROUTING, EXTOPO_VIEW_ADMIN };
+  const char *groups[] = { "Seattle", "HQ" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(ExtopoModel) old_model = load_input ("before.ldif");
+      g_autoptr(ExtopoModel) new_model = load_input ("group-gone.ldif");
+      g_autoptr(ExtopoChangeSet) set = extopo_compare_models (old_model, new_model);
+      g_autoptr(GPtrArray) ghosts = extopo_change_set_get_ghosts (set, old_model);
+      ExtopoLayoutOptions options = { views[v], NULL, ghosts };
+      g_autoptr(ExtopoGeometry) geometry = NULL;
+      g_autoptr(GError) error = NULL;
+      ExtopoServer *old_server = extopo_model_lookup_server (
+        old_model, "CN=SEA-EX02,CN=Servers,CN=HQ,CN=Administrative Groups,CN=Compare,"
+        "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=example,DC=net");
+      ExtopoLayoutGhost *first;
+      const ExtopoGeoNode *ghost, *real;
+      const ExtopoGeoFrame *frame;
+      int g, r;
+
+      /* SEA-EX02 left Seattle, which is still there; DAL-EX01 left with Dallas. */
+      g_assert_cmpuint (ghosts->len, ==, 1);
+      first = g_ptr_array_index (ghosts, 0);
+      g_assert_true (first->server == old_server);
+      g_assert_cmpstr (first->routing_group_dn, ==,
+                       "CN=Seattle,CN=Routing Groups,CN=HQ,CN=Administrative Groups,"
+                       "CN=Compare,CN=Microsoft Exchange,CN=Services,CN=Configuration,"
+                       "DC=example,DC=net");
+
+      geometry = extopo_layout_compute (new_model, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (geometry->ghosts == ghosts);
+      g_assert_cmpint (find_node (geometry, "DAL-EX01"), ==, -1);
+      g = find_node (geometry, "SEA-EX02");
+      r = find_node (geometry, "SEA-EX01");
+      g_assert_cmpint (g, >=, 0);
+      g_assert_cmpint (r, >=, 0);
+      ghost = &g_array_index (geometry->nodes, ExtopoGeoNode, g);
+      real = &g_array_index (geometry->nodes, ExtopoGeoNode, r);
+      g_assert_true (ghost->ghost);
+      g_assert_false (real->ghost);
+      g_assert_true (ghost->server == old_server);
+      /* In the group's grid, after its own server, not over it. */
+      g_assert_cmpint (ghost->frame, >=, 0);
+      g_assert_cmpint (ghost->frame, ==, real->frame);
+      g_assert_cmpint (g, >, r);
+      g_assert_false (ghost->box.x < real->box.x + real->box.width &&
+                      real->box.x < ghost->box.x + ghost->box.width &&
+                      ghost->box.y < real->box.y + real->box.height &&
+                      real->box.y < ghost->box.y + ghost->box.height);
+      /* In the frame of Seattle (routing view) or HQ (administrative view). */
+      frame = &g_array_index (geometry->frames, ExtopoGeoFrame, ghost->frame);
+      while (frame->kind != (views[v] == EXTOPO_VIEW_ADMIN ? EXTOPO_OBJECT_ADMIN_GROUP
+                                                           : EXTOPO_OBJECT_ROUTING_GROUP))
+        frame = &g_array_index (geometry->frames, ExtopoGeoFrame, frame->parent);
+      g_assert_cmpstr (frame->label, ==, groups[v]);
+      g_assert_true (rect_inside (&ghost->box, &frame->box));
+
+      /* The geometry holds the older snapshot for its ghost's server. */
+      g_clear_object (&old_model);
+      g_clear_pointer (&ghosts, g_ptr_array_unref);
+      g_assert_cmpstr (g_array_index (geometry->nodes, ExtopoGeoNode, g).server->name, ==,
+                       "SEA-EX02");
+    }
+
+  /* Without ghosts, no ghost node: the plain layout is unchanged. */
+  {
+    g_autoptr(ExtopoModel) new_model = load_input ("group-gone.ldif");
+    ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL, NULL };
+    g_autoptr(ExtopoGeometry) geometry = extopo_layout_compute (new_model, &options, NULL, NULL);
+
+    g_assert_cmpint (find_node (geometry, "SEA-EX02"), ==, -1);
+    g_assert_null (geometry->ghosts);
+  }
+}
+
+/* extopo --compare=OLD [@view_option] NEW [@option]; either option may be NULL. */
+static void
+run_compare_in_view (Run        *run,
+                     const char *old_name,
+                     const char *new_name,
+                     const char *option,
+                     const char *view_option)
+{
+  g_autofree char *old_path = input_path (old_name);
+  g_autofree char *new_path = g_path_is_absolute (new_name) ? g_strdup (new_name)
+                                                            : input_path (new_name);
+  g_autofree char *compare = g_strconcat ("--compare=", old_path, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("EXTOPO_BINARY"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("EXTOPO_BINARY"));
+  g_ptr_array_add (argv, compare);
+  if (view_option != NULL)
+    g_ptr_array_add (argv, (gpointer) view_option);
+  g_ptr_array_add (argv, new_path);
+  if (option != NULL)
+    g_ptr_array_add (argv, (gpointer) option);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
 static void
 run_compare (Run        *run,
              const char *old_name,
              const char *new_name,
              const char *option)
 {
-  g_autofree char *old_path = input_path (old_name);
-  g_autofree char *new_path = g_path_is_absolute (new_name) ? g_strdup (new_name)
-                                                            : input_path (new_name);
-  g_autofree char *compare = g_strconcat ("--compare=", old_path, NULL);
-  const char *argv[] = { g_getenv ("EXTOPO_BINARY"), compare, new_path, option, NULL };
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  run_compare_in_view (run, old_name, new_name, option, NULL);
 }
 
 static void
@@ -607,6 +731,50 @@ test_compare_cli_csv (void)
   g_assert_cmpint (g_unlink (hostile), ==, 0);
 }
 
+/* The box of the first rectangle of the SVG group whose opening tag holds
+ * @class_attr and data-name="@name"; FALSE when there is none. */
+static gboolean
+svg_object_box (const char *svg,
+                const char *class_attr,
+                const char *name,
+                ExtopoRect *box)
+{
+  g_autofree char *name_attr = g_strdup_printf ("data-name=\"%s\"", name);
+
+  for (const char *g = strstr (svg, "<g id="); g != NULL; g = strstr (g + 1, "<g id="))
+    {
+      const char *end = strchr (g, '>');
+      g_autofree char *tag = g_strndup (g, end - g);
+      const char *rect;
+
+      if (strstr (tag, class_attr) == NULL || strstr (tag, name_attr) == NULL)
+        continue;
+      rect = strstr (end, "<rect ");
+      g_assert_nonnull (rect);
+      return sscanf (rect, "<rect x=\"%lf\" y=\"%lf\" width=\"%lf\" height=\"%lf\"", &box->x,
+                     &box->y, &box->width, &box->height) == 4;
+    }
+
+  return FALSE;
+}
+
+/* The ghost card of SEA-EX02 lies inside the frame of @group. */
+static void
+assert_ghost_inside (const char *svg,
+                     const char *group)
+{
+  ExtopoRect ghost, frame;
+
+  g_assert_true (svg_object_box (svg, "class=\"server change-removed\"", "SEA-EX02", &ghost));
+  g_assert_true (svg_object_box (svg, "-group", group, &frame));
+  g_test_message ("ghost %g,%g %gx%g in %s %g,%g %gx%g", ghost.x, ghost.y, ghost.width,
+                  ghost.height, group, frame.x, frame.y, frame.width, frame.height);
+  g_assert_cmpfloat (ghost.width, ==, 150);
+  g_assert_true (ghost.x >= frame.x && ghost.y >= frame.y &&
+                 ghost.x + ghost.width <= frame.x + frame.width &&
+                 ghost.y + ghost.height <= frame.y + frame.height);
+}
+
 /* The diagram of a comparison: the newer topology, its additions and
  * changes marked (classes, tags), the removed servers as ghosts, and what
  * changed said in the title block. */
@@ -633,13 +801,49 @@ test_compare_cli_diagram (void)
   g_assert_nonnull (strstr (text, "change-added"));
   g_assert_nonnull (strstr (text, ">LON-EX01<"));
   g_assert_nonnull (strstr (text, ">new<"));
-  /* The retired server, a ghost with its name. */
+  /* The retired server, a ghost card with its name and tag inside the
+   * frame of the group it was in, which needs no other mark then; none in
+   * the title block. */
   g_assert_nonnull (strstr (text, "class=\"server change-removed\""));
   g_assert_nonnull (strstr (text, ">SEA-EX02<"));
+  g_assert_nonnull (strstr (text, ">retired<"));
   g_assert_nonnull (strstr (text, "1 retired"));
-  /* And on the group it was in, where it was. */
-  g_assert_nonnull (strstr (text, "retired: SEA-EX02"));
+  assert_ghost_inside (text, "Seattle");
+  g_assert_null (strstr (text, "retired: SEA-EX02"));
+  g_assert_null (strstr (text, "id=\"removed-server-"));
   g_assert_null (strstr (text, "change-changed"));
+  g_clear_pointer (&text, g_free);
+
+  /* In the administrative view, inside the administrative group's frame. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_compare_in_view (&run, "before.ldif", "added-removed.ldif", svg_option, "--view=admin");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  assert_ghost_inside (text, "HQ");
+  g_assert_null (strstr (text, "id=\"removed-server-"));
+  g_clear_pointer (&text, g_free);
+
+  /* A server whose group is gone too has no place: a ghost in the title
+   * block, beside the one drawn where it was. */
+  {
+    g_auto(Run) run = { 0, };
+
+    run_compare (&run, "before.ldif", "group-gone.ldif", svg_option);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  assert_ghost_inside (text, "Seattle");
+  {
+    const char *title_ghost = strstr (text, "id=\"removed-server-0\"");
+
+    g_assert_nonnull (title_ghost);
+    g_assert_nonnull (strstr (title_ghost, "data-name=\"DAL-EX01\""));
+    g_assert_null (strstr (text, "id=\"removed-server-1\""));
+    g_assert_null (strstr (text, "data-name=\"Dallas\""));
+  }
   g_clear_pointer (&text, g_free);
 
   {
@@ -680,6 +884,30 @@ test_compare_cli_diagram (void)
     g_assert_nonnull (strstr (graph, "change=\"changed\", penwidth=3"));
     g_assert_nonnull (strstr (graph, "changed_fields=\"version"));
     g_assert_null (strstr (graph, "change=\"added\""));
+    g_assert_cmpint (g_unlink (dot), ==, 0);
+  }
+  /* And the ghost: a dashed node of the retired server in its group's cluster. */
+  {
+    g_autofree char *dot = scratch_path ("ghost.dot");
+    g_autofree char *dot_option = g_strconcat ("--export=", dot, NULL);
+    g_autofree char *graph = NULL;
+    g_auto(Run) run = { 0, };
+    const char *cluster, *node, *line_end, *next_cluster;
+
+    run_compare (&run, "before.ldif", "added-removed.ldif", dot_option);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (dot, &graph, NULL, NULL));
+    node = strstr (graph, "label=\"SEA-EX02");
+    g_assert_nonnull (node);
+    line_end = strchr (node, '\n');
+    g_assert_nonnull (g_strstr_len (node, line_end - node, "change=\"removed\""));
+    g_assert_nonnull (g_strstr_len (node, line_end - node, "style=\"rounded,filled,dashed\""));
+    /* Inside Seattle's subgraph: after its label, before the next cluster. */
+    cluster = strstr (graph, "graph [label=\"Seattle\"");
+    g_assert_nonnull (cluster);
+    g_assert_true (node > cluster);
+    next_cluster = strstr (cluster, "subgraph cluster_");
+    g_assert_true (next_cluster == NULL || node < next_cluster);
     g_assert_cmpint (g_unlink (dot), ==, 0);
   }
 }
@@ -734,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/compare/connectors", test_compare_connectors);
   g_test_add_func ("/compare/mode-and-readiness", test_compare_mode_and_readiness);
   g_test_add_func ("/compare/added-removed", test_compare_added_removed);
+  g_test_add_func ("/compare/ghosts-layout", test_compare_ghosts_layout);
   g_test_add_func ("/compare/recreated", test_compare_recreated);
   g_test_add_func ("/compare/text", test_compare_text);
   g_test_add_func ("/compare/snapshot-date", test_compare_snapshot_date);

@@ -556,6 +556,81 @@ test_history_cli_html (void)
   g_assert_null (strstr (contents, "<script"));
 }
 
+/* The HTML report of a SOURCE with --history includes the progress: a
+ * section with the chart as inline SVG (real text) and a row per snapshot,
+ * each of the five dates in it. Names from the folder and its files reach
+ * it only as text. */
+static void
+test_history_cli_report (void)
+{
+  g_autofree char *dir = make_history_dir ("cli-report<script>alert(1)");
+  g_autofree char *sample = g_build_filename (g_getenv ("EXTOPO_SAMPLES_DIR"),
+                                              "coexistence.ldif", NULL);
+  g_autofree char *path = g_build_filename (scratch_dir, "report.html", NULL);
+  g_autofree char *history_arg = g_strconcat ("--history=", dir, NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", path, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *start, *end, *p;
+  guint rows = 0, texts = 0;
+
+  /* A snapshot whose file name would be markup. */
+  {
+    g_autofree char *from = g_build_filename (dir, "a-march.ldif", NULL);
+    g_autofree char *to = g_build_filename (dir, "a-<script>alert(2)<b>.ldif", NULL);
+
+    g_assert_cmpint (g_rename (from, to), ==, 0);
+  }
+
+  g_assert_cmpint (run_extopo (&out, &err, sample, history_arg, export_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  start = strstr (contents, "<section id=\"history\">");
+  g_assert_nonnull (start);
+  end = strstr (start, "</section>");
+  g_assert_nonnull (end);
+  section = g_strndup (start, end - start);
+  g_assert_nonnull (strstr (section, "<h2>Progress over time</h2>"));
+  g_assert_nonnull (strstr (section, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  g_assert_nonnull (strstr (section, "Exchange 2007 migration progress</text>"));
+  for (p = section; (p = strstr (p, "<text")) != NULL; p++)
+    texts++;
+  g_assert_cmpuint (texts, >, 10);
+  for (p = section; (p = strstr (p, "<tr>")) != NULL; p++)
+    rows++;
+  g_assert_cmpuint (rows, ==, G_N_ELEMENTS (expected) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *day = g_strndup (expected[i].date, 10);
+      g_autofree char *cell = g_strdup_printf ("<td class=\"text\">%s ", day);
+
+      g_assert_nonnull (strstr (section, cell));
+    }
+  /* After the diagram, before the findings; the report's own parts stay. */
+  g_assert_true (start > strstr (contents, "id=\"view\""));
+  g_assert_nonnull (strstr (end, "id=\"inventory\""));
+  /* Escaped: the report's script is its only one. */
+  g_assert_nonnull (strstr (section, "a-&lt;script&gt;alert(2)&lt;b&gt;.ldif"));
+  g_assert_nonnull (strstr (section, "cli-report&lt;script&gt;alert(1)"));
+  g_assert_null (strstr (contents, "<script>alert"));
+  g_assert_null (strstr (contents, "<b>.ldif"));
+  p = strstr (contents, "<script");
+  g_assert_nonnull (p);
+  g_assert_null (strstr (p + 1, "<script"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* Without --history, no such section. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_extopo (&out, &err, sample, export_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "<section id=\"history\">"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 static void
 test_history_cli_errors (void)
 {
@@ -567,10 +642,24 @@ test_history_cli_errors (void)
   g_autofree char *json_arg = g_strconcat ("--export=", scratch_dir, "/bad.json", NULL);
   char *out = NULL, *err = NULL;
 
+  /* A SOURCE goes with --history only for an HTML report. */
   g_assert_cmpint (run_extopo (&out, &err, arg, "some.ldif", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "takes no SOURCE"));
+  g_assert_nonnull (strstr (err, "takes a SOURCE only for an HTML report"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_extopo (&out, &err, arg, "some.ldif", json_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--export=REPORT.html"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *html_arg = g_strconcat ("--export=", scratch_dir, "/r.html", NULL);
+
+    g_assert_cmpint (run_extopo (&out, &err, arg, "some.ldif", html_arg, "--anonymize", NULL),
+                     ==, 2);
+    g_assert_nonnull (strstr (err, "cannot be combined with"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   g_assert_cmpint (run_extopo (&out, &err, arg, dot_arg, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
@@ -619,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/history/cli/png", test_history_cli_png);
   g_test_add_func ("/history/cli/pdf", test_history_cli_pdf);
   g_test_add_func ("/history/cli/html", test_history_cli_html);
+  g_test_add_func ("/history/cli/report", test_history_cli_report);
   g_test_add_func ("/history/cli/errors", test_history_cli_errors);
 
   status = g_test_run ();

@@ -530,7 +530,7 @@ layout_for_aspect (ExtopoModel *model,
                    ExtopoView   view,
                    double       aspect)
 {
-  ExtopoLayoutOptions options = { view, NULL, aspect };
+  ExtopoLayoutOptions options = { .view = view, .aspect = aspect };
   g_autoptr(GError) error = NULL;
   ExtopoGeometry *geometry = extopo_layout_compute (model, &options, NULL, &error);
 

@@ -104,7 +104,7 @@ test_util_html_report (ExtopoGeometry *geometry)
   size_t length = 0;
   FILE *stream = open_memstream (&html, &length);
 
-  g_assert_true (extopo_html_report_write (scene, geometry->model, stream));
+  g_assert_true (extopo_html_report_write (scene, geometry->model, NULL, stream));
   g_assert_cmpint (fclose (stream), ==, 0);
 
   return html;

@@ -24,27 +24,21 @@
 
 #include "test-util.h"
 
-/* The report in a real browser: a search for a server, given in the
- * address, finds it and marks it in the diagram. */
-static void
-test_viewers_html (void)
+/* The DOM of @uri after Chromium (headless, a profile in @dir) ran its
+ * scripts for a while. */
+static char *
+chromium_dump_dom (const char *uri,
+                   const char *dir)
 {
-  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
-  g_autofree char *html = test_util_html_report (geometry);
-  g_autofree char *dir = g_dir_make_tmp ("extopo-html-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
-  g_autofree char *uri = NULL;
   g_autofree char *profile = g_build_filename (dir, "profile", NULL);
   g_autofree char *profile_option = g_strconcat ("--user-data-dir=", profile, NULL);
-  g_autofree char *dom = NULL;
+  g_autofree char *browser = g_find_program_in_path ("chromium");
   g_autofree char *errors = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *browser = g_find_program_in_path ("chromium");
+  char *dom = NULL;
   int status;
 
   g_assert_nonnull (browser);
-  g_assert_true (g_file_set_contents (path, html, -1, NULL));
-  uri = g_strconcat ("file://", path, "#search=sea-ex0", NULL);
   {
     const char *argv[] = {
       browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -57,6 +51,25 @@ test_viewers_html (void)
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("chromium failed: %s", errors);
+
+  return dom;
+}
+
+/* The report in a real browser: a search for a server, given in the
+ * address, finds it and marks it in the diagram. */
+static void
+test_viewers_html (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif", EXTOPO_VIEW_ROUTING);
+  g_autofree char *html = test_util_html_report (geometry);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-html-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *dom = NULL;
+
+  g_assert_true (g_file_set_contents (path, html, -1, NULL));
+  uri = g_strconcat ("file://", path, "#search=sea-ex0", NULL);
+  dom = chromium_dump_dom (uri, dir);
 
   /* Three servers match "sea-ex0", accents and case aside. */
   g_assert_nonnull (strstr (dom, "<span id=\"matches\" class=\"meta\">3 found</span>"));
@@ -81,34 +94,17 @@ test_viewers_history (void)
   g_autofree char *dir = g_dir_make_tmp ("extopo-history-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "history.html", NULL);
   g_autofree char *uri = g_strconcat ("file://", path, NULL);
-  g_autofree char *profile = g_build_filename (dir, "profile", NULL);
-  g_autofree char *profile_option = g_strconcat ("--user-data-dir=", profile, NULL);
-  g_autofree char *browser = g_find_program_in_path ("chromium");
   g_autofree char *dom = NULL;
-  g_autofree char *errors = NULL;
   const char *p;
   guint rows = 0, texts = 0;
   FILE *stream;
-  int status;
 
   g_assert_no_error (error);
-  g_assert_nonnull (browser);
   stream = fopen (path, "w");
   g_assert_nonnull (stream);
   g_assert_true (extopo_history_write_html (history, NULL, stream));
   g_assert_cmpint (fclose (stream), ==, 0);
-  {
-    const char *argv[] = {
-      browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      profile_option, "--virtual-time-budget=2000", "--dump-dom", uri, NULL
-    };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &dom, &errors,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("chromium failed: %s", errors);
+  dom = chromium_dump_dom (uri, dir);
 
   for (p = dom; (p = strstr (p, "<tr")) != NULL; p++)
     rows++;
@@ -119,6 +115,58 @@ test_viewers_history (void)
   g_assert_cmpuint (history->points->len, ==, 5);
   g_assert_cmpuint (texts, >, 10);
   g_assert_nonnull (strstr (dom, "Exchange 2007 migration progress"));
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    g_assert_cmpint (system (command), ==, 0);
+  }
+}
+
+/* The report with the progress over time in a real browser: after its
+ * script ran, the section holds the chart's texts and a row per snapshot,
+ * and the diagram's search still works. */
+static void
+test_viewers_report_history (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoHistory) history = extopo_history_load (folder, NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("extopo-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *uri = g_strconcat ("file://", path, "#search=sea-ex0", NULL);
+  g_autofree char *dom = NULL;
+  g_autofree char *section = NULL;
+  ExtopoRenderOptions options;
+  const char *start, *end, *p;
+  guint rows = 0, texts = 0;
+
+  g_assert_no_error (error);
+  extopo_render_options_init (&options);
+  options.history = history;
+  g_assert_true (extopo_export_write (geometry, EXTOPO_EXPORT_HTML, path, &options, 1.0,
+                                      &error));
+  g_assert_no_error (error);
+  dom = chromium_dump_dom (uri, dir);
+
+  start = strstr (dom, "<section id=\"history\">");
+  g_assert_nonnull (start);
+  end = strstr (start, "</section>");
+  g_assert_nonnull (end);
+  section = g_strndup (start, end - start);
+  g_assert_nonnull (strstr (section, "Progress over time"));
+  g_assert_nonnull (strstr (section, "<svg"));
+  for (p = section; (p = strstr (p, "<tr")) != NULL; p++)
+    rows++;
+  for (p = section; (p = strstr (p, "<text")) != NULL; p++)
+    texts++;
+  g_assert_cmpuint (rows, ==, history->points->len + 1);
+  g_assert_cmpuint (texts, >, 10);
+  g_assert_nonnull (strstr (section, "Exchange 2007 migration progress"));
+  /* The page's script ran to the end: the search in the address found. */
+  g_assert_nonnull (strstr (dom, "<span id=\"matches\" class=\"meta\">3 found</span>"));
 
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
@@ -180,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/viewers/html-chromium", test_viewers_html);
   g_test_add_func ("/viewers/history-chromium", test_viewers_history);
+  g_test_add_func ("/viewers/report-history-chromium", test_viewers_report_history);
   g_test_add_func ("/viewers/vsdx-libreoffice", test_viewers_vsdx);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "extopo-export-dialog.h"
 #include "extopo-findings-list.h"
 #include "extopo-findings.h"
+#include "extopo-inventory.h"
 #include "extopo-layout.h"
 #include "extopo-server-card.h"
 #include "extopo-version.h"
@@ -208,7 +209,7 @@ test_window_layout_shape (Fixture       *fixture,
                           gconstpointer  data)
 {
   ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
-  ExtopoLayoutOptions wide_options = { EXTOPO_VIEW_ADMIN, NULL, 4.0 };
+  ExtopoLayoutOptions wide_options = { .view = EXTOPO_VIEW_ADMIN, .aspect = 4.0 };
   g_autoptr(ExtopoGeometry) wide = NULL;
   g_autoptr(ExtopoGeometry) shaped = NULL;
   ShapeWait relayout = { fixture, NULL, 0 };
@@ -886,6 +887,115 @@ test_window_comparison (Fixture       *fixture,
   g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
 }
 
+static gboolean
+ghost_drawn (gpointer data)
+{
+  ExtopoWindow *window = data;
+
+  return !extopo_window_is_busy (window) &&
+         scene_objects_with_class (extopo_window_get_graph_view (window), "change-removed") > 0;
+}
+
+static gboolean
+ghost_gone (gpointer data)
+{
+  ExtopoWindow *window = data;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (extopo_window_get_graph_view (window));
+
+  return !extopo_window_is_busy (window) && geometry != NULL && geometry->ghosts == NULL;
+}
+
+/* The accessible under @parent (depth first) named @name, or NULL. */
+static AtkObject *
+find_accessible (AtkObject  *parent,
+                 const char *name)
+{
+  for (int i = 0; i < atk_object_get_n_accessible_children (parent); i++)
+    {
+      g_autoptr(AtkObject) child = atk_object_ref_accessible_child (parent, i);
+      AtkObject *found;
+
+      if (g_strcmp0 (atk_object_get_name (child), name) == 0)
+        return g_steal_pointer (&child);
+      found = find_accessible (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A server removed since the older snapshot is a ghost where it was: a
+ * scene object of the older model's server inside its group's frame, named
+ * as retired for a screen reader; selecting it shows its older values on
+ * the card, and the inventory does not list it. Leaving the comparison
+ * lays the diagram out without it. */
+static void
+test_window_comparison_ghost (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ExtopoGraphView *view = extopo_window_get_graph_view (fixture->window);
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "compare", "added-removed.ldif",
+                                                  NULL);
+  g_autofree char *older = g_test_build_filename (G_TEST_DIST, "compare", "before.ldif", NULL);
+  ExtopoServerCard *card = window_card (fixture);
+  ExtopoInventory *inventory = EXTOPO_INVENTORY (extopo_window_get_inventory (fixture->window));
+  const ExtopoSceneObject *ghost = NULL, *frame = NULL;
+  g_autoptr(AtkObject) accessible = NULL;
+  ExtopoScene *scene;
+  ExtopoModel *model;
+
+  extopo_window_open_file (fixture->window, newer);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  g_assert_cmpuint (scene_objects_with_class (view, "change-removed"), ==, 0);
+  model = extopo_graph_view_get_geometry (view)->model;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
+                                  g_variant_new_string (older));
+  g_assert_true (spin_until (ghost_drawn, fixture->window));
+  scene = extopo_graph_view_get_scene (view);
+  for (guint i = 0; i < scene->objects->len; i++)
+    {
+      const ExtopoSceneObject *o = &g_array_index (scene->objects, ExtopoSceneObject, i);
+
+      if (g_strcmp0 (o->classes, "server change-removed") == 0)
+        ghost = o;
+      if (o->kind == EXTOPO_OBJECT_ROUTING_GROUP && g_strcmp0 (o->name, "Seattle") == 0)
+        frame = o;
+    }
+  g_assert_nonnull (ghost);
+  g_assert_nonnull (frame);
+  g_assert_cmpstr (ghost->name, ==, "SEA-EX02");
+  g_assert_cmpint (ghost->kind, ==, EXTOPO_OBJECT_SERVER);
+  g_assert_nonnull (ghost->object);
+  /* The older model's server, not one of the model shown. */
+  g_assert_false (g_ptr_array_find (extopo_model_get_servers (model), ghost->object, NULL));
+  g_assert_true (ghost->bounds.x >= frame->bounds.x && ghost->bounds.y >= frame->bounds.y &&
+                 ghost->bounds.x + ghost->bounds.width <= frame->bounds.x + frame->bounds.width &&
+                 ghost->bounds.y + ghost->bounds.height <= frame->bounds.y + frame->bounds.height);
+
+  accessible = find_accessible (gtk_widget_get_accessible (GTK_WIDGET (view)),
+                                "SEA-EX02, retired");
+  g_assert_nonnull (accessible);
+  g_assert_nonnull (strstr (atk_object_get_description (accessible),
+                            "removed since the older snapshot"));
+
+  extopo_window_select (fixture->window, EXTOPO_OBJECT_SERVER, ghost->object);
+  g_assert_cmpstr (extopo_server_card_get_value (card, "Comparison"), ==,
+                   "Retired: removed since the older snapshot, whose values the card shows");
+  g_assert_null (extopo_inventory_get_selected_server (inventory));
+  g_assert_cmpuint (gtk_tree_model_iter_n_children (
+                      GTK_TREE_MODEL (extopo_inventory_get_rows (inventory)), NULL), ==,
+                    extopo_model_get_servers (model)->len);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "leave-comparison", NULL);
+  g_assert_true (spin_until (ghost_gone, fixture->window));
+  g_assert_cmpuint (scene_objects_with_class (view, "change-removed"), ==, 0);
+  /* The ghost was selected: nothing keeps a server of the older model. */
+  g_assert_null (extopo_server_card_get_object (card, NULL));
+  g_assert_null (extopo_server_card_get_value (card, "Comparison"));
+}
+
 
 static gboolean
 history_shown (gpointer data)
@@ -1129,6 +1239,65 @@ export_bar_revealed (gpointer data)
   Fixture *fixture = data;
 
   return extopo_window_get_export_text (fixture->window) != NULL;
+}
+
+static gboolean
+export_dialog_gone (gpointer data)
+{
+  ExtopoExportDialog *dialog = NULL;
+
+  return !export_dialog_present (&dialog);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* While the History view is open, the window's HTML report includes the
+ * progress over time; once it is closed, not. */
+static void
+test_window_history_report (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "report.html", NULL);
+  g_autofree char *contents = NULL;
+  ExtopoExportDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "history-of",
+                                  g_variant_new_string (folder));
+  g_assert_true (spin_until (history_shown, fixture->window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      dialog = open_export_dialog (fixture);
+      extopo_export_dialog_set_format (dialog, EXTOPO_EXPORT_HTML);
+      extopo_export_dialog_set_path (dialog, path);
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+      g_assert_true (spin_until (file_written, path));
+      /* The dialog goes once it has written. */
+      g_assert_true (spin_until (export_dialog_gone, NULL));
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (round == 0)
+        {
+          const char *section = strstr (contents, "<section id=\"history\">");
+
+          g_assert_nonnull (section);
+          g_assert_nonnull (strstr (section, "<h2>Progress over time</h2>"));
+          g_assert_nonnull (strstr (section, "<svg"));
+          g_assert_nonnull (strstr (section, "b-january.ldif"));
+          gtk_widget_destroy (extopo_window_get_history_window (fixture->window));
+          g_assert_null (extopo_window_get_history_window (fixture->window));
+        }
+      else
+        {
+          g_assert_null (strstr (contents, "<section id=\"history\">"));
+        }
+      g_clear_pointer (&contents, g_free);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
 }
 
 /* The dialog opens where the last export went, in its format, scope and,
@@ -1593,6 +1762,8 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
+  ADD_WINDOW_TEST ("/window/comparison/ghost", test_window_comparison_ghost);
+  ADD_WINDOW_TEST ("/window/history/report", test_window_history_report);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
   ADD_WINDOW_TEST ("/window/back-forward", test_window_back_forward);
   ADD_WINDOW_TEST ("/window/export", test_window_export);
