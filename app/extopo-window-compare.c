@@ -11,11 +11,15 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-window-private.h"
+
+/* Snapshots offered in each part of the Compare With menu. */
+#define MAX_COMPARE_SOURCES 10
 
 enum
 {
@@ -271,6 +275,89 @@ bar_response_cb (GtkInfoBar   *bar,
 {
   if (response == RESPONSE_LEAVE || response == GTK_RESPONSE_CLOSE)
     extopo_window_compare_leave (self);
+}
+
+static gboolean
+offer_source (ExtopoWindow *self,
+              GMenu        *menu,
+              GHashTable   *offered,
+              const char   *path)
+{
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) >= MAX_COMPARE_SOURCES ||
+      g_hash_table_contains (offered, path) ||
+      g_strcmp0 (path, self->source_path) == 0 ||
+      !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  g_hash_table_add (offered, g_strdup (path));
+  label = g_path_get_basename (path);
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target (item, "win.compare-with", "s", path);
+  g_menu_append_item (menu, item);
+
+  return TRUE;
+}
+
+static int
+compare_names_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  return -g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The snapshots of the History view's folder, newest name first (dated
+ * names sort by date). */
+static void
+offer_history_folder (ExtopoWindow *self,
+                      GMenu        *menu,
+                      GHashTable   *offered)
+{
+  const char *folder = extopo_window_history_get_folder (self);
+  g_autoptr(GDir) dir = folder != NULL ? g_dir_open (folder, 0, NULL) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".ldif") || g_str_has_suffix (name, ".LDIF"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names_descending);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      offer_source (self, menu, offered, path);
+    }
+}
+
+void
+extopo_window_compare_menu_cb (ExtopoWindow *self)
+{
+  g_autoptr(GMenu) recent = g_menu_new ();
+  g_autoptr(GMenu) history = g_menu_new ();
+  g_autoptr(GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) sources = NULL;
+
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->menu_button)))
+    return;
+
+  /* The files opened lately, then the History view's folder: a file, a
+   * recent source or a saved snapshot, with Other Snapshot… below. */
+  g_menu_remove_all (self->compare_sources);
+  if (self->settings != NULL)
+    sources = g_settings_get_strv (self->settings, "recent-sources");
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    if (strstr (sources[i], "://") == NULL)
+      offer_source (self, recent, offered, sources[i]);
+  offer_history_folder (self, history, offered);
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (recent)) > 0)
+    g_menu_append_section (self->compare_sources, _("Recent Files"), G_MENU_MODEL (recent));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (history)) > 0)
+    g_menu_append_section (self->compare_sources, _("In the History Folder"),
+                           G_MENU_MODEL (history));
 }
 
 static const GActionEntry compare_entries[] = {

@@ -23,6 +23,8 @@ struct _ExtopoWindow
   /* template children */
   GtkHeaderBar        *header_bar;
   GtkMenuButton       *recent_button;
+  GtkMenuButton       *menu_button;
+  GMenu               *compare_sources;  /* the main menu's snapshots to compare with */
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkLabel            *match_label;
@@ -142,6 +144,8 @@ const char *extopo_window_history_get_folder   (ExtopoWindow *self);
 /* The comparison mode (extopo-window-compare.c) */
 void        extopo_window_compare_init         (ExtopoWindow *self);
 void        extopo_window_compare_finalize     (ExtopoWindow *self);
+/* Fills the Compare With menu as the main menu opens. */
+void        extopo_window_compare_menu_cb      (ExtopoWindow *self);
 
 /* Over the diagram: the overview and the zoom level (extopo-window-view.c) */
 void        extopo_window_view_init            (ExtopoWindow *self);

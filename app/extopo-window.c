@@ -1627,6 +1627,8 @@ extopo_window_class_init (ExtopoWindowClass *klass)
                                                "/io/github/extopo/ExTopo/extopo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, compare_sources);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, match_label);
@@ -1653,6 +1655,7 @@ extopo_window_class_init (ExtopoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, ExtopoWindow, export_label);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, extopo_window_compare_menu_cb);
   gtk_widget_class_bind_template_callback (widget_class, extopo_window_export_bar_response_cb);
 }
 

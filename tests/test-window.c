@@ -821,6 +821,134 @@ comparison_shown (gpointer data)
   return extopo_window_get_comparison_text (data) != NULL;
 }
 
+static gboolean
+history_shown (gpointer data)
+{
+  return extopo_window_get_history_window (data) != NULL;
+}
+
+/* The header bar's menu button whose menu has a submenu: the main menu. */
+static void
+find_main_menu_cb (GtkWidget *widget,
+                   gpointer   data)
+{
+  GtkWidget **found = data;
+  GMenuModel *model;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return;
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  for (int i = 0; model != NULL && i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int k = 0; section != NULL && k < g_menu_model_get_n_items (section); k++)
+        {
+          g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, k,
+                                                                      G_MENU_LINK_SUBMENU);
+
+          if (submenu != NULL)
+            *found = widget;
+        }
+    }
+}
+
+/* The paths the Compare With submenu offers, in its order. */
+static GPtrArray *
+compare_menu_paths (GMenuModel *main_menu)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < g_menu_model_get_n_items (main_menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (main_menu, i,
+                                                                  G_MENU_LINK_SECTION);
+
+      for (int k = 0; section != NULL && k < g_menu_model_get_n_items (section); k++)
+        {
+          g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, k,
+                                                                      G_MENU_LINK_SUBMENU);
+          /* Its first section holds sections of files. */
+          g_autoptr(GMenuModel) sources = submenu != NULL
+                                          ? g_menu_model_get_item_link (submenu, 0,
+                                                                        G_MENU_LINK_SECTION)
+                                          : NULL;
+
+          for (int p = 0; sources != NULL && p < g_menu_model_get_n_items (sources); p++)
+            {
+              g_autoptr(GMenuModel) part = g_menu_model_get_item_link (sources, p,
+                                                                       G_MENU_LINK_SECTION);
+
+              for (int f = 0; part != NULL && f < g_menu_model_get_n_items (part); f++)
+                {
+                  g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (
+                    part, f, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+                  g_assert_nonnull (target);
+                  g_ptr_array_add (paths, g_variant_dup_string (target, NULL));
+                }
+            }
+        }
+    }
+
+  return paths;
+}
+
+static gboolean
+ptr_array_has_path (GPtrArray  *paths,
+                    const char *path)
+{
+  for (guint i = 0; i < paths->len; i++)
+    if (g_str_equal (g_ptr_array_index (paths, i), path))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Compare With offers the files opened lately and the History view's
+ * snapshots (never the file shown), and one of them starts the comparison. */
+static void
+test_window_compare_menu (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "compare", "upgrade.ldif", NULL);
+  g_autofree char *older = g_test_build_filename (G_TEST_DIST, "compare", "before.ldif", NULL);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "history", NULL);
+  g_autofree char *march = g_build_filename (folder, "a-march.ldif", NULL);
+  g_autofree char *sample = sample_path ("coexistence.ldif");
+  const char *recent[] = { older, sample, NULL };
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+  GtkWidget *button = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  g_settings_set_strv (fixture->settings, "recent-sources", recent);
+  g_assert_true (test_ui_open_file_and_wait (fixture->window, newer));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "history-of",
+                                  g_variant_new_string (folder));
+  g_assert_true (spin_until (history_shown, fixture->window));
+
+  gtk_container_foreach (GTK_CONTAINER (titlebar), find_main_menu_cb, &button);
+  g_assert_nonnull (button);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_button_clicked (GTK_BUTTON (button));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  paths = compare_menu_paths (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+
+  /* Recent files first, the file shown left out, then the folder's. */
+  g_assert_cmpuint (paths->len, ==, 2 + 5);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, older);
+  g_assert_cmpstr (g_ptr_array_index (paths, 1), ==, sample);
+  g_assert_false (ptr_array_has_path (paths, newer));
+  g_assert_true (ptr_array_has_path (paths, march));
+  gtk_button_clicked (GTK_BUTTON (button));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
+                                  g_variant_new_string (g_ptr_array_index (paths, 0)));
+  g_assert_true (spin_until (comparison_shown, fixture->window));
+  g_assert_nonnull (strstr (extopo_window_get_comparison_text (fixture->window),
+                            "1 server upgraded"));
+}
+
 static guint
 scene_objects_with_class (ExtopoGraphView *view,
                           const char      *class)
@@ -997,11 +1125,6 @@ test_window_comparison_ghost (Fixture       *fixture,
 }
 
 
-static gboolean
-history_shown (gpointer data)
-{
-  return extopo_window_get_history_window (data) != NULL;
-}
 
 /* The History view charts a folder of snapshots in a window of its own;
  * a bad file in it is named there. */
@@ -1762,6 +1885,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/source-state", test_window_source_state);
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
+  ADD_WINDOW_TEST ("/window/compare-menu", test_window_compare_menu);
   ADD_WINDOW_TEST ("/window/comparison/ghost", test_window_comparison_ghost);
   ADD_WINDOW_TEST ("/window/history/report", test_window_history_report);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
