@@ -1,6 +1,7 @@
 /* extopo-window-collapse.c: which groups the window draws collapsed: one group from the
  * diagram (double click, Space, the context menu), all of them, and undoing and redoing
- * those changes; and opening the card of the diagram's selection (Enter).
+ * those changes and the switches between the routing and administrative views; and
+ * opening the card of the diagram's selection (Enter).
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,13 +29,40 @@ update_undo_actions (ExtopoWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (redo), self->redo_stack->len > 0);
 }
 
-static void
-push_capped (GPtrArray  *stack,
-             GHashTable *collapsed)
+/* What a step of undo brings back: the view and the groups collapsed. */
+typedef struct
 {
+  ExtopoView  view;
+  GHashTable *collapsed;
+} UndoStep;
+
+static void
+undo_step_free (UndoStep *step)
+{
+  g_clear_pointer (&step->collapsed, g_hash_table_unref);
+  g_free (step);
+}
+
+/* The window as it is now, onto @stack. */
+static void
+push_current (ExtopoWindow *self,
+              GPtrArray    *stack)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->view = self->view;
+  step->collapsed = extopo_layout_collapsed_copy (self->collapsed);
   if (stack->len >= UNDO_DEPTH)
     g_ptr_array_remove_index (stack, 0);
-  g_ptr_array_add (stack, collapsed);
+  g_ptr_array_add (stack, step);
+}
+
+void
+extopo_window_note_undoable (ExtopoWindow *self)
+{
+  push_current (self, self->undo_stack);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  update_undo_actions (self);
 }
 
 void
@@ -50,12 +78,8 @@ extopo_window_set_collapsed (ExtopoWindow *self,
       return;
     }
   if (undoable)
-    {
-      push_capped (self->undo_stack, extopo_layout_collapsed_copy (self->collapsed));
-      g_ptr_array_set_size (self->redo_stack, 0);
-      update_undo_actions (self);
-    }
-  extopo_window_relayout_collapsed (self, collapsed);
+    extopo_window_note_undoable (self);
+  extopo_window_relayout_collapsed (self, collapsed, TRUE);
 }
 
 void
@@ -101,17 +125,26 @@ expand_all_action (GSimpleAction *action,
   extopo_window_set_collapsed (self, extopo_layout_collapsed_copy (NULL), TRUE);
 }
 
-/* Undo and redo: the last set of @from comes back, the current one goes
- * onto @to. */
+/* Undo and redo: the last step of @from comes back, the window as it is
+ * goes onto @to. */
 static void
 step_back (ExtopoWindow *self,
            GPtrArray    *from,
            GPtrArray    *to)
 {
+  UndoStep *step;
+  gboolean other_view;
+
   if (from->len == 0 || self->model == NULL)
     return;
-  push_capped (to, extopo_layout_collapsed_copy (self->collapsed));
-  extopo_window_relayout_collapsed (self, g_ptr_array_steal_index (from, from->len - 1));
+  push_current (self, to);
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  other_view = step->view != self->view;
+  if (other_view)
+    extopo_window_show_view (self, step->view);
+  /* Back in the other view: fitted, as a switch shows it. */
+  extopo_window_relayout_collapsed (self, g_steal_pointer (&step->collapsed), !other_view);
+  undo_step_free (step);
   update_undo_actions (self);
 }
 
@@ -155,8 +188,8 @@ static const GActionEntry collapse_entries[] = {
 void
 extopo_window_collapse_init (ExtopoWindow *self)
 {
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
   g_action_map_add_action_entries (G_ACTION_MAP (self), collapse_entries,
                                    G_N_ELEMENTS (collapse_entries), self);
   update_undo_actions (self);

@@ -142,7 +142,7 @@ relayout_for_ghosts (ExtopoWindow *self)
 
   if (geometry == NULL || geometry->model != self->model || geometry->ghosts == self->ghosts)
     return;
-  extopo_window_relayout_collapsed (self, extopo_layout_collapsed_copy (self->collapsed));
+  extopo_window_relayout_collapsed (self, extopo_layout_collapsed_copy (self->collapsed), TRUE);
 }
 
 /* Drops the ghosts of the comparison: the older model goes with the last

@@ -83,7 +83,7 @@ struct _ExtopoWindow
   ExtopoObjectKind     visited_kind;    /* the selection Back starts from */
   gpointer             visited;
   gboolean             going_back;
-  GPtrArray           *undo_stack;      /* collapsed sets before each change */
+  GPtrArray           *undo_stack;      /* the view and collapsed set before each change */
   GPtrArray           *redo_stack;
 
   ExtopoView           view;
@@ -109,9 +109,11 @@ const char *extopo_window_group_get_ndn        (ExtopoObjectKind kind,
  * @keep_view keeps the zoom and position, else the diagram is fitted. */
 void        extopo_window_relayout             (ExtopoWindow *self,
                                                 gboolean      keep_view);
-/* Lays the model out again with @collapsed (owned), keeping the view. */
+/* Lays the model out again with @collapsed (owned); @keep_view keeps the
+ * zoom and position, else the diagram is fitted. */
 void        extopo_window_relayout_collapsed   (ExtopoWindow *self,
-                                                GHashTable   *collapsed);
+                                                GHashTable   *collapsed,
+                                                gboolean      keep_view);
 
 typedef void (*ExtopoWindowPathFunc) (ExtopoWindow *self,
                                       const char   *path);
@@ -171,6 +173,12 @@ void        extopo_window_collapse_init        (ExtopoWindow *self);
 void        extopo_window_collapse_finalize    (ExtopoWindow *self);
 /* A new source: nothing to undo. */
 void        extopo_window_collapse_reset       (ExtopoWindow *self);
+/* The window as it is (view, collapsed groups) becomes a step to undo. */
+void        extopo_window_note_undoable        (ExtopoWindow *self);
+/* Shows @view (the view action's state and the setting follow) without
+ * laying out; the caller lays out. */
+void        extopo_window_show_view            (ExtopoWindow *self,
+                                                ExtopoView    view);
 /* Draws the groups of @collapsed (owned) collapsed, as an undoable change
  * when @undoable. */
 void        extopo_window_set_collapsed        (ExtopoWindow *self,

@@ -1176,7 +1176,8 @@ extopo_window_group_get_ndn (ExtopoObjectKind kind,
 
 void
 extopo_window_relayout_collapsed (ExtopoWindow *self,
-                                  GHashTable   *collapsed)
+                                  GHashTable   *collapsed,
+                                  gboolean      keep_view)
 {
   Request *request;
 
@@ -1186,7 +1187,7 @@ extopo_window_relayout_collapsed (ExtopoWindow *self,
       return;
     }
   request = request_new (self, self->source_path, self->source_params);
-  request->keep_view = TRUE;
+  request->keep_view = keep_view;
   request->collapsed = collapsed;
   start_layout_for_model (self, request, self->model);
 }
@@ -1332,9 +1333,25 @@ change_view_state (GSimpleAction *action,
 
   if (view != self->view)
     {
+      /* Ctrl+Z comes back to the other view. */
+      if (self->model != NULL)
+        extopo_window_note_undoable (self);
       self->view = view;
       relayout_current (self, view, FALSE);
     }
+}
+
+void
+extopo_window_show_view (ExtopoWindow *self,
+                         ExtopoView    view)
+{
+  const char *nick = extopo_window_view_get_nick (view);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "view");
+
+  self->view = view;
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (nick));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "view", nick);
 }
 
 static void

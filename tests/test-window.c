@@ -712,6 +712,26 @@ test_window_collapse_all_undo (Fixture       *fixture,
 
     g_assert_true (g_variant_get_boolean (state));
   }
+
+  /* A switch of view is a step too: collapse all in the administrative
+   * view, then undo back to it expanded, then to the routing view. */
+  g_action_group_activate_action (actions, "view", g_variant_new_string ("admin"));
+  g_assert_true (spin_until (view_is_admin, fixture));
+  activate_and_wait (fixture, "collapse-all");
+  g_assert_cmpint (window_geometry (fixture)->view, ==, EXTOPO_VIEW_ADMIN);
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), >, 0);
+  activate_and_wait (fixture, "undo");
+  g_assert_cmpint (window_geometry (fixture)->view, ==, EXTOPO_VIEW_ADMIN);
+  g_assert_cmpuint (count_collapsed (window_geometry (fixture)), ==, 0);
+  activate_and_wait (fixture, "undo");
+  g_assert_cmpint (window_geometry (fixture)->view, ==, EXTOPO_VIEW_ROUTING);
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (actions, "view");
+
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "routing");
+  }
+  activate_and_wait (fixture, "redo");
+  g_assert_cmpint (window_geometry (fixture)->view, ==, EXTOPO_VIEW_ADMIN);
 }
 
 
