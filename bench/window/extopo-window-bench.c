@@ -323,7 +323,7 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || n_keys < 1)
     {
       fprintf (stderr, "usage: extopo-window-bench [--width=W] [--height=H] [--keys=N] "
-                       "FILE.ldif\n");
+               "FILE.ldif\n");
       return 2;
     }
 
