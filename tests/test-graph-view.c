@@ -634,6 +634,88 @@ test_legend_folds (Fixture       *fixture,
   g_assert_cmpfloat (with_legend * 9.0, >=, 4.0);
 }
 
+#define WIDE_WIDTH  1600
+#define WIDE_HEIGHT 900
+
+/* Server names are set in 9 points: at 6 pixels or more they can be read. */
+#define NAME_POINTS   9.0
+#define READABLE_PX   6.0
+
+static void click (GtkWidget *widget,
+                   double     x,
+                   double     y);
+static void spin_ms (guint      ms);
+
+/* Paints the view once at its size, so that the legend (or its chip)
+ * knows where it is, as after a frame on screen; then lets the time of a
+ * double click pass, so that the next click is a click of its own. */
+static void
+paint_wide (ExtopoGraphView *view)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (view));
+  int double_click_ms = 400;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDE_WIDTH,
+                                                         WIDE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  extopo_graph_view_render (view, cr, WIDE_WIDTH, WIDE_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_object_get (settings, "gtk-double-click-time", &double_click_ms, NULL);
+  spin_ms (double_click_ms + 50);
+}
+
+/* In a wide view the legend starts open beside a fitted diagram. Folded
+ * with a click, it gives the diagram the room back; opened again with a
+ * click on its chip, it lies over the corner and the diagram keeps its
+ * size: refitted beside the legend (what 7c7d374 fixed), it would shrink
+ * by the legend's width, and the test checks that the two differ. */
+static void
+test_legend_open_keeps_zoom (void)
+{
+  GtkWidget *window = gtk_offscreen_window_new ();
+  ExtopoGraphView *view = EXTOPO_GRAPH_VIEW (extopo_graph_view_new ());
+  GtkWidget *widget = GTK_WIDGET (view);
+  /* A corner point inside the open legend and inside its chip. */
+  double x = WIDE_WIDTH - 24;
+  double y = WIDE_HEIGHT - 20;
+  double beside_legend;
+  double folded;
+  double opened;
+
+  gtk_widget_set_size_request (widget, WIDE_WIDTH, WIDE_HEIGHT);
+  gtk_container_add (GTK_CONTAINER (window), widget);
+  gtk_widget_show_all (window);
+  for (guint i = 0; i < 5000 && gtk_widget_get_allocated_width (widget) != WIDE_WIDTH; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_allocated_width (widget), ==, WIDE_WIDTH);
+  g_assert_cmpint (gtk_widget_get_allocated_height (widget), ==, WIDE_HEIGHT);
+
+  extopo_graph_view_set_geometry (view, sample_geometry, FALSE);
+  g_assert_true (extopo_graph_view_get_show_legend (view));
+  beside_legend = extopo_graph_view_get_zoom (view);
+  paint_wide (view);
+
+  /* Folded: the fit takes the whole width. */
+  click (widget, x, y);
+  folded = extopo_graph_view_get_zoom (view);
+  g_assert_cmpfloat (folded, >, beside_legend * 1.1);
+  paint_wide (view);
+
+  /* Opened again with a real click on the chip: the same size. */
+  click (widget, x, y);
+  opened = extopo_graph_view_get_zoom (view);
+  g_test_message ("zoom beside the legend %.3f, folded %.3f, opened %.3f", beside_legend,
+                  folded, opened);
+  g_assert_cmpfloat_with_epsilon (opened, folded, 1e-9);
+  g_assert_cmpfloat (opened * NAME_POINTS, >=, READABLE_PX);
+  /* The old refit's zoom would have failed the equality above. */
+  g_assert_cmpfloat (beside_legend, <, opened / 1.1);
+
+  gtk_widget_destroy (window);
+}
+
 static void
 count_cb (ExtopoGraphView *view,
           guint           *count)
@@ -1526,6 +1608,7 @@ main (int   argc,
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/view/drag-flings", Fixture, NULL, fixture_set_up, test_drag_flings,
               fixture_tear_down);
+  g_test_add_func ("/view/legend-open-keeps-zoom", test_legend_open_keeps_zoom);
   g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/view/context-menu", test_context_menu);
   g_test_add ("/view/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
