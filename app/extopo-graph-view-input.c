@@ -1,5 +1,6 @@
 /* extopo-graph-view-input.c: the graph view's input: hover and tooltips,
- * pointer gestures (click, drag to pan, pinch), the wheel and the keyboard.
+ * pointer gestures (click, drag to pan and its glide, pinch), the wheel and
+ * the keyboard.
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -314,6 +315,110 @@ extopo_graph_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Kinetic scrolling: GTK 3 offers it only inside a GtkScrolledWindow. A
+ * fast drag leaves the view gliding on at the speed of its release, slowing
+ * down exponentially. */
+
+void
+extopo_graph_view_stop_fling (ExtopoGraphView *self)
+{
+  if (self->fling_id == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fling_id);
+  self->fling_id = 0;
+}
+
+gboolean
+extopo_graph_view_is_flinging (ExtopoGraphView *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->fling_id != 0;
+}
+
+static gboolean
+fling_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  ExtopoGraphView *self = EXTOPO_GRAPH_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double old_x = self->center_x;
+  double old_y = self->center_y;
+  double dt;
+  double decay;
+  double dx;
+  double dy;
+
+  if (self->fling_time == 0)
+    {
+      self->fling_time = now;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* A stalled frame clock does not throw the view far away. */
+  dt = CLAMP ((now - self->fling_time) / (double) G_USEC_PER_SEC, 0.0, 0.1);
+  self->fling_time = now;
+
+  /* The distance the decaying speed covers in dt. */
+  decay = exp (-dt / FLING_DECAY_S);
+  dx = self->fling_vx * FLING_DECAY_S * (1.0 - decay);
+  dy = self->fling_vy * FLING_DECAY_S * (1.0 - decay);
+  self->fling_vx *= decay;
+  self->fling_vy *= decay;
+
+  self->fling_step = TRUE;
+  extopo_graph_view_set_view (self, self->zoom,
+                              self->center_x - dx / self->zoom,
+                              self->center_y - dy / self->zoom);
+  self->fling_step = FALSE;
+
+  /* At the diagram's edge the glide stops that way. */
+  if (dx != 0.0 && self->center_x == old_x)
+    self->fling_vx = 0.0;
+  if (dy != 0.0 && self->center_y == old_y)
+    self->fling_vy = 0.0;
+
+  if (hypot (self->fling_vx, self->fling_vy) < FLING_STOP_SPEED)
+    {
+      self->fling_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The drag's release, with the pointer's speed over its last moments. */
+static void
+swipe_cb (GtkGestureSwipe *gesture,
+          double           velocity_x,
+          double           velocity_y,
+          ExtopoGraphView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean animations = TRUE;
+  double speed = hypot (velocity_x, velocity_y);
+
+  /* Only a drag that panned glides on; not a click, nor a release after
+   * the pointer came to rest, nor when animations are turned off. */
+  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &animations, NULL);
+  if (!self->drag_moved || !animations || speed < FLING_MIN_SPEED)
+    return;
+
+  if (speed > FLING_MAX_SPEED)
+    {
+      velocity_x *= FLING_MAX_SPEED / speed;
+      velocity_y *= FLING_MAX_SPEED / speed;
+    }
+
+  extopo_graph_view_stop_fling (self);
+  self->fling_vx = velocity_x;
+  self->fling_vy = velocity_y;
+  self->fling_time = 0;
+  self->fling_id = gtk_widget_add_tick_callback (widget, fling_tick_cb, NULL, NULL);
+}
+
 /* Input */
 
 static void
@@ -325,6 +430,8 @@ drag_begin_cb (GtkGestureDrag  *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   ExtopoHit hit;
 
+  /* Any press catches a gliding view. */
+  extopo_graph_view_stop_fling (self);
   self->drag_moved = FALSE;
 
   /* The primary button pans only from empty space (groups count as empty);
@@ -411,6 +518,7 @@ click_pressed_cb (GtkGestureMultiPress *gesture,
 {
   ExtopoHit hit;
 
+  extopo_graph_view_stop_fling (self);
   if (!gtk_widget_has_focus (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
@@ -472,6 +580,7 @@ zoom_begin_cb (GtkGesture       *gesture,
       y = extopo_graph_view_get_height (self) / 2.0;
     }
 
+  extopo_graph_view_stop_fling (self);
   extopo_graph_view_widget_to_diagram (self, x, y, &self->pinch_x, &self->pinch_y);
   self->pinch_zoom = self->zoom;
   extopo_graph_view_user_moved (self);
@@ -507,6 +616,7 @@ extopo_graph_view_scroll_event (GtkWidget      *widget,
   double dx = 0.0;
   double dy = 0.0;
 
+  extopo_graph_view_stop_fling (self);
   switch (event->direction)
     {
     case GDK_SCROLL_UP:
@@ -564,6 +674,7 @@ extopo_graph_view_key_press_event (GtkWidget   *widget,
   GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
   double dx = 0, dy = 0;
 
+  extopo_graph_view_stop_fling (self);
   switch (event->keyval)
     {
     case GDK_KEY_Left:
@@ -664,6 +775,7 @@ menu_pressed_cb (GtkGestureMultiPress *gesture,
   gpointer object;
   ExtopoHit hit;
 
+  extopo_graph_view_stop_fling (self);
   if (!gtk_widget_has_focus (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
   event = gtk_gesture_get_last_event (GTK_GESTURE (gesture),
@@ -699,6 +811,12 @@ extopo_graph_view_init_input (ExtopoGraphView *self)
   g_signal_connect (self->drag_gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (self->drag_gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (self->drag_gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+
+  /* In the drag's group: it follows the drag's claims and denials. */
+  self->swipe_gesture = gtk_gesture_swipe_new (widget);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->swipe_gesture), 0);
+  gtk_gesture_group (self->swipe_gesture, self->drag_gesture);
+  g_signal_connect (self->swipe_gesture, "swipe", G_CALLBACK (swipe_cb), self);
 
   self->click_gesture = gtk_gesture_multi_press_new (widget);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click_gesture), GDK_BUTTON_PRIMARY);

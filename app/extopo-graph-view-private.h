@@ -36,6 +36,10 @@ G_BEGIN_DECLS
 #define ASYNC_RENDER_US   12000  /* renders slower than this run in a worker */
 #define SETTLE_MS         150    /* a zoom gesture has ended after this long without change */
 #define BACKGROUND_RGB    0.965, 0.969, 0.973
+#define FLING_MIN_SPEED   300.0  /* pixels per second at the release: slower ones stop */
+#define FLING_MAX_SPEED   8000.0
+#define FLING_STOP_SPEED  20.0   /* the glide ends below this */
+#define FLING_DECAY_S     0.325  /* the speed falls by e in this long */
 
 /* The legend folds into a small chip, by itself in a narrow widget or when
  * clicked. */
@@ -79,6 +83,7 @@ struct _ExtopoGraphView
   GtkGesture       *click_gesture;
   GtkGesture       *zoom_gesture;
   GtkGesture       *menu_gesture;
+  GtkGesture       *swipe_gesture;   /* grouped with the drag: its speed at the release */
   GSimpleActionGroup *menu_actions;  /* "view": what the context menu does */
   ExtopoObjectKind  menu_kind;       /* the object the menu was opened for */
   gpointer          menu_object;
@@ -115,12 +120,18 @@ struct _ExtopoGraphView
   double            pinch_x;
   double            pinch_y;
   double            pinch_zoom;
+  /* the glide after a fast drag: pixels per second, and its frame clock time */
+  guint             fling_id;
+  gint64            fling_time;
+  double            fling_vx;
+  double            fling_vy;
 
   guint             show_legend : 1;
   guint             fit_pending : 1;   /* fit once the widget has a size */
   guint             auto_fit : 1;      /* refit on resize until the person moves the view */
   guint             dragging : 1;
   guint             drag_moved : 1;
+  guint             fling_step : 1;    /* the glide moves the view, not something else */
 };
 
 /* The view (extopo-graph-view.c) */
@@ -171,6 +182,8 @@ void            extopo_graph_view_init_input           (ExtopoGraphView  *self);
 void            extopo_graph_view_set_hover            (ExtopoGraphView  *self,
                                                         ExtopoObjectKind  kind,
                                                         gpointer          object);
+/* Ends the glide after a fast drag, if one runs. */
+void            extopo_graph_view_stop_fling           (ExtopoGraphView  *self);
 
 /* Accessibility (extopo-graph-view-a11y.c) */
 void            extopo_graph_view_a11y_class_init      (GtkWidgetClass   *widget_class);

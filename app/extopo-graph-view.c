@@ -106,6 +106,10 @@ extopo_graph_view_set_view (ExtopoGraphView *self,
   gboolean zoom_changed;
   double old_x = self->center_x, old_y = self->center_y;
 
+  /* The view moved by other means than the glide: it ends. */
+  if (!self->fling_step)
+    extopo_graph_view_stop_fling (self);
+
   zoom = CLAMP (zoom, extopo_graph_view_min_zoom (self), MAX_ZOOM);
   zoom_changed = zoom != self->zoom;
 
@@ -402,6 +406,7 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
   if (self->geometry == geometry)
     return;
 
+  extopo_graph_view_stop_fling (self);
   same_model = self->geometry != NULL && geometry != NULL
                && self->geometry->model == geometry->model;
 
@@ -677,7 +682,9 @@ extopo_graph_view_dispose (GObject *object)
   g_clear_object (&self->click_gesture);
   g_clear_object (&self->zoom_gesture);
   g_clear_object (&self->menu_gesture);
+  g_clear_object (&self->swipe_gesture);
   g_clear_object (&self->menu_actions);
+  extopo_graph_view_stop_fling (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   G_OBJECT_CLASS (extopo_graph_view_parent_class)->dispose (object);

@@ -105,6 +105,9 @@ void            extopo_graph_view_diagram_to_widget (ExtopoGraphView  *self,
 /* The diagram area in view, for "export what is on screen". */
 void            extopo_graph_view_get_visible_rect (ExtopoGraphView   *self,
                                                     ExtopoRect        *rect);
+/* TRUE while the view glides on after a fast drag (kinetic scrolling); a
+ * press, a key, the wheel or any other move of the view stops it. */
+gboolean        extopo_graph_view_is_flinging      (ExtopoGraphView   *self);
 /* TRUE while a bitmap for a view too big to draw within a frame is being
  * rendered in the background; frames meanwhile show the previous one. */
 gboolean        extopo_graph_view_is_rendering     (ExtopoGraphView   *self);

@@ -33,6 +33,14 @@ struct _ExtopoInventory
   /* owned */
   ExtopoInventoryModel *rows;
   GtkListStore         *group_names;  /* the completion of the group entry */
+  /* Given while the table was hidden: its rows wait until it is shown or
+   * asked about (20,000 rows on the tree view held up the first paint). */
+  ExtopoModel          *pending_model;
+  gboolean              pending;
+  ExtopoServer         *pending_selected; /* borrowed from pending_model */
+  /* The sort, kept while there are no rows. */
+  int                   sort_column;
+  GtkSortType           sort_order;
 
   /* The selection is being changed by code, or the view is being rebuilt:
    * no "server-selected". */
@@ -407,6 +415,61 @@ fill_group_names (ExtopoInventory *self,
       }
 }
 
+/* The rows */
+
+/* Takes the rows off the tree view, keeping their sort. */
+static void
+drop_rows (ExtopoInventory *self)
+{
+  gboolean quiet = self->quiet;
+
+  self->quiet = TRUE;
+  gtk_tree_view_set_model (self->tree_view, NULL);
+  if (self->rows != NULL)
+    gtk_tree_sortable_get_sort_column_id (GTK_TREE_SORTABLE (self->rows), &self->sort_column,
+                                          &self->sort_order);
+  g_clear_object (&self->rows);
+  self->quiet = quiet;
+}
+
+static void
+show_model (ExtopoInventory *self,
+            ExtopoModel     *model)
+{
+  self->quiet = TRUE;
+  drop_rows (self);
+  if (model != NULL)
+    {
+      self->rows = extopo_inventory_model_new (model);
+      gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->rows), self->sort_column,
+                                            self->sort_order);
+    }
+  fill_version_combo (self, model);
+  fill_group_names (self, model);
+  self->quiet = FALSE;
+
+  apply_filter (self);
+}
+
+/* The model given while hidden, now that the rows are wanted. */
+static void
+settle (ExtopoInventory *self)
+{
+  g_autoptr(ExtopoModel) model = NULL;
+  ExtopoServer *selected;
+
+  if (!self->pending)
+    return;
+
+  model = g_steal_pointer (&self->pending_model);
+  selected = self->pending_selected;
+  self->pending = FALSE;
+  self->pending_selected = NULL;
+  show_model (self, model);
+  if (selected != NULL)
+    select_row_of (self, selected);
+}
+
 /* GtkWidget */
 
 /* Rows selected while the table was hidden are scrolled to when it shows. */
@@ -416,6 +479,7 @@ extopo_inventory_map (GtkWidget *widget)
   ExtopoInventory *self = EXTOPO_INVENTORY (widget);
   ExtopoServer *selected;
 
+  settle (self);
   GTK_WIDGET_CLASS (extopo_inventory_parent_class)->map (widget);
 
   selected = extopo_inventory_get_selected_server (self);
@@ -431,6 +495,8 @@ extopo_inventory_dispose (GObject *object)
   ExtopoInventory *self = EXTOPO_INVENTORY (object);
 
   g_clear_object (&self->rows);
+  g_clear_object (&self->pending_model);
+  self->pending = FALSE;
   g_clear_object (&self->group_names);
 
   G_OBJECT_CLASS (extopo_inventory_parent_class)->dispose (object);
@@ -473,6 +539,8 @@ extopo_inventory_init (ExtopoInventory *self)
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sort_column = GTK_TREE_SORTABLE_UNSORTED_SORT_COLUMN_ID;
+  self->sort_order = GTK_SORT_ASCENDING;
 
   for (guint i = 0; i < G_N_ELEMENTS (column_table); i++)
     add_column (self, i);
@@ -515,36 +583,35 @@ void
 extopo_inventory_set_model (ExtopoInventory *self,
                             ExtopoModel     *model)
 {
-  int sort_column = GTK_TREE_SORTABLE_UNSORTED_SORT_COLUMN_ID;
-  GtkSortType order = GTK_SORT_ASCENDING;
-
   g_return_if_fail (EXTOPO_IS_INVENTORY (self));
   g_return_if_fail (model == NULL || EXTOPO_IS_MODEL (model));
 
-  if (self->rows != NULL && extopo_inventory_model_get_model (self->rows) == model)
+  if (self->pending ? self->pending_model == model
+                    : self->rows != NULL && extopo_inventory_model_get_model (self->rows) == model)
     return;
 
-  self->quiet = TRUE;
-  gtk_tree_view_set_model (self->tree_view, NULL);
-  if (self->rows != NULL)
-    gtk_tree_sortable_get_sort_column_id (GTK_TREE_SORTABLE (self->rows), &sort_column, &order);
-  g_clear_object (&self->rows);
-  if (model != NULL)
+  /* Hidden: the rows wait, and the last model's go now with its memory. */
+  if (model != NULL && !gtk_widget_get_visible (GTK_WIDGET (self)))
     {
-      self->rows = extopo_inventory_model_new (model);
-      gtk_tree_sortable_set_sort_column_id (GTK_TREE_SORTABLE (self->rows), sort_column, order);
+      drop_rows (self);
+      g_set_object (&self->pending_model, model);
+      self->pending = TRUE;
+      self->pending_selected = NULL;
+      return;
     }
-  fill_version_combo (self, model);
-  fill_group_names (self, model);
-  self->quiet = FALSE;
 
-  apply_filter (self);
+  g_clear_object (&self->pending_model);
+  self->pending = FALSE;
+  self->pending_selected = NULL;
+  show_model (self, model);
 }
 
 ExtopoInventoryModel *
 extopo_inventory_get_rows (ExtopoInventory *self)
 {
   g_return_val_if_fail (EXTOPO_IS_INVENTORY (self), NULL);
+
+  settle (self);
 
   return self->rows;
 }
@@ -553,6 +620,8 @@ GtkTreeView *
 extopo_inventory_get_tree_view (ExtopoInventory *self)
 {
   g_return_val_if_fail (EXTOPO_IS_INVENTORY (self), NULL);
+
+  settle (self);
 
   return self->tree_view;
 }
@@ -563,6 +632,7 @@ extopo_inventory_set_filter_text (ExtopoInventory *self,
 {
   g_return_if_fail (EXTOPO_IS_INVENTORY (self));
 
+  settle (self);
   self->holding++;
   gtk_entry_set_text (GTK_ENTRY (self->filter_entry), text != NULL ? text : "");
   self->holding--;
@@ -574,6 +644,8 @@ extopo_inventory_get_status_text (ExtopoInventory *self)
 {
   g_return_val_if_fail (EXTOPO_IS_INVENTORY (self), NULL);
 
+  settle (self);
+
   return gtk_label_get_text (self->count_label);
 }
 
@@ -583,6 +655,11 @@ extopo_inventory_select_server (ExtopoInventory *self,
 {
   g_return_if_fail (EXTOPO_IS_INVENTORY (self));
 
+  if (self->pending)
+    {
+      self->pending_selected = server;
+      return;
+    }
   if (server != NULL && server == extopo_inventory_get_selected_server (self))
     return;
 
@@ -599,6 +676,8 @@ extopo_inventory_get_selected_server (ExtopoInventory *self)
 
   g_return_val_if_fail (EXTOPO_IS_INVENTORY (self), NULL);
 
+  if (self->pending)
+    return self->pending_selected;
   selection = gtk_tree_view_get_selection (self->tree_view);
   if (gtk_tree_selection_get_selected (selection, &model, &iter))
     gtk_tree_model_get (model, &iter, EXTOPO_INVENTORY_COLUMN_SERVER, &server, -1);
@@ -617,6 +696,7 @@ extopo_inventory_export_csv (ExtopoInventory  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  settle (self);
   if (self->rows == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No organization is open"));

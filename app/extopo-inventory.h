@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (ExtopoInventory, extopo_inventory, EXTOPO, INVENTORY, GtkB
  *   the selection went away); never emitted for extopo_inventory_select_server(). */
 
 GtkWidget            *extopo_inventory_new                 (void);
-/* Shows @model's servers (NULL for none), keeping the filter and the sort. */
+/* Shows @model's servers (NULL for none), keeping the filter and the sort.
+ * While the table is hidden its rows wait until it is shown or until one of
+ * the calls below needs them. */
 void                  extopo_inventory_set_model           (ExtopoInventory *self,
                                                             ExtopoModel     *model);
 /* The rows shown; NULL without a model. */

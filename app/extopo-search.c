@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "extopo-search.h"
@@ -335,16 +336,15 @@ add_field (ExtopoSearchIndex  *self,
   g_string_append_c (text, FIELD_SEPARATOR);
 }
 
-ExtopoSearchIndex *
-extopo_search_index_new (ExtopoModel *model)
+/* Every server's fields, or NULL when @cancellable fired first. */
+static ExtopoSearchIndex *
+index_build (ExtopoModel  *model,
+             GCancellable *cancellable)
 {
-  ExtopoSearchIndex *self;
-  GPtrArray *servers;
+  g_autoptr(ExtopoSearchIndex) self = NULL;
+  GPtrArray *servers = extopo_model_get_servers (model);
   GString *text;
 
-  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
-
-  servers = extopo_model_get_servers (model);
   self = g_new0 (ExtopoSearchIndex, 1);
   self->n_servers = servers->len;
   self->offsets = g_new (gsize, (gsize) servers->len * (N_FIELDS + 1) + 1);
@@ -354,6 +354,12 @@ extopo_search_index_new (ExtopoModel *model)
     {
       const ExtopoServer *server = g_ptr_array_index (servers, i);
 
+      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+
       for (Field field = 0; field < N_FIELDS; field++)
         add_field (self, text, i, field, server);
       self->offsets[i * (N_FIELDS + 1) + N_FIELDS] = text->len;
@@ -361,7 +367,15 @@ extopo_search_index_new (ExtopoModel *model)
 
   self->text = g_string_free (text, FALSE);
 
-  return self;
+  return g_steal_pointer (&self);
+}
+
+ExtopoSearchIndex *
+extopo_search_index_new (ExtopoModel *model)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  return index_build (model, NULL);
 }
 
 void
@@ -375,26 +389,109 @@ extopo_search_index_free (ExtopoSearchIndex *self)
   g_free (self);
 }
 
-ExtopoSearchIndex *
-extopo_search_index_get_for_model (ExtopoModel *model)
+static GQuark
+index_quark (void)
 {
   static GQuark quark;
-  ExtopoSearchIndex *index;
-
-  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
 
   if (quark == 0)
     quark = g_quark_from_static_string ("extopo-search-index");
 
-  index = g_object_get_qdata (G_OBJECT (model), quark);
+  return quark;
+}
+
+ExtopoSearchIndex *
+extopo_search_index_peek_for_model (ExtopoModel *model)
+{
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  return g_object_get_qdata (G_OBJECT (model), index_quark ());
+}
+
+ExtopoSearchIndex *
+extopo_search_index_get_for_model (ExtopoModel *model)
+{
+  ExtopoSearchIndex *index;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), NULL);
+
+  index = extopo_search_index_peek_for_model (model);
   if (index == NULL)
     {
       index = extopo_search_index_new (model);
-      g_object_set_qdata_full (G_OBJECT (model), quark, index,
+      g_object_set_qdata_full (G_OBJECT (model), index_quark (), index,
                                (GDestroyNotify) extopo_search_index_free);
     }
 
   return index;
+}
+
+/* Reads only what the index holds (names, groups, site, version, roles),
+ * which nothing changes once a model is loaded. It never reads the findings
+ * and the servers' status: extopo_readiness_compute() may evaluate those
+ * lazily on the main thread meanwhile, and the findings are not safe to
+ * read while that runs. */
+static void
+index_prepare_worker (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  ExtopoSearchIndex *index = index_build (source_object, cancellable);
+  GError *error = NULL;
+
+  if (index == NULL)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, &error);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, index, (GDestroyNotify) extopo_search_index_free);
+}
+
+void
+extopo_search_index_prepare_async (ExtopoModel         *model,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EXTOPO_IS_MODEL (model));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (model, cancellable, callback, user_data);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (extopo_search_index_prepare_async));
+  g_task_set_name (task, "[extopo] search index");
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, index_prepare_worker);
+}
+
+gboolean
+extopo_search_index_prepare_finish (ExtopoModel   *model,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  ExtopoSearchIndex *index;
+
+  g_return_val_if_fail (EXTOPO_IS_MODEL (model), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, model), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        EXTOPO_TASK_TAG (extopo_search_index_prepare_async), FALSE);
+
+  index = g_task_propagate_pointer (G_TASK (result), error);
+  if (index == NULL)
+    return FALSE;
+
+  /* A search that could not wait built one on the main thread meanwhile. */
+  if (extopo_search_index_peek_for_model (model) != NULL)
+    extopo_search_index_free (index);
+  else
+    g_object_set_qdata_full (G_OBJECT (model), index_quark (), index,
+                             (GDestroyNotify) extopo_search_index_free);
+
+  return TRUE;
 }
 
 guint

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "extopo-model.h"
 
 G_BEGIN_DECLS
@@ -70,6 +72,20 @@ void               extopo_search_index_free        (ExtopoSearchIndex  *self);
 /* The index kept with @model, built on the first call. Call it from one
  * thread (the main one). */
 ExtopoSearchIndex *extopo_search_index_get_for_model (ExtopoModel      *model);
+/* The index kept with @model, or NULL when none was built yet. */
+ExtopoSearchIndex *extopo_search_index_peek_for_model (ExtopoModel     *model);
+/* Builds the index of @model in a worker thread, so that the first search
+ * does not wait for it; _finish() (on the main thread, as every call above)
+ * keeps it with the model unless one was built meanwhile, and returns FALSE
+ * with G_IO_ERROR_CANCELLED when @cancellable fired first. The worker reads
+ * the servers' names, groups, versions and roles, never their findings. */
+void               extopo_search_index_prepare_async  (ExtopoModel         *model,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           extopo_search_index_prepare_finish (ExtopoModel         *model,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 guint              extopo_search_index_get_n_servers (ExtopoSearchIndex *self);
 
 /* @text in lower case without accents, as queries and the index compare it:

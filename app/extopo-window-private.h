@@ -58,6 +58,7 @@ struct _ExtopoWindow
   ExtopoLdapParams    *source_params;   /* the directory shown, or NULL */
   GCancellable        *load_cancellable;
   GCancellable        *layout_cancellable;
+  GCancellable        *index_cancellable; /* the search index built ahead, in flight */
   GArray              *matches;         /* Match, in reading order */
   GHashTable          *match_set;       /* model object pointers */
   GMenu               *recent_menu;

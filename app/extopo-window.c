@@ -112,8 +112,11 @@ cancel_work (ExtopoWindow *self)
     g_cancellable_cancel (self->load_cancellable);
   if (self->layout_cancellable != NULL)
     g_cancellable_cancel (self->layout_cancellable);
+  if (self->index_cancellable != NULL)
+    g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->layout_cancellable);
+  g_clear_object (&self->index_cancellable);
 }
 
 static void
@@ -756,12 +759,50 @@ start_layout (ExtopoWindow *self,
 }
 
 static void
+index_prepared_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ExtopoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!extopo_search_index_prepare_finish (EXTOPO_MODEL (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The search index: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->index_cancellable);
+}
+
+/* The first keystroke of a search would otherwise build the index (tens of
+ * milliseconds at 20,000 servers): a worker builds it while the diagram is
+ * laid out, on the other core. Another source replaces it. */
+static void
+prepare_search_index (ExtopoWindow *self,
+                      ExtopoModel  *model)
+{
+  if (extopo_search_index_peek_for_model (model) != NULL)
+    return;
+
+  if (self->index_cancellable != NULL)
+    g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  self->index_cancellable = g_cancellable_new ();
+  extopo_search_index_prepare_async (model, self->index_cancellable, index_prepared_cb,
+                                     g_object_ref (self));
+}
+
+static void
 start_layout_for_model (ExtopoWindow *self,
                         Request      *request,
                         ExtopoModel  *model)
 {
   request->model = g_object_ref (model);
   request->view = self->view;
+  if (model != self->model)
+    prepare_search_index (self, model);
   /* Another source: the groups collapsed when it was last shown. */
   if (request->collapsed == NULL && !request->keep_collapsed && model != self->model)
     request->collapsed = extopo_window_state_get_collapsed (self, request->path != NULL

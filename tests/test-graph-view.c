@@ -634,6 +634,88 @@ test_legend_folds (Fixture       *fixture,
   g_assert_cmpfloat (with_legend * 9.0, >=, 4.0);
 }
 
+#define WIDE_WIDTH  1600
+#define WIDE_HEIGHT 900
+
+/* Server names are set in 9 points: at 6 pixels or more they can be read. */
+#define NAME_POINTS   9.0
+#define READABLE_PX   6.0
+
+static void click (GtkWidget *widget,
+                   double     x,
+                   double     y);
+static void spin_ms (guint      ms);
+
+/* Paints the view once at its size, so that the legend (or its chip)
+ * knows where it is, as after a frame on screen; then lets the time of a
+ * double click pass, so that the next click is a click of its own. */
+static void
+paint_wide (ExtopoGraphView *view)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (view));
+  int double_click_ms = 400;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDE_WIDTH,
+                                                         WIDE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  extopo_graph_view_render (view, cr, WIDE_WIDTH, WIDE_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_object_get (settings, "gtk-double-click-time", &double_click_ms, NULL);
+  spin_ms (double_click_ms + 50);
+}
+
+/* In a wide view the legend starts open beside a fitted diagram. Folded
+ * with a click, it gives the diagram the room back; opened again with a
+ * click on its chip, it lies over the corner and the diagram keeps its
+ * size: refitted beside the legend (what 7c7d374 fixed), it would shrink
+ * by the legend's width, and the test checks that the two differ. */
+static void
+test_legend_open_keeps_zoom (void)
+{
+  GtkWidget *window = gtk_offscreen_window_new ();
+  ExtopoGraphView *view = EXTOPO_GRAPH_VIEW (extopo_graph_view_new ());
+  GtkWidget *widget = GTK_WIDGET (view);
+  /* A corner point inside the open legend and inside its chip. */
+  double x = WIDE_WIDTH - 24;
+  double y = WIDE_HEIGHT - 20;
+  double beside_legend;
+  double folded;
+  double opened;
+
+  gtk_widget_set_size_request (widget, WIDE_WIDTH, WIDE_HEIGHT);
+  gtk_container_add (GTK_CONTAINER (window), widget);
+  gtk_widget_show_all (window);
+  for (guint i = 0; i < 5000 && gtk_widget_get_allocated_width (widget) != WIDE_WIDTH; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_allocated_width (widget), ==, WIDE_WIDTH);
+  g_assert_cmpint (gtk_widget_get_allocated_height (widget), ==, WIDE_HEIGHT);
+
+  extopo_graph_view_set_geometry (view, sample_geometry, FALSE);
+  g_assert_true (extopo_graph_view_get_show_legend (view));
+  beside_legend = extopo_graph_view_get_zoom (view);
+  paint_wide (view);
+
+  /* Folded: the fit takes the whole width. */
+  click (widget, x, y);
+  folded = extopo_graph_view_get_zoom (view);
+  g_assert_cmpfloat (folded, >, beside_legend * 1.1);
+  paint_wide (view);
+
+  /* Opened again with a real click on the chip: the same size. */
+  click (widget, x, y);
+  opened = extopo_graph_view_get_zoom (view);
+  g_test_message ("zoom beside the legend %.3f, folded %.3f, opened %.3f", beside_legend,
+                  folded, opened);
+  g_assert_cmpfloat_with_epsilon (opened, folded, 1e-9);
+  g_assert_cmpfloat (opened * NAME_POINTS, >=, READABLE_PX);
+  /* The old refit's zoom would have failed the equality above. */
+  g_assert_cmpfloat (beside_legend, <, opened / 1.1);
+
+  gtk_widget_destroy (window);
+}
+
 static void
 count_cb (ExtopoGraphView *view,
           guint           *count)
@@ -730,15 +812,17 @@ click_first_node (ExtopoGraphView *view,
 }
 
 
-/* A press, pointer moves with the button held, and a release, as the
- * display sends them. */
+/* A press, ten pointer moves @step_ms apart with the button held, and a
+ * release @release_ms after the press, as the display sends them. */
 static void
-drag (GtkWidget *widget,
-      guint      button,
-      double     x,
-      double     y,
-      double     dx,
-      double     dy)
+drag_timed (GtkWidget *widget,
+            guint      button,
+            double     x,
+            double     y,
+            double     dx,
+            double     dy,
+            guint      step_ms,
+            guint      release_ms)
 {
   static guint32 time = 500000;
   GdkModifierType held = button == GDK_BUTTON_MIDDLE ? GDK_BUTTON2_MASK : GDK_BUTTON1_MASK;
@@ -755,7 +839,7 @@ drag (GtkWidget *widget,
   for (guint step = 1; step <= 10; step++)
     {
       event = new_event (widget, GDK_MOTION_NOTIFY);
-      event->motion.time = time + 20 * step;
+      event->motion.time = time + step_ms * step;
       event->motion.x = x + dx * step / 10;
       event->motion.y = y + dy * step / 10;
       event->motion.state = held;
@@ -764,13 +848,26 @@ drag (GtkWidget *widget,
     }
 
   event = new_event (widget, GDK_BUTTON_RELEASE);
-  event->button.time = time + 300;
+  event->button.time = time + release_ms;
   event->button.x = x + dx;
   event->button.y = y + dy;
   event->button.button = button;
   event->button.state = held;
   gtk_main_do_event (event);
   gdk_event_free (event);
+  time += release_ms;
+}
+
+/* A drag at an easy pace that rests a moment before the release. */
+static void
+drag (GtkWidget *widget,
+      guint      button,
+      double     x,
+      double     y,
+      double     dx,
+      double     dy)
+{
+  drag_timed (widget, button, x, y, dx, dy, 20, 300);
 }
 
 /* Dragging the background with the left button, or anywhere with the
@@ -826,6 +923,144 @@ test_drag_pans (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 0);
 }
 
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop (frames included) for @ms milliseconds. */
+static void
+spin_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Spins until the view's left edge passes @left_of, or it stops gliding,
+ * at most ten seconds; TRUE when it passed. */
+static gboolean
+wait_glides_past (ExtopoGraphView *view,
+                  double           left_of)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
+  ExtopoRect visible;
+
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      extopo_graph_view_get_visible_rect (view, &visible);
+    }
+  while (visible.x >= left_of && extopo_graph_view_is_flinging (view) && !timed_out);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return visible.x < left_of;
+}
+
+/* Spins until the view stops gliding, at most ten seconds. */
+static gboolean
+wait_fling_ends (ExtopoGraphView *view)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
+
+  while (extopo_graph_view_is_flinging (view) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+/* A fast drag of the background (150 pixels in 50 ms, released on the
+ * move) leaves the view gliding on the same way after the release, slower
+ * and slower until it stops; a slow one, or one that rests before the
+ * release, does not; a press catches a gliding view; with animations
+ * turned off, nothing glides. */
+static void
+test_drag_flings (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ExtopoGraphView *view = fixture->view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  GtkSettings *settings = gtk_widget_get_settings (widget);
+  ExtopoRect start, released, gliding, stopped, later;
+  double x = 40;
+  double y = 40;
+  ExtopoHit hit;
+
+  extopo_graph_view_set_zoom_at (view, 1.0, -1, -1);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  extopo_graph_view_hit_test (view, x, y, &hit);
+  g_assert_cmpint (hit.kind, !=, EXTOPO_OBJECT_SERVER);
+  g_assert_cmpint (hit.kind, !=, EXTOPO_OBJECT_CONNECTOR);
+
+  /* Fast: the view goes on moving left (the content right) after the
+   * release, and comes to rest. */
+  extopo_graph_view_get_visible_rect (view, &start);
+  drag_timed (widget, GDK_BUTTON_PRIMARY, x, y, 150, 0, 5, 55);
+  extopo_graph_view_get_visible_rect (view, &released);
+  g_assert_cmpfloat_with_epsilon (released.x, start.x - 150, 1e-6);
+  g_assert_true (extopo_graph_view_is_flinging (view));
+  g_assert_true (wait_glides_past (view, released.x - 20));
+  extopo_graph_view_get_visible_rect (view, &gliding);
+  g_assert_cmpfloat_with_epsilon (gliding.y, released.y, 1e-6);
+  g_assert_true (wait_fling_ends (view));
+  extopo_graph_view_get_visible_rect (view, &stopped);
+  g_assert_cmpfloat (stopped.x, <, gliding.x);
+  /* About speed times the decay time (2,700 px/s x 0.325 s), not without end. */
+  g_assert_cmpfloat (released.x - stopped.x, <, 2000);
+  spin_ms (100);
+  extopo_graph_view_get_visible_rect (view, &later);
+  g_assert_cmpfloat (later.x, ==, stopped.x);
+
+  /* Slow (60 pixels in 1 s), and a fast one that rests 200 ms before the
+   * release: the view stops with the pointer. */
+  drag_timed (widget, GDK_BUTTON_PRIMARY, x, y, 60, 0, 100, 1000);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+  drag_timed (widget, GDK_BUTTON_MIDDLE, x, y, 0, 150, 5, 250);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+  extopo_graph_view_get_visible_rect (view, &stopped);
+  spin_ms (100);
+  extopo_graph_view_get_visible_rect (view, &later);
+  g_assert_cmpfloat (later.x, ==, stopped.x);
+  g_assert_cmpfloat (later.y, ==, stopped.y);
+
+  /* A press catches it. */
+  drag_timed (widget, GDK_BUTTON_MIDDLE, x, y, 0, 150, 5, 55);
+  g_assert_true (extopo_graph_view_is_flinging (view));
+  spin_ms (50);
+  click (widget, x, y);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+  extopo_graph_view_get_visible_rect (view, &stopped);
+  spin_ms (100);
+  extopo_graph_view_get_visible_rect (view, &later);
+  g_assert_cmpfloat (later.y, ==, stopped.y);
+
+  /* So do a key and the wheel's zoom. */
+  drag_timed (widget, GDK_BUTTON_MIDDLE, x, y, 150, 0, 5, 55);
+  g_assert_true (extopo_graph_view_is_flinging (view));
+  send_key (widget, GDK_KEY_Escape);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+  drag_timed (widget, GDK_BUTTON_MIDDLE, x, y, 150, 0, 5, 55);
+  g_assert_true (extopo_graph_view_is_flinging (view));
+  extopo_graph_view_zoom_in (view);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+
+  /* No animations, no glide. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  drag_timed (widget, GDK_BUTTON_MIDDLE, x, y, 150, 0, 5, 55);
+  g_assert_false (extopo_graph_view_is_flinging (view));
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+}
 
 static void
 send_key_mods (GtkWidget       *widget,
@@ -1513,6 +1748,9 @@ main (int   argc,
   g_test_add ("/view/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/view/hover-under-cards", Fixture, NULL, fixture_set_up, test_hover_under_cards,
               fixture_tear_down);
+  g_test_add ("/view/drag-flings", Fixture, NULL, fixture_set_up, test_drag_flings,
+              fixture_tear_down);
+  g_test_add_func ("/view/legend-open-keeps-zoom", test_legend_open_keeps_zoom);
   g_test_add ("/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/view/context-menu", test_context_menu);
   g_test_add ("/view/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);

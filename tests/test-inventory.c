@@ -117,6 +117,56 @@ is_2003_with_problems (const ExtopoServer *server)
          server->status >= EXTOPO_STATUS_WARNING;
 }
 
+static gboolean
+inventory_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Hidden, the table holds no rows (20,000 of them on the tree view held up
+ * the window's first paint): it fills when shown, with the server selected
+ * meanwhile; a source opened while it is hidden lets the last one's rows go
+ * at once, and asking for the rows builds them. */
+static void
+test_inventory_hidden_waits (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkTreeView *tree_view = GTK_TREE_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->inventory), EXTOPO_TYPE_INVENTORY,
+                                   "tree_view"));
+  ExtopoModel *model = extopo_window_get_model (fixture->window);
+  GPtrArray *servers = extopo_model_get_servers (model);
+  ExtopoServer *server = g_ptr_array_index (servers, servers->len / 2);
+  g_autofree char *path = sample_path ("mixed-mode.ldif");
+  GtkTreeSelection *selection = gtk_tree_view_get_selection (tree_view);
+  GtkTreeModel *shown;
+  GtkTreeIter iter;
+  ExtopoServer *selected = NULL;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->inventory)));
+  g_assert_null (gtk_tree_view_get_model (tree_view));
+
+  extopo_window_select (fixture->window, EXTOPO_OBJECT_SERVER, server);
+  g_assert_null (gtk_tree_view_get_model (tree_view));
+  g_assert_true (extopo_inventory_get_selected_server (fixture->inventory) == server);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "inventory", NULL);
+  g_assert_true (spin_until (inventory_mapped, fixture->inventory));
+  shown = gtk_tree_view_get_model (tree_view);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (shown, NULL), ==, servers->len);
+  g_assert_true (gtk_tree_selection_get_selected (selection, NULL, &iter));
+  gtk_tree_model_get (shown, &iter, EXTOPO_INVENTORY_COLUMN_SERVER, &selected, -1);
+  g_assert_true (selected == server);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "inventory", NULL);
+  g_assert_true (test_ui_open_file_and_wait (fixture->window, path));
+  g_assert_null (gtk_tree_view_get_model (tree_view));
+  g_assert_cmpuint (n_rows (fixture), ==,
+                    extopo_model_get_servers (extopo_window_get_model (fixture->window))->len);
+  g_assert_nonnull (gtk_tree_view_get_model (tree_view));
+}
+
 /* Ctrl+I's action shows and hides the table, and the choice is remembered. */
 static void
 test_inventory_toggle (Fixture       *fixture,
@@ -469,6 +519,8 @@ main (int   argc,
 
   application = test_ui_init (&argc, &argv);
 
+  g_test_add ("/inventory/hidden-waits", Fixture, NULL, fixture_set_up,
+              test_inventory_hidden_waits, fixture_tear_down);
   g_test_add ("/inventory/toggle", Fixture, NULL, fixture_set_up, test_inventory_toggle,
               fixture_tear_down);
   g_test_add ("/inventory/in-window", Fixture, NULL, fixture_set_up, test_inventory_in_window,

@@ -321,6 +321,88 @@ test_search_index_cached (void)
                     extopo_model_get_servers (model)->len);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  prepared;
+  GError   *error;
+} Prepared;
+
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Prepared *prepared = user_data;
+
+  prepared->prepared = extopo_search_index_prepare_finish (EXTOPO_MODEL (object), result,
+                                                           &prepared->error);
+  prepared->done = TRUE;
+}
+
+static void
+wait_prepared (Prepared *prepared)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!prepared->done && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (prepared->done);
+}
+
+/* Built ahead in a worker: kept with the model, and it answers as one built
+ * on the spot; cancelled, it keeps nothing; a search that could not wait
+ * keeps its own. */
+static void
+test_search_index_prepare (void)
+{
+  g_autoptr(ExtopoModel) model = load_sample ("coexistence.ldif");
+  g_autoptr(ExtopoModel) other = load_sample ("coexistence.ldif");
+  g_autoptr(ExtopoModel) cancelled_model = load_sample ("mixed-mode.ldif");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Prepared prepared = { FALSE, };
+  Prepared cancelled = { FALSE, };
+  Prepared late = { FALSE, };
+  ExtopoSearchIndex *index;
+  static const char * const queries[] = {
+    "ex", "version:2003 sp:<2", "role:hub", "group:boston", "munchen", "status:>=warning",
+  };
+
+  g_assert_null (extopo_search_index_peek_for_model (model));
+  extopo_search_index_prepare_async (model, NULL, prepared_cb, &prepared);
+  g_assert_null (extopo_search_index_peek_for_model (model));
+  wait_prepared (&prepared);
+  g_assert_no_error (prepared.error);
+  g_assert_true (prepared.prepared);
+  index = extopo_search_index_peek_for_model (model);
+  g_assert_nonnull (index);
+  g_assert_true (extopo_search_index_get_for_model (model) == index);
+  g_assert_cmpuint (extopo_search_index_get_n_servers (index), ==,
+                    extopo_model_get_servers (model)->len);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *ahead = matching_names (model, queries[q]);
+      g_autofree char *on_the_spot = matching_names (other, queries[q]);
+
+      g_assert_cmpstr (ahead, ==, on_the_spot);
+    }
+
+  g_cancellable_cancel (cancellable);
+  extopo_search_index_prepare_async (cancelled_model, cancellable, prepared_cb, &cancelled);
+  wait_prepared (&cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (cancelled.prepared);
+  g_assert_null (extopo_search_index_peek_for_model (cancelled_model));
+  g_clear_error (&cancelled.error);
+
+  /* @other built its index on the spot above: the worker's is dropped. */
+  index = extopo_search_index_peek_for_model (other);
+  extopo_search_index_prepare_async (other, NULL, prepared_cb, &late);
+  wait_prepared (&late);
+  g_assert_true (late.prepared);
+  g_assert_true (extopo_search_index_peek_for_model (other) == index);
+}
+
 /* No query crashes or leaks, whatever it holds. */
 static void
 test_search_any_input (void)
@@ -377,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/search/free-words", test_search_free_words);
   g_test_add_func ("/search/fields", test_search_fields);
   g_test_add_func ("/search/index-cached", test_search_index_cached);
+  g_test_add_func ("/search/index-prepare", test_search_index_prepare);
   g_test_add_func ("/search/any-input", test_search_any_input);
 
   return g_test_run ();

@@ -24,6 +24,7 @@
 #include "extopo-server-card.h"
 #include "extopo-version.h"
 #include "extopo-scene.h"
+#include "extopo-search.h"
 #include "extopo-window.h"
 
 #include "test-ui-util.h"
@@ -426,6 +427,41 @@ search_for (Fixture    *fixture,
 }
 
 /* Field filters, accents, and a match shown where its name can be read. */
+static gboolean
+search_index_built (gpointer data)
+{
+  ExtopoModel *model = extopo_window_get_model (data);
+
+  return model != NULL && extopo_search_index_peek_for_model (model) != NULL;
+}
+
+/* The search index is built while the diagram is laid out, before any
+ * search, for each new source; the first keystroke finds it ready. */
+static void
+test_window_search_index_ahead (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = sample_path ("mixed-mode.ldif");
+  ExtopoModel *first = extopo_window_get_model (fixture->window);
+  ExtopoSearchIndex *index;
+
+  g_assert_true (spin_until (search_index_built, fixture->window));
+  index = extopo_search_index_peek_for_model (first);
+
+  g_assert_true (test_ui_open_file_and_wait (fixture->window, path));
+  g_assert_true (extopo_window_get_model (fixture->window) != first);
+  g_assert_true (spin_until (search_index_built, fixture->window));
+  g_assert_true (extopo_search_index_peek_for_model (extopo_window_get_model (fixture->window)) !=
+                 index);
+
+  /* The search uses it rather than building another. */
+  index = extopo_search_index_peek_for_model (extopo_window_get_model (fixture->window));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "search", NULL);
+  search_for (fixture, "version:5.5", "1 of");
+  g_assert_true (extopo_search_index_peek_for_model (extopo_window_get_model (fixture->window)) ==
+                 index);
+}
+
 static void
 test_window_search_fields (Fixture       *fixture,
                            gconstpointer  data)
@@ -1897,6 +1933,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/layout-shape", test_window_layout_shape);
   ADD_WINDOW_TEST ("/window/search", test_window_search);
   ADD_WINDOW_TEST ("/window/search-fields", test_window_search_fields);
+  ADD_WINDOW_TEST ("/window/search-index-ahead", test_window_search_index_ahead);
   ADD_WINDOW_TEST ("/window/select-server-card", test_window_select_server_card);
   ADD_WINDOW_TEST ("/window/readiness-states", test_window_readiness_states);
   ADD_WINDOW_TEST ("/window/sidebar", test_window_sidebar);

@@ -8,7 +8,10 @@
  * 100 %: while zooming by API (a new bitmap every frame: rendered in the
  * frame when that is quick, else in a worker while the frame stretches the
  * old one), while panning (a copy of the cached bitmap) and while zooming
- * with Ctrl+wheel (the old bitmap stretched until the wheel rests).
+ * with Ctrl+wheel (the old bitmap stretched until the wheel rests). The
+ * overview lies over the view's corner, as in the window with Ctrl+M: it
+ * redraws with every frame, and its time is printed apart and added to the
+ * view's (pass --no-overview to leave it out).
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +30,7 @@
 #include "extopo-layout.h"
 #include "extopo-ldif-reader.h"
 #include "extopo-loader.h"
+#include "extopo-overview.h"
 
 #define WIDTH  1280
 #define HEIGHT 800
@@ -128,12 +132,15 @@ print_times (const char *label,
  * sharp bitmap was ready, when the widget rendered it in the background. */
 static void
 run (ExtopoGraphView *view,
+     ExtopoOverview  *overview,
      const char      *label,
      Move             move,
      guint            n_frames)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   g_autofree double *times = g_new0 (double, n_frames);
+  g_autofree double *map_times = g_new0 (double, n_frames);
+  g_autofree double *totals = g_new0 (double, n_frames);
   g_autofree double *sharp = g_new0 (double, n_frames);
   double zoom = extopo_graph_view_get_zoom (view);
   guint n_sharp = 0;
@@ -156,6 +163,20 @@ run (ExtopoGraphView *view,
       extopo_graph_view_render (view, cr, WIDTH, HEIGHT);
       cairo_surface_flush (surface);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (overview != NULL)
+        {
+          gint64 map_start = g_get_monotonic_time ();
+
+          /* Over the view's bottom left corner, as the overlay puts it. */
+          cairo_save (cr);
+          cairo_translate (cr, 12, HEIGHT - 12 -
+                           gtk_widget_get_allocated_height (GTK_WIDGET (overview)));
+          extopo_overview_render (overview, cr);
+          cairo_restore (cr);
+          cairo_surface_flush (surface);
+          map_times[i] = (g_get_monotonic_time () - map_start) / 1000.0;
+        }
+      totals[i] = times[i] + map_times[i];
       cairo_destroy (cr);
 
       /* A wheel keeps turning: its frames never wait for the worker. */
@@ -168,6 +189,11 @@ run (ExtopoGraphView *view,
     }
 
   print_times ("frame (main thread)", times, n_frames);
+  if (overview != NULL)
+    {
+      print_times ("overview", map_times, n_frames);
+      print_times ("frame with the overview", totals, n_frames);
+    }
   if (n_sharp > 0)
     print_times ("sharp after (worker)", sharp, n_sharp);
 
@@ -181,11 +207,13 @@ main (int    argc,
   gint servers = 20000;
   gint routing_groups = 2000;
   gint frames = 60;
+  gboolean no_overview = FALSE;
   const GOptionEntry entries[] = {
     { "servers", 0, 0, G_OPTION_ARG_INT, &servers, "Servers to generate (default 20000)", "N" },
     { "routing-groups", 0, 0, G_OPTION_ARG_INT, &routing_groups,
       "Routing groups to generate (default 2000)", "M" },
     { "frames", 0, 0, G_OPTION_ARG_INT, &frames, "Frames per measurement (default 60)", "N" },
+    { "no-overview", 0, 0, G_OPTION_ARG_NONE, &no_overview, "Leave the overview out", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[FILE.ldif] - time the graph view's frames");
@@ -195,7 +223,9 @@ main (int    argc,
   ExtopoLayoutOptions options = { EXTOPO_VIEW_ROUTING, NULL };
   const char *path = NULL;
   GtkWidget *window;
+  GtkWidget *overlay;
   GtkWidget *view;
+  ExtopoOverview *overview = NULL;
   gint64 start;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -242,7 +272,16 @@ main (int    argc,
   window = gtk_offscreen_window_new ();
   view = extopo_graph_view_new ();
   gtk_widget_set_size_request (view, WIDTH, HEIGHT);
-  gtk_container_add (GTK_CONTAINER (window), view);
+  overlay = gtk_overlay_new ();
+  gtk_container_add (GTK_CONTAINER (overlay), view);
+  if (!no_overview)
+    {
+      overview = EXTOPO_OVERVIEW (extopo_overview_new (EXTOPO_GRAPH_VIEW (view)));
+      gtk_widget_set_halign (GTK_WIDGET (overview), GTK_ALIGN_START);
+      gtk_widget_set_valign (GTK_WIDGET (overview), GTK_ALIGN_END);
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (overview));
+    }
+  gtk_container_add (GTK_CONTAINER (window), overlay);
   gtk_widget_show_all (window);
   wait_for_allocation (view);
 
@@ -250,23 +289,24 @@ main (int    argc,
   start = g_get_monotonic_time ();
   extopo_graph_view_set_geometry (EXTOPO_GRAPH_VIEW (view), geometry, FALSE);
   printf ("scene built in %.2f s\n", (g_get_monotonic_time () - start) / 1e6);
-  printf ("%u frames of %dx%d each\n", (guint) frames, WIDTH, HEIGHT);
-  run (EXTOPO_GRAPH_VIEW (view), "full view, first frame after layout", MOVE_PAN, 1);
+  printf ("%u frames of %dx%d each, %s\n", (guint) frames, WIDTH, HEIGHT,
+          overview != NULL ? "the overview shown" : "no overview");
+  run (EXTOPO_GRAPH_VIEW (view), overview, "full view, first frame after layout", MOVE_PAN, 1);
 
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "full view, zooming by steps", MOVE_ZOOM, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "full view, zooming by steps", MOVE_ZOOM, frames);
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "full view, panning", MOVE_PAN, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "full view, panning", MOVE_PAN, frames);
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "full view, Ctrl+wheel", MOVE_WHEEL, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "full view, Ctrl+wheel", MOVE_WHEEL, frames);
 
   extopo_graph_view_zoom_fit (EXTOPO_GRAPH_VIEW (view));
   extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "100 %, zooming by steps", MOVE_ZOOM, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "100 %, zooming by steps", MOVE_ZOOM, frames);
   extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "100 %, panning", MOVE_PAN, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "100 %, panning", MOVE_PAN, frames);
   extopo_graph_view_zoom_reset (EXTOPO_GRAPH_VIEW (view));
-  run (EXTOPO_GRAPH_VIEW (view), "100 %, Ctrl+wheel", MOVE_WHEEL, frames);
+  run (EXTOPO_GRAPH_VIEW (view), overview, "100 %, Ctrl+wheel", MOVE_WHEEL, frames);
 
   gtk_widget_destroy (window);
 
