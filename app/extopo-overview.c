@@ -214,7 +214,9 @@ extopo_overview_get_preferred_width (GtkWidget *widget,
                                      int       *minimum,
                                      int       *natural)
 {
-  *minimum = *natural = OVERVIEW_WIDTH;
+  /* Natural size; a small view gets a smaller map (see the window). */
+  *minimum = OVERVIEW_WIDTH / 4;
+  *natural = OVERVIEW_WIDTH;
 }
 
 static void
@@ -222,7 +224,8 @@ extopo_overview_get_preferred_height (GtkWidget *widget,
                                       int       *minimum,
                                       int       *natural)
 {
-  *minimum = *natural = OVERVIEW_HEIGHT;
+  *minimum = OVERVIEW_HEIGHT / 4;
+  *natural = OVERVIEW_HEIGHT;
 }
 
 static void

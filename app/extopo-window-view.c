@@ -23,6 +23,34 @@
 /* Waits this long after the last change of size, not to lay out at every step of a drag. */
 #define ASPECT_DELAY_MS  300
 
+/* The overview at the bottom left, never more than a third of the view
+ * wide or high: over a small view (the inventory shown, a small window)
+ * the full-size map hid half the diagram. */
+static gboolean
+overlay_child_position_cb (GtkOverlay   *overlay,
+                           GtkWidget    *widget,
+                           GdkRectangle *allocation,
+                           ExtopoWindow *self)
+{
+  int view_width = gtk_widget_get_allocated_width (GTK_WIDGET (overlay));
+  int view_height = gtk_widget_get_allocated_height (GTK_WIDGET (overlay));
+  int natural_width, natural_height;
+  double scale;
+
+  if (widget != self->overview)
+    return FALSE;
+
+  gtk_widget_get_preferred_width (widget, NULL, &natural_width);
+  gtk_widget_get_preferred_height (widget, NULL, &natural_height);
+  scale = MIN (1.0, MIN (view_width / 3.0 / natural_width, view_height / 3.0 / natural_height));
+  allocation->width = MAX (1, (int) (natural_width * scale));
+  allocation->height = MAX (1, (int) (natural_height * scale));
+  allocation->x = OVERLAY_MARGIN;
+  allocation->y = MAX (0, view_height - allocation->height - OVERLAY_MARGIN);
+
+  return TRUE;
+}
+
 static gboolean
 aspect_differs (ExtopoWindow *self,
                 double        aspect)
@@ -158,7 +186,11 @@ extopo_window_view_init (ExtopoWindow *self)
   gtk_widget_set_margin_bottom (self->overview, OVERLAY_MARGIN);
   gtk_widget_set_no_show_all (self->overview, TRUE);
   if (GTK_IS_OVERLAY (overlay))
-    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->overview);
+    {
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->overview);
+      g_signal_connect_object (overlay, "get-child-position",
+                               G_CALLBACK (overlay_child_position_cb), self, 0);
+    }
   if (self->settings != NULL)
     overview = g_settings_get_boolean (self->settings, "overview-visible");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "overview",

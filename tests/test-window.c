@@ -842,6 +842,12 @@ test_window_source_state (Fixture       *fixture,
 /* Over the diagram: the zoom level, which its menu's actions change, and
  * the overview, hidden until asked for (Ctrl+M) and remembered; the
  * context menu's Show in Inventory opens the inventory. */
+static gboolean
+overview_allocated (gpointer data)
+{
+  return gtk_widget_get_allocated_width (data) > 1 && !gtk_events_pending ();
+}
+
 static void
 test_window_overlays (Fixture       *fixture,
                       gconstpointer  data)
@@ -861,6 +867,27 @@ test_window_overlays (Fixture       *fixture,
   g_action_group_activate_action (actions, "overview", NULL);
   g_assert_true (gtk_widget_get_visible (overview));
   g_assert_true (g_settings_get_boolean (fixture->settings, "overview-visible"));
+  /* Never more than a third of the view: over the whole window, and over
+   * the low view left when the inventory is shown. */
+  for (guint i = 0; i < 2; i++)
+    {
+      ShapeWait wait = { fixture, NULL, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 2 };
+
+      g_action_group_change_action_state (actions, "inventory", g_variant_new_boolean (i == 1));
+      g_timeout_add (600, wake_cb, NULL);
+      g_assert_true (spin_until (time_passed, &wait));
+      g_assert_true (spin_until (overview_allocated, overview));
+      g_test_message ("overview %d x %d over a view of %d x %d",
+                      gtk_widget_get_allocated_width (overview),
+                      gtk_widget_get_allocated_height (overview),
+                      gtk_widget_get_allocated_width (GTK_WIDGET (view)),
+                      gtk_widget_get_allocated_height (GTK_WIDGET (view)));
+      g_assert_cmpint (gtk_widget_get_allocated_width (overview), <=,
+                       gtk_widget_get_allocated_width (GTK_WIDGET (view)) / 3 + 1);
+      g_assert_cmpint (gtk_widget_get_allocated_height (overview), <=,
+                       gtk_widget_get_allocated_height (GTK_WIDGET (view)) / 3 + 1);
+      g_assert_cmpint (gtk_widget_get_allocated_width (overview), >, 20);
+    }
 
   extopo_graph_view_set_selection (view, EXTOPO_OBJECT_SERVER,
                                    g_array_index (geometry->nodes, ExtopoGeoNode, 0).server);
