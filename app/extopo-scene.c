@@ -82,6 +82,29 @@ extopo_scene_new (double width,
   return scene;
 }
 
+/* Room for the scene of @geometry at once: grown by doubling, the arrays
+ * of 20,000 servers (215,000 items) were copied and cleared a dozen times
+ * over, a fifth of the build. Counts measured on synthetic organizations:
+ * about 11 items per server, 12 per group, 8 per connector, 85 path
+ * numbers per connector. */
+static void
+scene_reserve (ExtopoScene    *scene,
+               ExtopoGeometry *geometry)
+{
+  guint n_objects = geometry->nodes->len + geometry->frames->len + geometry->edges->len;
+  guint n_items = 11 * geometry->nodes->len + 12 * geometry->frames->len +
+                  8 * geometry->edges->len;
+
+  g_return_if_fail (scene->objects->len == 0 && scene->items->len == 0 && scene->path->len == 0);
+
+  g_array_unref (scene->objects);
+  scene->objects = g_array_sized_new (FALSE, TRUE, sizeof (ExtopoSceneObject), n_objects);
+  g_array_unref (scene->items);
+  scene->items = g_array_sized_new (FALSE, TRUE, sizeof (ExtopoSceneItem), n_items);
+  g_array_unref (scene->path);
+  scene->path = g_array_sized_new (FALSE, FALSE, sizeof (double), 90 * geometry->edges->len);
+}
+
 ExtopoScene *
 extopo_scene_ref (ExtopoScene *scene)
 {
@@ -2175,6 +2198,7 @@ extopo_scene_build_compared (ExtopoGeometry                *geometry,
   bounds = &geometry->bounds;
   extopo_scene_free (b.scene);
   b.scene = extopo_scene_new (bounds->x + bounds->width, bounds->y + bounds->height);
+  scene_reserve (b.scene, geometry);
   b.scene->title = g_strdup (_("Exchange organization topology"));
   b.scene->diagram = *bounds;
   build_body (&b, bounds);
