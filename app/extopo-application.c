@@ -203,6 +203,7 @@ static void
 extopo_application_shutdown (GApplication *application)
 {
   G_APPLICATION_CLASS (extopo_application_parent_class)->shutdown (application);
+  extopo_loader_preload_drop ();
 
   /* Windows save their size as they close; write it out before the process ends. */
   g_settings_sync ();

@@ -129,6 +129,96 @@ extopo_loader_load_file_full (const char       *path,
   return model;
 }
 
+/* A file read ahead as the program starts, before the window asks for it:
+ * GTK, the session bus and the window take about a third of a second, in
+ * which the other core can read. Taken once, by the first load of the same
+ * file; dropped at the end otherwise. */
+static struct
+{
+  GMutex       mutex;
+  GCond        cond;
+  char        *path;      /* canonical */
+  GThread     *thread;    /* NULL once taken or dropped */
+  gboolean     done;
+  ExtopoModel *model;
+  GError      *error;
+} preload;
+
+static gpointer
+preload_thread (gpointer data)
+{
+  const char *path = data;
+  GError *error = NULL;
+  ExtopoModel *model = extopo_loader_load_file (path, NULL, &error);
+
+  g_mutex_lock (&preload.mutex);
+  preload.model = model;
+  preload.error = error;
+  preload.done = TRUE;
+  g_cond_broadcast (&preload.cond);
+  g_mutex_unlock (&preload.mutex);
+
+  return NULL;
+}
+
+void
+extopo_loader_preload_file (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  g_mutex_lock (&preload.mutex);
+  if (preload.path == NULL)
+    {
+      preload.path = g_canonicalize_filename (path, NULL);
+      preload.thread = g_thread_new ("extopo-preload", preload_thread, preload.path);
+    }
+  g_mutex_unlock (&preload.mutex);
+}
+
+/* Waits for the preload and takes its result when it read @path. */
+static gboolean
+take_preload (const char   *path,
+              ExtopoModel **model,
+              GError      **error)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  GThread *thread = NULL;
+
+  g_mutex_lock (&preload.mutex);
+  if (preload.thread != NULL && g_str_equal (canonical, preload.path))
+    {
+      while (!preload.done)
+        g_cond_wait (&preload.cond, &preload.mutex);
+      *model = g_steal_pointer (&preload.model);
+      if (preload.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&preload.error));
+      thread = g_steal_pointer (&preload.thread);
+    }
+  g_mutex_unlock (&preload.mutex);
+
+  if (thread == NULL)
+    return FALSE;
+  g_thread_join (thread);
+  g_debug ("%s: read ahead as the program started", canonical);
+
+  return TRUE;
+}
+
+void
+extopo_loader_preload_drop (void)
+{
+  GThread *thread;
+
+  g_mutex_lock (&preload.mutex);
+  thread = g_steal_pointer (&preload.thread);
+  g_mutex_unlock (&preload.mutex);
+  if (thread == NULL)
+    return;
+  g_thread_join (thread);
+  g_clear_object (&preload.model);
+  g_clear_error (&preload.error);
+}
+
 static void
 load_file_worker (GTask        *task,
                   gpointer      source_object,
@@ -137,9 +227,10 @@ load_file_worker (GTask        *task,
 {
   const char *path = task_data;
   GError *error = NULL;
-  ExtopoModel *model;
+  ExtopoModel *model = NULL;
 
-  model = extopo_loader_load_file (path, cancellable, &error);
+  if (!take_preload (path, &model, &error))
+    model = extopo_loader_load_file (path, cancellable, &error);
   if (model == NULL)
     g_task_return_error (task, error);
   else

@@ -30,6 +30,12 @@ void         extopo_loader_load_file_async   (const char           *path,
                                               gpointer              user_data);
 ExtopoModel *extopo_loader_load_file_finish  (GAsyncResult         *result,
                                               GError              **error);
+/* Starts reading @path in a thread of its own at once; the first
+ * extopo_loader_load_file_async() of the same file (by its canonical path)
+ * takes the result instead of reading again. Once per process. */
+void         extopo_loader_preload_file      (const char           *path);
+/* Waits for a preload nobody took and frees it. */
+void         extopo_loader_preload_drop      (void);
 ExtopoModel *extopo_loader_load_file_full    (const char           *path,
                                               ExtopoLoadFlags       flags,
                                               GCancellable         *cancellable,

@@ -11,6 +11,7 @@
 #include "extopo-dn.h"
 #include "extopo-findings.h"
 #include "extopo-ldif-reader.h"
+#include "extopo-loader.h"
 #include "extopo-report.h"
 #include "model/model-fixture.h"
 
@@ -770,6 +771,57 @@ test_model_many_servers (void)
   g_assert_cmpuint (extopo_model_get_dangling_refs (model)->len, ==, 0);
 }
 
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  ExtopoModel **model = data;
+  g_autoptr(GError) error = NULL;
+
+  *model = extopo_loader_load_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static ExtopoModel *
+load_and_wait (const char *path)
+{
+  ExtopoModel *model = NULL;
+
+  extopo_loader_load_file_async (path, NULL, loaded_cb, &model);
+  while (model == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return model;
+}
+
+/* A file read ahead as the program starts is taken by the first load of
+ * it, however its path is spelled; later loads read it again. The source
+ * name tells them apart: a load names the model by the path as given, the
+ * read-ahead by the canonical one. */
+static void
+test_loader_preload (void)
+{
+  const char *dir = g_getenv ("EXTOPO_SAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir, "coexistence.ldif", NULL);
+  g_autofree char *spelled = g_build_filename (dir, ".", "coexistence.ldif", NULL);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *canonical_name = g_filename_display_name (canonical);
+  g_autofree char *spelled_name = g_filename_display_name (spelled);
+  g_autoptr(ExtopoModel) first = NULL;
+  g_autoptr(ExtopoModel) second = NULL;
+
+  g_assert_cmpstr (canonical_name, !=, spelled_name);
+  extopo_loader_preload_file (path);
+  first = load_and_wait (spelled);
+  g_assert_cmpstr (extopo_model_get_source_name (first), ==, canonical_name);
+  g_assert_cmpuint (extopo_model_get_servers (first)->len, ==, 19);
+  second = load_and_wait (spelled);
+  g_assert_cmpstr (extopo_model_get_source_name (second), ==, spelled_name);
+  /* Nothing left to drop. */
+  extopo_loader_preload_drop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +830,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/admin-group-from-dn", test_model_admin_group_from_dn);
+  g_test_add_func ("/loader/preload", test_loader_preload);
   g_test_add_func ("/model/home-routing-group", test_model_home_routing_group);
   g_test_add_func ("/model/exchange-2007-fallback", test_model_exchange_2007_fallback);
   g_test_add_func ("/model/connector-pairing", test_model_connector_pairing);

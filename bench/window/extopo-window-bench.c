@@ -37,6 +37,7 @@
 #include "extopo-findings-list.h"
 #include "extopo-inventory.h"
 #include "extopo-search.h"
+#include "extopo-loader.h"
 #include "extopo-window.h"
 
 /* GtkSearchEntry's pause before "search-changed", in GTK 3. */
@@ -382,6 +383,8 @@ main (int   argc,
       return 2;
     }
 
+  /* As main() does: the file read while GTK and the window start. */
+  extopo_loader_preload_file (argv[1]);
   application = GTK_APPLICATION (g_object_new (EXTOPO_TYPE_APPLICATION,
                                                "application-id", APPLICATION_ID,
                                                "flags", G_APPLICATION_NON_UNIQUE,
