@@ -1102,10 +1102,14 @@ add_attribute (Session        *session,
       /* A server that does not move on would keep us asking forever. */
       if (session->range_target != NULL && low != session->range_next)
         {
+          /* The number apart: a translatable string cannot hold G_GUINT64_FORMAT. */
+          g_autofree char *next = g_strdup_printf ("%" G_GUINT64_FORMAT, session->range_next);
           g_autofree char *detail =
-            g_strdup_printf (_("protocol error: asked for values from %" G_GUINT64_FORMAT
-                               " of %s in %s, the server sent “%s”"),
-                             session->range_next, base, extopo_entry_get_dn (entry), name);
+            /* Translators: the first value asked for (a number), the attribute,
+             * the entry's DN, then the range the server named instead. */
+            g_strdup_printf (_("protocol error: asked for values from %s of %s in %s, the "
+                               "server sent “%s”"),
+                             next, base, extopo_entry_get_dn (entry), name);
 
           set_session_error (session, error, EXTOPO_LDAP_ERROR_PROTOCOL, step, detail);
           return FALSE;
