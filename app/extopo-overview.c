@@ -214,9 +214,8 @@ extopo_overview_get_preferred_width (GtkWidget *widget,
                                      int       *minimum,
                                      int       *natural)
 {
-  /* Natural size; a small view gets a smaller map (see the window). */
-  *minimum = OVERVIEW_WIDTH / 4;
-  *natural = OVERVIEW_WIDTH;
+  /* Over a small view the window allocates less (extopo-window-view.c). */
+  *minimum = *natural = OVERVIEW_WIDTH;
 }
 
 static void
@@ -224,8 +223,7 @@ extopo_overview_get_preferred_height (GtkWidget *widget,
                                       int       *minimum,
                                       int       *natural)
 {
-  *minimum = OVERVIEW_HEIGHT / 4;
-  *natural = OVERVIEW_HEIGHT;
+  *minimum = *natural = OVERVIEW_HEIGHT;
 }
 
 static void
