@@ -150,6 +150,22 @@ void        extopo_window_compare_finalize     (ExtopoWindow *self);
 /* Fills the Compare With menu as the main menu opens. */
 void        extopo_window_compare_menu_cb      (ExtopoWindow *self);
 
+/* Selects @object (NULL: nothing) in the diagram, the inventory and the
+ * card; @center brings it into view at a readable zoom. */
+void        extopo_window_select_object        (ExtopoWindow     *self,
+                                                ExtopoObjectKind  kind,
+                                                gpointer          object,
+                                                gboolean          center);
+
+/* The search bar's query and its matches (extopo-window-search.c) */
+void        extopo_window_search_init          (ExtopoWindow *self);
+void        extopo_window_search_finalize      (ExtopoWindow *self);
+/* Matches the query again (another diagram, another query). */
+void        extopo_window_search_update        (ExtopoWindow *self);
+/* Builds @model's search index in a worker, ahead of the first keystroke. */
+void        extopo_window_search_prepare_index (ExtopoWindow *self,
+                                                ExtopoModel  *model);
+
 /* Over the diagram: the overview and the zoom level (extopo-window-view.c) */
 void        extopo_window_view_init            (ExtopoWindow *self);
 void        extopo_window_view_finalize        (ExtopoWindow *self);
