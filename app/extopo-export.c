@@ -24,6 +24,7 @@
 #include <cairo-svg.h>
 
 #include "extopo-export.h"
+#include "extopo-history.h"
 #include "extopo-png-writer.h"
 #include "extopo-html-report.h"
 #include "extopo-pages.h"
@@ -494,6 +495,15 @@ write_html (ExtopoGeometry             *geometry,
 {
   g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, options);
   HtmlJob job = { scene, geometry->model, options->history };
+  ExtopoHistory unnamed;
+
+  /* The snapshots' folder is a source too: named only when asked. */
+  if (options->history != NULL && !options->show_source)
+    {
+      unnamed = *options->history;
+      unnamed.folder = NULL;
+      job.history = &unnamed;
+    }
 
   return extopo_export_save_stream (path, write_html_cb, &job, error);
 }

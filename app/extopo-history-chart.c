@@ -736,11 +736,18 @@ lay_out (Builder *builder)
   add_rect (builder, background, 0, 0, chart->width, chart->height);
   add_text (builder, text_ink, chart->title, CHART_TITLE_SIZE, TRUE, CHART_MARGIN, CHART_MARGIN,
             ANCHOR_START)->css_class = "title";
-  subtitle = g_strdup_printf (
-    /* Translators: under the chart's title: the folder, how many snapshots, the first
-     * and the last date. */
-    ngettext ("%s: %u snapshot, %s to %s", "%s: %u snapshots, %s to %s", n),
-    history->folder, n, first_text, last_text);
+  if (history->folder != NULL)
+    subtitle = g_strdup_printf (
+      /* Translators: under the chart's title: the folder, how many snapshots, the first
+       * and the last date. */
+      ngettext ("%s: %u snapshot, %s to %s", "%s: %u snapshots, %s to %s", n),
+      history->folder, n, first_text, last_text);
+  else
+    subtitle = g_strdup_printf (
+      /* Translators: under the chart's title: how many snapshots, the first and the
+       * last date (the folder left out of a report that names no source). */
+      ngettext ("%u snapshot, %s to %s", "%u snapshots, %s to %s", n),
+      n, first_text, last_text);
   add_text (builder, muted, subtitle, CHART_SMALL_SIZE, FALSE, CHART_MARGIN,
             CHART_MARGIN + title_height + 2, ANCHOR_START);
 

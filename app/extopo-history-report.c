@@ -346,7 +346,7 @@ html_table (GString             *out,
   g_string_append (out, "</tbody>\n</table>\n");
 }
 
-/* The folder's name, then the chart (titled @title, NULL: the default) in
+/* The folder's name (unless left out, NULL), then the chart (titled @title, NULL: the default) in
  * a figure of @figure_class (may be NULL), after what @out holds; @out is
  * left empty. FALSE when a write failed. */
 static gboolean
@@ -361,9 +361,13 @@ write_folder_and_chart (GString             *out,
                                                                   EXTOPO_HISTORY_CHART_HEIGHT);
   gboolean ok;
 
-  g_string_append (out, "<p class=\"meta\">");
-  extopo_markup_append_escaped (out, history->folder);
-  g_string_append (out, "</p>\n<figure");
+  if (history->folder != NULL)
+    {
+      g_string_append (out, "<p class=\"meta\">");
+      extopo_markup_append_escaped (out, history->folder);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "<figure");
   if (figure_class != NULL)
     g_string_append_printf (out, " class=\"%s\"", figure_class);
   g_string_append (out, ">\n");

@@ -584,7 +584,9 @@ test_history_cli_report (void)
     g_assert_cmpint (g_rename (from, to), ==, 0);
   }
 
-  g_assert_cmpint (run_extopo (&out, &err, sample, history_arg, export_arg, NULL), ==, 0);
+  /* Asked to name the source: the folder is named too. */
+  g_assert_cmpint (run_extopo (&out, &err, sample, history_arg, export_arg, "--show-source",
+                               NULL), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   start = strstr (contents, "<section id=\"history\">");
@@ -619,6 +621,17 @@ test_history_cli_report (void)
   p = strstr (contents, "<script");
   g_assert_nonnull (p);
   g_assert_null (strstr (p + 1, "<script"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* By default a report names no source, and so not the folder either. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (run_extopo (&out, &err, sample, history_arg, export_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<h2>Progress over time</h2>"));
+  g_assert_nonnull (strstr (contents, "5 snapshots, "));
+  g_assert_null (strstr (contents, "cli-report"));
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   /* Without --history, no such section. */
