@@ -81,7 +81,7 @@ snapshot_side_clear (ExtopoSnapshotSide *side)
 void
 extopo_change_set_free (ExtopoChangeSet *set)
 {
-  if (set == NULL)
+  if (set == NULL || !g_atomic_int_dec_and_test (&set->ref_count))
     return;
 
   snapshot_side_clear (&set->from);
@@ -93,6 +93,16 @@ extopo_change_set_free (ExtopoChangeSet *set)
   g_ptr_array_unref (set->connectors);
   g_ptr_array_unref (set->findings);
   g_free (set);
+}
+
+ExtopoChangeSet *
+extopo_change_set_ref (ExtopoChangeSet *set)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+
+  g_atomic_int_inc (&set->ref_count);
+
+  return set;
 }
 
 gboolean
@@ -867,6 +877,7 @@ extopo_compare_models (ExtopoModel *old_model,
 
   /* Readiness evaluates the findings when that has not happened. */
   set = g_new0 (ExtopoChangeSet, 1);
+  set->ref_count = 1;
   snapshot_side_init (&set->from, old_model);
   snapshot_side_init (&set->to, new_model);
 

@@ -110,12 +110,17 @@ typedef struct _ExtopoChangeSet
   /* ExtopoFindingChange*: the resolved ones in the older model's order,
    * then the new ones in the newer model's. */
   GPtrArray          *findings;
+  /*< private >*/
+  gint                ref_count;
 } ExtopoChangeSet;
 
 /* Compares two loaded models (their findings evaluated or not). Runs in
  * time linear in the number of objects and findings. */
 ExtopoChangeSet *extopo_compare_models        (ExtopoModel           *old_model,
                                                ExtopoModel           *new_model);
+/* A reference more, for a worker that reads the set while its owner may
+ * let it go; extopo_change_set_free() drops one (the last frees it). */
+ExtopoChangeSet *extopo_change_set_ref        (ExtopoChangeSet       *set);
 void             extopo_change_set_free       (ExtopoChangeSet       *set);
 /* TRUE when nothing changed, readiness included. */
 gboolean         extopo_change_set_is_empty   (const ExtopoChangeSet *set);

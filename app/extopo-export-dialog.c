@@ -40,6 +40,7 @@ struct _ExtopoExportDialog
   char            *source_path;   /* the LDIF file shown, to read again anonymized */
   GHashTable      *collapsed;
   char            *history_folder; /* snapshots whose progress an HTML report includes */
+  ExtopoChangeSet *changes;        /* the comparison shown, or NULL */
 };
 
 G_DEFINE_TYPE (ExtopoExportDialog, extopo_export_dialog, GTK_TYPE_DIALOG)
@@ -71,6 +72,7 @@ typedef struct
   char               *source_path;
   GHashTable         *collapsed;
   char               *history_folder;
+  ExtopoChangeSet    *changes;
 } WriteJob;
 
 static void
@@ -82,6 +84,7 @@ write_job_free (WriteJob *job)
   g_free (job->source_path);
   g_clear_pointer (&job->collapsed, g_hash_table_unref);
   g_free (job->history_folder);
+  g_clear_pointer (&job->changes, extopo_change_set_free);
   g_free (job);
 }
 
@@ -263,6 +266,9 @@ write_worker (GTask        *task,
   options.title = job->title;
   options.visible = job->visible_only ? &job->visible : NULL;
   options.paper = job->paper;
+  /* A comparison's marks, summary and key, as the window shows them; the
+   * pseudonyms of an anonymized export would not match its DNs. */
+  options.changes = job->anonymize ? NULL : job->changes;
 
   /* An on-screen export is usually small, so it gets a sharper bitmap. */
   if (extopo_export_write (geometry, job->format, job->path, &options,
@@ -309,6 +315,7 @@ extopo_export_dialog_write_async (ExtopoExportDialog  *self,
   job->source_path = g_strdup (self->source_path);
   job->collapsed = self->collapsed != NULL ? g_hash_table_ref (self->collapsed) : NULL;
   job->history_folder = g_strdup (self->history_folder);
+  job->changes = self->changes != NULL ? extopo_change_set_ref (self->changes) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
 }
@@ -390,6 +397,7 @@ extopo_export_dialog_finalize (GObject *object)
   g_free (self->source_path);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_free (self->history_folder);
+  g_clear_pointer (&self->changes, extopo_change_set_free);
 
   G_OBJECT_CLASS (extopo_export_dialog_parent_class)->finalize (object);
 }
@@ -587,6 +595,16 @@ extopo_export_dialog_set_source (ExtopoExportDialog *self,
                                path != NULL ? NULL
                                : _("A live directory read cannot be anonymized here: save a "
                                    "snapshot with extopo --snapshot and open it."));
+}
+
+void
+extopo_export_dialog_set_changes (ExtopoExportDialog *self,
+                                  ExtopoChangeSet    *changes)
+{
+  g_return_if_fail (EXTOPO_IS_EXPORT_DIALOG (self));
+
+  g_clear_pointer (&self->changes, extopo_change_set_free);
+  self->changes = changes != NULL ? extopo_change_set_ref (changes) : NULL;
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "extopo-compare.h"
 #include "extopo-export.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,10 @@ void       extopo_export_dialog_set_source      (ExtopoExportDialog   *self,
  * their progress over time; NULL for none. */
 void       extopo_export_dialog_set_history_folder (ExtopoExportDialog *self,
                                                     const char         *folder);
+/* The comparison the window shows (NULL for none): drawings mark what
+ * changed, as `extopo --compare` draws them. */
+void       extopo_export_dialog_set_changes     (ExtopoExportDialog   *self,
+                                                 ExtopoChangeSet      *changes);
 void       extopo_export_dialog_set_anonymize   (ExtopoExportDialog   *self,
                                                  gboolean              anonymize);
 /* The dialog emits "exported" (with the path written) when the Export

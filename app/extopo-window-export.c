@@ -245,6 +245,7 @@ extopo_window_export_action (GSimpleAction *action,
                                    self->collapsed);
   extopo_export_dialog_set_history_folder (EXTOPO_EXPORT_DIALOG (dialog),
                                            extopo_window_history_get_folder (self));
+  extopo_export_dialog_set_changes (EXTOPO_EXPORT_DIALOG (dialog), self->changes);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (dialog_exported_cb), self, 0);
   gtk_widget_show (dialog);
 }

@@ -1506,6 +1506,39 @@ test_window_history_report (Fixture       *fixture,
     }
 }
 
+/* Exported from the window in comparison mode, a drawing marks what
+ * changed and says since when, as `extopo --compare` draws it; the export
+ * goes on well after the window has left the comparison. */
+static void
+test_window_comparison_export (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "compare", "upgrade.ldif", NULL);
+  g_autofree char *older = g_test_build_filename (G_TEST_DIST, "compare", "before.ldif", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "comparison.svg", NULL);
+  g_autofree char *contents = NULL;
+  ExtopoExportDialog *dialog;
+
+  g_assert_true (test_ui_open_file_and_wait (fixture->window, newer));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
+                                  g_variant_new_string (older));
+  g_assert_true (spin_until (comparison_shown, fixture->window));
+
+  dialog = open_export_dialog (fixture);
+  extopo_export_dialog_set_format (dialog, EXTOPO_EXPORT_SVG);
+  extopo_export_dialog_set_path (dialog, path);
+  /* The dialog holds its own reference to the changes. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "leave-comparison", NULL);
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_true (spin_until (file_written, path));
+  g_assert_true (spin_until (export_dialog_gone, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "change-changed"));
+  g_assert_nonnull (strstr (contents, "1 server upgraded"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 /* The dialog opens where the last export went, in its format, scope and,
  * for the same source, its title; the window says where the file went. */
 static void
@@ -1970,6 +2003,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/overlays", test_window_overlays);
   ADD_WINDOW_TEST ("/window/comparison", test_window_comparison);
   ADD_WINDOW_TEST ("/window/compare-menu", test_window_compare_menu);
+  ADD_WINDOW_TEST ("/window/comparison/export", test_window_comparison_export);
   ADD_WINDOW_TEST ("/window/comparison/ghost", test_window_comparison_ghost);
   ADD_WINDOW_TEST ("/window/history/report", test_window_history_report);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
