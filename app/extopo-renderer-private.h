@@ -46,6 +46,7 @@ typedef struct
   cairo_t                   *scratch;     /* owned, when only measuring */
   GPtrArray                 *text_batches; /* GlyphBatch*, while text is gathered */
   GHashTable                *ascii_fonts; /* font key -> AsciiFont*, for gathered text */
+  GArray                    *near;        /* guint: scene objects, reused while drawing */
 } Painter;
 
 static const Rgb status_accent[] = {

@@ -209,8 +209,13 @@ pixel_text_yields (Painter           *painter,
   double reach_y = (FAR_TITLE_PIXELS * 1.25 + 2 * FAR_TITLE_PADDING) * px;
   ExtopoRect near = { box->x - reach_x, box->y - reach_y, box->width + reach_x,
                       box->height + reach_y };
-  g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *objects;
 
+  /* Reused: a far-out frame asks this for each of hundreds of titles. */
+  if (painter->near == NULL)
+    painter->near = g_array_new (FALSE, FALSE, sizeof (guint));
+  objects = painter->near;
+  g_array_set_size (objects, 0);
   extopo_scene_query_groups (scene, &near, objects);
   for (guint k = 0; k < objects->len; k++)
     {

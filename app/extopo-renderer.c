@@ -49,6 +49,7 @@ extopo_painter_clear (Painter *painter)
   g_clear_pointer (&painter->scratch, cairo_destroy);
   g_clear_pointer (&painter->text_batches, g_ptr_array_unref);
   g_clear_pointer (&painter->ascii_fonts, g_hash_table_unref);
+  g_clear_pointer (&painter->near, g_array_unref);
 }
 
 void

@@ -1113,6 +1113,7 @@ change_view_state (GSimpleAction *action,
   ExtopoWindow *self = user_data;
   const char *nick = g_variant_get_string (state, NULL);
   ExtopoView view;
+  gboolean other;
 
   if (g_str_equal (nick, "admin"))
     view = EXTOPO_VIEW_ADMIN;
@@ -1121,18 +1122,13 @@ change_view_state (GSimpleAction *action,
   else
     return;
 
-  g_simple_action_set_state (action, state);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "view", nick);
-
-  if (view != self->view)
-    {
-      /* Ctrl+Z comes back to the other view. */
-      if (self->model != NULL)
-        extopo_window_note_undoable (self);
-      self->view = view;
-      relayout_current (self, view, FALSE);
-    }
+  other = view != self->view;
+  /* Ctrl+Z comes back to the other view. */
+  if (other && self->model != NULL)
+    extopo_window_note_undoable (self);
+  extopo_window_show_view (self, view);
+  if (other)
+    relayout_current (self, view, FALSE);
 }
 
 void
