@@ -657,6 +657,12 @@ extopo_inventory_select_server (ExtopoInventory *self,
 
   if (self->pending)
     {
+      /* Only a server of the model the rows will show: a comparison's
+       * ghost belongs to the older snapshot, which may go before the rows
+       * are built. As shown, such a server has no row either. */
+      if (server != NULL &&
+          !g_ptr_array_find (extopo_model_get_servers (self->pending_model), server, NULL))
+        server = NULL;
       self->pending_selected = server;
       return;
     }
