@@ -64,7 +64,9 @@ aspect_differs (ExtopoWindow *self,
 static gboolean
 wants_relayout (ExtopoWindow *self)
 {
+  /* Not while another source is read: its own layout follows. */
   return self->model != NULL && self->layout_cancellable == NULL &&
+         self->load_cancellable == NULL &&
          extopo_graph_view_get_auto_fit (self->graph_view) &&
          aspect_differs (self, extopo_graph_view_get_fit_aspect (self->graph_view));
 }
