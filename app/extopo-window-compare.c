@@ -20,6 +20,12 @@
 
 /* Snapshots offered in each part of the Compare With menu. */
 #define MAX_COMPARE_SOURCES 10
+/* Retired servers the bar names before "and N more" (the diagram shows
+ * each where it was). */
+#define MAX_RETIRED_NAMED 6
+/* The height, in pixels, the findings pane's sections take at most before
+ * they scroll. */
+#define COMPARE_FINDINGS_MAX_HEIGHT 160
 
 enum
 {
@@ -93,6 +99,7 @@ update_bar (ExtopoWindow *self)
 {
   g_autofree char *summary = NULL;
   g_autoptr(GString) retired = g_string_new (NULL);
+  guint n_retired = 0;
 
   if (self->changes == NULL)
     {
@@ -106,19 +113,32 @@ update_bar (ExtopoWindow *self)
 
       if (change->kind != EXTOPO_CHANGE_REMOVED)
         continue;
+      if (++n_retired > MAX_RETIRED_NAMED)
+        continue;
       if (retired->len > 0)
         g_string_append (retired, ", ");
       g_string_append (retired, change->name);
     }
   gtk_label_set_text (self->compare_label, summary);
-  if (retired->len > 0)
+  if (n_retired > MAX_RETIRED_NAMED)
+    {
+      guint more = n_retired - MAX_RETIRED_NAMED;
+      /* Translators: the first servers gone since the older snapshot, by
+       * name, then how many more there are. */
+      g_autofree char *text = g_strdup_printf (ngettext ("Retired: %s and %u more",
+                                                         "Retired: %s and %u more", more),
+                                               retired->str, more);
+
+      gtk_label_set_text (self->compare_details, text);
+    }
+  else if (n_retired > 0)
     {
       /* Translators: the servers gone since the older snapshot, by name. */
       g_autofree char *text = g_strdup_printf (_("Retired: %s"), retired->str);
 
       gtk_label_set_text (self->compare_details, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->compare_details), retired->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_details), n_retired > 0);
   gtk_info_bar_set_revealed (self->compare_bar, TRUE);
 }
 
@@ -401,15 +421,27 @@ extopo_window_compare_init (ExtopoWindow *self)
   gtk_info_bar_set_revealed (self->compare_bar, FALSE);
   g_signal_connect (self->compare_bar, "response", G_CALLBACK (bar_response_cb), self);
 
-  /* The findings pane's sections, at its top, in a comparison. */
-  self->compare_findings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_margin_start (self->compare_findings, 6);
-  gtk_widget_set_margin_end (self->compare_findings, 6);
-  gtk_widget_set_margin_top (self->compare_findings, 6);
-  self->resolved_title = section_label (self->compare_findings, TRUE);
-  self->resolved_list = section_label (self->compare_findings, FALSE);
-  self->new_title = section_label (self->compare_findings, TRUE);
-  self->new_list = section_label (self->compare_findings, FALSE);
+  /* The findings pane's sections, at its top, in a comparison. Thousands
+   * of findings may have changed: the sections scroll within a part of the
+   * pane, rather than asking the window for their whole height. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  self->resolved_title = section_label (box, TRUE);
+  self->resolved_list = section_label (box, FALSE);
+  self->new_title = section_label (box, TRUE);
+  self->new_list = section_label (box, FALSE);
+  gtk_widget_show (box);
+  self->compare_findings = gtk_scrolled_window_new (NULL, NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->compare_findings), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->compare_findings),
+                                                    TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->compare_findings),
+                                              COMPARE_FINDINGS_MAX_HEIGHT);
+  gtk_container_add (GTK_CONTAINER (self->compare_findings), box);
   gtk_box_pack_start (GTK_BOX (self->findings_list), self->compare_findings, FALSE, FALSE, 0);
   gtk_box_reorder_child (GTK_BOX (self->findings_list), self->compare_findings, 0);
   gtk_widget_set_no_show_all (self->compare_findings, TRUE);
@@ -448,4 +480,13 @@ extopo_window_get_comparison_text (ExtopoWindow *self)
   g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
 
   return self->changes != NULL ? gtk_label_get_text (self->compare_label) : NULL;
+}
+
+const char *
+extopo_window_get_comparison_retired_text (ExtopoWindow *self)
+{
+  g_return_val_if_fail (EXTOPO_IS_WINDOW (self), NULL);
+
+  return self->changes != NULL && gtk_widget_get_visible (GTK_WIDGET (self->compare_details))
+         ? gtk_label_get_text (self->compare_details) : NULL;
 }

@@ -65,6 +65,8 @@ void             extopo_window_compare_leave      (ExtopoWindow           *self)
 const char      *extopo_window_get_comparison_text (ExtopoWindow          *self);
 /* The findings pane's "Resolved since the older snapshot (3)", or NULL. */
 const char      *extopo_window_get_comparison_findings_text (ExtopoWindow *self);
+/* The bar's line of retired servers ("Retired: ..."), or NULL when none. */
+const char      *extopo_window_get_comparison_retired_text (ExtopoWindow *self);
 /* Selects @object (a server, group or connector of the model shown) in the
  * diagram, the card and the inventory, as a click or a search would. */
 void             extopo_window_select             (ExtopoWindow           *self,

@@ -1105,6 +1105,69 @@ test_window_comparison (Fixture       *fixture,
   g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
 }
 
+/* Writes one of extopo-gen's two snapshots of an organization of 200
+ * servers that differ in 80 of them, and returns its path. */
+static char *
+generate_snapshot (const char *dir,
+                   gboolean    newer)
+{
+  const char *argv[] = { g_getenv ("EXTOPO_GEN"), "--servers=200", "--routing-groups=20",
+                         "--changed=80", newer ? "--newer" : NULL, NULL };
+  g_autofree char *out = NULL;
+  char *path = g_build_filename (dir, newer ? "newer.ldif" : "older.ldif", NULL);
+
+  g_assert_nonnull (argv[0]);
+  out = test_util_run (argv);
+  g_assert_true (g_file_set_contents (path, out, -1, NULL));
+
+  return path;
+}
+
+/* A comparison with many changes keeps the window's size: the bar names
+ * the first retired servers and counts the rest, and the findings pane's
+ * sections (scores of findings resolved and new) scroll within the pane
+ * instead of asking the window for their height (they once made it taller
+ * than the screen). */
+static void
+test_window_comparison_many (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *older = generate_snapshot (fixture->tmpdir, FALSE);
+  g_autofree char *newer = generate_snapshot (fixture->tmpdir, TRUE);
+  const char *retired;
+  g_auto(GStrv) names = NULL;
+  int before = 0, after = 0, natural = 0;
+  guint n_resolved = 0;
+
+  extopo_window_open_file (fixture->window, newer);
+  g_assert_true (spin_until (window_idle_with_model, fixture->window));
+  gtk_widget_get_preferred_height (GTK_WIDGET (fixture->window), &before, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
+                                  g_variant_new_string (older));
+  g_assert_true (spin_until (comparison_shown, fixture->window));
+  g_assert_nonnull (strstr (extopo_window_get_comparison_text (fixture->window),
+                            "10 retired"));
+  retired = extopo_window_get_comparison_retired_text (fixture->window);
+  g_assert_nonnull (retired);
+  g_assert_true (g_str_has_prefix (retired, "Retired: "));
+  g_assert_true (g_str_has_suffix (retired, " and 4 more"));
+  /* Six names, five commas between them. */
+  names = g_strsplit (retired, ", ", -1);
+  g_assert_cmpuint (g_strv_length (names), ==, 6);
+  g_assert_cmpint (sscanf (extopo_window_get_comparison_findings_text (fixture->window),
+                           "Resolved since the older snapshot (%u)", &n_resolved), ==, 1);
+  g_assert_cmpuint (n_resolved, >=, 20);
+
+  spin_until (window_idle_with_model, fixture->window);
+  gtk_widget_get_preferred_height (GTK_WIDGET (fixture->window), &after, &natural);
+  g_test_message ("window's minimum height %d before, %d in the comparison (natural %d)",
+                  before, after, natural);
+  /* The bar's two lines, no more. */
+  g_assert_cmpint (after, <, before + 120);
+  g_assert_cmpint (gtk_widget_get_allocated_height (GTK_WIDGET (fixture->window)), <, 1024);
+}
+
 static gboolean
 ghost_drawn (gpointer data)
 {
@@ -2012,6 +2075,7 @@ main (int   argc,
   ADD_WINDOW_TEST ("/window/compare-menu", test_window_compare_menu);
   ADD_WINDOW_TEST ("/window/comparison/export", test_window_comparison_export);
   ADD_WINDOW_TEST ("/window/comparison/ghost", test_window_comparison_ghost);
+  ADD_WINDOW_TEST ("/window/comparison/many", test_window_comparison_many);
   ADD_WINDOW_TEST ("/window/history/report", test_window_history_report);
   ADD_WINDOW_TEST ("/window/history", test_window_history);
   ADD_WINDOW_TEST ("/window/back-forward", test_window_back_forward);
