@@ -177,19 +177,35 @@ pixel_text_box (Painter               *painter,
                         (item->font_size * 1.25 + 2 * FAR_TITLE_PADDING) * px };
 }
 
-/* Whether a text sized in pixels has room in its group on screen. */
+/* Where a text sized in pixels goes in its group on screen, cut to the
+ * group's width when it is longer (the group's long name, such as Exchange
+ * 2007's routing group, then still shows its start); FALSE where the group
+ * has no room for it. */
 static gboolean
-pixel_text_fits (const ExtopoScene     *scene,
-                 const ExtopoSceneItem *item,
-                 const ExtopoRect      *box)
+pixel_text_place (Painter               *painter,
+                  const ExtopoScene     *scene,
+                  const ExtopoSceneItem *item,
+                  ExtopoRect            *box)
 {
+  double px = pixel (painter);
   const ExtopoRect *room;
+  double cut;
 
+  *box = pixel_text_box (painter, item);
   if (item->object < 0)
     return TRUE;
   room = &g_array_index (scene->objects, ExtopoSceneObject, item->object).bounds;
+  if (box->height > room->height)
+    return FALSE;
+  if (box->width <= room->width)
+    return TRUE;
 
-  return box->width <= room->width && box->height <= room->height;
+  cut = room->width - (2 * FAR_DOT_PIXELS + 3) * px;
+  if (cut < (FAR_TITLE_MIN_PIXELS + 2 * FAR_TITLE_PADDING) * px)
+    return FALSE;
+  box->width = cut;
+
+  return TRUE;
 }
 
 /* Whether a title sized in pixels that comes before item @index (outer
@@ -232,8 +248,7 @@ pixel_text_yields (Painter           *painter,
           if (other->kind != EXTOPO_SCENE_TEXT || !(other->flags & EXTOPO_SCENE_PIXEL_SIZED) ||
               !extopo_scene_item_shows_at (other, painter->scale))
             continue;
-          other_box = pixel_text_box (painter, other);
-          if (pixel_text_fits (scene, other, &other_box) &&
+          if (pixel_text_place (painter, scene, other, &other_box) &&
               extopo_rect_intersects (&other_box, box))
             return TRUE;
         }
@@ -250,25 +265,30 @@ draw_pixel_text (Painter               *painter,
                  const ExtopoSceneItem *item)
 {
   cairo_t *cr = painter->cr;
-  ExtopoRect box = pixel_text_box (painter, item);
+  ExtopoRect box;
   guint index = item - &g_array_index (scene->items, ExtopoSceneItem, 0);
   double px = pixel (painter);
+  double width;
 
-  if (!pixel_text_fits (scene, item, &box) || pixel_text_yields (painter, scene, index, &box))
+  if (!pixel_text_place (painter, scene, item, &box) ||
+      pixel_text_yields (painter, scene, index, &box))
     return;
 
+  /* The text's width in pixels, and whether it was cut. */
+  width = box.width / px - 2 * FAR_TITLE_PADDING;
   cairo_save (cr);
   cairo_translate (cr, item->x, item->y);
   cairo_scale (cr, px, px);
   if (set_colour (cr, item->stroke))
     {
-      extopo_renderer_rounded_rect (cr, 1, 1, item->width + 2 * FAR_TITLE_PADDING - 2,
+      extopo_renderer_rounded_rect (cr, 1, 1, width + 2 * FAR_TITLE_PADDING - 2,
                                     item->font_size * 1.25 + 2 * FAR_TITLE_PADDING - 2, 3);
       cairo_fill (cr);
     }
   if (set_colour (cr, item->fill))
     extopo_painter_draw_text (painter, item->text, item->font_size * 72.0 / TEXT_RESOLUTION,
-                              item->bold, FAR_TITLE_PADDING, FAR_TITLE_PADDING, 0, TRUE);
+                              item->bold, FAR_TITLE_PADDING, FAR_TITLE_PADDING,
+                              width < item->width - 0.5 ? width : 0, TRUE);
   cairo_restore (cr);
 }
 

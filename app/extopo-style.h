@@ -66,6 +66,10 @@
 #define FAR_TITLE_PADDING  3.0
 #define FAR_TITLE_BACKING 0xffffffd9u   /* white, 85 % opaque */
 #define FAR_DOT_PIXELS     5.0
+/* A title longer than its group is cut to it, with an ellipsis, where the
+ * group leaves it this many pixels of text at least (a few letters); the
+ * cut leaves room for the dot at the group's corner. */
+#define FAR_TITLE_MIN_PIXELS 40.0
 
 /* Connectors */
 #define EDGE_WIDTH         1.3

@@ -915,6 +915,38 @@ test_far_titles (void)
     }
 }
 
+/* Far out, a title longer than its group is cut to the group with an
+ * ellipsis (Exchange 2007's routing group has a long name and was left
+ * without one at the fit of big organizations), and not drawn where the
+ * group leaves room for only a few letters. */
+static void
+test_far_titles_cut (void)
+{
+  g_autoptr(ExtopoScene) scene = extopo_scene_new (2000, 2000);
+  ExtopoRect wide = { 0, 0, 1000, 400 };
+  ExtopoRect narrow = { 0, 1000, 400, 400 };
+  static int first, second;
+
+  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &first, "a", "routing-group", "A",
+                           NULL, NULL, &wide);
+  add_far_title (scene, 0, 0, 0, "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
+  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &second, "b", "routing-group", "B",
+                           NULL, NULL, &narrow);
+  add_far_title (scene, 1, 0, 1000, "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
+
+  {
+    /* 0.1: the first group is 100 x 40 pixels, the second 40 x 40. */
+    cairo_surface_t *surface = draw_at_scale (scene, 0.1, NULL, NULL, 300, 200);
+
+    /* The start of the title, within the first group's width (less the
+     * corner's dot), nothing past it; nothing in the second group. */
+    g_assert_cmpuint (dark_pixels (surface, 0, 0, 80, 20), >, 30);
+    g_assert_cmpuint (dark_pixels (surface, 88, 0, 300, 20), ==, 0);
+    g_assert_cmpuint (dark_pixels (surface, 0, 100, 60, 120), ==, 0);
+    cairo_surface_destroy (surface);
+  }
+}
+
 /* Far out, an administrative group's title covers the title of its first
  * routing group, which gives way. It must give way the same whether the
  * area drawn holds the outer title or not: the view draws the diagram in
@@ -982,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/renderer/draws-scene", test_draws_scene);
   g_test_add_func ("/renderer/far-titles", test_far_titles);
   g_test_add_func ("/renderer/far-titles-stable", test_far_titles_stable);
+  g_test_add_func ("/renderer/far-titles-cut", test_far_titles_cut);
   {
     static const char * const references[] = {
       "coexistence-routing", "coexistence-admin", "mixed-mode-routing", "mixed-mode-admin",
