@@ -880,6 +880,24 @@ add_far_title (ExtopoScene *scene,
   extopo_scene_add_item (scene, &title);
 }
 
+/* A group of @kind with @bounds whose far-out title @text (@width pixels
+ * wide) is at its top-left corner; returns the group's scene object. */
+static int
+add_titled_group (ExtopoScene      *scene,
+                  ExtopoObjectKind  kind,
+                  gpointer          group,
+                  const ExtopoRect *bounds,
+                  const char       *text,
+                  double            width)
+{
+  int object = extopo_scene_add_object (scene, kind, group, text, "group", text, NULL, NULL,
+                                        bounds);
+
+  add_far_title (scene, object, bounds->x, bounds->y, text, width);
+
+  return object;
+}
+
 /* Zoomed far out, a group's title keeps a size that can be read, over
  * everything drawn after it, where the group has room for it on screen. */
 static void
@@ -891,9 +909,7 @@ test_far_titles (void)
   ExtopoSceneItem grey = { EXTOPO_SCENE_RECT, 1, 0, 0, 1000, 1000, 0, 0xccccccff };
   static int group, over;
 
-  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &group, "g", "routing-group", "G",
-                           NULL, NULL, &bounds);
-  add_far_title (scene, 0, 0, 0, "Seattle", 40);
+  add_titled_group (scene, EXTOPO_OBJECT_ROUTING_GROUP, &group, &bounds, "Seattle", 40);
   /* Drawn after the group, over it. */
   extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &over, "h", "routing-group", "H",
                            NULL, NULL, &cover);
@@ -927,12 +943,10 @@ test_far_titles_cut (void)
   ExtopoRect narrow = { 0, 1000, 400, 400 };
   static int first, second;
 
-  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &first, "a", "routing-group", "A",
-                           NULL, NULL, &wide);
-  add_far_title (scene, 0, 0, 0, "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
-  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &second, "b", "routing-group", "B",
-                           NULL, NULL, &narrow);
-  add_far_title (scene, 1, 0, 1000, "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
+  add_titled_group (scene, EXTOPO_OBJECT_ROUTING_GROUP, &first, &wide,
+                    "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
+  add_titled_group (scene, EXTOPO_OBJECT_ROUTING_GROUP, &second, &narrow,
+                    "Exchange Routing Group (DWBGZMFD01QNBJR)", 260);
 
   {
     /* 0.1: the first group is 100 x 40 pixels, the second 40 x 40. */
@@ -964,12 +978,8 @@ test_far_titles_stable (void)
   ExtopoRect part = { 1330, 400, 400, 300 };
   static int outer, inner;
 
-  extopo_scene_add_object (scene, EXTOPO_OBJECT_ADMIN_GROUP, &outer, "a", "admin-group", "A",
-                           NULL, NULL, &outer_bounds);
-  add_far_title (scene, 0, 0, 0, "Headquarters", 60);
-  extopo_scene_add_object (scene, EXTOPO_OBJECT_ROUTING_GROUP, &inner, "r", "routing-group", "R",
-                           NULL, NULL, &inner_bounds);
-  add_far_title (scene, 1, 100, 100, "Seattle", 60);
+  add_titled_group (scene, EXTOPO_OBJECT_ADMIN_GROUP, &outer, &outer_bounds, "Headquarters", 60);
+  add_titled_group (scene, EXTOPO_OBJECT_ROUTING_GROUP, &inner, &inner_bounds, "Seattle", 60);
 
   for (guint k = 0; k < 2; k++)
     {
