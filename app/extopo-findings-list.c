@@ -22,6 +22,8 @@
 #define ID_COLUMN_WIDTH   190
 #define SUBJECT_WIDTH     120
 #define MESSAGE_WIDTH     400
+/* The height, in pixels, the selected finding's text first gets. */
+#define DETAIL_HEIGHT     210
 /* The filter menus' buttons show this many characters at most. */
 #define MENU_MAX_CHARS    18
 
@@ -321,6 +323,24 @@ selection_changed_cb (ExtopoFindingsList *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_title), finding->subject_dn);
 }
 
+/* The selected finding's text first gets the room of a few paragraphs,
+ * and never more than a third of the height in a short window; after that
+ * the divider stays where it was put. */
+static void
+detail_paned_size_allocate_cb (GtkPaned      *paned,
+                               GtkAllocation *allocation,
+                               gpointer       user_data)
+{
+  gboolean position_set = FALSE;
+  int detail;
+
+  g_object_get (paned, "position-set", &position_set, NULL);
+  if (position_set || allocation->height <= 1)
+    return;
+  detail = MIN (DETAIL_HEIGHT, allocation->height / 3);
+  gtk_paned_set_position (paned, allocation->height - detail);
+}
+
 static void
 row_activated_cb (ExtopoFindingsList *self,
                   GtkTreePath        *path,
@@ -532,6 +552,7 @@ extopo_findings_list_class_init (ExtopoFindingsListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ExtopoFindingsList, detail_note);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_paned_size_allocate_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
 }

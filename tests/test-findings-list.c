@@ -381,6 +381,70 @@ test_fix_text (Fixture       *fixture,
   g_assert_false (gtk_tree_selection_get_selected (selection, NULL, NULL));
 }
 
+/* Runs the main loop for a few frames: a divider put in one allocation
+ * moves in the next. */
+static void
+spin (void)
+{
+  gint64 end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (gtk_events_pending ())
+        gtk_main_iteration ();
+      g_usleep (5000);
+    }
+}
+
+/* The height of the pane under the list that shows the selected finding. */
+static int
+detail_height (Fixture *fixture)
+{
+  GtkWidget *paned = gtk_widget_get_ancestor (
+    GTK_WIDGET (extopo_findings_list_get_tree_view (fixture->list)), GTK_TYPE_PANED);
+
+  g_assert_nonnull (paned);
+
+  return gtk_widget_get_allocated_height (gtk_paned_get_child2 (GTK_PANED (paned)));
+}
+
+/* The list and the selected finding's text share the height through a
+ * divider: the text first gets 210 pixels, or a third of a short pane
+ * (in a short window it took the same fixed height and left the list a
+ * few rows); the divider, once moved, stays. */
+static void
+test_detail_room (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *paned = gtk_widget_get_ancestor (
+    GTK_WIDGET (extopo_findings_list_get_tree_view (fixture->list)), GTK_TYPE_PANED);
+  int tall, low;
+
+  spin ();
+  tall = detail_height (fixture);
+  g_assert_cmpint (tall, >=, 200);
+  g_assert_cmpint (tall, <=, 215);
+
+  gtk_window_resize (GTK_WINDOW (fixture->window), 360, 330);
+  g_object_set (paned, "position-set", FALSE, NULL);
+  gtk_widget_queue_resize (fixture->window);
+  for (int i = 0; i < 10 && gtk_widget_get_allocated_height (fixture->window) > 340; i++)
+    spin ();
+  spin ();
+  low = detail_height (fixture);
+  g_test_message ("detail pane %d px of a 700 px window, %d px of 330", tall, low);
+  g_assert_cmpint (low, <, tall);
+  g_assert_cmpint (low, <=, gtk_widget_get_allocated_height (paned) / 3 + 2);
+  g_assert_cmpint (low, >=, 60);
+
+  /* Moved by hand, it stays. */
+  gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_allocated_height (paned) - 100);
+  gtk_widget_queue_resize (fixture->window);
+  spin ();
+  g_assert_cmpint (detail_height (fixture), >=, 90);
+  g_assert_cmpint (detail_height (fixture), <=, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +464,7 @@ main (int   argc,
                  test_group_by_id);
   ADD_LIST_TEST ("/findings-list/activate", "coexistence.ldif", test_activate);
   ADD_LIST_TEST ("/findings-list/fix-text", "coexistence.ldif", test_fix_text);
+  ADD_LIST_TEST ("/findings-list/detail-room", "coexistence.ldif", test_detail_room);
   g_test_add_func ("/findings-list/group-by-id/generated", test_group_generated);
 
   return g_test_run ();
