@@ -431,11 +431,11 @@ extopo_graph_view_set_geometry (ExtopoGraphView *self,
       g_clear_pointer (&self->matches, g_hash_table_unref);
     }
 
-  if (geometry != NULL && keep_view && same_model)
-    {
-      /* Collapsing a group: stay where the person was looking. */
-      extopo_graph_view_set_view (self, self->zoom, self->center_x, self->center_y);
-    }
+  /* Collapsing a group: stay where the person was looking; but a whole
+   * diagram fitted stays whole (laid out again, with a comparison's ghosts
+   * say, it may have grown past the view). */
+  if (geometry != NULL && keep_view && same_model && !self->auto_fit)
+    extopo_graph_view_set_view (self, self->zoom, self->center_x, self->center_y);
   else if (geometry != NULL)
     {
       self->auto_fit = TRUE;

@@ -1593,6 +1593,7 @@ test_keep_view_on_relayout (Fixture       *fixture,
 {
   ExtopoGraphView *view = fixture->view;
   g_autoptr(ExtopoGeometry) collapsed = NULL;
+  g_autoptr(ExtopoGeometry) expanded = NULL;
   g_autoptr(ExtopoGeometry) relaid = NULL;
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GError) error = NULL;
@@ -1620,6 +1621,19 @@ test_keep_view_on_relayout (Fixture       *fixture,
   collapsed = extopo_layout_compute (sample_model, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (collapsed->nodes->len, <, sample_geometry->nodes->len);
+
+  /* Fitted, the view stays fitted: laid out again bigger (the group
+   * expanded again, or a comparison's ghosts added), the diagram is still
+   * all in view. */
+  extopo_graph_view_set_geometry (view, collapsed, TRUE);
+  extopo_graph_view_zoom_fit (view);
+  assert_bounds_visible (view);
+  options.collapsed = NULL;
+  expanded = extopo_layout_compute (sample_model, &options, NULL, &error);
+  g_assert_no_error (error);
+  extopo_graph_view_set_geometry (view, expanded, TRUE);
+  assert_bounds_visible (view);
+  g_assert_true (extopo_graph_view_get_auto_fit (view));
 
   /* Somewhere zoomed in, with a server selected. */
   node = &g_array_index (sample_geometry->nodes, ExtopoGeoNode, 0);
