@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "extopo-findings.h"
 #include "extopo-layout.h"
 #include "extopo-loader.h"
 #include "extopo-window-private.h"
@@ -101,6 +102,24 @@ update_bar (ExtopoWindow *self)
   g_autoptr(GString) retired = g_string_new (NULL);
   guint n_retired = 0;
 
+  /* Reading the older snapshot (a second or two for a big one). */
+  if (self->compare_cancellable != NULL && self->compare_name != NULL)
+    {
+      /* Translators: shown while an older snapshot is read to compare the
+       * source shown with it; %s is its file name. */
+      g_autofree char *text = g_strdup_printf (_("Comparing with %s…"), self->compare_name);
+
+      gtk_label_set_text (self->compare_label, text);
+      gtk_widget_hide (GTK_WIDGET (self->compare_details));
+      gtk_button_set_label (GTK_BUTTON (self->compare_button), _("_Cancel"));
+      gtk_widget_show (GTK_WIDGET (self->compare_spinner));
+      gtk_spinner_start (self->compare_spinner);
+      gtk_info_bar_set_revealed (self->compare_bar, TRUE);
+      return;
+    }
+  gtk_spinner_stop (self->compare_spinner);
+  gtk_widget_hide (GTK_WIDGET (self->compare_spinner));
+  gtk_button_set_label (GTK_BUTTON (self->compare_button), _("_Leave Comparison"));
   if (self->changes == NULL)
     {
       gtk_info_bar_set_revealed (self->compare_bar, FALSE);
@@ -204,6 +223,79 @@ extopo_window_compare_leave (ExtopoWindow *self)
                                FALSE);
 }
 
+/* A comparison computed in a worker: the change set and the ghosts of
+ * the servers removed, both from the older model and the one shown. */
+typedef struct
+{
+  ExtopoModel     *old_model;
+  ExtopoModel     *new_model;
+  ExtopoChangeSet *changes;
+  GPtrArray       *ghosts;
+} Comparison;
+
+static void
+comparison_free (Comparison *comparison)
+{
+  g_clear_object (&comparison->old_model);
+  g_clear_object (&comparison->new_model);
+  g_clear_pointer (&comparison->changes, extopo_change_set_free);
+  g_clear_pointer (&comparison->ghosts, g_ptr_array_unref);
+  g_free (comparison);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Comparison, comparison_free)
+
+/* Both models' findings were evaluated as they were read (the worker
+ * reads them, and nothing on the main thread writes either model). */
+static void
+compare_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Comparison *comparison = task_data;
+
+  comparison->changes = extopo_compare_models (comparison->old_model, comparison->new_model);
+  /* The removed servers where they were: the diagram is laid out again
+   * with a cell for each (the ghosts keep the older model). */
+  comparison->ghosts = extopo_change_set_get_ghosts (comparison->changes,
+                                                     comparison->old_model);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+compared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExtopoWindow *self = EXTOPO_WINDOW (source);
+  Comparison *comparison = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  g_clear_object (&self->compare_cancellable);
+  /* Another source came meanwhile (it cancels, but the task may have
+   * ended first). */
+  if (comparison->new_model != self->model)
+    {
+      update_bar (self);
+      return;
+    }
+
+  extopo_graph_view_set_changes (self->graph_view, NULL);
+  extopo_server_card_set_changes (self->server_card, NULL);
+  g_clear_pointer (&self->changes, extopo_change_set_free);
+  forget_ghosts (self);
+  self->changes = g_steal_pointer (&comparison->changes);
+  self->ghosts = g_steal_pointer (&comparison->ghosts);
+  update_views (self);
+  relayout_for_ghosts (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                                  G_ACTION_MAP (self), "leave-comparison")),
+                               TRUE);
+}
+
 static void
 old_loaded_cb (GObject      *source,
                GAsyncResult *result,
@@ -212,32 +304,31 @@ old_loaded_cb (GObject      *source,
   g_autoptr(ExtopoWindow) self = user_data;
   g_autoptr(ExtopoModel) old_model = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(Comparison) comparison = NULL;
+  g_autoptr(GTask) task = NULL;
 
   old_model = extopo_loader_load_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->compare_cancellable);
-  if (old_model == NULL)
+  if (old_model == NULL || self->model == NULL)
     {
-      extopo_window_show_error (self, error->message);
+      g_clear_object (&self->compare_cancellable);
+      update_bar (self);
+      if (old_model == NULL)
+        extopo_window_show_error (self, error->message);
       return;
     }
-  if (self->model == NULL)
-    return;
 
-  extopo_graph_view_set_changes (self->graph_view, NULL);
-  extopo_server_card_set_changes (self->server_card, NULL);
-  g_clear_pointer (&self->changes, extopo_change_set_free);
-  forget_ghosts (self);
-  self->changes = extopo_compare_models (old_model, self->model);
-  /* The removed servers where they were: the diagram is laid out again
-   * with a cell for each (the ghosts keep the older model). */
-  self->ghosts = extopo_change_set_get_ghosts (self->changes, old_model);
-  update_views (self);
-  relayout_for_ghosts (self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
-                                                  G_ACTION_MAP (self), "leave-comparison")),
-                               TRUE);
+  if (!extopo_model_get_findings_evaluated (self->model))
+    extopo_findings_evaluate (self->model);
+  comparison = g_new0 (Comparison, 1);
+  comparison->old_model = g_steal_pointer (&old_model);
+  comparison->new_model = g_object_ref (self->model);
+  task = g_task_new (self, self->compare_cancellable, compared_cb, NULL);
+  g_task_set_source_tag (task, EXTOPO_TASK_TAG (old_loaded_cb));
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_task_data (task, g_steal_pointer (&comparison), (GDestroyNotify) comparison_free);
+  g_task_run_in_thread (task, compare_worker);
 }
 
 void
@@ -252,6 +343,9 @@ extopo_window_compare_with (ExtopoWindow *self,
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
   self->compare_cancellable = g_cancellable_new ();
+  g_free (self->compare_name);
+  self->compare_name = g_path_get_basename (path);
+  update_bar (self);
   extopo_loader_load_file_async (path, self->compare_cancellable, old_loaded_cb,
                                  g_object_ref (self));
 }
@@ -401,9 +495,13 @@ extopo_window_compare_init (ExtopoWindow *self)
   self->compare_bar = GTK_INFO_BAR (gtk_info_bar_new ());
   gtk_info_bar_set_message_type (self->compare_bar, GTK_MESSAGE_OTHER);
   gtk_info_bar_set_show_close_button (self->compare_bar, TRUE);
-  gtk_info_bar_add_button (self->compare_bar, _("_Leave Comparison"), RESPONSE_LEAVE);
+  self->compare_button = gtk_info_bar_add_button (self->compare_bar, _("_Leave Comparison"),
+                                                  RESPONSE_LEAVE);
   gtk_info_bar_set_revealed (self->compare_bar, FALSE);
   content = gtk_info_bar_get_content_area (self->compare_bar);
+  self->compare_spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_no_show_all (GTK_WIDGET (self->compare_spinner), TRUE);
+  gtk_container_add (GTK_CONTAINER (content), GTK_WIDGET (self->compare_spinner));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   self->compare_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->compare_label, 0);
@@ -462,6 +560,7 @@ extopo_window_compare_finalize (ExtopoWindow *self)
 {
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
+  g_clear_pointer (&self->compare_name, g_free);
   g_clear_pointer (&self->changes, extopo_change_set_free);
   g_clear_pointer (&self->ghosts, g_ptr_array_unref);
 }

@@ -68,8 +68,11 @@ struct _ExtopoWindow
   ExtopoChangeSet     *changes;         /* the comparison shown, or NULL */
   GPtrArray           *ghosts;          /* its removed servers to draw where they were
                                          * (ExtopoLayoutGhost*, holding the older model) */
-  GCancellable        *compare_cancellable;
+  GCancellable        *compare_cancellable; /* the older snapshot read and compared */
+  char                *compare_name;    /* that snapshot's file name, while it is */
   GtkInfoBar          *compare_bar;
+  GtkSpinner          *compare_spinner;
+  GtkWidget           *compare_button;  /* Leave Comparison, or Cancel while comparing */
   GtkLabel            *compare_label;
   GtkLabel            *compare_details;
   GtkWidget           *compare_findings; /* the findings pane's sections */

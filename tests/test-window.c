@@ -1105,6 +1105,15 @@ test_window_comparison (Fixture       *fixture,
   g_assert_cmpuint (scene_objects_with_class (view, " change-"), ==, 0);
 }
 
+static gboolean
+ghosts_laid_out (gpointer data)
+{
+  ExtopoWindow *window = data;
+  ExtopoGeometry *geometry = extopo_graph_view_get_geometry (extopo_window_get_graph_view (window));
+
+  return !extopo_window_is_busy (window) && geometry != NULL && geometry->ghosts != NULL;
+}
+
 /* Writes one of extopo-gen's two snapshots of an organization of 200
  * servers that differ in 80 of them, and returns its path. */
 static char *
@@ -1121,6 +1130,57 @@ generate_snapshot (const char *dir,
   g_assert_true (g_file_set_contents (path, out, -1, NULL));
 
   return path;
+}
+
+static gboolean
+deadline_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  g_timeout_add (ms + 10, wake_cb, NULL);
+  g_assert_true (spin_until (deadline_passed, &until));
+}
+
+static void
+list_child (GtkWidget *widget,
+            gpointer   data)
+{
+  GList **children = data;
+
+  *children = g_list_append (*children, widget);
+}
+
+/* The shown label under @widget (internal children too, not in a hidden
+ * info bar) whose text starts with @prefix, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  GtkLabel *found = NULL;
+
+  if (GTK_IS_INFO_BAR (widget) && !gtk_info_bar_get_revealed (GTK_INFO_BAR (widget)))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  if (GTK_IS_CONTAINER (widget))
+    {
+      g_autoptr(GList) children = NULL;
+
+      gtk_container_forall (GTK_CONTAINER (widget), list_child,
+                            &children);
+      for (GList *l = children; l != NULL && found == NULL; l = l->next)
+        found = find_label (l->data, prefix);
+    }
+
+  return found;
 }
 
 /* A comparison with many changes keeps the window's size: the bar names
@@ -1143,9 +1203,23 @@ test_window_comparison_many (Fixture       *fixture,
   g_assert_true (spin_until (window_idle_with_model, fixture->window));
   gtk_widget_get_preferred_height (GTK_WIDGET (fixture->window), &before, NULL);
 
+  /* While the older snapshot is read and compared, the bar says so and
+   * offers to cancel; cancelled, nothing is compared. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
+                                  g_variant_new_string (older));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Comparing with older.ldif…"));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Cancel"));
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+  extopo_window_compare_leave (fixture->window);
+  g_assert_null (find_label (GTK_WIDGET (fixture->window), "Comparing with"));
+  spin_for (300);
+  g_assert_null (extopo_window_get_comparison_text (fixture->window));
+
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
                                   g_variant_new_string (older));
   g_assert_true (spin_until (comparison_shown, fixture->window));
+  g_assert_null (find_label (GTK_WIDGET (fixture->window), "Comparing with"));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Leave Comparison"));
   g_assert_nonnull (strstr (extopo_window_get_comparison_text (fixture->window),
                             "10 retired"));
   retired = extopo_window_get_comparison_retired_text (fixture->window);
@@ -1159,7 +1233,21 @@ test_window_comparison_many (Fixture       *fixture,
                            "Resolved since the older snapshot (%u)", &n_resolved), ==, 1);
   g_assert_cmpuint (n_resolved, >=, 20);
 
-  spin_until (window_idle_with_model, fixture->window);
+  /* Laid out again with the retired servers where they were, the diagram
+   * the person saw whole (fitted) is still whole. */
+  g_assert_true (spin_until (ghosts_laid_out, fixture->window));
+  {
+    ExtopoGeometry *geometry = window_geometry (fixture);
+    ExtopoRect visible;
+
+    extopo_graph_view_get_visible_rect (extopo_window_get_graph_view (fixture->window), &visible);
+    g_assert_cmpfloat (visible.x, <=, geometry->bounds.x + 1);
+    g_assert_cmpfloat (visible.y, <=, geometry->bounds.y + 1);
+    g_assert_cmpfloat (visible.x + visible.width, >=,
+                       geometry->bounds.x + geometry->bounds.width - 1);
+    g_assert_cmpfloat (visible.y + visible.height, >=,
+                       geometry->bounds.y + geometry->bounds.height - 1);
+  }
   gtk_widget_get_preferred_height (GTK_WIDGET (fixture->window), &after, &natural);
   g_test_message ("window's minimum height %d before, %d in the comparison (natural %d)",
                   before, after, natural);
