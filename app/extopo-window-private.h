@@ -1,5 +1,5 @@
 /* extopo-window-private.h: the main window's state, shared by the files
- * that implement it (extopo-window.c, extopo-window-export.c).
+ * that implement it (extopo-window.c and the extopo-window-*.c files).
  *
  * Copyright 2026 The ExTopo developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -129,6 +129,23 @@ void        extopo_window_choose_path          (ExtopoWindow          *self,
                                                 const char            *accept,
                                                 GtkFileFilter         *filter,
                                                 ExtopoWindowPathFunc   done);
+
+/* Reading sources and laying them out (extopo-window-sources.c) */
+void        extopo_window_sources_init         (ExtopoWindow *self);
+/* Cancels the load and layout in flight, and the search index built ahead. */
+void        extopo_window_cancel_work          (ExtopoWindow *self);
+/* Shows the busy state while work runs, with @text (NULL: keeps the text). */
+void        extopo_window_update_busy          (ExtopoWindow *self,
+                                                const char   *text);
+/* Lays the model shown out again in @view, keeping the collapsed groups. */
+void        extopo_window_relayout_view        (ExtopoWindow *self,
+                                                ExtopoView    view,
+                                                gboolean      keep_view);
+/* A new model was swapped in: the panes, the bars and the title show it
+ * (extopo-window.c). */
+void        extopo_window_show_model           (ExtopoWindow *self);
+/* Enables the actions that need a diagram or a source. */
+void        extopo_window_update_actions       (ExtopoWindow *self);
 
 /* Shows @text in the error bar. */
 void        extopo_window_show_error           (ExtopoWindow *self,
