@@ -368,6 +368,7 @@ typedef struct
   float                      min_scale;
   float                      max_scale;
   guint8                     layer;
+  guint8                     flags;   /* ExtopoSceneItemFlags added to theirs */
   /* For the screen: no ids, tooltips or data, which only exports write
    * (the view's tooltips and accessible names come from the model). */
   gboolean                   screen;
@@ -393,6 +394,7 @@ builder_add (Builder         *b,
   item->min_scale = b->min_scale;
   item->max_scale = b->max_scale;
   item->layer = b->layer;
+  item->flags |= b->flags;
   extopo_scene_add_item (b->scene, item);
 }
 
@@ -1065,6 +1067,7 @@ build_frame (Builder              *b,
   const char *label = frame->label != NULL ? frame->label : "";
   guint32 border = frame->interop ? INTEROP_BORDER : admin ? ADMIN_BORDER : ROUTING_BORDER;
   guint32 title_ink = frame->interop ? INTEROP_BORDER : INK;
+  guint32 fill = frame->interop ? INTEROP_FILL : admin ? ADMIN_FILL : ROUTING_FILL;
   g_autofree char *id = NULL;
   g_autofree char *classes = NULL;
   g_autofree char *tooltip = NULL;
@@ -1103,8 +1106,7 @@ build_frame (Builder              *b,
   }
 
   set_detail (b, 0, 0, 0);
-  add_rect (b, box.x, box.y, box.width, box.height, radius,
-            frame->interop ? INTEROP_FILL : admin ? ADMIN_FILL : ROUTING_FILL,
+  add_rect (b, box.x, box.y, box.width, box.height, radius, fill,
             border, admin ? ADMIN_BORDER_WIDTH : ROUTING_BORDER_WIDTH, frame->interop);
 
   if (frame->collapsed)
@@ -1198,6 +1200,13 @@ build_frame (Builder              *b,
     }
   title_size = fit_title_size (b, label, title_size, room);
   x = box.x + box.width - FRAME_TAG_RIGHT - tags;
+  /* The title row over the connectors that cross the group, as the cards
+   * are: the title on a patch of the group's fill, the tags opaque. */
+  b->flags = EXTOPO_SCENE_OVERLAY;
+  if (*label != '\0')
+    add_rect (b, tx - FRAME_TITLE_BACKING_PAD, ty - 1,
+              MIN (text_width (b, label, title_size, TRUE), room) + 2 * FRAME_TITLE_BACKING_PAD,
+              title_size * 1.35 + 2, 2, fill, NONE, 0, FALSE);
   if (marked)
     add_finding_tag (b, severity, count, x, tag_y, TRUE);
   if (frame->interop)
@@ -1208,6 +1217,7 @@ build_frame (Builder              *b,
     }
   add_line (b, frame->label, title_size, TRUE, title_ink, tx,
             ty + (title_size < FRAME_TITLE_SIZE ? 1 : 0), room);
+  b->flags = 0;
   add_change_mark (b, change, &box, radius);
   add_retired_tag (b, frame_dn_of (frame), &box);
   b->object = -1;

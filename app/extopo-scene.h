@@ -87,7 +87,8 @@ typedef enum
   EXTOPO_SCENE_HAIRLINE    = 1 << 1,
   /* the line of a connector (its first path), drawn plainer far out */
   EXTOPO_SCENE_CONNECTOR   = 1 << 2,
-  /* drawn over every object (a group's title and mark zoomed far out) */
+  /* drawn over every object: a group's title row (over the connectors
+   * that cross the group), its title and mark zoomed far out */
   EXTOPO_SCENE_OVERLAY     = 1 << 3,
 } ExtopoSceneItemFlags;
 

@@ -52,6 +52,7 @@
 #define FRAME_TAG_RIGHT    8.0   /* from the tags to the right border */
 #define FRAME_TAG_GAP      4.0
 #define FRAME_TAG_LIFT     6.5   /* above the border, when the title needs the row */
+#define FRAME_TITLE_BACKING_PAD 3.0 /* the fill behind a title, past its ends */
 /* A collapsed group: an inner border and a bar of its worst status. */
 #define COLLAPSED_INSET    3.0
 #define COLLAPSED_BAR      4.0

@@ -208,12 +208,23 @@ write_item (Writer                *w,
     }
 }
 
+/* An object's group: its id, classes, data and tooltip. Its @overlay
+ * part (drawn over every object) only names the object it belongs to:
+ * thousands of groups each have one, and the file stays small. */
 static void
 open_group (Writer                  *w,
-            const ExtopoSceneObject *object)
+            const ExtopoSceneObject *object,
+            gboolean                 overlay)
 {
   GString *out = w->out;
 
+  if (overlay)
+    {
+      g_string_append (out, "<g data-of=\"");
+      extopo_markup_append_escaped (out, object->id);
+      g_string_append (out, "\">\n");
+      return;
+    }
   g_string_append (out, "<g id=\"");
   extopo_markup_append_escaped (out, object->id);
   g_string_append (out, "\" class=\"");
@@ -237,11 +248,34 @@ open_group (Writer                  *w,
   g_string_append (out, "</title>\n");
 }
 
+/* Writes @item in its object's group (or its @overlay part), closing the
+ * group open (*@open) when it is another object's. */
+static void
+write_grouped (Writer                *w,
+               ExtopoScene           *scene,
+               const ExtopoSceneItem *item,
+               int                   *open,
+               gboolean               overlay)
+{
+  if (item->object != *open)
+    {
+      if (*open >= 0)
+        g_string_append (w->out, "</g>\n");
+      *open = item->object;
+      if (*open >= 0)
+        open_group (w, &g_array_index (scene->objects, ExtopoSceneObject, *open), overlay);
+    }
+  write_item (w, scene, item);
+  if (w->out->len >= FLUSH_SIZE)
+    flush (w);
+}
+
 static gboolean
 write_scene (Writer      *w,
              ExtopoScene *scene,
              gboolean     document)
 {
+  g_autoptr(GArray) overlay = g_array_new (FALSE, FALSE, sizeof (guint));
   int open = -1;
 
   if (document)
@@ -268,17 +302,24 @@ write_scene (Writer      *w,
       /* The full drawing: a vector file zooms without levels of detail. */
       if (!extopo_scene_item_is_full (item))
         continue;
-      if (item->object != open)
+      /* Over every object, as the screen draws them (a group's title row
+       * over the connectors that cross the group): written at the end. */
+      if (item->flags & EXTOPO_SCENE_OVERLAY)
         {
-          if (open >= 0)
-            g_string_append (w->out, "</g>\n");
-          open = item->object;
-          if (open >= 0)
-            open_group (w, &g_array_index (scene->objects, ExtopoSceneObject, open));
+          g_array_append_val (overlay, i);
+          continue;
         }
-      write_item (w, scene, item);
-      if (w->out->len >= FLUSH_SIZE)
-        flush (w);
+      write_grouped (w, scene, item, &open, FALSE);
+    }
+  if (open >= 0)
+    g_string_append (w->out, "</g>\n");
+  open = -1;
+  for (guint k = 0; k < overlay->len; k++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (scene->items, ExtopoSceneItem,
+                                                    g_array_index (overlay, guint, k));
+
+      write_grouped (w, scene, item, &open, TRUE);
     }
   if (open >= 0)
     g_string_append (w->out, "</g>\n");

@@ -961,6 +961,89 @@ test_far_titles_cut (void)
   }
 }
 
+/* A routing group titled "Title" and, when @crossed, a connector that runs
+ * through its title row. */
+static ExtopoGeometry *
+titled_frame (gboolean crossed)
+{
+  ExtopoGeometry *geometry = extopo_geometry_new (NULL, EXTOPO_VIEW_ROUTING);
+  static double points[] = { 0, 99, 100, 99, 200, 99, 300, 99 };
+  ExtopoGeoFrame frame = { { 100, 90, 100, 200 }, { 110, 92, 80, 16 } };
+  ExtopoGeoEdge edge = { 0 };
+
+  frame.kind = EXTOPO_OBJECT_ROUTING_GROUP;
+  frame.label = (char *) "Title";
+  frame.parent = -1;
+  extopo_geometry_add_frame (geometry, &frame);
+  if (crossed)
+    {
+      edge.points = points;
+      edge.n_points = 4;
+      edge.tail_frame = edge.head_frame = -1;
+      extopo_geometry_add_edge (geometry, &edge);
+    }
+  extopo_geometry_finish (geometry);
+
+  return geometry;
+}
+
+/* A connector crossing a group runs under its title as it runs under the
+ * cards: nothing of the line shows on the patch of the group's fill behind
+ * the title (lines drawn over titles made long names hard to read), and
+ * it shows either side of it. */
+static void
+test_title_over_connectors (void)
+{
+  g_autoptr(ExtopoGeometry) plain_geometry = titled_frame (FALSE);
+  g_autoptr(ExtopoGeometry) crossed_geometry = titled_frame (TRUE);
+  g_autoptr(ExtopoScene) plain = extopo_scene_build_diagram (plain_geometry);
+  g_autoptr(ExtopoScene) crossed = extopo_scene_build_diagram (crossed_geometry);
+  const double scale = 2.0;
+  int width = (int) ceil (crossed->width * scale), height = (int) ceil (crossed->height * scale);
+  cairo_surface_t *a, *b;
+  const ExtopoSceneItem *backing = NULL;
+  const guint32 *pa, *pb;
+  int stride;
+  guint inside = 0, outside = 0;
+
+  for (guint i = 0; i < crossed->items->len && backing == NULL; i++)
+    {
+      const ExtopoSceneItem *item = &g_array_index (crossed->items, ExtopoSceneItem, i);
+
+      if (item->kind == EXTOPO_SCENE_RECT && (item->flags & EXTOPO_SCENE_OVERLAY) &&
+          item->object >= 0 &&
+          g_array_index (crossed->objects, ExtopoSceneObject, item->object).kind ==
+          EXTOPO_OBJECT_ROUTING_GROUP)
+        backing = item;
+    }
+  g_assert_nonnull (backing);
+
+  a = draw_at_scale (plain, scale, NULL, NULL, width, height);
+  b = draw_at_scale (crossed, scale, NULL, NULL, width, height);
+  pa = (const guint32 *) (gpointer) cairo_image_surface_get_data (a);
+  pb = (const guint32 *) (gpointer) cairo_image_surface_get_data (b);
+  stride = cairo_image_surface_get_stride (a) / 4;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double dx = x / scale, dy = y / scale;
+        gboolean in = dx > backing->x + 1 && dx < backing->x + backing->width - 1 &&
+                      dy > backing->y + 1 && dy < backing->y + backing->height - 1;
+
+        if ((pa[y * stride + x] & 0xffffff) == (pb[y * stride + x] & 0xffffff))
+          continue;
+        if (in)
+          inside++;
+        else
+          outside++;
+      }
+  g_test_message ("line pixels: %u on the title's patch, %u elsewhere", inside, outside);
+  g_assert_cmpuint (inside, ==, 0);
+  g_assert_cmpuint (outside, >, 100);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 /* Far out, an administrative group's title covers the title of its first
  * routing group, which gives way. It must give way the same whether the
  * area drawn holds the outer title or not: the view draws the diagram in
@@ -1025,6 +1108,7 @@ main (int    argc,
   g_test_add_func ("/renderer/far-titles", test_far_titles);
   g_test_add_func ("/renderer/far-titles-stable", test_far_titles_stable);
   g_test_add_func ("/renderer/far-titles-cut", test_far_titles_cut);
+  g_test_add_func ("/renderer/title-over-connectors", test_title_over_connectors);
   {
     static const char * const references[] = {
       "coexistence-routing", "coexistence-admin", "mixed-mode-routing", "mixed-mode-admin",

@@ -272,6 +272,31 @@ test_scene_svg_samples (void)
     }
 }
 
+/* In the SVG too a group's title row is drawn over the connectors that
+ * cross the group: written after every connector, in a part of its own
+ * that names its group, one per titled group. */
+static void
+test_scene_svg_titles_over (void)
+{
+  g_autoptr(ExtopoGeometry) geometry = test_util_lay_out_sample ("coexistence.ldif",
+                                                                 EXTOPO_VIEW_ROUTING);
+  g_autoptr(ExtopoScene) scene = extopo_scene_build (geometry, NULL);
+  g_autofree char *svg = extopo_svg_write_to_string (scene);
+  const char *last_connector = g_strrstr (svg, "class=\"connector");
+  const char *first_overlay = strstr (svg, "<g data-of=\"routing-group-");
+  const char *title = strstr (svg, ">Exchange Routing Group (DWBGZMFD01QNBJR)</text>");
+  guint n = 0;
+
+  g_assert_nonnull (last_connector);
+  g_assert_nonnull (first_overlay);
+  g_assert_nonnull (title);
+  g_assert_true (first_overlay > last_connector);
+  g_assert_true (title > first_overlay);
+  for (const char *p = first_overlay; (p = strstr (p, "<g data-of=\"")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, geometry->frames->len);
+}
+
 /* Names with markup, quotes and control characters: the SVG stays
  * well-formed and shows the names, the forbidden characters replaced. */
 static void
@@ -751,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/scene/coexistence", test_scene_coexistence);
   g_test_add_func ("/scene/svg/samples", test_scene_svg_samples);
   g_test_add_func ("/scene/svg/hostile", test_scene_svg_hostile);
+  g_test_add_func ("/scene/svg/titles-over", test_scene_svg_titles_over);
   g_test_add_func ("/scene/texts-fit", test_scene_texts_fit);
   g_test_add_func ("/scene/html", test_scene_html);
   g_test_add_func ("/scene/html/hostile", test_scene_html_hostile);
