@@ -118,9 +118,11 @@ static void
 append_stroke (GString               *out,
                const ExtopoSceneItem *item)
 {
-  append_paint (out, "stroke", item->stroke);
+  /* No stroke is SVG's default, and no group of the file sets one: a
+   * tenth of the items of a big diagram need not say so. */
   if ((item->stroke & 0xff) == 0)
     return;
+  append_paint (out, "stroke", item->stroke);
   append_attr_number (out, "stroke-width", item->line_width);
   if (item->dashed)
     g_string_append (out, " stroke-dasharray=\"6 3\"");
