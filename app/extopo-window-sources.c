@@ -364,17 +364,16 @@ show_load_error (ExtopoWindow *self,
   extopo_window_show_error (self, message);
 }
 
+/* A source was read (a file, or a directory's entries): lays @model out,
+ * or says why it could not be read. Takes @owned_request. */
 static void
-load_file_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+model_read (Request      *owned_request,
+            ExtopoModel  *model,
+            const GError *error)
 {
-  g_autoptr(Request) request = user_data;
+  g_autoptr(Request) request = owned_request;
   ExtopoWindow *self = request->window;
-  g_autoptr(ExtopoModel) model = NULL;
-  g_autoptr(GError) error = NULL;
 
-  model = extopo_loader_load_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -388,6 +387,17 @@ load_file_done_cb (GObject      *object,
     }
 
   start_layout_for_model (self, g_steal_pointer (&request), model);
+}
+
+static void
+load_file_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = extopo_loader_load_file_finish (result, &error);
+
+  model_read (user_data, model, error);
 }
 
 static void
@@ -449,25 +459,10 @@ load_entries_done_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  ExtopoWindow *self = request->window;
-  g_autoptr(ExtopoModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ExtopoModel) model = g_task_propagate_pointer (G_TASK (result), &error);
 
-  model = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->load_cancellable);
-
-  if (model == NULL)
-    {
-      show_load_error (self, request, error);
-      extopo_window_update_busy (self, NULL);
-      return;
-    }
-
-  start_layout_for_model (self, g_steal_pointer (&request), model);
+  model_read (user_data, model, error);
 }
 
 static void

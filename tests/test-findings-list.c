@@ -20,6 +20,7 @@
 #include "extopo-loader.h"
 #include "extopo-resources.h"
 
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -381,20 +382,8 @@ test_fix_text (Fixture       *fixture,
   g_assert_false (gtk_tree_selection_get_selected (selection, NULL, NULL));
 }
 
-/* Runs the main loop for a few frames: a divider put in one allocation
- * moves in the next. */
-static void
-spin (void)
-{
-  gint64 end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (gtk_events_pending ())
-        gtk_main_iteration ();
-      g_usleep (5000);
-    }
-}
+/* A few frames: a divider put in one allocation moves in the next. */
+#define FRAMES_MS 200
 
 /* The height of the pane under the list that shows the selected finding. */
 static int
@@ -420,7 +409,7 @@ test_detail_room (Fixture       *fixture,
     GTK_WIDGET (extopo_findings_list_get_tree_view (fixture->list)), GTK_TYPE_PANED);
   int tall, low;
 
-  spin ();
+  spin_ms (FRAMES_MS);
   tall = detail_height (fixture);
   g_assert_cmpint (tall, >=, 200);
   g_assert_cmpint (tall, <=, 215);
@@ -429,8 +418,8 @@ test_detail_room (Fixture       *fixture,
   g_object_set (paned, "position-set", FALSE, NULL);
   gtk_widget_queue_resize (fixture->window);
   for (int i = 0; i < 10 && gtk_widget_get_allocated_height (fixture->window) > 340; i++)
-    spin ();
-  spin ();
+    spin_ms (FRAMES_MS);
+  spin_ms (FRAMES_MS);
   low = detail_height (fixture);
   g_test_message ("detail pane %d px of a 700 px window, %d px of 330", tall, low);
   g_assert_cmpint (low, <, tall);
@@ -440,7 +429,7 @@ test_detail_room (Fixture       *fixture,
   /* Moved by hand, it stays. */
   gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_allocated_height (paned) - 100);
   gtk_widget_queue_resize (fixture->window);
-  spin ();
+  spin_ms (FRAMES_MS);
   g_assert_cmpint (detail_height (fixture), >=, 90);
   g_assert_cmpint (detail_height (fixture), <=, 100);
 }

@@ -18,6 +18,7 @@
 #include "extopo-loader.h"
 #include "extopo-model.h"
 #include "extopo-renderer.h"
+#include "test-ui-util.h"
 
 #define VIEW_WIDTH  640
 #define VIEW_HEIGHT 480
@@ -644,7 +645,6 @@ test_legend_folds (Fixture       *fixture,
 static void click (GtkWidget *widget,
                    double     x,
                    double     y);
-static void spin_ms (guint      ms);
 
 /* Paints the view once at its size, so that the legend (or its chip)
  * knows where it is, as after a frame on screen; then lets the time of a
@@ -932,17 +932,6 @@ timed_out_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Spins the main loop (frames included) for @ms milliseconds. */
-static void
-spin_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Spins until the view's left edge passes @left_of, or it stops gliding,
  * at most ten seconds; TRUE when it passed. */
 static gboolean
@@ -965,19 +954,10 @@ wait_glides_past (ExtopoGraphView *view,
   return visible.x < left_of;
 }
 
-/* Spins until the view stops gliding, at most ten seconds. */
 static gboolean
-wait_fling_ends (ExtopoGraphView *view)
+fling_ended (gpointer view)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
-
-  while (extopo_graph_view_is_flinging (view) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
+  return !extopo_graph_view_is_flinging (view);
 }
 
 /* A fast drag of the background (150 pixels in 50 ms, released on the
@@ -1013,7 +993,7 @@ test_drag_flings (Fixture       *fixture,
   g_assert_true (wait_glides_past (view, released.x - 20));
   extopo_graph_view_get_visible_rect (view, &gliding);
   g_assert_cmpfloat_with_epsilon (gliding.y, released.y, 1e-6);
-  g_assert_true (wait_fling_ends (view));
+  g_assert_true (spin_until (fling_ended, view));
   extopo_graph_view_get_visible_rect (view, &stopped);
   g_assert_cmpfloat (stopped.x, <, gliding.x);
   /* About speed times the decay time (2,700 px/s x 0.325 s), not without end. */

@@ -56,6 +56,16 @@ spin_until (Condition done,
   return !timed_out;
 }
 
+void
+spin_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 gboolean
 window_idle (gpointer data)
 {

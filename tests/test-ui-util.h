@@ -19,6 +19,8 @@ typedef gboolean (*Condition) (gpointer data);
 /* Spins the main loop until @done says so or ten seconds pass; FALSE on timeout. */
 gboolean        spin_until                 (Condition        done,
                                             gpointer         data);
+/* Spins the main loop (frames included) for @ms milliseconds. */
+void            spin_ms                    (guint            ms);
 /* Conditions: the window (an ExtopoWindow) is not loading or laying out;
  * it shows a laid-out model; no event is pending (@data unused). */
 gboolean        window_idle                (gpointer         data);

@@ -1132,22 +1132,6 @@ generate_snapshot (const char *dir,
   return path;
 }
 
-static gboolean
-deadline_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-spin_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  g_timeout_add (ms + 10, wake_cb, NULL);
-  g_assert_true (spin_until (deadline_passed, &until));
-}
-
 static void
 list_child (GtkWidget *widget,
             gpointer   data)
@@ -1212,7 +1196,7 @@ test_window_comparison_many (Fixture       *fixture,
   g_assert_null (extopo_window_get_comparison_text (fixture->window));
   extopo_window_compare_leave (fixture->window);
   g_assert_null (find_label (GTK_WIDGET (fixture->window), "Comparing with"));
-  spin_for (300);
+  spin_ms (300);
   g_assert_null (extopo_window_get_comparison_text (fixture->window));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "compare-with",
